@@ -1,0 +1,14 @@
+import { defineRule } from '../../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'audit-log-append-only',
+    category: 'audit',
+    description: 'TODO',
+    severity: 'error',
+    compliance: [],
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+  },
+  check() {},
+});

@@ -1,0 +1,25 @@
+import { ruleTester } from '../test-harness.js';
+import rule from './index.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'enabled in the same migration', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;' },
+    {
+      name: 'enabled in a later migration',
+      sql: { 'app/migrations/001_a.sql': 'CREATE TABLE vendor (id uuid PRIMARY KEY);', 'app/migrations/002_b.sql': 'ALTER TABLE vendor ENABLE ROW LEVEL SECURITY;' },
+    },
+    { name: 'configured global lookup table', sql: 'CREATE TABLE country (code text PRIMARY KEY);', standard: { globalTables: ['country'] } },
+  ],
+  invalid: [
+    { name: 'never enabled', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);', errors: [{ message: /does not enable row-level security/, line: 1, column: 14, logical: 'public.vendor' }] },
+    {
+      name: 'disabled by a later migration, natural file order',
+      sql: {
+        'app/migrations/2_enable.sql': 'CREATE TABLE vendor (id uuid PRIMARY KEY);\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;',
+        'app/migrations/10_disable.sql': 'ALTER TABLE vendor DISABLE ROW LEVEL SECURITY;',
+      },
+      errors: [{ message: /disabled by a later migration \(app\/migrations\/10_disable.sql:1\)/ }],
+    },
+    { name: 'quoted mixed-case table', sql: 'CREATE TABLE "Vendor" (id uuid);\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;', errors: [{ logical: 'public.Vendor' }] },
+  ],
+});

@@ -1,0 +1,15 @@
+import { defineRule } from '../../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'schema-drift',
+    category: 'meta',
+    description: 'TODO',
+    severity: 'error',
+    compliance: [],
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    source: true,
+  },
+  check() {},
+});

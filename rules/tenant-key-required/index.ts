@@ -1,0 +1,14 @@
+import { defineRule } from '../../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'tenant-key-required',
+    category: 'tenancy',
+    description: 'TODO',
+    severity: 'error',
+    compliance: [],
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+  },
+  check() {},
+});

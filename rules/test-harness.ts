@@ -1,0 +1,133 @@
+/**
+ * The one harness every rule test goes through (in the manner of ESLint's RuleTester): each case is
+ * real SQL, replayed by the real parser into the real model, linted with only the rule under test on.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/engine/config/load.js';
+import type { ConfigFile } from '../src/engine/config/types.js';
+import type { Finding } from '../src/engine/finding.js';
+import type { Rule } from '../src/engine/rule.js';
+import { runRules } from '../src/engine/runner.js';
+import type { Standard } from '../src/engine/standard.js';
+import { buildModel, type InputModule } from '../src/sources/build.js';
+import { loadParser } from '../src/sources/sql/parser.js';
+import { allRules } from './index.js';
+
+await loadParser();
+
+const enc = new TextEncoder();
+
+/** Compliant global tables every case gets unless it says `global: false`: organisations and users. */
+export const GLOBAL_PRELUDE = `
+CREATE TABLE organisations (
+  id uuid PRIMARY KEY DEFAULT generate_uuidv7(),
+  name text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  deleted_at timestamptz
+);
+ALTER TABLE organisations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE organisations FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON organisations
+  USING (id = current_setting('app.current_organisation_id')::uuid);
+
+CREATE TABLE users (
+  id uuid PRIMARY KEY DEFAULT generate_uuidv7(),
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  email text NOT NULL,
+  full_name text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  created_by uuid NOT NULL REFERENCES users (id),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  updated_by uuid REFERENCES users (id),
+  deleted_at timestamptz,
+  deleted_by uuid REFERENCES users (id),
+  CONSTRAINT uq_users_organisation_id_email UNIQUE (organisation_id, email)
+);
+CREATE INDEX idx_users_created_by ON users (created_by);
+CREATE INDEX idx_users_updated_by ON users (updated_by);
+CREATE INDEX idx_users_deleted_by ON users (deleted_by);
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+ALTER TABLE users FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON users
+  USING (organisation_id = current_setting('app.current_organisation_id')::uuid);
+`;
+
+export interface RuleCase {
+  name?: string;
+  /** Migration of module `app` (file app/migrations/001_test.sql), or several files by path `module/file.sql`. */
+  sql: string | Record<string, string>;
+  options?: Record<string, unknown>;
+  standard?: Partial<Standard>;
+  /** Include the compliant global prelude (default true). */
+  global?: boolean;
+}
+
+export interface ExpectedFinding {
+  message?: string | RegExp;
+  line?: number;
+  column?: number;
+  /** Fully qualified object, e.g. `public.vendor.vendor_id`. */
+  logical?: string;
+  file?: string;
+}
+
+export interface InvalidCase extends RuleCase {
+  errors: ExpectedFinding[];
+}
+
+/** Lint the case with only `ruleIds` enabled and return the findings outside the prelude. */
+export function lintCase(c: RuleCase, ruleIds: string[]): Finding[] {
+  const byModule = new Map<string, InputModule>();
+  const add = (path: string, text: string) => {
+    const [module] = path.split('/');
+    let m = byModule.get(module!);
+    if (!m) byModule.set(module!, (m = { name: module!, dir: module!, migrations: [] }));
+    m.migrations.push({ path, bytes: enc.encode(text) });
+  };
+  if (c.global !== false) add('global/migrations/000_prelude.sql', GLOBAL_PRELUDE);
+  if (typeof c.sql === 'string') add('app/migrations/001_test.sql', c.sql);
+  else for (const [path, text] of Object.entries(c.sql)) add(path.includes('/') ? path : `app/${path}`, text);
+  const rules: ConfigFile['rules'] = {};
+  for (const r of allRules) rules[r.meta.id] = 'off';
+  for (const id of ruleIds) {
+    const rule = allRules.find((r) => r.meta.id === id)!;
+    rules[id] = c.options && id === ruleIds[0] ? [rule.meta.severity, c.options] : rule.meta.severity;
+  }
+  const config = resolveConfig({ rules, standard: c.standard }, allRules, '.');
+  const model = buildModel([...byModule.values()], config.standard.globalModule);
+  const findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives });
+  return findings.filter((f) => !f.loc.file.startsWith('global/migrations/000_prelude') && !f.suppression);
+}
+
+function describeFindings(findings: Finding[]): string {
+  return findings.map((f) => `${f.loc.file}:${f.loc.line}:${f.loc.column} ${f.ruleId}: ${f.message}`).join('\n') || '(no findings)';
+}
+
+export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
+  const id = rule.meta.id;
+  describe(id, () => {
+    cases.valid.forEach((c, i) => {
+      it(`valid: ${c.name ?? `case ${i + 1}`}`, () => {
+        const findings = lintCase(c, [id]).filter((f) => f.ruleId === id);
+        expect(findings, describeFindings(findings)).toHaveLength(0);
+      });
+    });
+    cases.invalid.forEach((c, i) => {
+      it(`invalid: ${c.name ?? `case ${i + 1}`}`, () => {
+        const findings = lintCase(c, [id]).filter((f) => f.ruleId === id);
+        expect(findings.length, describeFindings(findings)).toBe(c.errors.length);
+        c.errors.forEach((want, j) => {
+          const got = findings[j]!;
+          if (want.message instanceof RegExp) expect(got.message).toMatch(want.message);
+          else if (want.message !== undefined) expect(got.message).toBe(want.message);
+          if (want.line !== undefined) expect(got.loc.line, `line of finding ${j + 1}`).toBe(want.line);
+          if (want.column !== undefined) expect(got.loc.column, `column of finding ${j + 1}`).toBe(want.column);
+          if (want.logical !== undefined) expect(got.logical).toBe(want.logical);
+          if (want.file !== undefined) expect(got.loc.file).toBe(want.file);
+          expect(got.severity).toBe(rule.meta.severity);
+        });
+      });
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import type { SeveritySetting } from '../finding.js';
+import type { Standard } from '../standard.js';
+
+export type RuleEntry = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+/** The configuration file as written. */
+export interface ConfigFile {
+  $schema?: string;
+  extends?: string | string[];
+  roots?: string[];
+  ignorePatterns?: string[];
+  standard?: Partial<Omit<Standard, 'auditColumns'>> & { auditColumns?: Partial<Standard['auditColumns']> };
+  rules?: Record<string, RuleEntry>;
+  overrides?: { files?: string[]; modules?: string[]; rules: Record<string, RuleEntry> }[];
+}
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedOverride {
+  files: string[];
+  modules: string[];
+  rules: Map<string, Partial<RuleSetting>>;
+}
+
+export interface ResolvedConfig {
+  /** Directory that relative roots and globs are resolved against. */
+  baseDir: string;
+  file?: string;
+  roots: string[];
+  ignorePatterns: string[];
+  standard: Standard;
+  rules: Map<string, RuleSetting>;
+  overrides: ResolvedOverride[];
+}
+
+/** A problem with the configuration or the command line: a one-line message, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

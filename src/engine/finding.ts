@@ -1,0 +1,38 @@
+import type { Location } from '../model/location.js';
+import { compareLocations } from '../model/location.js';
+
+export type Severity = 'error' | 'warn';
+export type SeveritySetting = Severity | 'off';
+
+export interface Suppression {
+  kind: 'inSource' | 'external';
+  justification: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  loc: Location;
+  /** Fully qualified object name, e.g. `public.vendor_contact.vendor_id`. */
+  logical?: string;
+  /** Module the finding belongs to, for overrides and reports. */
+  module?: string;
+  /** Set when a comment or waiver silenced the finding; formatters other than SARIF drop these. */
+  suppression?: Suppression;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareLocations(a.loc, b.loc) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0) ||
+    ((a.logical ?? '') < (b.logical ?? '') ? -1 : (a.logical ?? '') > (b.logical ?? '') ? 1 : 0)
+  );
+}
+
+/** Sorted and de-duplicated: the same input always gives the same list. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort(compareFindings);
+  return sorted.filter((f, i) => i === 0 || compareFindings(f, sorted[i - 1]!) !== 0 || f.severity !== sorted[i - 1]!.severity);
+}

@@ -1,0 +1,82 @@
+import type { Catalog, Table } from '../model/catalog.js';
+import { qualifiedName, tableKey } from '../model/catalog.js';
+import { effectiveSetting } from './config/load.js';
+import type { ResolvedConfig, RuleSetting } from './config/types.js';
+import type { Finding } from './finding.js';
+import { sortFindings } from './finding.js';
+import { matchesAny } from './glob.js';
+import type { Rule, RuleContext } from './rule.js';
+import { classifyTable } from './rule.js';
+import type { RawFinding, SuppressionDirective } from './suppressions.js';
+import { applySuppressions } from './suppressions.js';
+
+export interface RunInput {
+  catalog: Catalog;
+  rules: Rule[];
+  config: ResolvedConfig;
+  /** Problems found while reading input: parse errors, replay errors, invalid schema.json … */
+  sourceFindings: RawFinding[];
+  directives: SuppressionDirective[];
+}
+
+/** Run every enabled rule over the tables it applies to, then apply severities and suppressions. */
+export function runRules(input: RunInput): Finding[] {
+  const { catalog, rules, config } = input;
+  const findings: Finding[] = [];
+  const tables = [...catalog.tables.values()].sort((a, b) => (a.schema + '.' + a.name < b.schema + '.' + b.name ? -1 : 1));
+  for (const rule of rules) {
+    if (rule.meta.source) continue;
+    for (const { setting, members } of groupBySetting(config, rule.meta.id, tables)) {
+      const ctx: RuleContext = {
+        tables: members,
+        catalog,
+        options: setting.options,
+        standard: config.standard,
+        kindOf: (t) => classifyTable(t, config.standard),
+        lookupTable: (schema, name) => catalog.tables.get(tableKey(schema, name)),
+        report: ({ table, node, loc, message }) => {
+          findings.push({
+            ruleId: rule.meta.id,
+            severity: setting.severity === 'off' ? 'warn' : setting.severity,
+            message,
+            loc: loc ?? node?.loc ?? table.loc,
+            logical: qualifiedName(table, node),
+            module: table.module,
+          });
+        },
+      };
+      rule.check(ctx);
+    }
+  }
+  findings.push(...withSeverity(config, input.sourceFindings));
+  const problems = applySuppressions(findings, input.directives, new Set(rules.map((r) => r.meta.id)));
+  findings.push(...withSeverity(config, problems));
+  return sortFindings(findings);
+}
+
+function withSeverity(config: ResolvedConfig, raw: RawFinding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const r of raw) {
+    const setting = effectiveSetting(config, r.ruleId, r.module, r.loc.file, matchesAny);
+    if (setting.severity !== 'off') out.push({ ...r, severity: setting.severity });
+  }
+  return out;
+}
+
+/** Tables grouped by the rule's effective setting: overrides can change it per module or per file. */
+function groupBySetting(config: ResolvedConfig, ruleId: string, tables: Table[]): { setting: RuleSetting; members: Table[] }[] {
+  if (config.overrides.length === 0) {
+    const setting = config.rules.get(ruleId);
+    return setting && setting.severity !== 'off' ? [{ setting, members: tables }] : [];
+  }
+  const groups = new Map<string, { setting: RuleSetting; members: Table[] }>();
+  for (const t of tables) {
+    const setting = effectiveSetting(config, ruleId, t.module, t.loc.file, matchesAny);
+    if (setting.severity === 'off') continue;
+    const key = JSON.stringify(setting);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { setting, members: [] }));
+    g.members.push(t);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,58 @@
+import type { Location } from '../model/location.js';
+import type { Finding } from './finding.js';
+
+/** A comment (`-- ismslint-disable-…`) or a schema.json waiver that silences findings. */
+export interface SuppressionDirective {
+  kind: 'inSource' | 'external';
+  /** How it is written, for messages: `ismslint-disable-next-line`, `waiver`. */
+  label: string;
+  rules: string[];
+  reason?: string;
+  loc: Location;
+  module?: string;
+  appliesTo(finding: Finding): boolean;
+}
+
+/** Findings produced by the suppressions themselves, before severities are applied. */
+export interface RawFinding {
+  ruleId: string;
+  message: string;
+  loc: Location;
+  module?: string;
+  logical?: string;
+}
+
+const META_RULES = new Set(['unused-suppression', 'suppression-reason-required', 'parse-error']);
+
+/**
+ * Mark the findings each directive silences and report directives that silence nothing, name unknown
+ * rules or give no reason. A directive without a reason still applies: the missing reason is its own finding.
+ */
+export function applySuppressions(findings: Finding[], directives: SuppressionDirective[], knownRules: Set<string>): RawFinding[] {
+  const problems: RawFinding[] = [];
+  const used = new Map<SuppressionDirective, Set<string>>();
+  for (const f of findings) {
+    if (META_RULES.has(f.ruleId)) continue;
+    for (const d of directives) {
+      if (!d.rules.includes(f.ruleId) || !d.appliesTo(f)) continue;
+      f.suppression = { kind: d.kind, justification: d.reason ?? '' };
+      let set = used.get(d);
+      if (!set) used.set(d, (set = new Set()));
+      set.add(f.ruleId);
+      break;
+    }
+  }
+  for (const d of directives) {
+    if (!d.reason?.trim()) {
+      problems.push({ ruleId: 'suppression-reason-required', message: `${d.label} needs a reason: add \`-- <why this is acceptable>\` after the rule ids`, loc: d.loc, module: d.module });
+    }
+    for (const rule of d.rules) {
+      if (!knownRules.has(rule)) {
+        problems.push({ ruleId: 'unused-suppression', message: `${d.label} names unknown rule "${rule}"`, loc: d.loc, module: d.module });
+      } else if (!used.get(d)?.has(rule)) {
+        problems.push({ ruleId: 'unused-suppression', message: `unused ${d.label} for ${rule}: no ${rule} finding to suppress`, loc: d.loc, module: d.module });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,175 @@
+import type { Location } from './location.js';
+
+/** An SQL expression kept both as source text (for people) and as a parse tree (for rules). */
+export interface Expr {
+  text: string;
+  /** libpg-query node with `location` fields removed, so equal expressions compare equal. */
+  ast: unknown;
+  loc: Location;
+}
+
+export interface TypeRef {
+  /** Normalised PostgreSQL type name, e.g. `integer`, `timestamp with time zone`, `public.risk_level`. */
+  name: string;
+  /** Type modifiers, e.g. [255] for varchar(255), [10, 2] for numeric(10,2). */
+  mods: number[];
+  arrayDims: number;
+  /** Canonical text: name, modifiers and array brackets. */
+  text: string;
+}
+
+export interface Column {
+  /** The name as written, where PostgreSQL truncated it to 63 bytes. */
+  declaredName?: string;
+  name: string;
+  type: TypeRef;
+  notNull: boolean;
+  default?: Expr;
+  identity?: 'always' | 'by default';
+  generated?: Expr;
+  comment?: string;
+  loc: Location;
+}
+
+export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
+export interface ForeignKeyTarget {
+  schema: string;
+  table: string;
+  columns: string[];
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+}
+
+export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' | 'exclude';
+
+export interface Constraint {
+  /** The name as written, where PostgreSQL truncated it to 63 bytes. */
+  declaredName?: string;
+  name: string;
+  kind: ConstraintKind;
+  columns: string[];
+  /** True when PostgreSQL chose the name. */
+  implicitName: boolean;
+  references?: ForeignKeyTarget;
+  check?: Expr;
+  notValid: boolean;
+  loc: Location;
+}
+
+export type IndexKey = { column: string } | { expr: Expr };
+
+export interface Index {
+  /** The name as written, where PostgreSQL truncated it to 63 bytes. */
+  declaredName?: string;
+  name: string;
+  unique: boolean;
+  method: string;
+  keys: IndexKey[];
+  include: string[];
+  predicate?: Expr;
+  loc: Location;
+}
+
+export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete';
+
+export interface Policy {
+  /** The name as written, where PostgreSQL truncated it to 63 bytes. */
+  declaredName?: string;
+  name: string;
+  command: PolicyCommand;
+  permissive: boolean;
+  roles: string[];
+  using?: Expr;
+  withCheck?: Expr;
+  loc: Location;
+}
+
+export type TriggerEvent = 'insert' | 'update' | 'delete' | 'truncate';
+
+export interface Trigger {
+  name: string;
+  timing: 'before' | 'after' | 'instead of';
+  events: TriggerEvent[];
+  forEachRow: boolean;
+  function: string;
+  loc: Location;
+}
+
+export interface PrivilegeChange {
+  action: 'grant' | 'revoke';
+  /** Lower-case privilege names; `all` for ALL PRIVILEGES. */
+  privileges: string[];
+  grantees: string[];
+  loc: Location;
+}
+
+export type TableKind = 'tenant' | 'global' | 'integration' | 'log';
+
+export interface Table {
+  /** The name as written, where PostgreSQL truncated it to 63 bytes. */
+  declaredName?: string;
+  schema: string;
+  name: string;
+  module: string;
+  /** Declared in schema.json; DDL tables leave it to the configuration. */
+  kind?: TableKind;
+  description?: string;
+  columns: Column[];
+  constraints: Constraint[];
+  indexes: Index[];
+  policies: Policy[];
+  triggers: Trigger[];
+  privileges: PrivilegeChange[];
+  rls: { enabled: boolean; forced: boolean; loc?: Location };
+  hypertable?: { timeColumn: string; loc: Location };
+  partitioned: boolean;
+  loc: Location;
+}
+
+export interface EnumType {
+  schema: string;
+  name: string;
+  values: string[];
+  module: string;
+  loc: Location;
+}
+
+export interface ModuleInfo {
+  name: string;
+  dir: string;
+  files: string[];
+}
+
+export interface Catalog {
+  modules: ModuleInfo[];
+  /** Keyed by `schema.table`. Insertion order is replay order. */
+  tables: Map<string, Table>;
+  enums: Map<string, EnumType>;
+  functions: Set<string>;
+}
+
+export function emptyCatalog(): Catalog {
+  return { modules: [], tables: new Map(), enums: new Map(), functions: new Set() };
+}
+
+export function tableKey(schema: string, name: string): string {
+  return `${schema}.${name}`;
+}
+
+export function findColumn(table: Table, name: string): Column | undefined {
+  return table.columns.find((c) => c.name === name);
+}
+
+export function primaryKey(table: Table): Constraint | undefined {
+  return table.constraints.find((c) => c.kind === 'primary key');
+}
+
+export function foreignKeys(table: Table): Constraint[] {
+  return table.constraints.filter((c) => c.kind === 'foreign key');
+}
+
+/** Fully qualified name of a table or of an object inside it, as SARIF logical locations want it. */
+export function qualifiedName(table: Pick<Table, 'schema' | 'name'>, child?: { name: string }): string {
+  return child ? `${table.schema}.${table.name}.${child.name}` : `${table.schema}.${table.name}`;
+}

@@ -1,0 +1,83 @@
+import type { RawFinding, SuppressionDirective } from '../engine/suppressions.js';
+import type { Catalog, ModuleInfo } from '../model/catalog.js';
+import { emptyCatalog } from '../model/catalog.js';
+import type { SourceFile } from './source-file.js';
+import { loadSqlFile } from './sql/load.js';
+import { ReplayState } from './sql/replay/index.js';
+
+export interface InputFile {
+  /** Path as shown in findings: relative to the working directory, with forward slashes. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface InputModule {
+  name: string;
+  dir: string;
+  schemaJson?: InputFile;
+  migrations: InputFile[];
+}
+
+export interface BuiltModel {
+  catalog: Catalog;
+  sources: Map<string, SourceFile>;
+  findings: RawFinding[];
+  directives: SuppressionDirective[];
+}
+
+/** Natural order: `2_x.sql` before `10_x.sql`; timestamps and Flyway's `V2__` sort as numbers. */
+export function naturalCompare(a: string, b: string): number {
+  const ta = a.match(/\d+|\D+/g) ?? [];
+  const tb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    const x = ta[i]!;
+    const y = tb[i]!;
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny) {
+      const d = x.replace(/^0+/, '').length - y.replace(/^0+/, '').length;
+      if (d !== 0) return d;
+      const bx = x.replace(/^0+/, '');
+      const by = y.replace(/^0+/, '');
+      if (bx !== by) return bx < by ? -1 : 1;
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
+  }
+  return ta.length - tb.length;
+}
+
+/** Global module first, then the others by name; each module's migrations in natural file order. */
+export function replayOrder(modules: InputModule[], globalModule: string): InputModule[] {
+  return [...modules].sort((a, b) => (a.name === globalModule ? -1 : b.name === globalModule ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export type SchemaJsonLoader = (file: InputFile, module: InputModule, ctx: BuiltModel & { state: ReplayState }) => void;
+
+/** Replay every module's migrations into one catalog; schema.json modules are added by the loader given. */
+export function buildModel(modules: InputModule[], globalModule: string, schemaJsonLoader?: SchemaJsonLoader): BuiltModel {
+  const catalog = emptyCatalog();
+  const state = new ReplayState(catalog);
+  const model: BuiltModel = { catalog, sources: new Map(), findings: [], directives: [] };
+  for (const m of replayOrder(modules, globalModule)) {
+    const files = [...m.migrations].sort((a, b) => naturalCompare(baseName(a.path), baseName(b.path)) || naturalCompare(a.path, b.path));
+    const info: ModuleInfo = { name: m.name, dir: m.dir, files: files.map((f) => f.path) };
+    catalog.modules.push(info);
+    for (const f of files) {
+      const loaded = loadSqlFile(state, f.path, f.bytes, m.name);
+      if (loaded.source) model.sources.set(f.path, loaded.source);
+      model.findings.push(...loaded.findings);
+      model.directives.push(...loaded.directives);
+    }
+    if (m.schemaJson && schemaJsonLoader) {
+      info.files.unshift(m.schemaJson.path);
+      schemaJsonLoader(m.schemaJson, m, { ...model, state });
+    }
+  }
+  return model;
+}
+
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,39 @@
+import type { SuppressionDirective } from '../../engine/suppressions.js';
+import type { SourceFile } from '../source-file.js';
+
+const DIRECTIVE = /--\s*ismslint-(disable-next-line|disable-file)\b([^\n]*)/g;
+
+/**
+ * `-- ismslint-disable-next-line rule-a, rule-b -- reason` and `-- ismslint-disable-file rule-a -- reason`.
+ * Only comments outside strings count: offsets inside statements' literals are excluded by the caller's spans.
+ */
+export function readDirectives(file: SourceFile, module: string, isCode: (offset: number) => boolean): SuppressionDirective[] {
+  const out: SuppressionDirective[] = [];
+  for (const m of file.text.matchAll(DIRECTIVE)) {
+    const at = m.index!;
+    if (!isCode(at)) continue;
+    const kind = m[1]!;
+    const body = m[2]!.replace(/\*\/\s*$/, '');
+    const sep = body.indexOf('--');
+    const ruleText = sep === -1 ? body : body.slice(0, sep);
+    const reason = sep === -1 ? undefined : body.slice(sep + 2).trim() || undefined;
+    const rules = ruleText.split(/[\s,]+/).filter(Boolean);
+    const loc = file.span(at, at + m[0].length);
+    const label = `ismslint-${kind}`;
+    const path = file.path;
+    const line = loc.line;
+    out.push({
+      kind: 'inSource',
+      label,
+      rules,
+      reason,
+      loc,
+      module,
+      appliesTo:
+        kind === 'disable-file'
+          ? (f) => f.loc.file === path
+          : (f) => f.loc.file === path && f.loc.line === line + 1,
+    });
+  }
+  return out;
+}

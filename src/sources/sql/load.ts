@@ -1,0 +1,45 @@
+import type { SuppressionDirective, RawFinding } from '../../engine/suppressions.js';
+import { SourceFile, decodeUtf8, lineOfByte } from '../source-file.js';
+import { readDirectives } from './directives.js';
+import { parseSqlFile } from './parser.js';
+import type { ReplayState } from './replay/index.js';
+import { replayFile } from './replay/index.js';
+import { splitStatements } from './split.js';
+
+export interface LoadedSqlFile {
+  source?: SourceFile;
+  findings: RawFinding[];
+  directives: SuppressionDirective[];
+}
+
+/** Read one migration: decode, parse statement by statement, replay into the catalog. */
+export function loadSqlFile(state: ReplayState, path: string, bytes: Uint8Array, module: string): LoadedSqlFile {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    const { line, column } = lineOfByte(bytes, decoded.offset);
+    return { findings: [{ ruleId: 'parse-error', message: decoded.reason, loc: { file: path, line, column, endLine: line, endColumn: column + 1 }, module }], directives: [] };
+  }
+  const source = new SourceFile(path, decoded.text);
+  const findings: RawFinding[] = [];
+  const spans = splitStatements(decoded.text);
+  if (spans.length === 0) {
+    findings.push({ ruleId: 'empty-file', message: 'migration file holds no SQL statements', loc: source.span(0, 0), module });
+  }
+  const parsed = parseSqlFile(decoded.text);
+  for (const e of parsed.errors) findings.push({ ruleId: 'parse-error', message: e.message, loc: source.span(e.start, e.end), module });
+  const before = state.problems.length;
+  replayFile(state, source, module, parsed.statements);
+  for (const p of state.problems.splice(before)) findings.push({ ruleId: 'replay-error', message: p.message, loc: p.loc, module });
+  const directives = readDirectives(source, module, (offset) => !insideStatementLiteral(decoded.text, spans, offset));
+  return { source, findings, directives };
+}
+
+/** A `--` inside a statement counts only when it starts a comment, not inside a string. */
+function insideStatementLiteral(text: string, spans: { start: number; end: number }[], offset: number): boolean {
+  const span = spans.find((s) => s.start <= offset && offset < s.end);
+  if (!span) return false;
+  const before = text.slice(span.start, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = before.slice(lineStart);
+  return (line.match(/'/g)?.length ?? 0) % 2 === 1;
+}

@@ -1,0 +1,173 @@
+import type { Column, Constraint, ReferentialAction, Table } from '../../../model/catalog.js';
+import { chooseName, columnsAddition } from '../../../model/names.js';
+import { makeTypeRef } from '../../../model/types.js';
+import { makeExpr } from '../expr.js';
+import type { StatementContext } from './context.js';
+import { str, strings } from './context.js';
+
+const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+
+export function typeRefOf(typeName: any) {
+  const names = strings(typeName?.names);
+  const raw = names[0] === 'pg_catalog' ? names.slice(1).join('.') : names.join('.');
+  const mods = (typeName?.typmods ?? []).map((m: any) => Number(m.A_Const?.ival?.ival ?? 0));
+  const ref = makeTypeRef(raw, mods, (typeName?.arrayBounds ?? []).length);
+  // An identifier as a type modifier is how PostgreSQL reads MySQL's inline `INDEX name (col)`.
+  const odd = (typeName?.typmods ?? []).some((m: any) => m.ColumnRef);
+  return { ref, odd };
+}
+
+/** Build a column from a ColumnDef; its inline constraints are returned for the table to add. */
+export function columnFromDef(ctx: StatementContext, def: any, tableName: string): { column: Column; constraints: any[] } {
+  const { ref, odd } = typeRefOf(def.typeName);
+  const column: Column = { name: def.colname, type: ref, notNull: false, loc: ctx.nameAt(def.location) };
+  ctx.noteDeclaredName(column, def.colname, def.location);
+  if (odd && (def.colname === 'index' || def.colname === 'key')) {
+    ctx.problem(
+      `PostgreSQL reads this as a column named "${def.colname}" of type ${ref.name}: MySQL's inline INDEX/KEY is not PostgreSQL; use CREATE INDEX ${ref.name} ON ${tableName} (…)`,
+      column.loc,
+    );
+  }
+  const rest: any[] = [];
+  for (const c of def.constraints ?? []) {
+    const con = c.Constraint;
+    switch (con.contype) {
+      case 'CONSTR_NOTNULL':
+        column.notNull = true;
+        break;
+      case 'CONSTR_NULL':
+        column.notNull = false;
+        break;
+      case 'CONSTR_DEFAULT':
+        column.default = makeExpr(con.raw_expr, ctx.at(con.location));
+        break;
+      case 'CONSTR_IDENTITY':
+        column.identity = con.generated_when === 'a' ? 'always' : 'by default';
+        column.notNull = true;
+        break;
+      case 'CONSTR_GENERATED':
+        column.generated = makeExpr(con.raw_expr, ctx.at(con.location));
+        break;
+      case 'CONSTR_PRIMARY':
+        column.notNull = true;
+        rest.push({ ...con, keys: [{ String: { sval: def.colname } }] });
+        break;
+      case 'CONSTR_UNIQUE':
+        rest.push({ ...con, keys: [{ String: { sval: def.colname } }] });
+        break;
+      case 'CONSTR_FOREIGN':
+        rest.push({ ...con, fk_attrs: [{ String: { sval: def.colname } }] });
+        break;
+      case 'CONSTR_CHECK':
+        rest.push({ ...con, columnName: def.colname });
+        break;
+      default:
+        break;
+    }
+  }
+  return { column, constraints: rest };
+}
+
+/** Columns a CHECK expression mentions, in the order PostgreSQL's pull_var_clause finds them. */
+function referencedColumns(ast: unknown, table: Table): string[] {
+  const out: string[] = [];
+  const visit = (n: any): void => {
+    if (Array.isArray(n)) n.forEach(visit);
+    else if (n && typeof n === 'object') {
+      if (n.ColumnRef) {
+        const fields = n.ColumnRef.fields ?? [];
+        const name = str(fields[fields.length - 1]);
+        if (table.columns.some((c) => c.name === name)) out.push(name);
+        return;
+      }
+      for (const v of Object.values(n)) if (typeof v === 'object') visit(v);
+    }
+  };
+  visit(ast);
+  return out;
+}
+
+/** Add a table or column constraint, naming it as PostgreSQL would when no name is given. */
+export function addConstraint(ctx: StatementContext, table: Table, con: any): void {
+  const names = ctx.state.names;
+  const schema = table.schema;
+  const loc = ctx.at(con.location);
+  const explicit: string | undefined = con.conname || undefined;
+  const constraintTaken = (n: string) => names.hasConstraint(schema, n);
+  const relationTaken = (n: string) => names.hasRelation(schema, n) || names.hasConstraint(schema, n);
+  let c: Constraint;
+  switch (con.contype) {
+    case 'CONSTR_PRIMARY':
+    case 'CONSTR_UNIQUE': {
+      const primary = con.contype === 'CONSTR_PRIMARY';
+      let columns = strings(con.keys);
+      if (con.indexname) {
+        const idx = table.indexes.find((i) => i.name === con.indexname);
+        if (idx) {
+          columns = idx.keys.map((k) => ('column' in k ? k.column : ''));
+          table.indexes = table.indexes.filter((i) => i !== idx);
+          names.removeRelation(schema, idx.name);
+          ctx.state.indexOwner.delete(`${schema}.${idx.name}`);
+        }
+      }
+      if (primary) {
+        if (table.constraints.some((x) => x.kind === 'primary key')) {
+          ctx.problem(`multiple primary keys for table "${table.name}" are not allowed`, loc);
+          return;
+        }
+        for (const col of columns) {
+          const column = table.columns.find((x) => x.name === col);
+          if (column) column.notNull = true;
+        }
+      }
+      const name = explicit ?? con.indexname ?? chooseName(table.name, primary ? undefined : columnsAddition(columns), primary ? 'pkey' : 'key', relationTaken);
+      c = { name, kind: primary ? 'primary key' : 'unique', columns, implicitName: !explicit && !con.indexname, notValid: false, loc };
+      names.addRelation(schema, name);
+      break;
+    }
+    case 'CONSTR_FOREIGN': {
+      const columns = strings(con.fk_attrs);
+      const targetName: string = con.pktable.relname;
+      const targetSchema = ctx.resolveSchema(con.pktable.schemaname, targetName);
+      const name = explicit ?? chooseName(table.name, columnsAddition(columns), 'fkey', constraintTaken);
+      c = {
+        name,
+        kind: 'foreign key',
+        columns,
+        implicitName: !explicit,
+        references: {
+          schema: targetSchema,
+          table: targetName,
+          columns: strings(con.pk_attrs),
+          onDelete: ACTIONS[con.fk_del_action] ?? 'no action',
+          onUpdate: ACTIONS[con.fk_upd_action] ?? 'no action',
+        },
+        notValid: Boolean(con.skip_validation),
+        loc,
+      };
+      break;
+    }
+    case 'CONSTR_CHECK': {
+      const cols = con.columnName ? [con.columnName] : referencedColumns(con.raw_expr, table);
+      const name = explicit ?? chooseName(table.name, cols[0], 'check', constraintTaken);
+      c = { name, kind: 'check', columns: [...new Set(cols)], implicitName: !explicit, check: makeExpr(con.raw_expr, loc), notValid: Boolean(con.skip_validation), loc };
+      break;
+    }
+    case 'CONSTR_EXCLUSION': {
+      const cols = (con.exclusions ?? []).map((e: any) => e.List?.items?.[0]?.IndexElem?.name).filter(Boolean);
+      const name = explicit ?? chooseName(table.name, columnsAddition(cols), 'excl', relationTaken);
+      c = { name, kind: 'exclude', columns: cols, implicitName: !explicit, notValid: false, loc };
+      names.addRelation(schema, name);
+      break;
+    }
+    default:
+      return;
+  }
+  if (explicit && table.constraints.some((x) => x.name === explicit)) {
+    ctx.problem(`constraint "${explicit}" for relation "${table.name}" already exists`, loc);
+    return;
+  }
+  ctx.noteDeclaredName(c, c.name, explicit ? con.location : undefined);
+  names.addConstraint(schema, c.name);
+  table.constraints.push(c);
+}

@@ -1,0 +1,140 @@
+import type { Catalog, Table } from '../../../model/catalog.js';
+import { tableKey } from '../../../model/catalog.js';
+import type { Location } from '../../../model/location.js';
+import { byteLength, MAX_IDENTIFIER_BYTES } from '../../../model/names.js';
+import type { SourceFile } from '../../source-file.js';
+import type { ParsedStatement } from '../parser.js';
+
+export interface ReplayProblem {
+  message: string;
+  loc: Location;
+}
+
+/** Names PostgreSQL keeps unique per schema: relations (tables, indexes) and constraints. */
+export class Namespaces {
+  private readonly relations = new Map<string, Set<string>>();
+  private readonly constraints = new Map<string, Set<string>>();
+
+  private set(map: Map<string, Set<string>>, schema: string): Set<string> {
+    let s = map.get(schema);
+    if (!s) map.set(schema, (s = new Set()));
+    return s;
+  }
+  hasRelation(schema: string, name: string): boolean {
+    return this.relations.get(schema)?.has(name) ?? false;
+  }
+  addRelation(schema: string, name: string): void {
+    this.set(this.relations, schema).add(name);
+  }
+  removeRelation(schema: string, name: string): void {
+    this.relations.get(schema)?.delete(name);
+  }
+  hasConstraint(schema: string, name: string): boolean {
+    return this.constraints.get(schema)?.has(name) ?? false;
+  }
+  addConstraint(schema: string, name: string): void {
+    this.set(this.constraints, schema).add(name);
+  }
+  removeConstraint(schema: string, name: string): void {
+    this.constraints.get(schema)?.delete(name);
+  }
+}
+
+/** State shared by every statement of a replay: the catalog being built and its name indexes. */
+export class ReplayState {
+  readonly names = new Namespaces();
+  /** `schema.index` → table key, for DROP INDEX / ALTER INDEX, which name no table. */
+  readonly indexOwner = new Map<string, string>();
+  readonly problems: ReplayProblem[] = [];
+
+  constructor(readonly catalog: Catalog) {}
+}
+
+/** Per-statement view: where in which file, in which module, under which search_path. */
+export class StatementContext {
+  constructor(
+    readonly state: ReplayState,
+    readonly file: SourceFile,
+    readonly module: string,
+    readonly stmt: ParsedStatement,
+    readonly searchPath: string[],
+  ) {}
+
+  get catalog(): Catalog {
+    return this.state.catalog;
+  }
+
+  /** Span of the identifier (possibly qualified, possibly quoted) that starts at a parse-tree location. */
+  nameAt(byteLocation: number | undefined): Location {
+    const start = this.stmt.offset(byteLocation);
+    const m = /^(?:"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*))*/.exec(
+      this.file.text.slice(start, start + 300),
+    );
+    return this.file.span(start, start + (m ? m[0].length : 1));
+  }
+
+  /** Span from a parse-tree location to the end of that line (or of the statement). */
+  at(byteLocation: number | undefined): Location {
+    const start = this.stmt.offset(byteLocation);
+    return this.file.span(start, this.lineEnd(start));
+  }
+
+  /** The statement's first line. */
+  statementLoc(): Location {
+    return this.file.span(this.stmt.start, this.lineEnd(this.stmt.start));
+  }
+
+  private lineEnd(start: number): number {
+    const nl = this.file.text.indexOf('\n', start);
+    const lineEnd = nl === -1 ? this.file.text.length : nl;
+    return Math.max(start, Math.min(lineEnd, this.stmt.end)) || start;
+  }
+
+  problem(message: string, loc: Location = this.statementLoc()): void {
+    this.state.problems.push({ message, loc });
+  }
+
+  /** Schema a new unqualified object goes into. */
+  creationSchema(schemaname: string | undefined): string {
+    return schemaname || this.searchPath[0] || 'public';
+  }
+
+  /** Resolve a (maybe unqualified) table name through search_path, as PostgreSQL does. */
+  resolveSchema(schemaname: string | undefined, name: string): string {
+    if (schemaname) return schemaname;
+    for (const s of this.searchPath) if (this.catalog.tables.has(tableKey(s, name))) return s;
+    return this.searchPath[0] || 'public';
+  }
+
+  table(relation: { schemaname?: string; relname: string; location?: number }, missingOk = false): Table | undefined {
+    const schema = this.resolveSchema(relation.schemaname, relation.relname);
+    const t = this.catalog.tables.get(tableKey(schema, relation.relname));
+    if (!t && !missingOk) this.problem(`relation "${schema}.${relation.relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
+    return t;
+  }
+
+  /** Keep the name as written when PostgreSQL truncated it, for identifier-max-length. */
+  noteDeclaredName(obj: { declaredName?: string }, storedName: string, byteLocation?: number): void {
+    if (byteLength(storedName) < MAX_IDENTIFIER_BYTES) return;
+    const text =
+      byteLocation === undefined
+        ? this.file.text.slice(this.stmt.start, this.stmt.end)
+        : this.file.text.slice(this.stmt.offset(byteLocation), this.stmt.end);
+    const re = /"((?:[^"]|"")*)"|([A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const word = m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase();
+      if (byteLength(word) > MAX_IDENTIFIER_BYTES && word.startsWith(storedName)) {
+        obj.declaredName = word;
+        return;
+      }
+    }
+  }
+}
+
+export function str(node: any): string {
+  return node?.String?.sval ?? '';
+}
+
+export function strings(list: any[] | undefined): string[] {
+  return (list ?? []).map(str);
+}

@@ -1,0 +1,96 @@
+import type { SourceFile } from '../../source-file.js';
+import type { ParsedStatement } from '../parser.js';
+import { alterTable, rename } from './alter.js';
+import type { ReplayState } from './context.js';
+import { StatementContext, strings } from './context.js';
+import { createIndex, dropIndex } from './indexes.js';
+import { alterEnum, createEnum, createFunction, createTrigger, dropTrigger, grantOrRevoke, selectStatement, setSearchPath } from './misc.js';
+import { alterPolicy, createPolicy, dropPolicy } from './policies.js';
+import { commentOn, createTable, dropTable } from './tables.js';
+
+export { ReplayState } from './context.js';
+export type { ReplayProblem } from './context.js';
+
+/**
+ * Apply one migration file's statements to the catalog, in order, as PostgreSQL would. Statements
+ * that do not change the schema model (DML, views, extensions, …) are skipped.
+ */
+export function replayFile(state: ReplayState, file: SourceFile, module: string, statements: ParsedStatement[]): void {
+  const searchPath = ['public'];
+  for (const stmt of statements) {
+    const [kind, node] = Object.entries(stmt.node)[0] ?? [];
+    const ctx = new StatementContext(state, file, module, stmt, searchPath);
+    switch (kind) {
+      case 'CreateStmt':
+        createTable(ctx, node);
+        break;
+      case 'AlterTableStmt':
+        alterTable(ctx, node);
+        break;
+      case 'RenameStmt':
+        rename(ctx, node);
+        break;
+      case 'IndexStmt':
+        createIndex(ctx, node);
+        break;
+      case 'CreatePolicyStmt':
+        createPolicy(ctx, node);
+        break;
+      case 'AlterPolicyStmt':
+        alterPolicy(ctx, node);
+        break;
+      case 'CommentStmt':
+        commentOn(ctx, node);
+        break;
+      case 'CreateTrigStmt':
+        createTrigger(ctx, node);
+        break;
+      case 'GrantStmt':
+        grantOrRevoke(ctx, node);
+        break;
+      case 'CreateEnumStmt':
+        createEnum(ctx, node);
+        break;
+      case 'AlterEnumStmt':
+        alterEnum(ctx, node);
+        break;
+      case 'CreateFunctionStmt':
+        createFunction(ctx, node);
+        break;
+      case 'SelectStmt':
+        selectStatement(ctx, node);
+        break;
+      case 'VariableSetStmt':
+        setSearchPath(node, searchPath);
+        break;
+      case 'DropStmt':
+        drop(ctx, node);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function drop(ctx: StatementContext, stmt: any): void {
+  for (const obj of stmt.objects ?? []) {
+    const parts = obj.List ? strings(obj.List.items) : [];
+    if (parts.length === 0) continue;
+    switch (stmt.removeType) {
+      case 'OBJECT_TABLE':
+        dropTable(ctx, stmt, parts);
+        break;
+      case 'OBJECT_INDEX':
+        dropIndex(ctx, stmt, parts);
+        break;
+      case 'OBJECT_POLICY':
+        dropPolicy(ctx, stmt, parts);
+        break;
+      case 'OBJECT_TRIGGER':
+        dropTrigger(ctx, stmt, parts);
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import type { TriggerEvent } from '../../../model/catalog.js';
+import type { StatementContext } from './context.js';
+import { str, strings } from './context.js';
+import { roleName } from './policies.js';
+
+// Bits of CreateTrigStmt.timing and .events, from PostgreSQL's trigger.h.
+const TRIGGER_BEFORE = 2;
+const TRIGGER_INSTEAD = 64;
+const EVENTS: [number, TriggerEvent][] = [
+  [4, 'insert'],
+  [8, 'delete'],
+  [16, 'update'],
+  [32, 'truncate'],
+];
+
+export function createTrigger(ctx: StatementContext, stmt: any): void {
+  const table = ctx.table(stmt.relation);
+  if (!table) return;
+  const timing = stmt.timing ?? 0;
+  const events = EVENTS.filter(([bit]) => (stmt.events ?? 0) & bit).map(([, e]) => e);
+  if (stmt.replace) table.triggers = table.triggers.filter((t) => t.name !== stmt.trigname);
+  table.triggers.push({
+    name: stmt.trigname,
+    timing: timing & TRIGGER_INSTEAD ? 'instead of' : timing & TRIGGER_BEFORE ? 'before' : 'after',
+    events,
+    forEachRow: Boolean(stmt.row),
+    function: strings(stmt.funcname).join('.'),
+    loc: ctx.statementLoc(),
+  });
+}
+
+export function dropTrigger(ctx: StatementContext, stmt: any, parts: string[]): void {
+  const name = parts[parts.length - 1]!;
+  const rel = parts.length > 2 ? { schemaname: parts[0], relname: parts[1]! } : { relname: parts[0]! };
+  const table = ctx.table(rel, stmt.missing_ok);
+  if (!table) return;
+  if (!table.triggers.some((t) => t.name === name) && !stmt.missing_ok) ctx.problem(`trigger "${name}" for table "${table.name}" does not exist`);
+  table.triggers = table.triggers.filter((t) => t.name !== name);
+}
+
+export function grantOrRevoke(ctx: StatementContext, stmt: any): void {
+  if (stmt.objtype !== 'OBJECT_TABLE' || stmt.targtype !== 'ACL_TARGET_OBJECT') return;
+  const privileges = stmt.privileges?.length ? stmt.privileges.map((p: any) => String(p.AccessPriv?.priv_name ?? 'all').toLowerCase()) : ['all'];
+  const grantees = (stmt.grantees ?? []).map(roleName);
+  for (const o of stmt.objects ?? []) {
+    const table = ctx.table(o.RangeVar);
+    if (table) table.privileges.push({ action: stmt.is_grant ? 'grant' : 'revoke', privileges, grantees, loc: ctx.statementLoc() });
+  }
+}
+
+export function createEnum(ctx: StatementContext, stmt: any): void {
+  const parts = strings(stmt.typeName);
+  const schema = parts.length > 1 ? parts[0]! : ctx.creationSchema(undefined);
+  const name = parts[parts.length - 1]!;
+  ctx.catalog.enums.set(`${schema}.${name}`, { schema, name, values: strings(stmt.vals), module: ctx.module, loc: ctx.statementLoc() });
+}
+
+export function alterEnum(ctx: StatementContext, stmt: any): void {
+  const parts = strings(stmt.typeName);
+  const e = ctx.catalog.enums.get(parts.length > 1 ? parts.join('.') : `${ctx.searchPath[0] ?? 'public'}.${parts[0]}`);
+  if (e && stmt.newVal && !e.values.includes(stmt.newVal)) e.values.push(stmt.newVal);
+}
+
+export function createFunction(ctx: StatementContext, stmt: any): void {
+  ctx.catalog.functions.add(strings(stmt.funcname).join('.'));
+}
+
+/** `SELECT create_hypertable('t', 'time_col')` (TimescaleDB 1/2) or `create_hypertable('t', by_range('time_col'))`. */
+export function selectStatement(ctx: StatementContext, stmt: any): void {
+  for (const target of stmt.targetList ?? []) {
+    const call = target.ResTarget?.val?.FuncCall;
+    const names = strings(call?.funcname);
+    if (names[names.length - 1] !== 'create_hypertable') continue;
+    const [relArg, timeArg] = call.args ?? [];
+    const relText = constantText(relArg);
+    const timeCall = timeArg?.FuncCall;
+    const timeText = timeCall ? constantText(timeCall.args?.[0]) : constantText(timeArg) ?? constantText(namedArg(call, 'time_column_name'));
+    if (!relText || !timeText) continue;
+    const parts = relText.split('.');
+    const rel = parts.length > 1 ? { schemaname: parts[0], relname: parts[1]! } : { relname: parts[0]! };
+    const table = ctx.table({ ...rel, location: call.location });
+    if (table) table.hypertable = { timeColumn: timeText, loc: ctx.statementLoc() };
+  }
+}
+
+function namedArg(call: any, name: string): any {
+  return (call.args ?? []).find((a: any) => a.NamedArgExpr?.name === name)?.NamedArgExpr?.arg;
+}
+
+function constantText(node: any): string | undefined {
+  if (!node) return undefined;
+  if (node.A_Const?.sval) return node.A_Const.sval.sval;
+  if (node.TypeCast) return constantText(node.TypeCast.arg);
+  if (node.NamedArgExpr) return constantText(node.NamedArgExpr.arg);
+  return undefined;
+}
+
+export function setSearchPath(stmt: any, searchPath: string[]): void {
+  if (stmt.name !== 'search_path') return;
+  if (stmt.kind === 'VAR_RESET' || stmt.kind === 'VAR_SET_DEFAULT') {
+    searchPath.splice(0, searchPath.length, 'public');
+    return;
+  }
+  const schemas = (stmt.args ?? []).map((a: any) => a.A_Const?.sval?.sval ?? str(a)).filter((s: string) => s && s !== '$user');
+  if (schemas.length) searchPath.splice(0, searchPath.length, ...schemas);
+}
+

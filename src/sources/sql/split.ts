@@ -1,0 +1,109 @@
+/** One top-level statement's span: [start, end) in UTF-16 offsets, without the terminating semicolon. */
+export interface StatementSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Split SQL text at top-level semicolons, honouring PostgreSQL's lexical rules: quoted strings
+ * (with E'' backslash escapes), quoted identifiers, dollar quoting, line comments and nested block
+ * comments. Spans that hold only white space and comments are dropped.
+ */
+export function splitStatements(text: string): StatementSpan[] {
+  const spans: StatementSpan[] = [];
+  let start = 0;
+  let hasCode = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? n : nl + 1;
+      continue;
+    }
+    if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      i = skipBlockComment(text, i);
+      continue;
+    }
+    if (c === 59 /* ; */) {
+      if (hasCode) spans.push({ start, end: i });
+      start = i + 1;
+      hasCode = false;
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12) {
+      i++;
+      continue;
+    }
+    if (!hasCode) {
+      start = i;
+      hasCode = true;
+    }
+    if (c === 39 /* ' */) {
+      const escaped = i > 0 && (text[i - 1] === 'E' || text[i - 1] === 'e') && !isIdentChar(text.charCodeAt(i - 2));
+      i = skipQuoted(text, i, 39, escaped);
+    } else if (c === 34 /* " */) {
+      i = skipQuoted(text, i, 34, false);
+    } else if (c === 36 /* $ */ && !isIdentChar(text.charCodeAt(i - 1))) {
+      i = skipDollarQuoted(text, i);
+    } else {
+      i++;
+    }
+  }
+  if (hasCode) spans.push({ start, end: n });
+  return spans;
+}
+
+function isIdentChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
+}
+
+function skipBlockComment(text: string, i: number): number {
+  let depth = 0;
+  const n = text.length;
+  while (i < n) {
+    if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42) {
+      depth++;
+      i += 2;
+    } else if (text.charCodeAt(i) === 42 && text.charCodeAt(i + 1) === 47) {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else i++;
+  }
+  return n;
+}
+
+function skipQuoted(text: string, i: number, quote: number, backslashEscapes: boolean): number {
+  const n = text.length;
+  i++;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (backslashEscapes && c === 92) {
+      i += 2;
+      continue;
+    }
+    if (c === quote) {
+      if (text.charCodeAt(i + 1) === quote) {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    i++;
+  }
+  return n;
+}
+
+const DOLLAR_TAG = /\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+
+function skipDollarQuoted(text: string, i: number): number {
+  DOLLAR_TAG.lastIndex = i;
+  const m = DOLLAR_TAG.exec(text);
+  if (!m) return i + 1;
+  const tag = m[0];
+  const close = text.indexOf(tag, i + tag.length);
+  return close === -1 ? text.length : close + tag.length;
+}
