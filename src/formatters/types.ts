@@ -1,0 +1,19 @@
+import type { Finding } from '../engine/finding.js';
+import type { RuleMeta } from '../engine/rule.js';
+import type { SourceFile } from '../sources/source-file.js';
+
+export interface FormatInput {
+  /** Sorted findings, including suppressed ones (`finding.suppression` set); only SARIF shows those. */
+  findings: Finding[];
+  /** Decoded input files by the path findings use, for code frames. */
+  sources: ReadonlyMap<string, SourceFile>;
+  rules: readonly RuleMeta[];
+  /** Absolute working directory; finding paths are relative to it, POSIX style. */
+  cwd: string;
+  color: boolean;
+  toolVersion: string;
+  /** Absolute URL of a rule's documentation. */
+  helpUri(ruleId: string): string;
+}
+
+export type Formatter = (input: FormatInput) => string;
