@@ -10,6 +10,7 @@ import type { Rule } from '../src/engine/rule.js';
 import { runRules } from '../src/engine/runner.js';
 import type { Standard } from '../src/engine/standard.js';
 import { buildModel, type InputModule } from '../src/sources/build.js';
+import { createSchemaJsonLoader } from '../src/sources/schema-json/index.js';
 import { loadParser } from '../src/sources/sql/parser.js';
 import { allRules } from './index.js';
 
@@ -55,8 +56,15 @@ CREATE POLICY tenant_isolation ON users
 
 export interface RuleCase {
   name?: string;
-  /** Migration of module `app` (file app/migrations/001_test.sql), or several files by path `module/file.sql`. */
-  sql: string | Record<string, string>;
+  /**
+   * Migration of module `app` (file app/migrations/001_test.sql), or several files by path `module/file.sql`.
+   * A file given as bytes is read as they are, for encoding and binary cases.
+   */
+  sql?: string | Record<string, string | Uint8Array>;
+  /** schema.json files by path `module/schema.json` (a module with no migrations is defined by it). */
+  schemaJson?: Record<string, string>;
+  /** The date waivers expire against (default 2026-01-01, so that results do not change with the calendar). */
+  today?: string;
   options?: Record<string, unknown>;
   standard?: Partial<Standard>;
   /** Include the compliant global prelude (default true). */
@@ -79,15 +87,21 @@ export interface InvalidCase extends RuleCase {
 /** Lint the case with only `ruleIds` enabled and return the findings outside the prelude. */
 export function lintCase(c: RuleCase, ruleIds: string[]): Finding[] {
   const byModule = new Map<string, InputModule>();
-  const add = (path: string, text: string) => {
+  const add = (path: string, text: string | Uint8Array) => {
     const [module] = path.split('/');
     let m = byModule.get(module!);
     if (!m) byModule.set(module!, (m = { name: module!, dir: module!, migrations: [] }));
-    m.migrations.push({ path, bytes: enc.encode(text) });
+    m.migrations.push({ path, bytes: typeof text === 'string' ? enc.encode(text) : text });
   };
   if (c.global !== false) add('global/migrations/000_prelude.sql', GLOBAL_PRELUDE);
   if (typeof c.sql === 'string') add('app/migrations/001_test.sql', c.sql);
-  else for (const [path, text] of Object.entries(c.sql)) add(path.includes('/') ? path : `app/${path}`, text);
+  else for (const [path, text] of Object.entries(c.sql ?? {})) add(path.includes('/') ? path : `app/${path}`, text);
+  for (const [path, text] of Object.entries(c.schemaJson ?? {})) {
+    const [module] = path.split('/');
+    let m = byModule.get(module!);
+    if (!m) byModule.set(module!, (m = { name: module!, dir: module!, migrations: [] }));
+    m.schemaJson = { path, bytes: enc.encode(text) };
+  }
   const rules: ConfigFile['rules'] = {};
   for (const r of allRules) rules[r.meta.id] = 'off';
   for (const id of ruleIds) {
@@ -95,7 +109,7 @@ export function lintCase(c: RuleCase, ruleIds: string[]): Finding[] {
     rules[id] = c.options && id === ruleIds[0] ? [rule.meta.severity, c.options] : rule.meta.severity;
   }
   const config = resolveConfig({ rules, standard: c.standard }, allRules, '.');
-  const model = buildModel([...byModule.values()], config.standard.globalModule);
+  const model = buildModel([...byModule.values()], config.standard.globalModule, createSchemaJsonLoader({ today: c.today ?? '2026-01-01' }));
   const findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives });
   return findings.filter((f) => !f.loc.file.startsWith('global/migrations/000_prelude') && !f.suppression);
 }

@@ -46,13 +46,42 @@ export function applySuppressions(findings: Finding[], directives: SuppressionDi
     if (!d.reason?.trim()) {
       problems.push({ ruleId: 'suppression-reason-required', message: `${d.label} needs a reason: add \`-- <why this is acceptable>\` after the rule ids`, loc: d.loc, module: d.module });
     }
+    if (d.rules.length === 0) {
+      problems.push({ ruleId: 'unused-suppression', message: `${d.label} names no rule: list the rule ids it disables, e.g. \`${d.label} rls-enabled -- <why>\``, loc: d.loc, module: d.module });
+    }
     for (const rule of d.rules) {
-      if (!knownRules.has(rule)) {
-        problems.push({ ruleId: 'unused-suppression', message: `${d.label} names unknown rule "${rule}"`, loc: d.loc, module: d.module });
+      if (META_RULES.has(rule)) {
+        problems.push({ ruleId: 'unused-suppression', message: `${d.label} cannot silence ${rule}: fix the problem it reports instead`, loc: d.loc, module: d.module });
+      } else if (!knownRules.has(rule)) {
+        const guess = closestRule(rule, knownRules);
+        const hint = guess ? `did you mean "${guess}"?` : 'fix the rule id or remove it';
+        problems.push({ ruleId: 'unused-suppression', message: `${d.label} names unknown rule "${rule}": ${hint}`, loc: d.loc, module: d.module });
       } else if (!used.get(d)?.has(rule)) {
-        problems.push({ ruleId: 'unused-suppression', message: `unused ${d.label} for ${rule}: no ${rule} finding to suppress`, loc: d.loc, module: d.module });
+        const scope = d.label.endsWith('next-line') ? ' on the next line' : d.label.endsWith('file') ? ' in this file' : '';
+        problems.push({ ruleId: 'unused-suppression', message: `unused ${d.label} for ${rule}: no ${rule} finding${scope} to suppress; remove it`, loc: d.loc, module: d.module });
       }
     }
   }
   return problems;
+}
+
+/** The known rule id nearest to a misspelt one (edit distance at most 3), for "did you mean". */
+function closestRule(id: string, known: Set<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const k of [...known].sort()) {
+    const d = editDistance(id, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }

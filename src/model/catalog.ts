@@ -57,7 +57,17 @@ export interface Constraint {
   loc: Location;
 }
 
-export type IndexKey = { column: string } | { expr: Expr };
+/** How an index key sorts and compares; an absent field is PostgreSQL's default. */
+export interface IndexKeyOptions {
+  /** Operator class as written, e.g. `text_pattern_ops`. */
+  opclass?: string;
+  collation?: string;
+  descending?: boolean;
+  /** Set only where it differs from the default for the direction (NULLS LAST ascending, NULLS FIRST descending). */
+  nullsFirst?: boolean;
+}
+
+export type IndexKey = ({ column: string } | { expr: Expr }) & IndexKeyOptions;
 
 export interface Index {
   /** The name as written, where PostgreSQL truncated it to 63 bytes. */
@@ -93,6 +103,15 @@ export interface Trigger {
   events: TriggerEvent[];
   forEachRow: boolean;
   function: string;
+  /** `UPDATE OF a, b`: the trigger fires only for updates that target these columns. */
+  columns?: string[];
+  /** `WHEN (…)`: the trigger fires only for rows that satisfy it. */
+  when?: Expr;
+  /**
+   * ALTER TABLE … ENABLE/DISABLE TRIGGER: in ordinary sessions (session_replication_role = origin)
+   * only `origin` (the default, when absent) and `always` triggers fire.
+   */
+  enabled?: 'origin' | 'always' | 'replica' | 'disabled';
   loc: Location;
 }
 
@@ -100,6 +119,10 @@ export interface PrivilegeChange {
   action: 'grant' | 'revoke';
   /** Lower-case privilege names; `all` for ALL PRIVILEGES. */
   privileges: string[];
+  /** Column-level privileges, e.g. `GRANT UPDATE (note)`; absent for table-level ones. */
+  columns?: string[];
+  /** GRANT … WITH GRANT OPTION; on a revoke, REVOKE GRANT OPTION FOR …, which leaves the privilege itself in place. */
+  grantOption?: boolean;
   grantees: string[];
   loc: Location;
 }
@@ -124,6 +147,8 @@ export interface Table {
   rls: { enabled: boolean; forced: boolean; loc?: Location };
   hypertable?: { timeColumn: string; loc: Location };
   partitioned: boolean;
+  /** Set on a partition (CREATE TABLE … PARTITION OF): its keys, constraints and indexes come from the parent. */
+  partitionOf?: { schema: string; table: string };
   loc: Location;
 }
 

@@ -80,3 +80,8 @@ export function quoteIdent(name: string, isReserved: (word: string) => boolean =
 export function quoteLiteral(value: string): string {
   return "'" + value.replace(/'/g, "''") + "'";
 }
+
+/** A table as suggested SQL writes it: schema-qualified only outside the default schema, quoted where needed. */
+export function sqlTableName(table: { schema: string; name: string }, defaultSchema: string): string {
+  return table.schema === defaultSchema ? quoteIdent(table.name) : `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+}

@@ -1,4 +1,4 @@
-import type { Constraint, Expr, Index, Table } from './catalog.js';
+import type { Catalog, Constraint, Expr, Index, Table } from './catalog.js';
 
 /** Any structure that PostgreSQL can use as an index: CREATE INDEX, primary key, unique or exclusion constraint. */
 export interface IndexLike {
@@ -50,56 +50,205 @@ export function calledFunction(expr: Expr | undefined): string | undefined {
   return names[names.length - 1]?.String?.sval;
 }
 
-/** A constant boolean true: `true`, `'t'::boolean`, `1 = 1`. */
+/**
+ * A condition PostgreSQL evaluates to true whatever the row: `true`, `'t'::boolean`, `1 = 1`,
+ * `NOT false`, `1::boolean`, and AND/OR/NOT of such constants.
+ */
 export function isConstantTrue(node: any): boolean {
-  while (node?.TypeCast) node = node.TypeCast.arg;
-  if (node?.A_Const?.boolval) return node.A_Const.boolval.boolval === true;
-  if (node?.A_Const?.sval) return ['t', 'true', 'y', 'yes', 'on', '1'].includes(String(node.A_Const.sval.sval).toLowerCase());
-  const e = node?.A_Expr;
-  if (e?.kind === 'AEXPR_OP' && e.name?.[0]?.String?.sval === '=') {
-    const l = JSON.stringify(e.lexpr);
-    const r = JSON.stringify(e.rexpr);
-    return l === r && (Boolean(e.lexpr?.A_Const) || Boolean(e.lexpr?.TypeCast?.arg?.A_Const));
-  }
-  if (node?.BoolExpr?.boolop === 'OR_EXPR') return (node.BoolExpr.args ?? []).some(isConstantTrue);
-  if (node?.BoolExpr?.boolop === 'AND_EXPR') return (node.BoolExpr.args ?? []).every(isConstantTrue);
-  return false;
+  return constantBoolean(node) === true;
 }
 
-function columnName(node: any): string | undefined {
+/** The constant boolean value of an expression, or undefined when it depends on the row or is NULL. */
+function constantBoolean(node: any): boolean | undefined {
+  if (node?.A_Const) return constantOf(node.A_Const, 'unknown');
+  if (node?.TypeCast) {
+    if (!isTypeNamed(node.TypeCast.typeName, ['bool', 'boolean'])) return undefined;
+    const arg = node.TypeCast.arg;
+    return arg?.A_Const ? constantOf(arg.A_Const, 'cast') : constantBoolean(arg);
+  }
+  const e = node?.A_Expr;
+  if (e?.kind === 'AEXPR_OP' && operatorName(e) === '=') {
+    return isNonNullConstant(e.lexpr) && sameTree(e.lexpr, e.rexpr) ? true : undefined;
+  }
+  const b = node?.BoolExpr;
+  const args: any[] = b?.args ?? [];
+  if (b?.boolop === 'NOT_EXPR') {
+    const v = constantBoolean(args[0]);
+    return v === undefined ? undefined : !v;
+  }
+  if (b?.boolop === 'OR_EXPR') {
+    const vs = args.map(constantBoolean);
+    return vs.includes(true) ? true : vs.length > 0 && vs.every((v) => v === false) ? false : undefined;
+  }
+  if (b?.boolop === 'AND_EXPR') {
+    const vs = args.map(constantBoolean);
+    return vs.includes(false) ? false : vs.length > 0 && vs.every((v) => v === true) ? true : undefined;
+  }
+  return undefined;
+}
+
+/** A literal read as a boolean: as written (`true`, `'t'`), or cast to boolean (`1::boolean`). */
+function constantOf(c: any, context: 'unknown' | 'cast'): boolean | undefined {
+  if (c.isnull) return undefined;
+  if (c.boolval) return c.boolval.boolval === true;
+  if (c.sval) return parseBoolText(String(c.sval.sval ?? ''));
+  // Integers become booleans only through an explicit cast; an omitted ival is 0.
+  if (c.ival && context === 'cast') return (c.ival.ival ?? 0) !== 0;
+  return undefined;
+}
+
+/** PostgreSQL's boolean input: case-insensitive prefixes of true/false/yes/no, on/off (two letters at least), 1/0. */
+function parseBoolText(raw: string): boolean | undefined {
+  const v = raw.trim().toLowerCase();
+  if (v.length === 0) return undefined;
+  if ('true'.startsWith(v) || 'yes'.startsWith(v) || v === 'on' || v === '1') return true;
+  if ('false'.startsWith(v) || 'no'.startsWith(v) || (v.length >= 2 && 'off'.startsWith(v)) || v === '0') return false;
+  return undefined;
+}
+
+function isNonNullConstant(node: any): boolean {
   while (node?.TypeCast) node = node.TypeCast.arg;
-  const fields = node?.ColumnRef?.fields;
+  return Boolean(node?.A_Const) && !node.A_Const.isnull;
+}
+
+function sameTree(a: unknown, b: unknown): boolean {
+  const noLocation = (k: string, v: unknown) => (k === 'location' ? undefined : v);
+  return JSON.stringify(a, noLocation) === JSON.stringify(b, noLocation);
+}
+
+function operatorName(e: any): string | undefined {
+  return e.name?.[e.name.length - 1]?.String?.sval;
+}
+
+/** `uuid`, `pg_catalog.bool` …: the type's last name, without modifiers or array bounds. */
+function isTypeNamed(typeName: any, names: string[]): boolean {
+  const parts = typeName?.names ?? [];
+  if ((typeName?.typmods ?? []).length > 0 || (typeName?.arrayBounds ?? []).length > 0) return false;
+  return names.includes(parts[parts.length - 1]?.String?.sval);
+}
+
+/**
+ * Peel casts that keep one value per tenant key: to uuid and to text. Other casts could map several
+ * keys to one value (`::varchar(8)` truncates), so they end the match.
+ */
+function peelKeyCasts(node: any): any {
+  while (node?.TypeCast) {
+    if (!isTypeNamed(node.TypeCast.typeName, ['uuid', 'text'])) return undefined;
+    node = node.TypeCast.arg;
+  }
+  return node;
+}
+
+/** The column a bare or qualified column reference names (`organisation_id`, `vendor.organisation_id`). */
+function columnName(node: any): string | undefined {
+  const fields = peelKeyCasts(node)?.ColumnRef?.fields;
   return fields ? fields[fields.length - 1]?.String?.sval : undefined;
 }
 
-/** `current_setting('<setting>'[, missing_ok])` cast to uuid (or compared as text). */
+/**
+ * `current_setting('<setting>'[, missing_ok])`, cast to uuid or text. Setting names are
+ * case-insensitive in PostgreSQL. With missing_ok an unset setting yields NULL, which matches no row.
+ */
 function isTenantSetting(node: any, setting: string): boolean {
-  let n = node;
-  let casted = false;
-  while (n?.TypeCast) {
-    casted = true;
-    n = n.TypeCast.arg;
-  }
-  const call = n?.FuncCall;
-  const names = call?.funcname ?? [];
-  if (names[names.length - 1]?.String?.sval !== 'current_setting') return false;
-  const arg = call.args?.[0];
-  const value = arg?.A_Const?.sval?.sval ?? arg?.TypeCast?.arg?.A_Const?.sval?.sval;
-  return value === setting && (casted || true);
+  const call = peelKeyCasts(node)?.FuncCall;
+  const names: any[] = call?.funcname ?? [];
+  const fn = names.map((n) => n?.String?.sval);
+  if (fn[fn.length - 1] !== 'current_setting' || (fn.length === 2 && fn[0] !== 'pg_catalog') || fn.length > 2) return false;
+  const args: any[] = call.args ?? [];
+  if (args.length < 1 || args.length > 2) return false;
+  const arg = peelKeyCasts(args[0]);
+  const value = arg?.A_Const?.sval?.sval;
+  return typeof value === 'string' && value.toLowerCase() === setting.toLowerCase();
 }
 
-/** `<tenantKey> = current_setting('<setting>')::uuid`, either way round. */
+/**
+ * `<tenantKey> = current_setting('<setting>')::uuid`: either way round, with `CAST(… AS uuid)`,
+ * a table-qualified column, or `current_setting(…, true)`; also `<tenantKey> IN (<that setting>)`.
+ */
 export function isTenantEquality(node: any, tenantKey: string, setting: string): boolean {
   const e = node?.A_Expr;
-  if (!e || e.kind !== 'AEXPR_OP' || e.name?.[e.name.length - 1]?.String?.sval !== '=') return false;
-  return (columnName(e.lexpr) === tenantKey && isTenantSetting(e.rexpr, setting)) || (columnName(e.rexpr) === tenantKey && isTenantSetting(e.lexpr, setting));
+  if (!e) return false;
+  if (e.kind === 'AEXPR_OP' && operatorName(e) === '=') {
+    return (columnName(e.lexpr) === tenantKey && isTenantSetting(e.rexpr, setting)) || (columnName(e.rexpr) === tenantKey && isTenantSetting(e.lexpr, setting));
+  }
+  if (e.kind === 'AEXPR_IN' && operatorName(e) === '=') {
+    const items: any[] = e.rexpr?.List?.items ?? [];
+    return columnName(e.lexpr) === tenantKey && items.length > 0 && items.every((i) => isTenantSetting(i, setting));
+  }
+  return false;
 }
 
-/** True when the expression can only be true for rows of the current tenant: the equality, or an AND containing it. */
+/**
+ * True when the expression can only be true for rows of the current tenant: the equality, an AND
+ * with the equality among its terms, or an OR whose every branch restricts.
+ */
 export function restrictsToTenant(node: any, tenantKey: string, setting: string): boolean {
   if (isTenantEquality(node, tenantKey, setting)) return true;
   const b = node?.BoolExpr;
-  if (b?.boolop === 'AND_EXPR') return (b.args ?? []).some((a: any) => restrictsToTenant(a, tenantKey, setting));
-  if (b?.boolop === 'OR_EXPR') return (b.args ?? []).length > 0 && (b.args ?? []).every((a: any) => restrictsToTenant(a, tenantKey, setting));
+  const args: any[] = b?.args ?? [];
+  if (b?.boolop === 'AND_EXPR') return args.some((a) => restrictsToTenant(a, tenantKey, setting));
+  if (b?.boolop === 'OR_EXPR') return args.length > 0 && args.every((a) => restrictsToTenant(a, tenantKey, setting));
   return false;
+}
+
+/**
+ * The columns a foreign key points at. `REFERENCES t` without a column list means t's primary key
+ * (PostgreSQL resolves it when the constraint is created); `undefined` when that cannot be known.
+ */
+export function referencedColumns(fk: Constraint, lookup: (schema: string, name: string) => Table | undefined): string[] | undefined {
+  const target = fk.references;
+  if (!target) return undefined;
+  if (target.columns.length > 0) return target.columns;
+  const pk = lookup(target.schema, target.table)?.constraints.find((c) => c.kind === 'primary key');
+  return pk?.columns;
+}
+
+/** A table the standard names (tenant root, users table): the one in the default schema, else the first of that name. */
+export function standardTable(catalog: Catalog, name: string, defaultSchema: string): Table | undefined {
+  const tables = [...catalog.tables.values()].filter((t) => t.name === name);
+  return tables.find((t) => t.schema === defaultSchema) ?? tables[0];
+}
+
+/** How a column references the `id` of a table the standard names (users table, tenant root). */
+export type KeyReference =
+  | { kind: 'ok'; fk: Constraint }
+  | { kind: 'not valid'; fk: Constraint }
+  | { kind: 'elsewhere'; fk: Constraint }
+  | { kind: 'composite'; fk: Constraint }
+  | { kind: 'none' };
+
+/**
+ * Whether `column` has a single-column foreign key to `target`'s id (`target.table` as found in the
+ * catalog; when the migrations do not create it, it is matched by name and a bare `REFERENCES name` is
+ * taken to mean its id). A valid such key wins; otherwise the nearest miss is returned.
+ */
+export function keyReference(
+  table: Table,
+  column: string,
+  target: { name: string; table?: Table },
+  lookup: (schema: string, name: string) => Table | undefined,
+): KeyReference {
+  const fks = table.constraints.filter((c) => c.kind === 'foreign key' && c.columns.includes(column));
+  const single = fks.filter((fk) => fk.columns.length === 1);
+  const matches = (fk: Constraint) => {
+    const ref = fk.references!;
+    if (target.table ? ref.schema !== target.table.schema || ref.table !== target.table.name : ref.table !== target.name) return false;
+    const cols = referencedColumns(fk, lookup);
+    return cols === undefined ? !target.table : cols.length === 1 && cols[0] === 'id';
+  };
+  const good = single.filter(matches);
+  const valid = good.find((fk) => !fk.notValid);
+  if (valid) return { kind: 'ok', fk: valid };
+  if (good[0]) return { kind: 'not valid', fk: good[0] };
+  if (single[0]) return { kind: 'elsewhere', fk: single[0] };
+  if (fks[0]) return { kind: 'composite', fk: fks[0] };
+  return { kind: 'none' };
+}
+
+/** `"users" ("email")` or `"auth"."users"`: where a foreign key points, for messages. */
+export function referenceText(fk: Constraint, defaultSchema: string, lookup: (schema: string, name: string) => Table | undefined): string {
+  const ref = fk.references!;
+  const name = ref.schema === defaultSchema ? `"${ref.table}"` : `"${ref.schema}"."${ref.table}"`;
+  const cols = referencedColumns(fk, lookup);
+  return cols ? `${name} (${cols.map((c) => `"${c}"`).join(', ')})` : name;
 }

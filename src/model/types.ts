@@ -61,15 +61,46 @@ export function makeTypeRef(rawName: string, mods: number[] = [], arrayDims = 0)
   return { name, mods, arrayDims, text: typeText(name, mods, arrayDims) };
 }
 
-/** How format_type() writes a type: modifiers go after the first word for timestamp/time types. */
+/**
+ * How format_type() writes a type: modifiers go after the first word for timestamp/time types, numeric(p)
+ * is numeric(p,0), interval modifiers are its fields, and an array is one `[]` whatever its dimensions.
+ */
 export function typeText(name: string, mods: number[], arrayDims: number): string {
   let text = name;
-  if (mods.length > 0) {
-    const m = `(${mods.join(',')})`;
+  if (name === 'interval') {
+    text = intervalText(mods);
+  } else if (mods.length > 0) {
+    const m = `(${(name === 'numeric' && mods.length === 1 ? [mods[0], 0] : mods).join(',')})`;
     const tz = name.match(/^(timestamp|time)( with(out)? time zone)$/);
     text = tz ? `${tz[1]}${m}${tz[2]}` : `${name}${m}`;
   }
-  return text + '[]'.repeat(arrayDims);
+  return arrayDims > 0 ? text + '[]' : text;
+}
+
+const INTERVAL_FULL_RANGE = 0x7fff;
+/** The parser's interval field masks (datetime.h: MONTH 1<<1, YEAR 1<<2, DAY 1<<3, HOUR 1<<10, MINUTE 1<<11, SECOND 1<<12). */
+const INTERVAL_FIELDS: Record<number, string> = {
+  4: ' year',
+  2: ' month',
+  8: ' day',
+  1024: ' hour',
+  2048: ' minute',
+  4096: ' second',
+  6: ' year to month',
+  1032: ' day to hour',
+  3080: ' day to minute',
+  7176: ' day to second',
+  3072: ' hour to minute',
+  7168: ' hour to second',
+  6144: ' minute to second',
+};
+
+/** intervaltypmodout: `interval`, its fields (`day to second`), then its precision. */
+function intervalText(mods: number[]): string {
+  if (mods.length === 0) return 'interval';
+  const [range, precision] = mods;
+  const fields = range === INTERVAL_FULL_RANGE ? '' : INTERVAL_FIELDS[range!] ?? '';
+  return `interval${fields}${precision === undefined ? '' : `(${precision})`}`;
 }
 
 export const TIMESTAMP_TYPES = new Set(['timestamp with time zone', 'timestamp without time zone', 'date']);

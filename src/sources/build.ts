@@ -25,10 +25,22 @@ export interface BuiltModel {
   directives: SuppressionDirective[];
 }
 
+const FLYWAY_VERSION = /^V(\d+(?:[._]\d+)*)__/i;
+
 /** Natural order: `2_x.sql` before `10_x.sql`; timestamps and Flyway's `V2__` sort as numbers. */
 export function naturalCompare(a: string, b: string): number {
-  const ta = a.match(/\d+|\D+/g) ?? [];
-  const tb = b.match(/\d+|\D+/g) ?? [];
+  // Flyway versions are dotted numbers: V1__ < V1_1__ (1.1) < V2__, whatever the descriptions say.
+  const fa = FLYWAY_VERSION.exec(a);
+  const fb = FLYWAY_VERSION.exec(b);
+  if (fa && fb) {
+    const byVersion = tokenCompare(fa[1]!.split(/[._]/), fb[1]!.split(/[._]/));
+    if (byVersion !== 0) return byVersion;
+  }
+  return tokenCompare(a.match(/\d+|\D+/g) ?? [], b.match(/\d+|\D+/g) ?? []);
+}
+
+/** Digit runs compare as numbers (any length), other runs by code unit. */
+function tokenCompare(ta: string[], tb: string[]): number {
   for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
     const x = ta[i]!;
     const y = tb[i]!;

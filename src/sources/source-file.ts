@@ -43,34 +43,32 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; reason: str
 /** Decode strictly as UTF-8; binary and mis-encoded files are reported, never guessed at. */
 export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return { ok: false, reason: 'file is binary (contains a NUL byte), not SQL text', offset: nul };
+  if (nul !== -1) return { ok: false, reason: 'file is binary (contains a NUL byte), not text: only text files belong here', offset: nul };
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { ok: true, text };
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    return { ok: false, reason: `file is not valid UTF-8 (invalid byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset})`, offset };
+    return { ok: false, reason: `file is not valid UTF-8 (invalid byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}): save it as UTF-8`, offset };
   }
 }
 
+/** Offset of the first byte of the first ill-formed UTF-8 sequence (Unicode's well-formed byte ranges). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1));
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const trail = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (trail < 0 || i + trail >= bytes.length) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlongs, surrogates or > U+10FFFF).
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (trail > 0 && (bytes[i + 1]! < lo || bytes[i + 1]! > hi)) return i;
+    for (let k = 2; k <= trail; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += trail + 1;
   }
-  // A prefix that ends inside a multi-byte character fails too; step back to its lead byte.
-  let at = lo;
-  while (at > 0 && (bytes[at]! & 0xc0) === 0x80) at--;
-  return at;
+  return bytes.length;
 }
 
 /** Line of a byte offset in undecodable bytes, so even a bad file gets a line number. */
@@ -83,5 +81,6 @@ export function lineOfByte(bytes: Uint8Array, offset: number): { line: number; c
       lineStart = i + 1;
     }
   }
-  return { line, column: offset - lineStart + 1 };
+  // Columns count UTF-16 units like everywhere else; the line's bytes before the offset are valid UTF-8.
+  return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1 };
 }

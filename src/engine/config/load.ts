@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
+import ajvFormats from 'ajv-formats';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { describeAjvErrors, pathText } from '../ajv-messages.js';
 import type { Rule } from '../rule.js';
@@ -22,7 +23,10 @@ export function findConfigFile(from: string): string | undefined {
   }
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+// Rule options use `format` (e.g. `regex` for name patterns), which Ajv ignores without ajv-formats.
+// It is CommonJS: under NodeNext its plugin is the module object's `default` property.
+ajvFormats.default(ajv);
 let shapeValidator: ValidateFunction | undefined;
 const optionValidators = new Map<string, ValidateFunction>();
 

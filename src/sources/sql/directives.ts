@@ -5,13 +5,13 @@ const DIRECTIVE = /--\s*ismslint-(disable-next-line|disable-file)\b([^\n]*)/g;
 
 /**
  * `-- ismslint-disable-next-line rule-a, rule-b -- reason` and `-- ismslint-disable-file rule-a -- reason`.
- * Only comments outside strings count: offsets inside statements' literals are excluded by the caller's spans.
+ * Only real comments count: the caller's `inComment` tells, from the lexer, whether an offset lies in one.
  */
-export function readDirectives(file: SourceFile, module: string, isCode: (offset: number) => boolean): SuppressionDirective[] {
+export function readDirectives(file: SourceFile, module: string, inComment: (offset: number) => boolean): SuppressionDirective[] {
   const out: SuppressionDirective[] = [];
   for (const m of file.text.matchAll(DIRECTIVE)) {
     const at = m.index!;
-    if (!isCode(at)) continue;
+    if (!inComment(at)) continue;
     const kind = m[1]!;
     const body = m[2]!.replace(/\*\/\s*$/, '');
     const sep = body.indexOf('--');

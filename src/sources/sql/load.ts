@@ -21,25 +21,17 @@ export function loadSqlFile(state: ReplayState, path: string, bytes: Uint8Array,
   }
   const source = new SourceFile(path, decoded.text);
   const findings: RawFinding[] = [];
-  const spans = splitStatements(decoded.text);
+  const comments: { start: number; end: number }[] = [];
+  const spans = splitStatements(decoded.text, (start, end) => comments.push({ start, end }));
   if (spans.length === 0) {
-    findings.push({ ruleId: 'empty-file', message: 'migration file holds no SQL statements', loc: source.span(0, 0), module });
+    findings.push({ ruleId: 'empty-file', message: 'migration file holds no SQL statements (only white space or comments): add its statements or delete the file', loc: source.span(0, 0), module });
   }
   const parsed = parseSqlFile(decoded.text);
   for (const e of parsed.errors) findings.push({ ruleId: 'parse-error', message: e.message, loc: source.span(e.start, e.end), module });
   const before = state.problems.length;
   replayFile(state, source, module, parsed.statements);
   for (const p of state.problems.splice(before)) findings.push({ ruleId: 'replay-error', message: p.message, loc: p.loc, module });
-  const directives = readDirectives(source, module, (offset) => !insideStatementLiteral(decoded.text, spans, offset));
+  // A directive counts only inside a comment: the same text in a string or dollar-quoted body is data.
+  const directives = readDirectives(source, module, (offset) => comments.some((c) => c.start <= offset && offset < c.end));
   return { source, findings, directives };
-}
-
-/** A `--` inside a statement counts only when it starts a comment, not inside a string. */
-function insideStatementLiteral(text: string, spans: { start: number; end: number }[], offset: number): boolean {
-  const span = spans.find((s) => s.start <= offset && offset < s.end);
-  if (!span) return false;
-  const before = text.slice(span.start, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  const line = before.slice(lineStart);
-  return (line.match(/'/g)?.length ?? 0) % 2 === 1;
 }

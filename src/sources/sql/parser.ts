@@ -1,4 +1,4 @@
-import { loadModule, parseSync, scanSync } from 'libpg-query';
+import { loadModule, parseSync } from 'libpg-query';
 import { splitStatements } from './split.js';
 
 let loaded: Promise<void> | undefined;
@@ -55,8 +55,9 @@ export function parseSqlFile(text: string): ParsedFile {
     let end = span.end;
     let sql = text.slice(span.start, end);
     let result = tryParse(sql);
-    // `BEGIN ATOMIC … END` bodies hold semicolons of their own: join the following pieces back on.
-    if ('error' in result && /\bbegin\s+atomic\b/i.test(sql)) {
+    // `BEGIN ATOMIC … END` bodies hold semicolons of their own: join the following pieces back on. So do
+    // other dialects' inline trigger and function bodies, which are then one error, not one per line.
+    if ('error' in result && (/\bbegin\s+atomic\b/i.test(sql) || INLINE_BODY.test(sql))) {
       for (let j = i + 1; j < spans.length && j <= i + 500; j++) {
         const joined = text.slice(span.start, spans[j]!.end);
         const retry = tryParse(joined);
@@ -67,11 +68,22 @@ export function parseSqlFile(text: string): ParsedFile {
           i = j;
           break;
         }
+        if (!/at end of input/.test(retry.error)) {
+          // A real error inside the body: report it once, and resume after the body's own `END`.
+          const k = spans.findIndex((s, n) => n >= j && n <= i + 500 && /^\s*end\s*$/i.test(text.slice(s.start, s.end)));
+          if (k !== -1) {
+            result = retry;
+            sql = joined;
+            end = spans[j]!.end;
+            i = k;
+          }
+          break;
+        }
       }
     }
     if ('error' in result) {
-      const at = span.start + Math.max(0, result.cursor - 1);
-      errors.push({ message: result.error + mysqlHint(sql), start: at, end: tokenEnd(text, at, span.end) });
+      const at = span.start + utf16Offset(sql, result.cursor);
+      errors.push({ message: shortenNear(result.error) + mysqlHint(sql), start: at, end: tokenEnd(text, at, end) });
       continue;
     }
     const offset = byteMapper(sql, span.start);
@@ -86,8 +98,23 @@ function tryParse(sql: string): { stmts: { stmt: Record<string, any> }[] } | { e
   try {
     return { stmts: (parseSync(sql).stmts ?? []) as { stmt: Record<string, any> }[] };
   } catch (e: any) {
-    return { error: String(e?.sqlDetails?.message ?? e?.message ?? e), cursor: Number(e?.sqlDetails?.cursorPosition ?? 1) };
+    return { error: String(e?.sqlDetails?.message ?? e?.message ?? e), cursor: Number(e?.sqlDetails?.cursorPosition ?? 0) };
   }
+}
+
+/** libpg-query's cursorPosition counts characters (code points) from 0; our offsets are UTF-16 units. */
+function utf16Offset(sql: string, codePoints: number): number {
+  let units = 0;
+  for (let n = 0; n < codePoints && units < sql.length; n++) units += sql.codePointAt(units)! > 0xffff ? 2 : 1;
+  return units;
+}
+
+/** `at or near "…"` quotes the rest of the file for an unterminated string: keep its first line. */
+function shortenNear(message: string): string {
+  return message.replace(/( at or near ")([\s\S]*)"$/, (all, lead: string, near: string) => {
+    const first = near.split('\n')[0]!.replace(/\r$/, '');
+    return first === near && near.length <= 60 ? all : `${lead}${first.slice(0, 60)}…"`;
+  });
 }
 
 function tokenEnd(text: string, at: number, limit: number): number {
@@ -96,48 +123,29 @@ function tokenEnd(text: string, at: number, limit: number): number {
   return Math.min(at + len, Math.max(limit, at + 1));
 }
 
+const INLINE_BODY = /^\s*create\s+(or\s+replace\s+)?(trigger|function|procedure)\b[\s\S]*\bbegin\b/i;
+
 function mysqlHint(sql: string): string {
   if (/\b(UNIQUE\s+KEY|PRIMARY\s+KEY\s+\w+\s*\(|AUTO_INCREMENT|ENGINE\s*=|UNSIGNED)\b/i.test(sql)) {
     return ' (this looks like MySQL syntax; PostgreSQL declares indexes with CREATE INDEX and unique keys with UNIQUE (…) or CONSTRAINT name UNIQUE (…))';
   }
+  if (/^\s*create\s+(or\s+replace\s+)?trigger\b/i.test(sql) && INLINE_BODY.test(sql)) {
+    return ' (PostgreSQL triggers have no inline body: write it as CREATE FUNCTION … RETURNS trigger and use CREATE TRIGGER … EXECUTE FUNCTION …)';
+  }
   return '';
 }
 
-const keywordCache = new Map<string, string>();
+export { isReservedWord, keywordKind } from '../../model/keywords.js';
 
-/** PostgreSQL's keyword category for a word: RESERVED_KEYWORD, TYPE_FUNC_NAME_KEYWORD, COL_NAME_KEYWORD, UNRESERVED_KEYWORD or NO_KEYWORD. */
-export function keywordKind(word: string): string {
-  let kind = keywordCache.get(word);
-  if (kind === undefined) {
-    kind = 'NO_KEYWORD';
-    if (/^[a-z_][a-z0-9_$]*$/.test(word)) {
-      try {
-        const tokens = scanSync(word).tokens;
-        if (tokens.length === 1) kind = tokens[0]!.keywordName;
-      } catch {
-        kind = 'NO_KEYWORD';
-      }
-    }
-    keywordCache.set(word, kind);
-  }
-  return kind;
-}
-
-/** Words PostgreSQL will not accept as a bare table or column name. */
-export function isReservedWord(word: string): boolean {
-  const kind = keywordKind(word);
-  return kind === 'RESERVED_KEYWORD' || kind === 'TYPE_FUNC_NAME_KEYWORD';
-}
-
-/** Parse a lone SQL expression, e.g. a default or policy from schema.json. */
+/** Parse a lone SQL expression, e.g. a default or policy from schema.json. An error's `cursor` is a 0-based code-point offset into `sql`. */
 export function parseExpression(sql: string): { ast: Record<string, any>; offset: (b: number | undefined) => number } | { error: string; cursor: number } {
   const prefix = 'SELECT ';
   const r = tryParse(prefix + sql);
-  if ('error' in r) return { error: r.error, cursor: Math.max(1, r.cursor - prefix.length) };
+  if ('error' in r) return { error: r.error, cursor: Math.max(0, r.cursor - prefix.length) };
   const stmt = r.stmts[0]?.stmt?.SelectStmt;
   const targets = stmt?.targetList;
   if (r.stmts.length !== 1 || !targets || targets.length !== 1 || stmt.fromClause || stmt.whereClause) {
-    return { error: 'expected a single SQL expression', cursor: 1 };
+    return { error: 'expected a single SQL expression', cursor: 0 };
   }
   const offset = byteMapper(prefix + sql, -prefix.length);
   return { ast: targets[0].ResTarget.val, offset };

@@ -7,9 +7,10 @@ export interface StatementSpan {
 /**
  * Split SQL text at top-level semicolons, honouring PostgreSQL's lexical rules: quoted strings
  * (with E'' backslash escapes), quoted identifiers, dollar quoting, line comments and nested block
- * comments. Spans that hold only white space and comments are dropped.
+ * comments. Spans that hold only white space and comments are dropped. `onComment` sees every comment
+ * outside strings, e.g. to find suppression directives.
  */
-export function splitStatements(text: string): StatementSpan[] {
+export function splitStatements(text: string, onComment?: (start: number, end: number) => void): StatementSpan[] {
   const spans: StatementSpan[] = [];
   let start = 0;
   let hasCode = false;
@@ -19,11 +20,14 @@ export function splitStatements(text: string): StatementSpan[] {
     const c = text.charCodeAt(i);
     if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
       const nl = text.indexOf('\n', i);
+      onComment?.(i, nl === -1 ? n : nl);
       i = nl === -1 ? n : nl + 1;
       continue;
     }
     if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      const from = i;
       i = skipBlockComment(text, i);
+      onComment?.(from, i);
       continue;
     }
     if (c === 59 /* ; */) {

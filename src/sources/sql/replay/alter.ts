@@ -10,7 +10,10 @@ export function alterTable(ctx: StatementContext, stmt: any): void {
   if (stmt.objtype !== 'OBJECT_TABLE') return;
   const table = ctx.table(stmt.relation, stmt.missing_ok);
   if (!table) return;
-  for (const c of stmt.cmds ?? []) alterTableCmd(ctx, table, c.AlterTableCmd);
+  // PostgreSQL adds a statement's columns before its constraints: `ADD CHECK (x > 0), ADD COLUMN x int` works.
+  const cmds: any[] = (stmt.cmds ?? []).map((c: any) => c.AlterTableCmd);
+  const addColumns = cmds.filter((c) => c.subtype === 'AT_AddColumn');
+  for (const c of [...addColumns, ...cmds.filter((c) => c.subtype !== 'AT_AddColumn')]) alterTableCmd(ctx, table, c);
 }
 
 function column(ctx: StatementContext, table: Table, name: string) {
@@ -36,7 +39,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
       return;
     case 'AT_AlterColumnType': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.type = typeRefOf(cmd.def.ColumnDef.typeName).ref;
+      if (col) col.type = typeRefOf(cmd.def.ColumnDef.typeName, ctx.searchPath).ref;
       return;
     }
     case 'AT_SetNotNull':
@@ -93,6 +96,16 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
     case 'AT_NoForceRowSecurity':
       table.rls.forced = false;
       return;
+    case 'AT_EnableTrig':
+    case 'AT_EnableAlwaysTrig':
+    case 'AT_EnableReplicaTrig':
+    case 'AT_DisableTrig':
+    case 'AT_EnableTrigAll':
+    case 'AT_DisableTrigAll':
+    case 'AT_EnableTrigUser':
+    case 'AT_DisableTrigUser':
+      setTriggerState(ctx, table, cmd);
+      return;
     default:
       return;
   }
@@ -130,5 +143,27 @@ export function rename(ctx: StatementContext, stmt: any): void {
       return;
     default:
       return;
+  }
+}
+
+const TRIGGER_STATES: Record<string, 'origin' | 'always' | 'replica' | 'disabled'> = {
+  AT_EnableTrig: 'origin',
+  AT_EnableAlwaysTrig: 'always',
+  AT_EnableReplicaTrig: 'replica',
+  AT_DisableTrig: 'disabled',
+  AT_EnableTrigAll: 'origin',
+  AT_DisableTrigAll: 'disabled',
+  AT_EnableTrigUser: 'origin',
+  AT_DisableTrigUser: 'disabled',
+};
+
+/** ENABLE/DISABLE TRIGGER name | ALL | USER (the model holds user triggers only, so ALL and USER are the same here). */
+function setTriggerState(ctx: StatementContext, table: Table, cmd: any): void {
+  const state = TRIGGER_STATES[cmd.subtype]!;
+  const targets = cmd.name ? table.triggers.filter((t) => t.name === cmd.name) : table.triggers;
+  if (cmd.name && targets.length === 0) ctx.problem(`trigger "${cmd.name}" for table "${table.name}" does not exist`);
+  for (const t of targets) {
+    if (state === 'origin') delete t.enabled;
+    else t.enabled = state;
   }
 }

@@ -7,9 +7,13 @@ import { str, strings } from './context.js';
 
 const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
 
-export function typeRefOf(typeName: any) {
+/** The column type as format_type() prints it; a schema on the search_path is left out, as it does. */
+export function typeRefOf(typeName: any, searchPath: string[] = []) {
   const names = strings(typeName?.names);
-  const raw = names[0] === 'pg_catalog' ? names.slice(1).join('.') : names.join('.');
+  const visible = names.length === 2 && (names[0] === 'pg_catalog' || searchPath.includes(names[0]!));
+  let raw = visible ? names[1]! : names.join('.');
+  // SQL's CHAR arrives as bpchar: a bare `char` here is the quoted one-byte internal type "char".
+  if (raw === 'char') raw = '"char"';
   const mods = (typeName?.typmods ?? []).map((m: any) => Number(m.A_Const?.ival?.ival ?? 0));
   const ref = makeTypeRef(raw, mods, (typeName?.arrayBounds ?? []).length);
   // An identifier as a type modifier is how PostgreSQL reads MySQL's inline `INDEX name (col)`.
@@ -18,11 +22,12 @@ export function typeRefOf(typeName: any) {
 }
 
 /** Build a column from a ColumnDef; its inline constraints are returned for the table to add. */
-export function columnFromDef(ctx: StatementContext, def: any, tableName: string): { column: Column; constraints: any[] } {
-  const { ref, odd } = typeRefOf(def.typeName);
+export function columnFromDef(ctx: StatementContext, def: any, tableName: string): { column: Column; constraints: any[]; mysqlIndex: boolean } {
+  const { ref, odd } = typeRefOf(def.typeName, ctx.searchPath);
   const column: Column = { name: def.colname, type: ref, notNull: false, loc: ctx.nameAt(def.location) };
   ctx.noteDeclaredName(column, def.colname, def.location);
-  if (odd && (def.colname === 'index' || def.colname === 'key')) {
+  const mysqlIndex = odd && (def.colname === 'index' || def.colname === 'key');
+  if (mysqlIndex) {
     ctx.problem(
       `PostgreSQL reads this as a column named "${def.colname}" of type ${ref.name}: MySQL's inline INDEX/KEY is not PostgreSQL; use CREATE INDEX ${ref.name} ON ${tableName} (…)`,
       column.loc,
@@ -59,17 +64,17 @@ export function columnFromDef(ctx: StatementContext, def: any, tableName: string
         rest.push({ ...con, fk_attrs: [{ String: { sval: def.colname } }] });
         break;
       case 'CONSTR_CHECK':
-        rest.push({ ...con, columnName: def.colname });
+        rest.push(con);
         break;
       default:
         break;
     }
   }
-  return { column, constraints: rest };
+  return { column, constraints: rest, mysqlIndex };
 }
 
 /** Columns a CHECK expression mentions, in the order PostgreSQL's pull_var_clause finds them. */
-function referencedColumns(ast: unknown, table: Table): string[] {
+export function referencedColumns(ast: unknown, table: Table): string[] {
   const out: string[] = [];
   const visit = (n: any): void => {
     if (Array.isArray(n)) n.forEach(visit);
@@ -85,6 +90,34 @@ function referencedColumns(ast: unknown, table: Table): string[] {
   };
   visit(ast);
   return out;
+}
+
+/** Columns a CHECK expression names that the table does not have: PostgreSQL rejects the constraint. */
+export function unknownColumns(ast: unknown, table: Table): { name: string; location?: number }[] {
+  const out: { name: string; location?: number }[] = [];
+  const visit = (n: any): void => {
+    if (Array.isArray(n)) n.forEach(visit);
+    else if (n && typeof n === 'object') {
+      const fields: any[] | undefined = n.ColumnRef?.fields;
+      if (fields) {
+        const qualifiedByTable = fields.length === 2 && str(fields[0]) === table.name;
+        const name = str(fields[fields.length - 1]);
+        const known = !name || name === table.name || table.columns.some((c) => c.name === name);
+        if ((fields.length === 1 || qualifiedByTable) && !known) out.push({ name, location: n.ColumnRef.location });
+        return;
+      }
+      for (const v of Object.values(n)) if (typeof v === 'object') visit(v);
+    }
+  };
+  visit(ast);
+  return out;
+}
+
+/** Report the first of `columns` the table lacks, with PostgreSQL's message; true when one is missing. */
+function missingColumn(ctx: StatementContext, table: Table, columns: string[], message: (name: string) => string, loc: ReturnType<StatementContext['at']>): boolean {
+  const missing = columns.find((c) => !table.columns.some((x) => x.name === c));
+  if (missing !== undefined) ctx.problem(message(missing), loc);
+  return missing !== undefined;
 }
 
 /** Add a table or column constraint, naming it as PostgreSQL would when no name is given. */
@@ -108,8 +141,12 @@ export function addConstraint(ctx: StatementContext, table: Table, con: any): vo
           table.indexes = table.indexes.filter((i) => i !== idx);
           names.removeRelation(schema, idx.name);
           ctx.state.indexOwner.delete(`${schema}.${idx.name}`);
+        } else {
+          ctx.problem(`index "${con.indexname}" of relation "${table.name}" does not exist`, loc);
+          return;
         }
       }
+      if (!con.indexname && missingColumn(ctx, table, columns, (n) => `column "${n}" named in key does not exist`, loc)) return;
       if (primary) {
         if (table.constraints.some((x) => x.kind === 'primary key')) {
           ctx.problem(`multiple primary keys for table "${table.name}" are not allowed`, loc);
@@ -120,13 +157,15 @@ export function addConstraint(ctx: StatementContext, table: Table, con: any): vo
           if (column) column.notNull = true;
         }
       }
-      const name = explicit ?? con.indexname ?? chooseName(table.name, primary ? undefined : columnsAddition(columns), primary ? 'pkey' : 'key', relationTaken);
+      const indexColumns = [...columns, ...strings(con.including)];
+      const name = explicit ?? con.indexname ?? chooseName(table.name, primary ? undefined : columnsAddition(indexColumns), primary ? 'pkey' : 'key', relationTaken);
       c = { name, kind: primary ? 'primary key' : 'unique', columns, implicitName: !explicit && !con.indexname, notValid: false, loc };
       names.addRelation(schema, name);
       break;
     }
     case 'CONSTR_FOREIGN': {
       const columns = strings(con.fk_attrs);
+      if (missingColumn(ctx, table, columns, (n) => `column "${n}" referenced in foreign key constraint does not exist`, loc)) return;
       const targetName: string = con.pktable.relname;
       const targetSchema = ctx.resolveSchema(con.pktable.schemaname, targetName);
       const name = explicit ?? chooseName(table.name, columnsAddition(columns), 'fkey', constraintTaken);
@@ -148,9 +187,16 @@ export function addConstraint(ctx: StatementContext, table: Table, con: any): vo
       break;
     }
     case 'CONSTR_CHECK': {
-      const cols = con.columnName ? [con.columnName] : referencedColumns(con.raw_expr, table);
-      const name = explicit ?? chooseName(table.name, cols[0], 'check', constraintTaken);
-      c = { name, kind: 'check', columns: [...new Set(cols)], implicitName: !explicit, check: makeExpr(con.raw_expr, loc), notValid: Boolean(con.skip_validation), loc };
+      // Like pg_constraint.conkey: the columns the expression uses, wherever the CHECK is written. PostgreSQL
+      // names it `<table>_<column>_check` only when that is exactly one column, else `<table>_check`.
+      const unknown = unknownColumns(con.raw_expr, table);
+      if (unknown.length > 0) {
+        ctx.problem(`column "${unknown[0]!.name}" does not exist: the CHECK constraint can only use columns of "${table.name}"`, ctx.nameAt(unknown[0]!.location));
+        return;
+      }
+      const cols = [...new Set(referencedColumns(con.raw_expr, table))];
+      const name = explicit ?? chooseName(table.name, cols.length === 1 ? cols[0] : undefined, 'check', constraintTaken);
+      c = { name, kind: 'check', columns: cols, implicitName: !explicit, check: makeExpr(con.raw_expr, loc), notValid: Boolean(con.skip_validation), loc };
       break;
     }
     case 'CONSTR_EXCLUSION': {

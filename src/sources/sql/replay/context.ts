@@ -115,7 +115,8 @@ export class StatementContext {
 
   /** Keep the name as written when PostgreSQL truncated it, for identifier-max-length. */
   noteDeclaredName(obj: { declaredName?: string }, storedName: string, byteLocation?: number): void {
-    if (byteLength(storedName) < MAX_IDENTIFIER_BYTES) return;
+    // Truncation never splits a character, so a cut name can be up to 3 bytes short of the limit.
+    if (byteLength(storedName) <= MAX_IDENTIFIER_BYTES - 4) return;
     const text =
       byteLocation === undefined
         ? this.file.text.slice(this.stmt.start, this.stmt.end)

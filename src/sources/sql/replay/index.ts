@@ -3,6 +3,7 @@ import type { ParsedStatement } from '../parser.js';
 import { alterTable, rename } from './alter.js';
 import type { ReplayState } from './context.js';
 import { StatementContext, strings } from './context.js';
+import { doStatement } from './do-block.js';
 import { createIndex, dropIndex } from './indexes.js';
 import { alterEnum, createEnum, createFunction, createTrigger, dropTrigger, grantOrRevoke, selectStatement, setSearchPath } from './misc.js';
 import { alterPolicy, createPolicy, dropPolicy } from './policies.js';
@@ -59,6 +60,9 @@ export function replayFile(state: ReplayState, file: SourceFile, module: string,
         break;
       case 'SelectStmt':
         selectStatement(ctx, node);
+        break;
+      case 'DoStmt':
+        doStatement(ctx, node);
         break;
       case 'VariableSetStmt':
         setSearchPath(node, searchPath);

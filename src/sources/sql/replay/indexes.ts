@@ -1,18 +1,68 @@
-import type { Index, IndexKey, Table } from '../../../model/catalog.js';
+import type { Index, IndexKey, IndexKeyOptions, Table } from '../../../model/catalog.js';
 import { tableKey } from '../../../model/catalog.js';
 import { chooseName, columnsAddition } from '../../../model/names.js';
 import { makeExpr } from '../expr.js';
 import type { StatementContext } from './context.js';
 import { str } from './context.js';
 
-/** FigureColname for an index expression: a function's name, else `expr`, as PostgreSQL names it. */
-function expressionColumnName(expr: any): string {
-  if (expr?.FuncCall) {
-    const names = expr.FuncCall.funcname ?? [];
-    return str(names[names.length - 1]);
+/** FigureIndexColname: the name PostgreSQL gives an index expression's column, `expr` when it finds none. */
+export function expressionColumnName(expr: any): string {
+  return figureColname(expr)[0] ?? 'expr';
+}
+
+/** FigureColnameInternal from parse_target.c: a name and its strength (2 beats a type cast's 1). */
+function figureColname(node: any): [string | undefined, number] {
+  const [kind, n] = (Object.entries(node ?? {})[0] ?? []) as [string | undefined, any];
+  const lastString = (list: any[] | undefined) => (list ?? []).filter((x) => x?.String).map(str).pop();
+  switch (kind) {
+    case 'ColumnRef': {
+      const name = lastString(n.fields);
+      return name ? [name, 2] : [undefined, 0];
+    }
+    case 'A_Indirection': {
+      const name = lastString(n.indirection);
+      return name ? [name, 2] : figureColname(n.arg);
+    }
+    case 'FuncCall':
+      return [str(n.funcname[n.funcname.length - 1]), 2];
+    case 'A_Expr':
+      return n.kind === 'AEXPR_NULLIF' ? ['nullif', 2] : [undefined, 0];
+    case 'TypeCast': {
+      const inner = figureColname(n.arg);
+      if (inner[1] > 1 || !n.typeName) return inner;
+      return [str(n.typeName.names[n.typeName.names.length - 1]), 1];
+    }
+    case 'CollateClause':
+      return figureColname(n.arg);
+    case 'CaseExpr': {
+      const inner = figureColname(n.defresult);
+      return inner[1] > 1 ? inner : ['case', 1];
+    }
+    case 'A_ArrayExpr':
+      return ['array', 2];
+    case 'RowExpr':
+      return ['row', 2];
+    case 'CoalesceExpr':
+      return ['coalesce', 2];
+    case 'MinMaxExpr':
+      return [n.op === 'IS_GREATEST' ? 'greatest' : 'least', 2];
+    case 'SQLValueFunction':
+      return [String(n.op).replace(/^SVFOP_/, '').replace(/_N$/, '').toLowerCase(), 2];
+    default:
+      return [undefined, 0];
   }
-  if (expr?.TypeCast) return expressionColumnName(expr.TypeCast.arg) || 'expr';
-  return 'expr';
+}
+
+/** Operator class, collation and sort order of an IndexElem, leaving out what is PostgreSQL's default. */
+function keyOptions(e: any): IndexKeyOptions {
+  const out: IndexKeyOptions = {};
+  if (e.opclass?.length) out.opclass = (e.opclass as any[]).map(str).join('.');
+  if (e.collation?.length) out.collation = (e.collation as any[]).map(str).join('.');
+  const descending = e.ordering === 'SORTBY_DESC';
+  if (descending) out.descending = true;
+  const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : descending;
+  if (nullsFirst !== descending) out.nullsFirst = nullsFirst;
+  return out;
 }
 
 export function createIndex(ctx: StatementContext, stmt: any): void {
@@ -24,10 +74,10 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
     const e = p.IndexElem;
     if (e.name) {
       if (!table.columns.some((c) => c.name === e.name)) ctx.problem(`column "${e.name}" does not exist in table "${table.name}"`);
-      keys.push({ column: e.name });
+      keys.push({ column: e.name, ...keyOptions(e) });
       colNames.push(e.name);
     } else {
-      keys.push({ expr: makeExpr(e.expr, ctx.statementLoc()) });
+      keys.push({ expr: makeExpr(e.expr, ctx.statementLoc()), ...keyOptions(e) });
       colNames.push(expressionColumnName(e.expr));
     }
   }
@@ -39,8 +89,9 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
     if (!stmt.if_not_exists) ctx.problem(`relation "${name}" already exists`);
     return;
   }
-  // ChooseIndexColumnNames: key and INCLUDE columns, each made unique with a number suffix.
-  name ||= chooseName(table.name, columnsAddition(uniqueColumnNames([...colNames, ...include])), stmt.unique ? 'key' : 'idx', (n) => names.hasRelation(schema, n));
+  // ChooseIndexColumnNames: key and INCLUDE columns, each made unique with a number suffix. A unique
+  // index is `_idx` too: only UNIQUE constraints get `_key`.
+  name ||= chooseName(table.name, columnsAddition(uniqueColumnNames([...colNames, ...include])), 'idx', (n) => names.hasRelation(schema, n));
   const index: Index = {
     name,
     unique: Boolean(stmt.unique),
@@ -56,7 +107,7 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
   ctx.state.indexOwner.set(`${schema}.${name}`, tableKey(table.schema, table.name));
 }
 
-function uniqueColumnNames(cols: string[]): string[] {
+export function uniqueColumnNames(cols: string[]): string[] {
   const seen = new Set<string>();
   return cols.map((c) => {
     let name = c;

@@ -1,4 +1,5 @@
-import type { TriggerEvent } from '../../../model/catalog.js';
+import type { PrivilegeChange, Table, TriggerEvent } from '../../../model/catalog.js';
+import { makeExpr } from '../expr.js';
 import type { StatementContext } from './context.js';
 import { str, strings } from './context.js';
 import { roleName } from './policies.js';
@@ -25,6 +26,8 @@ export function createTrigger(ctx: StatementContext, stmt: any): void {
     events,
     forEachRow: Boolean(stmt.row),
     function: strings(stmt.funcname).join('.'),
+    ...(stmt.columns?.length ? { columns: strings(stmt.columns) } : {}),
+    ...(stmt.whenClause ? { when: makeExpr(stmt.whenClause, ctx.statementLoc()) } : {}),
     loc: ctx.statementLoc(),
   });
 }
@@ -39,13 +42,29 @@ export function dropTrigger(ctx: StatementContext, stmt: any, parts: string[]): 
 }
 
 export function grantOrRevoke(ctx: StatementContext, stmt: any): void {
-  if (stmt.objtype !== 'OBJECT_TABLE' || stmt.targtype !== 'ACL_TARGET_OBJECT') return;
-  const privileges = stmt.privileges?.length ? stmt.privileges.map((p: any) => String(p.AccessPriv?.priv_name ?? 'all').toLowerCase()) : ['all'];
-  const grantees = (stmt.grantees ?? []).map(roleName);
-  for (const o of stmt.objects ?? []) {
-    const table = ctx.table(o.RangeVar);
-    if (table) table.privileges.push({ action: stmt.is_grant ? 'grant' : 'revoke', privileges, grantees, loc: ctx.statementLoc() });
-  }
+  if (stmt.objtype !== 'OBJECT_TABLE') return;
+  let tables: Table[];
+  if (stmt.targtype === 'ACL_TARGET_OBJECT') {
+    tables = (stmt.objects ?? []).map((o: any) => ctx.table(o.RangeVar)).filter(Boolean);
+  } else if (stmt.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
+    // ON ALL TABLES IN SCHEMA s: the tables that exist in s at this point, not later ones.
+    const schemas = new Set(strings(stmt.objects));
+    tables = [...ctx.catalog.tables.values()].filter((t) => schemas.has(t.schema));
+  } else return;
+  const privs: { name: string; cols: string[] }[] = stmt.privileges?.length
+    ? stmt.privileges.map((p: any) => ({ name: String(p.AccessPriv?.priv_name ?? 'all').toLowerCase(), cols: strings(p.AccessPriv?.cols) }))
+    : [{ name: 'all', cols: [] }];
+  const base = {
+    action: stmt.is_grant ? ('grant' as const) : ('revoke' as const),
+    grantees: (stmt.grantees ?? []).map(roleName),
+    ...(stmt.grant_option ? { grantOption: true } : {}),
+  };
+  // Table-level and column-level privileges of one statement are separate changes.
+  const changes: PrivilegeChange[] = [];
+  const tableLevel = privs.filter((p) => p.cols.length === 0).map((p) => p.name);
+  if (tableLevel.length) changes.push({ ...base, privileges: tableLevel, loc: ctx.statementLoc() });
+  for (const p of privs.filter((x) => x.cols.length > 0)) changes.push({ ...base, privileges: [p.name], columns: p.cols, loc: ctx.statementLoc() });
+  for (const table of tables) table.privileges.push(...changes.map((c) => ({ ...c })));
 }
 
 export function createEnum(ctx: StatementContext, stmt: any): void {

@@ -29,7 +29,8 @@ export function createPolicy(ctx: StatementContext, stmt: any): void {
   const policy: Policy = {
     name: stmt.policy_name,
     command: (stmt.cmd_name ?? 'all') as PolicyCommand,
-    permissive: stmt.permissive !== false,
+    // The parse tree omits false fields: AS RESTRICTIVE shows as no `permissive` at all.
+    permissive: stmt.permissive === true,
     roles: (stmt.roles ?? []).map(roleName),
     using: stmt.qual ? makeExpr(stmt.qual, loc) : undefined,
     withCheck: stmt.with_check ? makeExpr(stmt.with_check, loc) : undefined,

@@ -1,5 +1,6 @@
-import type { Table } from '../../../model/catalog.js';
+import type { Expr, Table } from '../../../model/catalog.js';
 import { tableKey } from '../../../model/catalog.js';
+import { renameColumnRefs } from '../expr.js';
 import { addConstraint, columnFromDef } from './columns.js';
 import type { StatementContext } from './context.js';
 import { strings } from './context.js';
@@ -33,14 +34,33 @@ export function createTable(ctx: StatementContext, stmt: any): void {
   const parent = stmt.inhRelations?.[0]?.RangeVar;
   if (parent && stmt.partbound) {
     const from = ctx.table(parent);
-    if (from) table.columns = from.columns.map((c) => ({ ...c }));
+    if (from) {
+      table.columns = from.columns.map((c) => ({ ...c }));
+      table.partitionOf = { schema: from.schema, table: from.name };
+    }
+  } else {
+    // INHERITS (a, b): the parents' columns come first, so keys and checks may name them.
+    for (const inh of stmt.inhRelations ?? []) {
+      const from = ctx.table(inh.RangeVar);
+      for (const c of from?.columns ?? []) if (!table.columns.some((x) => x.name === c.name)) table.columns.push({ ...c });
+    }
   }
+  const inherited = new Set(table.columns.map((c) => c.name));
   const pending: any[] = [];
   for (const elt of stmt.tableElts ?? []) {
     if (elt.ColumnDef) {
-      const { column, constraints } = columnFromDef(ctx, elt.ColumnDef, table.name);
+      const { column, constraints, mysqlIndex } = columnFromDef(ctx, elt.ColumnDef, table.name);
+      if (inherited.delete(column.name)) {
+        // A column declared again merges with the inherited one (PostgreSQL: NOTICE, not an error);
+        // a partition's `col WITH OPTIONS …` has no type of its own.
+        const typed = Boolean(elt.ColumnDef.typeName);
+        table.columns = table.columns.map((c) => (c.name === column.name ? { ...c, ...column, type: typed ? column.type : c.type, notNull: column.notNull || c.notNull } : c));
+        pending.push(...constraints);
+        continue;
+      }
       if (table.columns.some((c) => c.name === column.name)) {
-        ctx.problem(`column "${column.name}" specified more than once`, column.loc);
+        // A second MySQL inline INDEX is already reported as such; "index" twice would be noise.
+        if (!mysqlIndex) ctx.problem(`column "${column.name}" specified more than once`, column.loc);
         continue;
       }
       table.columns.push(column);
@@ -52,15 +72,49 @@ export function createTable(ctx: StatementContext, stmt: any): void {
       if (from) for (const c of from.columns) table.columns.push({ ...c, default: undefined });
     }
   }
-  // PostgreSQL names index-backed constraints first, then checks and foreign keys.
-  const order = (c: any) => (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_EXCLUSION' ? 0 : c.contype === 'CONSTR_CHECK' ? 1 : 2);
-  for (const con of [...pending].sort((a, b) => order(a) - order(b))) addConstraint(ctx, table, con);
+  // PostgreSQL creates (and so names) the checks with the table, then the indexes of index-backed
+  // constraints, primary key first, then the foreign keys.
+  const checks = pending.filter((c) => c.contype === 'CONSTR_CHECK');
+  const keys = mergeDuplicateKeys(pending.filter((c) => c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_EXCLUSION'));
+  const rest = pending.filter((c) => !checks.includes(c) && !['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_EXCLUSION'].includes(c.contype));
+  for (const con of [...checks, ...keys, ...rest]) addConstraint(ctx, table, con);
+}
+
+/**
+ * transformIndexConstraints: in one CREATE TABLE, a PRIMARY KEY or UNIQUE identical to an earlier one
+ * (e.g. `id int PRIMARY KEY UNIQUE`) makes no second index. The primary key is kept first, and a kept
+ * constraint without a name takes the name of a duplicate that has one.
+ */
+function mergeDuplicateKeys(cons: any[]): any[] {
+  const pk = cons.find((c) => c.contype === 'CONSTR_PRIMARY');
+  const kept: any[] = pk ? [{ ...pk }] : [];
+  const signature = (c: any) =>
+    c.contype === 'CONSTR_EXCLUSION' ? undefined : JSON.stringify([strings(c.keys), strings(c.including), !!c.nulls_not_distinct, !!c.deferrable, !!c.initdeferred]);
+  for (const c of cons) {
+    if (c === pk) continue;
+    // A second PRIMARY KEY is an error addConstraint reports, not a duplicate to merge.
+    const prior = c.contype === 'CONSTR_PRIMARY' || signature(c) === undefined ? undefined : kept.find((k) => signature(k) === signature(c));
+    if (!prior) kept.push({ ...c });
+    else if (!prior.conname && c.conname) prior.conname = c.conname;
+  }
+  return kept;
 }
 
 export function dropTable(ctx: StatementContext, stmt: any, names: string[]): void {
   const rel = names.length > 1 ? { schemaname: names[0], relname: names[1]! } : { relname: names[0]! };
   const table = ctx.table(rel, stmt.missing_ok);
   if (!table) return;
+  // DROP TABLE … CASCADE drops the foreign keys of other tables that reference it.
+  if (stmt.behavior === 'DROP_CASCADE') {
+    for (const t of ctx.catalog.tables.values()) {
+      if (t === table) continue;
+      t.constraints = t.constraints.filter((c) => {
+        const dependent = c.references?.schema === table.schema && c.references.table === table.name;
+        if (dependent) ctx.state.names.removeConstraint(t.schema, c.name);
+        return !dependent;
+      });
+    }
+  }
   removeTable(ctx, table);
 }
 
@@ -92,7 +146,11 @@ export function renameTable(ctx: StatementContext, table: Table, newName: string
     for (const c of t.constraints) {
       if (c.references && c.references.schema === table.schema && c.references.table === table.name) c.references.table = newName;
     }
+    if (t.partitionOf?.schema === table.schema && t.partitionOf.table === table.name) t.partitionOf.table = newName;
   }
+  // DROP INDEX and ALTER INDEX find an index's table through indexOwner: it must follow the new name.
+  const oldKey = tableKey(table.schema, table.name);
+  for (const [index, owner] of ctx.state.indexOwner) if (owner === oldKey) ctx.state.indexOwner.set(index, tableKey(table.schema, newName));
   table.name = newName;
   table.declaredName = undefined;
   catalog.tables.set(tableKey(table.schema, newName), table);
@@ -113,9 +171,17 @@ export function renameColumn(ctx: StatementContext, table: Table, from: string, 
   column.declaredName = undefined;
   const swap = (cols: string[]) => cols.map((c) => (c === from ? to : c));
   for (const c of table.constraints) c.columns = swap(c.columns);
+  const rename = (e: Expr) => renameColumnRefs(e, from, to);
+  for (const c of table.constraints) if (c.check) c.check = rename(c.check);
+  for (const col of table.columns) if (col.generated) col.generated = rename(col.generated);
   for (const i of table.indexes) {
-    i.keys = i.keys.map((k) => ('column' in k && k.column === from ? { column: to } : k));
+    i.keys = i.keys.map((k) => ('column' in k ? (k.column === from ? { ...k, column: to } : k) : { ...k, expr: rename(k.expr) }));
     i.include = swap(i.include);
+    if (i.predicate) i.predicate = rename(i.predicate);
+  }
+  for (const p of table.policies) {
+    if (p.using) p.using = rename(p.using);
+    if (p.withCheck) p.withCheck = rename(p.withCheck);
   }
   if (table.hypertable?.timeColumn === from) table.hypertable.timeColumn = to;
   for (const t of ctx.catalog.tables.values()) {
@@ -140,12 +206,24 @@ export function dropColumn(ctx: StatementContext, table: Table, name: string, mi
     return false;
   });
   table.indexes = table.indexes.filter((i) => {
-    const uses = i.keys.some((k) => ('column' in k ? k.column === name : JSON.stringify(k.expr.ast).includes(`"sval":"${name}"`))) || i.include.includes(name);
+    // A column used in an expression, INCLUDE or the WHERE of a partial index takes the index with it.
+    const uses =
+      i.keys.some((k) => ('column' in k ? k.column === name : mentionsColumn(k.expr.ast, name))) ||
+      i.include.includes(name) ||
+      (i.predicate !== undefined && mentionsColumn(i.predicate.ast, name));
     if (!uses) return true;
     names.removeRelation(table.schema, i.name);
     ctx.state.indexOwner.delete(`${table.schema}.${i.name}`);
     return false;
   });
+}
+
+function mentionsColumn(node: any, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => mentionsColumn(n, name));
+  if (!node || typeof node !== 'object') return false;
+  const fields = node.ColumnRef?.fields;
+  if (fields) return fields[fields.length - 1]?.String?.sval === name;
+  return Object.values(node).some((v) => mentionsColumn(v, name));
 }
 
 export function commentOn(ctx: StatementContext, stmt: any): void {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../build.js';
+import { loadParser } from '../parser.js';
+
+await loadParser();
+
+function hypertable(sql: string) {
+  const model = buildModel([{ name: 'app', dir: 'app', migrations: [{ path: 'app/migrations/001.sql', bytes: new TextEncoder().encode(sql) }] }], 'global');
+  const t = model.catalog.tables.get('public.metric');
+  return { hypertable: t?.hypertable, findings: model.findings.map((f) => f.message) };
+}
+
+const TABLE = 'CREATE TABLE metric (recorded_at timestamptz NOT NULL, v int);\n';
+
+describe('DO blocks', () => {
+  it('replay a create_hypertable that runs only where TimescaleDB is installed', () => {
+    const r = hypertable(`${TABLE}DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') THEN
+    PERFORM create_hypertable('metric', 'recorded_at');
+  END IF;
+END
+$$;`);
+    expect(r.findings).toEqual([]);
+    expect(r.hypertable).toMatchObject({ timeColumn: 'recorded_at', loc: { line: 2, column: 1 } });
+  });
+
+  it('read the named-argument and by_range forms too', () => {
+    expect(hypertable(`${TABLE}DO LANGUAGE plpgsql 'BEGIN PERFORM public.create_hypertable(''metric'', by_range(''recorded_at'')); END';`).hypertable?.timeColumn).toBe('recorded_at');
+    expect(hypertable(`${TABLE}DO $x$ BEGIN perform create_hypertable(relation => 'metric', time_column_name => 'recorded_at'); END $x$;`).hypertable?.timeColumn).toBe('recorded_at');
+  });
+
+  it('ignore other procedural code and other languages', () => {
+    expect(hypertable(`${TABLE}DO $$ BEGIN PERFORM pg_sleep(0); RAISE NOTICE 'create_hypertable'; END $$;`).hypertable).toBeUndefined();
+    expect(hypertable(`${TABLE}DO LANGUAGE plpython3u $$ plpy.execute("SELECT create_hypertable('metric', 'recorded_at')") $$;`).hypertable).toBeUndefined();
+  });
+});

@@ -1,0 +1,111 @@
+import { scanSync } from 'libpg-query';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadParser } from './parser.js';
+import { splitStatements } from './split.js';
+
+beforeAll(() => loadParser());
+
+const pieces = (sql: string) => splitStatements(sql).map((s) => sql.slice(s.start, s.end));
+
+function comments(sql: string): string[] {
+  const out: string[] = [];
+  splitStatements(sql, (start, end) => out.push(sql.slice(start, end)));
+  return out;
+}
+
+describe('splitStatements', () => {
+  it('splits at top-level semicolons and keeps a last statement without one', () => {
+    expect(pieces('CREATE TABLE a (id int);\n  CREATE TABLE b (id int)  ;SELECT 1')).toEqual(['CREATE TABLE a (id int)', 'CREATE TABLE b (id int)  ', 'SELECT 1']);
+  });
+
+  it('drops spans of only white space, comments and empty statements', () => {
+    expect(pieces(';;  -- note;\n/* x; */ ;\n')).toEqual([]);
+    expect(pieces('')).toEqual([]);
+  });
+
+  it('a statement starts at its first token, after leading comments', () => {
+    const sql = '-- header; not a split\n/* block; */ SELECT 1;';
+    expect(pieces(sql)).toEqual(['SELECT 1']);
+  });
+
+  it('ignores semicolons in strings, escape strings, quoted identifiers and comments', () => {
+    expect(pieces(`SELECT 'a;b', 'it''s;', E'\\';', "col;umn" -- x;\n, 1 /* a /* nested; */ b; */;SELECT 2`)).toEqual([
+      `SELECT 'a;b', 'it''s;', E'\\';', "col;umn" -- x;\n, 1 /* a /* nested; */ b; */`,
+      'SELECT 2',
+    ]);
+  });
+
+  it('a backslash ends nothing in a standard string', () => {
+    expect(pieces(`SELECT 'C:\\';SELECT 2`)).toEqual([`SELECT 'C:\\'`, 'SELECT 2']);
+  });
+
+  it('keeps dollar-quoted function bodies whole, with or without a tag', () => {
+    const fn = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  IF NEW.x THEN RAISE EXCEPTION 'no; never'; END IF; -- ;
+  PERFORM $$inner; quoted$$;
+  RETURN NEW;
+END;
+$body$`;
+    expect(pieces(`${fn};\nSELECT $$a;b$$;`)).toEqual([fn, 'SELECT $$a;b$$']);
+  });
+
+  it('$1 parameters and identifiers holding $ are not dollar quotes', () => {
+    expect(pieces('PREPARE p AS SELECT $1;SELECT a$b$c FROM t;SELECT 3')).toEqual(['PREPARE p AS SELECT $1', 'SELECT a$b$c FROM t', 'SELECT 3']);
+  });
+
+  it('an unterminated string or comment runs to the end of the file', () => {
+    expect(pieces("SELECT 'abc;\nCREATE TABLE t (id int);")).toEqual(["SELECT 'abc;\nCREATE TABLE t (id int);"]);
+    expect(pieces('SELECT 1; /* open; SELECT 2;')).toEqual(['SELECT 1']);
+  });
+
+  it('offsets are UTF-16 offsets into the text', () => {
+    const sql = "SELECT '日本😀';SELECT 'ü'";
+    const spans = splitStatements(sql);
+    expect(spans).toEqual([
+      { start: 0, end: 13 },
+      { start: 14, end: 24 },
+    ]);
+  });
+
+  it('reports every comment outside strings, and none inside them', () => {
+    const sql = `-- one\nSELECT '-- not a comment', $$ /* nor this */ $$; /* two /* nested */ */ SELECT 1 -- three`;
+    expect(comments(sql)).toEqual(['-- one', '/* two /* nested */ */', '-- three']);
+  });
+});
+
+/**
+ * PostgreSQL's own scanner is the oracle: our statement ends must be exactly its `;` tokens, and our
+ * comments its comment tokens.
+ */
+const CORPUS = [
+  `CREATE TABLE "a;b" (x text DEFAULT 'x;y', y text DEFAULT E'\\'' ); -- c; d\nSELECT 1;`,
+  `CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $f$ SELECT 1; $f$; SELECT $$;$$, $x$ $y$ ; $x$;`,
+  `SELECT /* a /* b; */ c; */ 1; SELECT U&'d\\0061t;a', B'01', X'1F', N'n;';`,
+  `SELECT 'ü;日本' AS "列;" ; SELECT '😀' ; /* ö; */ SELECT 1`,
+  `CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END; SELECT a$b$c;`,
+  `SELECT 1 - -1; SELECT 2--3;\nSELECT e'\\\\'; SELECT 'a' 'b';`,
+];
+
+function scannerView(sql: string): { ends: number[]; comments: string[] } {
+  const bytes = Buffer.from(sql, 'utf8');
+  const toOffset = (b: number) => bytes.subarray(0, b).toString('utf8').length;
+  const tokens = scanSync(sql).tokens;
+  return {
+    ends: tokens.filter((t) => t.text === ';').map((t) => toOffset(t.start)),
+    comments: tokens.filter((t) => t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT').map((t) => sql.slice(toOffset(t.start), toOffset(t.end)).replace(/\n$/, '')),
+  };
+}
+
+describe('splitStatements agrees with PostgreSQL’s scanner', () => {
+  for (const sql of CORPUS) {
+    it(sql.slice(0, 50), () => {
+      const oracle = scannerView(sql);
+      const ends = splitStatements(sql)
+        .map((s) => s.end)
+        .filter((end) => end < sql.length);
+      expect(ends).toEqual(oracle.ends);
+      expect(comments(sql)).toEqual(oracle.comments);
+    });
+  }
+});
