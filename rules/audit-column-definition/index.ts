@@ -1,14 +1,132 @@
+import { findColumn, type Column, type Table } from '../../src/model/catalog.js';
+import { quoteIdent, sqlTableName } from '../../src/model/names.js';
+import { normaliseTypeName } from '../../src/model/types.js';
 import { defineRule } from '../../src/engine/rule.js';
+import type { Standard } from '../../src/engine/standard.js';
+
+type AuditKey = keyof Standard['auditColumns'];
+
+interface Spec {
+  type: 'timestamptz' | 'uuid';
+  notNull: boolean;
+  /** created_at/updated_at: DEFAULT now(); deleted_*: no default (a new row is live). */
+  defaultNow?: boolean;
+  noDefault?: boolean;
+  /** Why the nullability matters, for the message. */
+  why: string;
+}
+
+const SPECS: Record<AuditKey, Spec> = {
+  createdAt: { type: 'timestamptz', notNull: true, defaultNow: true, why: 'every row must record when it was created' },
+  createdBy: { type: 'uuid', notNull: true, why: 'every row must record who created it' },
+  updatedAt: { type: 'timestamptz', notNull: true, defaultNow: true, why: 'a new row counts as updated when it is created' },
+  updatedBy: { type: 'uuid', notNull: false, why: 'a row nobody has updated yet has no updater' },
+  deletedAt: { type: 'timestamptz', notNull: false, noDefault: true, why: 'a live row has no deletion time, so NOT NULL makes soft delete impossible' },
+  deletedBy: { type: 'uuid', notNull: false, noDefault: true, why: 'a live row has no deleter, so NOT NULL makes soft delete impossible' },
+};
+
+const TYPE_NAMES = { timestamptz: 'timestamp with time zone', uuid: 'uuid' };
+const LOG_ONLY: AuditKey[] = ['createdAt', 'createdBy'];
 
 export default defineRule({
   meta: {
     id: 'audit-column-definition',
     category: 'audit',
-    description: 'TODO',
+    description: 'Audit columns are defined as the standard prescribes: type, nullability and the transaction-time default.',
     severity: 'error',
-    compliance: [],
+    compliance: ['ISO 27001 A.8.15', 'GDPR Art. 30', 'POPIA s17', 'NIST CSF PR.PT-1'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
   },
-  check() {},
+  check(ctx) {
+    for (const table of ctx.tables) {
+      // A partition is judged through its parent, whose columns, keys, indexes and row triggers it inherits.
+      if (table.partitionOf) continue;
+      // A log table's updated_*/deleted_* columns should not exist at all: audit-log-append-only says so.
+      const keys = ctx.kindOf(table) === 'log' ? LOG_ONLY : (Object.keys(SPECS) as AuditKey[]);
+      for (const key of keys) {
+        const column = findColumn(table, ctx.standard.auditColumns[key]);
+        if (!column) continue;
+        const alter = `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${quoteIdent(column.name)}`;
+        for (const message of deviations(table, column, SPECS[key], alter)) ctx.report({ table, node: column, message });
+      }
+    }
+  },
 });
+
+function deviations(table: Table, column: Column, spec: Spec, alter: string): string[] {
+  const out: string[] = [];
+  const what = `audit column "${column.name}" of "${table.name}"`;
+  const t = column.type;
+  if (t.name !== TYPE_NAMES[spec.type] || t.mods.length > 0 || t.arrayDims > 0) {
+    const note = t.name === 'timestamp without time zone' && t.arrayDims === 0 ? ' (it stores no time zone, so its meaning depends on the writer\'s session)' : '';
+    out.push(`${what} is ${t.text}, not ${spec.type}${note}: ${alter} TYPE ${spec.type}`);
+  }
+  if (spec.notNull && !column.notNull) out.push(`${what} allows NULL, but ${spec.why}: ${alter} SET NOT NULL`);
+  if (!spec.notNull && column.notNull) out.push(`${what} is NOT NULL, but ${spec.why}: ${alter} DROP NOT NULL`);
+  if (spec.defaultNow) {
+    if (!column.default) out.push(`${what} has no default: ${alter} SET DEFAULT now()`);
+    else {
+      const problem = notTransactionTime(column.default.ast);
+      if (problem) out.push(`${what} defaults to ${column.default.text}, ${problem}; the standard uses now(), the transaction's start time: ${alter} SET DEFAULT now()`);
+    }
+  }
+  if (spec.noDefault && column.default && !isNull(column.default.ast)) {
+    out.push(`${what} defaults to ${column.default.text}, so every new row starts out deleted: ${alter} DROP DEFAULT`);
+  }
+  return out;
+}
+
+function peelCasts(node: any): { node: any; casts: string[] } {
+  const casts: string[] = [];
+  while (node?.TypeCast) {
+    const tn = node.TypeCast.typeName;
+    const names: string[] = (tn?.names ?? []).map((n: any) => n.String?.sval);
+    const mods = (tn?.typmods ?? []).length > 0 || (tn?.arrayBounds ?? []).length > 0;
+    casts.push(mods ? `${names.join('.')}(…)` : normaliseTypeName(names.join('.')));
+    node = node.TypeCast.arg;
+  }
+  return { node, casts };
+}
+
+function isNull(ast: unknown): boolean {
+  return peelCasts(ast).node?.A_Const?.isnull === true;
+}
+
+/** The literals PostgreSQL turns into a fixed time when the default is created (not when it is used). */
+const SPECIAL_TIME_LITERALS = new Set(['now', 'today', 'tomorrow', 'yesterday']);
+
+/**
+ * Why a default is not the transaction start time, or undefined when it is: now(), CURRENT_TIMESTAMP
+ * and transaction_timestamp() are one value in PostgreSQL (also cast to timestamptz).
+ */
+function notTransactionTime(ast: unknown): string | undefined {
+  const { node, casts } = peelCasts(ast);
+  const cast = casts.find((c) => c !== 'timestamp with time zone');
+  if (cast) return `whose cast to ${cast} changes the value`;
+  if (node?.SQLValueFunction) {
+    const { op, typmod } = node.SQLValueFunction;
+    if (op === 'SVFOP_CURRENT_TIMESTAMP') return undefined;
+    if (op === 'SVFOP_CURRENT_TIMESTAMP_N') return `which rounds the transaction time to ${typmod ?? 0} fractional digits`;
+    if (op === 'SVFOP_LOCALTIMESTAMP' || op === 'SVFOP_LOCALTIMESTAMP_N') {
+      return 'a timestamp without time zone, read back in the session time zone (ambiguous when clocks go back)';
+    }
+    return 'which is not a point in time';
+  }
+  const call = node?.FuncCall;
+  if (call) {
+    const names: string[] = (call.funcname ?? []).map((n: any) => n.String?.sval);
+    const name = names[names.length - 1];
+    if (names.length > 1 && names[0] !== 'pg_catalog') return `a function of schema "${names[0]}", not PostgreSQL's own`;
+    if ((name === 'now' || name === 'transaction_timestamp') && !(call.args ?? []).length) return undefined;
+    if (name === 'clock_timestamp') return 'the wall-clock time of each call, which moves on within a transaction (rows written together get different times)';
+    if (name === 'statement_timestamp') return 'the start of the current statement, which differs between the statements of one transaction';
+    return 'which is not the transaction time';
+  }
+  const literal = node?.A_Const?.sval?.sval;
+  if (typeof literal === 'string' && SPECIAL_TIME_LITERALS.has(literal.trim().toLowerCase())) {
+    return 'a literal PostgreSQL converts once, when the default is created, so every row gets that same moment';
+  }
+  if (node?.A_Const) return 'a constant, the same for every row';
+  return 'which is not the transaction time';
+}

@@ -4,12 +4,13 @@ export default defineRule({
   meta: {
     id: 'empty-file',
     category: 'meta',
-    description: 'TODO',
+    description: 'Every migration file holds at least one SQL statement.',
     severity: 'warn',
-    compliance: [],
+    compliance: ['ISO 27001 A.8.32', 'NIST CSF PR.IP-3'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     source: true,
   },
+  // A source rule: src/sources/sql/load.ts reports its findings while it reads and replays each migration.
   check() {},
 });

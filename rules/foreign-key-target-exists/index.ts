@@ -1,14 +1,125 @@
 import { defineRule } from '../../src/engine/rule.js';
+import type { Column, Constraint, Table, TypeRef } from '../../src/model/catalog.js';
+import { findColumn, foreignKeys, primaryKey } from '../../src/model/catalog.js';
+import { indexLikes } from '../../src/model/queries.js';
+
+/** The type a column stores: serial types are integers with a sequence default. */
+const STORED: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
+const INTEGERS = new Set(['smallint', 'integer', 'bigint']);
+const STRINGS = new Set(['text', 'character varying', 'character']);
+/** Broad type categories with no implicit casts between them, so PostgreSQL finds no equality operator. */
+const CATEGORIES: Set<string>[] = [new Set([...INTEGERS, 'numeric', 'real', 'double precision']), STRINGS, new Set(['uuid']), new Set(['boolean'])];
+
+function storedType(t: TypeRef, defaultSchema: string): string {
+  const name = STORED[t.name] ?? t.name;
+  const bare = name.startsWith(`${defaultSchema}.`) ? name.slice(defaultSchema.length + 1) : name;
+  return bare + '[]'.repeat(t.arrayDims);
+}
+
+function typeMismatch(fkCol: Column, refCol: Column, defaultSchema: string): string | undefined {
+  const a = storedType(fkCol.type, defaultSchema);
+  const b = storedType(refCol.type, defaultSchema);
+  if (a === b) return undefined;
+  const pair = `"${fkCol.name}" is ${a} but references "${refCol.name}" of type ${b}`;
+  if ((INTEGERS.has(a) && INTEGERS.has(b)) || (STRINGS.has(a) && STRINGS.has(b))) {
+    return `${pair}: PostgreSQL accepts it, but every check and join compares across types and values may not fit; make it ${b}`;
+  }
+  const ca = CATEGORIES.find((c) => c.has(a));
+  const cb = CATEGORIES.find((c) => c.has(b));
+  if (ca && cb && ca !== cb) return `${pair}: PostgreSQL rejects it (foreign key constraint cannot be implemented: incompatible types); make it ${b}`;
+  return `${pair}: make it ${b}`;
+}
+
+/** Whether the columns, as a set, are the primary key, a unique constraint or a unique, non-partial column index. */
+function hasMatchingUniqueKey(target: Table, columns: string[]): boolean {
+  const want = [...new Set(columns)].sort().join('\u0000');
+  return indexLikes(target).some(
+    (i) => i.unique && !i.partial && i.keys.every((k) => k !== undefined) && [...new Set(i.keys as string[])].sort().join('\u0000') === want && i.keys.length === columns.length,
+  );
+}
+
+/** Near-misses for a missing table: the same name in another case or in another schema. */
+function lookalikes(tables: Iterable<Table>, schema: string, name: string): string[] {
+  const out: string[] = [];
+  for (const t of tables) {
+    if (t.schema === schema && t.name !== name && t.name.toLowerCase() === name.toLowerCase()) {
+      out.push(
+        t.name === t.name.toLowerCase()
+          ? `"${t.name}" (its name is lower case: write REFERENCES ${t.name} without quotes)`
+          : `"${t.name}" (created with a quoted name, which keeps its case: write REFERENCES "${t.name}")`,
+      );
+    } else if (t.name === name && t.schema !== schema) {
+      out.push(`"${t.schema}"."${t.name}" (in another schema: qualify the reference)`);
+    }
+  }
+  return out.sort();
+}
 
 export default defineRule({
   meta: {
     id: 'foreign-key-target-exists',
     category: 'integrity',
-    description: 'TODO',
+    description: 'Every foreign key references an existing table, existing columns of matching types, and a primary key or unique constraint of that table.',
     severity: 'error',
-    compliance: [],
+    compliance: ['ISO 27001 A.8.27', 'ISO 27001 A.8.32', 'GDPR Art. 5(1)(d)', 'POPIA s16', 'NIST CSF PR.DS-6'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
   },
-  check() {},
+  check(ctx) {
+    const defaultSchema = ctx.standard.defaultSchema;
+    const display = (schema: string, name: string) => (schema === defaultSchema ? `"${name}"` : `"${schema}"."${name}"`);
+
+    for (const table of ctx.tables) {
+      for (const fk of foreignKeys(table)) check(table, fk);
+    }
+
+    function check(table: Table, fk: Constraint): void {
+      const ref = fk.references!;
+      const report = (message: string) => ctx.report({ table, node: fk, message: `foreign key "${fk.name}" ${message}` });
+      const target = ctx.lookupTable(ref.schema, ref.table);
+      const targetName = display(ref.schema, ref.table);
+      if (!target) {
+        const near = lookalikes(ctx.catalog.tables.values(), ref.schema, ref.table);
+        report(
+          `references table ${targetName}, which does not exist once all migrations have run: ` +
+            (near.length ? `did you mean ${near.join(' or ')}?` : 'create the table or correct the reference'),
+        );
+        return;
+      }
+      let refColumns = ref.columns;
+      if (refColumns.length === 0) {
+        const pk = primaryKey(target);
+        if (!pk) {
+          report(`references ${targetName} without naming columns, but ${targetName} has no primary key (PostgreSQL: there is no primary key for referenced table); add a primary key or name the referenced columns`);
+          return;
+        }
+        refColumns = pk.columns;
+      }
+      if (refColumns.length !== fk.columns.length) {
+        report(
+          `has ${fk.columns.length} column(s) (${fk.columns.join(', ')}) but references ${refColumns.length} (${refColumns.join(', ')}) (PostgreSQL: number of referencing and referenced columns for foreign key disagree)`,
+        );
+        return;
+      }
+      const missingLocal = fk.columns.filter((c) => !findColumn(table, c));
+      const missingRef = refColumns.filter((c) => !findColumn(target, c));
+      if (missingLocal.length || missingRef.length) {
+        const parts = [
+          ...missingLocal.map((c) => `column "${c}" does not exist in "${table.name}"`),
+          ...missingRef.map((c) => `referenced column "${c}" does not exist in ${targetName}`),
+        ];
+        report(`is broken: ${parts.join('; ')}`);
+        return;
+      }
+      if (!hasMatchingUniqueKey(target, refColumns)) {
+        report(
+          `references ${targetName} (${refColumns.join(', ')}), which is neither its primary key nor a unique constraint (PostgreSQL: there is no unique constraint matching given keys for referenced table); reference the primary key or add UNIQUE (${refColumns.join(', ')}) to ${targetName}`,
+        );
+      }
+      fk.columns.forEach((c, i) => {
+        const problem = typeMismatch(findColumn(table, c)!, findColumn(target, refColumns[i]!)!, defaultSchema);
+        if (problem) report(`(${fk.columns.join(', ')} → ${targetName}): ${problem}`);
+      });
+    }
+  },
 });

@@ -1,14 +1,54 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { byteLength, MAX_IDENTIFIER_BYTES } from '../../src/model/names.js';
+import { namedObjects } from '../name-snake-case/named-objects.js';
 
-export default defineRule({
+interface Options extends Record<string, unknown> {
+  max: number;
+}
+
+export default defineRule<Options>({
   meta: {
     id: 'identifier-max-length',
     category: 'naming',
-    description: 'TODO',
+    description: "Names fit PostgreSQL's 63-byte identifier limit (or a stricter configured one), so none is silently truncated.",
     severity: 'error',
-    compliance: [],
-    schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    compliance: ['ISO 27001 A.8.25', 'ISO 27001 A.8.28', 'NIST CSF PR.IP-2'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        max: {
+          description: 'Longest name allowed, in UTF-8 bytes; lower it to leave room for the names PostgreSQL derives (e.g. `<table>_<column>_fkey`).',
+          type: 'integer',
+          minimum: 1,
+          maximum: MAX_IDENTIFIER_BYTES,
+          default: MAX_IDENTIFIER_BYTES,
+        },
+      },
+    },
+    defaultOptions: { max: MAX_IDENTIFIER_BYTES },
   },
-  check() {},
+  check(ctx) {
+    const { max } = ctx.options;
+    for (const table of ctx.tables) {
+      for (const obj of namedObjects(table)) {
+        // Names PostgreSQL derives are cut by PostgreSQL on purpose; the names they derive from are judged.
+        if (obj.implicit) continue;
+        const where = obj.node ? ` on table "${table.name}"` : '';
+        if (obj.declaredName !== undefined) {
+          ctx.report({
+            table,
+            node: obj.node,
+            message: `${obj.label} name "${obj.declaredName}"${where} is ${byteLength(obj.declaredName)} bytes, longer than PostgreSQL's ${MAX_IDENTIFIER_BYTES}: PostgreSQL silently truncates it to "${obj.name}"; give it a name of at most ${max} bytes`,
+          });
+        } else if (byteLength(obj.name) > max) {
+          ctx.report({
+            table,
+            node: obj.node,
+            message: `${obj.label} name "${obj.name}"${where} is ${byteLength(obj.name)} bytes, longer than the ${max} bytes allowed: give it a shorter name`,
+          });
+        }
+      }
+    }
+  },
 });

@@ -1,14 +1,27 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isSnakeCase } from '../../src/model/names.js';
+import { namedObjects } from './named-objects.js';
+import { toSnakeCase } from './to-snake-case.js';
 
 export default defineRule({
   meta: {
     id: 'name-snake-case',
     category: 'naming',
-    description: 'TODO',
+    description: 'Tables, columns, constraints, indexes, policies and triggers have snake_case names as PostgreSQL stores them.',
     severity: 'error',
-    compliance: [],
+    compliance: ['ISO 27001 A.8.25', 'ISO 27001 A.8.28', 'NIST CSF PR.IP-2'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
   },
-  check() {},
+  check(ctx) {
+    for (const table of ctx.tables) {
+      for (const obj of namedObjects(table, { triggers: true })) {
+        if (obj.implicit || isSnakeCase(obj.name)) continue;
+        const suggestion = toSnakeCase(obj.name);
+        const fix = suggestion ? `rename it to "${suggestion}"` : 'rename it to lower-case letters, digits and single underscores, starting with a letter';
+        const where = obj.node ? ` on table "${table.name}"` : '';
+        ctx.report({ table, node: obj.node, message: `${obj.label} "${obj.name}"${where} is not snake_case: ${fix}` });
+      }
+    }
+  },
 });

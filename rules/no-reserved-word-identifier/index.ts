@@ -1,14 +1,52 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { keywordKind } from '../../src/model/keywords.js';
+import { namedObjects } from '../name-snake-case/named-objects.js';
 
-export default defineRule({
+interface Options extends Record<string, unknown> {
+  allow: string[];
+}
+
+/** The keyword categories PostgreSQL will not take as a bare table or column name. */
+const RESERVED_KINDS: Record<string, string> = {
+  RESERVED_KEYWORD: 'a reserved key word',
+  TYPE_FUNC_NAME_KEYWORD: 'a key word reserved except as a function or type name',
+};
+
+export default defineRule<Options>({
   meta: {
     id: 'no-reserved-word-identifier',
     category: 'naming',
-    description: 'TODO',
+    description: 'Tables, columns, constraints, indexes and policies are not named with a PostgreSQL reserved key word.',
     severity: 'error',
-    compliance: [],
-    schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    compliance: ['ISO 27001 A.8.25', 'ISO 27001 A.8.28', 'NIST CSF PR.IP-2'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allow: {
+          description: 'Reserved words accepted as names all the same.',
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          uniqueItems: true,
+          default: [],
+        },
+      },
+    },
+    defaultOptions: { allow: [] },
   },
-  check() {},
+  check(ctx) {
+    const allowed = new Set(ctx.options.allow);
+    for (const table of ctx.tables) {
+      for (const obj of namedObjects(table)) {
+        const kind = RESERVED_KINDS[keywordKind(obj.name)];
+        if (!kind || allowed.has(obj.name)) continue;
+        const where = obj.node ? ` on table "${table.name}"` : '';
+        ctx.report({
+          table,
+          node: obj.node,
+          message: `${obj.label} "${obj.name}"${where} is ${kind} in PostgreSQL, so every statement must quote it as "${obj.name}": rename it to a more specific name`,
+        });
+      }
+    }
+  },
 });

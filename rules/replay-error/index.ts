@@ -4,12 +4,13 @@ export default defineRule({
   meta: {
     id: 'replay-error',
     category: 'meta',
-    description: 'TODO',
+    description: 'Replayed in order, every migration statement is one PostgreSQL would accept at that point: the table exists, a new column or name is not taken, a key names existing columns.',
     severity: 'error',
-    compliance: [],
+    compliance: ['ISO 27001 A.8.32', 'ISO 27001 A.8.28', 'NIST CSF PR.IP-3'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     source: true,
   },
+  // A source rule: src/sources/sql/load.ts reports its findings while it reads and replays each migration.
   check() {},
 });

@@ -4,12 +4,13 @@ export default defineRule({
   meta: {
     id: 'schema-drift',
     category: 'meta',
-    description: 'TODO',
+    description: "A module's schema.json and the final state of its migrations describe the same tables, columns, keys, indexes, checks, row-level security and policies.",
     severity: 'error',
-    compliance: [],
+    compliance: ['ISO 27001 A.8.32', 'ISO 27001 A.8.9', 'NIST CSF PR.IP-1', 'NIST CSF PR.IP-3'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     source: true,
   },
+  // A source rule: src/sources/schema-json/drift.ts compares the two models while the workspace is loaded.
   check() {},
 });

@@ -1,14 +1,120 @@
 import { defineRule } from '../../src/engine/rule.js';
+import type { Column, Constraint, Table } from '../../src/model/catalog.js';
+import { isReservedWord } from '../../src/model/keywords.js';
+import { quoteIdent } from '../../src/model/names.js';
 
-export default defineRule({
+interface Options extends Record<string, unknown> {
+  columns: string[];
+}
+
+const ident = (name: string) => quoteIdent(name, isReservedWord);
+
+function unwrapCasts(node: any): any {
+  while (node?.TypeCast) node = node.TypeCast.arg;
+  return node;
+}
+
+function isColumn(node: any, column: string): boolean {
+  const fields = unwrapCasts(node)?.ColumnRef?.fields;
+  return Boolean(fields) && fields[fields.length - 1]?.String?.sval === column;
+}
+
+function isConstant(node: any): boolean {
+  const c = unwrapCasts(node)?.A_Const;
+  return Boolean(c) && !c.isnull;
+}
+
+function operator(e: any): string | undefined {
+  return e.name?.[e.name.length - 1]?.String?.sval;
+}
+
+/** `ARRAY['a', 'b']` or `'{a,b}'::text[]`, possibly cast as a whole, as pg_dump prints it. */
+function isConstantArray(node: any): boolean {
+  let n = node;
+  let arrayCast = false;
+  while (n?.TypeCast) {
+    if (n.TypeCast.typeName?.arrayBounds?.length) arrayCast = true;
+    n = n.TypeCast.arg;
+  }
+  if (n?.A_ArrayExpr) return (n.A_ArrayExpr.elements ?? []).length > 0 && n.A_ArrayExpr.elements.every(isConstant);
+  return arrayCast && typeof n?.A_Const?.sval?.sval === 'string';
+}
+
+/** `col = 'a'`, `col IN ('a', 'b')`, `col = ANY (ARRAY['a', 'b'])`: the column restricted to listed values. */
+function isValueList(node: any, column: string): boolean {
+  const e = node?.A_Expr;
+  if (!e || operator(e) !== '=') return false;
+  if (e.kind === 'AEXPR_IN') return isColumn(e.lexpr, column) && (e.rexpr?.List?.items ?? []).length > 0 && e.rexpr.List.items.every(isConstant);
+  if (e.kind === 'AEXPR_OP_ANY') return isColumn(e.lexpr, column) && isConstantArray(e.rexpr);
+  if (e.kind === 'AEXPR_OP') return (isColumn(e.lexpr, column) && isConstant(e.rexpr)) || (isColumn(e.rexpr, column) && isConstant(e.lexpr));
+  return false;
+}
+
+/**
+ * True when the CHECK restricts the column to listed values: a value list, an OR chain of them
+ * (a `col IS NULL` arm changes nothing, since a CHECK passes on NULL anyway), or an AND with one.
+ */
+function listsValues(node: any, column: string): boolean {
+  if (isValueList(node, column)) return true;
+  const b = node?.BoolExpr;
+  const args: any[] = b?.args ?? [];
+  if (b?.boolop === 'AND_EXPR') return args.some((a) => listsValues(a, column));
+  if (b?.boolop === 'OR_EXPR') {
+    const isNullArm = (a: any) => a?.NullTest?.nulltesttype === 'IS_NULL' && isColumn(a.NullTest.arg, column);
+    return args.some((a) => !isNullArm(a)) && args.every((a) => isNullArm(a) || listsValues(a, column));
+  }
+  return false;
+}
+
+export default defineRule<Options>({
   meta: {
     id: 'status-check-constraint',
     category: 'integrity',
-    description: 'TODO',
+    description: 'A status column lists its allowed values in a CHECK constraint (or has an enum type).',
     severity: 'error',
-    compliance: [],
-    schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    compliance: ['ISO 27001 A.8.27', 'GDPR Art. 5(1)(d)', 'POPIA s16', 'NIST CSF PR.DS-6'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        columns: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          uniqueItems: true,
+          description: 'Names of the columns that must list their values.',
+          default: ['status'],
+        },
+      },
+    },
+    defaultOptions: { columns: ['status'] },
   },
-  check() {},
+  check(ctx) {
+    const isEnum = (column: Column) => {
+      const name = column.type.name;
+      return ctx.catalog.enums.has(name.includes('.') ? name : `${ctx.standard.defaultSchema}.${name}`);
+    };
+    for (const table of ctx.tables) {
+      // A partition has its parent's CHECK constraints.
+      if (table.partitionOf) continue;
+      for (const column of table.columns) {
+        if (!ctx.options.columns.includes(column.name) || isEnum(column)) continue;
+        const checks = table.constraints.filter((c): c is Constraint & { check: NonNullable<Constraint['check']> } => c.kind === 'check' && c.check !== undefined);
+        if (checks.some((c) => listsValues(c.check.ast, column.name))) continue;
+        report(table, column, checks.filter((c) => c.columns.includes(column.name)));
+      }
+    }
+
+    function report(table: Table, column: Column, related: (Constraint & { check: { text: string } })[]): void {
+      const col = ident(column.name);
+      const fix = `add CONSTRAINT ${ident(`valid_${column.name}`)} CHECK (${col} IN ('…', '…')) or give it an enum type`;
+      const seen = related.map((c) => `CHECK "${c.name}" (${c.check.text})`).join(', ');
+      ctx.report({
+        table,
+        node: column,
+        message: seen
+          ? `column "${column.name}" of "${table.name}" has no CHECK listing its values (${seen} does not list them): ${fix}`
+          : `column "${column.name}" of "${table.name}" has no CHECK listing its values, so any value is a valid state: ${fix}`,
+      });
+    }
+  },
 });

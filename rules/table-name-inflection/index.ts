@@ -1,14 +1,59 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isReservedWord } from '../../src/model/keywords.js';
+import { quoteIdent } from '../../src/model/names.js';
+import { isPlural, isSingular, lastWord, pluralize, singularize } from './inflect.js';
 
-export default defineRule({
+interface Options extends Record<string, unknown> {
+  form: 'singular' | 'plural';
+  allow: string[];
+  allowStandardTables: boolean;
+}
+
+export default defineRule<Options>({
   meta: {
     id: 'table-name-inflection',
     category: 'naming',
-    description: 'TODO',
+    description: 'Table names are singular (or plural, if so configured), judged on the last word of the name.',
     severity: 'error',
-    compliance: [],
-    schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    compliance: ['ISO 27001 A.8.25', 'ISO 27001 A.8.28', 'NIST CSF PR.IP-2'],
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        form: { description: 'Grammatical number table names must have.', enum: ['singular', 'plural'], default: 'singular' },
+        allow: {
+          description: 'Further table names accepted as they are.',
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          uniqueItems: true,
+          default: [],
+        },
+        allowStandardTables: {
+          description: "Accept the standard's tenant root and users table (by default the plural `organisations` and `users`) as they are.",
+          type: 'boolean',
+          default: true,
+        },
+      },
+    },
+    defaultOptions: { form: 'singular', allow: [], allowStandardTables: true },
   },
-  check() {},
+  check(ctx) {
+    const { form, allow, allowStandardTables } = ctx.options;
+    const allowed = new Set(allow);
+    if (allowStandardTables) allowed.add(ctx.standard.tenantRoot).add(ctx.standard.usersTable);
+    for (const table of ctx.tables) {
+      if (allowed.has(table.name)) continue;
+      const { head, word } = lastWord(table.name);
+      // Only lower-case words can be inflected; other spellings are name-snake-case's to report.
+      if (!/^[a-z]+$/.test(word)) continue;
+      const ok = form === 'singular' ? isSingular(word) : isPlural(word);
+      if (ok) continue;
+      const suggestion = head + (form === 'singular' ? singularize(word) : pluralize(word));
+      const problem = `table "${table.name}" has a ${form === 'singular' ? 'plural' : 'singular'} name; table names are ${form}`;
+      const fix = isReservedWord(suggestion)
+        ? `its ${form} "${suggestion}" is a reserved word in PostgreSQL, so rename it to a more specific ${form} name such as "<qualifier>_${suggestion}"`
+        : `rename it to "${suggestion}" (ALTER TABLE ${quoteIdent(table.name, isReservedWord)} RENAME TO ${suggestion})`;
+      ctx.report({ table, message: `${problem}: ${fix}` });
+    }
+  },
 });

@@ -1,0 +1,90 @@
+import { GLOBAL_PRELUDE, ruleTester } from '../test-harness.js';
+import rule from './index.js';
+
+const VENDOR = 'CREATE TABLE vendor (id uuid PRIMARY KEY, organisation_id uuid, name text, email text);\n';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the standard’s own tables', sql: GLOBAL_PRELUDE, global: false },
+    {
+      name: 'idx_ and uq_ names; primary keys are exempt',
+      sql: VENDOR + 'CREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id);\nCREATE UNIQUE INDEX uq_vendor_email ON vendor (lower(email));\nALTER TABLE vendor ADD CONSTRAINT uq_vendor_organisation_id_name UNIQUE (organisation_id, name);',
+    },
+    {
+      name: 'configured patterns',
+      sql: VENDOR + 'CREATE INDEX vendor_organisation_id_idx ON vendor (organisation_id);\nALTER TABLE vendor ADD CONSTRAINT vendor_name_key UNIQUE (name);',
+      options: { pattern: '^{table}_[a-z0-9_]+_idx$', uniquePattern: '^{table}_[a-z0-9_]+_key$' },
+    },
+    {
+      name: 'the table name is matched literally: regex characters in it are escaped',
+      sql: 'CREATE TABLE "a.b" (id uuid);\nCREATE INDEX "idx_a.b_id" ON "a.b" (id);',
+    },
+    {
+      name: 'renamed by a later migration',
+      sql: {
+        'app/migrations/001_a.sql': VENDOR + 'CREATE INDEX vendor_name ON vendor (name);\nALTER TABLE vendor ADD CONSTRAINT vendor_email UNIQUE (email);',
+        'app/migrations/002_b.sql': 'ALTER INDEX vendor_name RENAME TO idx_vendor_name;\nALTER TABLE vendor RENAME CONSTRAINT vendor_email TO uq_vendor_email;',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'index names that do not follow idx_<table>_',
+      sql: VENDOR + 'CREATE INDEX vendor_name_idx ON vendor (name);\nCREATE INDEX idx_vendors_email ON vendor (email);\nCREATE INDEX ON vendor (organisation_id, lower(email));',
+      errors: [
+        { message: 'index "vendor_name_idx" on table "vendor" does not match ^idx_vendor_[a-z0-9_]+$: rename it, e.g. ALTER INDEX vendor_name_idx RENAME TO idx_vendor_name', line: 2, column: 1, logical: 'public.vendor.vendor_name_idx' },
+        { message: /^index "idx_vendors_email" .* RENAME TO idx_vendor_email$/, line: 3 },
+        { message: 'index "vendor_organisation_id_lower_idx" on table "vendor" does not match ^idx_vendor_[a-z0-9_]+$: rename it, e.g. ALTER INDEX vendor_organisation_id_lower_idx RENAME TO idx_vendor_organisation_id_lower', line: 4 },
+      ],
+    },
+    {
+      name: 'a unique index follows uq_<table>_, not idx_',
+      sql: VENDOR + 'CREATE UNIQUE INDEX idx_vendor_email ON vendor (email);',
+      errors: [{ message: 'unique index "idx_vendor_email" on table "vendor" does not match ^uq_vendor_[a-z0-9_]+$: rename it, e.g. ALTER INDEX idx_vendor_email RENAME TO uq_vendor_email', line: 2 }],
+    },
+    {
+      name: 'implicitly named unique constraints get a hint to name them',
+      sql: 'CREATE TABLE member (\n  id uuid PRIMARY KEY,\n  organisation_id uuid,\n  email text UNIQUE,\n  UNIQUE (organisation_id, email)\n);',
+      errors: [
+        {
+          message: 'unique constraint "member_email_key" on table "member" has the name PostgreSQL chose, which does not match ^uq_member_[a-z0-9_]+$: name it, e.g. CONSTRAINT uq_member_email UNIQUE (email)',
+          line: 4,
+          logical: 'public.member.member_email_key',
+        },
+        { message: /^unique constraint "member_organisation_id_email_key" .* CONSTRAINT uq_member_organisation_id_email UNIQUE \(organisation_id, email\)$/, line: 5 },
+      ],
+    },
+    {
+      name: 'an explicitly named unique constraint',
+      sql: VENDOR + 'ALTER TABLE vendor ADD CONSTRAINT vendor_email_unique UNIQUE (email);',
+      errors: [{ message: 'unique constraint "vendor_email_unique" on table "vendor" does not match ^uq_vendor_[a-z0-9_]+$: rename it, e.g. ALTER TABLE vendor RENAME CONSTRAINT vendor_email_unique TO uq_vendor_email', line: 2 }],
+    },
+    {
+      name: 'an index in another schema is qualified in the suggestion',
+      sql: 'CREATE SCHEMA ref;\nCREATE TABLE ref.country (code text);\nCREATE INDEX country_code ON ref.country (code);',
+      errors: [{ message: /ALTER INDEX ref\.country_code RENAME TO idx_country_code$/, logical: 'ref.country.country_code' }],
+    },
+    {
+      name: 'no suggestion that the configured pattern would reject',
+      sql: VENDOR + 'CREATE INDEX vendor_name ON vendor (name);',
+      options: { pattern: '^ix_{table}_\\d+$' },
+      errors: [{ message: 'index "vendor_name" on table "vendor" does not match ^ix_vendor_\\d+$' }],
+    },
+    {
+      name: 'regex characters in the table name are escaped, not interpreted',
+      sql: 'CREATE TABLE "a.b" (id uuid);\nCREATE INDEX "idx_aXb_id" ON "a.b" (id);',
+      errors: [{ message: 'index "idx_aXb_id" on table "a.b" does not match ^idx_a.b_[a-z0-9_]+$: rename it, e.g. ALTER INDEX "idx_aXb_id" RENAME TO "idx_a.b_id"' }],
+    },
+    {
+      name: 'a pattern that only breaks with a table’s name in it is reported on that table, not thrown',
+      sql: 'CREATE TABLE "1" (id uuid);\nCREATE INDEX idx_1 ON "1" (id);\nCREATE TABLE vendor (id uuid);',
+      options: { pattern: '^idx_x{9,{table}}$' },
+      errors: [{ message: 'the index-name pattern ^idx_x{9,1}$ is not a valid regular expression with "1" in place of {table}: change the option', logical: 'public.1' }],
+    },
+    {
+      name: 'a later migration adds a badly named index',
+      sql: { 'app/migrations/001_a.sql': VENDOR, 'app/migrations/002_b.sql': 'CREATE INDEX by_name ON vendor (name);' },
+      errors: [{ message: /"by_name"/, file: 'app/migrations/002_b.sql', line: 1 }],
+    },
+  ],
+});

@@ -1,0 +1,67 @@
+import { ruleTester } from '../test-harness.js';
+import rule from './index.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'text and text with a CHECK', sql: 'CREATE TABLE vendor (name text, code text CHECK (char_length(code) <= 10), tags text[]);' },
+    { name: 'the internal one-byte "char" type is not character(n)', sql: 'CREATE TABLE vendor (kind "char");' },
+    { name: 'character(n) with allowFixedLength', sql: 'CREATE TABLE vendor (country_code char(2), currency character(3));', options: { allowFixedLength: true } },
+    { name: 'changed to text later', sql: 'CREATE TABLE vendor (name varchar(100));\nALTER TABLE vendor ALTER COLUMN name TYPE text;' },
+  ],
+  invalid: [
+    {
+      name: 'varchar(n)',
+      sql: 'CREATE TABLE vendor (\n  id uuid,\n  name varchar(255) NOT NULL\n);',
+      errors: [
+        {
+          message:
+            'column "name" is character varying(255): the length in the type buys nothing in PostgreSQL (text is stored the same way) and changing it later takes a migration; use text, with CHECK (char_length(name) <= 255) if the limit is a business rule',
+          line: 3,
+          column: 3,
+          logical: 'public.vendor.name',
+        },
+      ],
+    },
+    {
+      name: 'char(n), quoted reserved column name in the CHECK',
+      sql: 'CREATE TABLE vendor ("Code" char(2), "user" character(8));',
+      errors: [
+        {
+          message:
+            'column "Code" is character(2): character pads values with spaces, ignores trailing spaces when comparing and drops them when cast to text; use text, with CHECK (char_length("Code") <= 2) if the limit is a business rule (or set allowFixedLength for fixed-length codes)',
+          logical: 'public.vendor.Code',
+        },
+        { message: /CHECK \(char_length\("user"\) <= 8\)/ },
+      ],
+    },
+    {
+      name: 'CHAR without a length is character(1)',
+      sql: 'CREATE TABLE vendor (flag char);',
+      errors: [{ message: /^column "flag" is character\(1\): .*<= 1\)/ }],
+    },
+    {
+      name: 'varchar without a length: same as text, gentler message',
+      sql: 'CREATE TABLE vendor (name varchar, notes character varying);',
+      errors: [
+        { message: `column "name" is character varying, which without a length is text under another name: write text, the standard's string type` },
+        { message: /^column "notes" is character varying, which without a length/ },
+      ],
+    },
+    {
+      name: 'arrays: no CHECK hint',
+      sql: 'CREATE TABLE vendor (aliases varchar(50)[]);',
+      errors: [{ message: /^column "aliases" is character varying\(50\)\[\]: .*; use text\[\]$/ }],
+    },
+    {
+      name: 'allowFixedLength still reports varchar(n) and unbounded bpchar',
+      sql: 'CREATE TABLE vendor (country_code char(2), name varchar(10), raw bpchar);',
+      options: { allowFixedLength: true },
+      errors: [{ message: /^column "name"/ }, { message: /^column "raw" is character: .*; use text$/ }],
+    },
+    {
+      name: 'added by a later migration',
+      sql: { 'app/migrations/001_a.sql': 'CREATE TABLE vendor (id uuid);', 'app/migrations/002_b.sql': 'ALTER TABLE vendor ADD COLUMN name varchar(80);' },
+      errors: [{ file: 'app/migrations/002_b.sql', line: 1 }],
+    },
+  ],
+});
