@@ -12,6 +12,8 @@ export interface FormatInput {
   cwd: string;
   color: boolean;
   toolVersion: string;
+  /** The project's home page, for SARIF's tool.driver.informationUri; a built-in default otherwise. */
+  informationUri?: string;
   /** Absolute URL of a rule's documentation. */
   helpUri(ruleId: string): string;
 }

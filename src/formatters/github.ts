@@ -1,0 +1,32 @@
+import type { Finding } from '../engine/finding.js';
+import { unsuppressed } from './group.js';
+import type { Formatter } from './types.js';
+
+/** GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding. */
+export const github: Formatter = (input) =>
+  unsuppressed(input.findings)
+    .map((f) => `${annotation(f)}\n`)
+    .join('');
+
+function annotation(f: Finding): string {
+  const { file, line, column, endLine, endColumn } = f.loc;
+  const properties = [
+    `file=${escapeProperty(file)}`,
+    `line=${line}`,
+    `col=${column}`,
+    `endLine=${endLine}`,
+    `endColumn=${endColumn}`,
+    `title=${escapeProperty(`ismslint (${f.ruleId})`)}`,
+  ].join(',');
+  return `::${f.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(f.message)}`;
+}
+
+/** Escaping of a command's message, as the Actions runner un-escapes it. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also end at `,` and `::`, so those are escaped too. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Finding } from '../engine/finding.js';
+import type { RuleMeta } from '../engine/rule.js';
+import type { FormatInput, Formatter } from './types.js';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const DEFAULT_INFORMATION_URI = 'https://github.com/maturion/ismslint';
+const SRCROOT = '%SRCROOT%';
+/** Bump when the fingerprint recipe changes, so code scanning does not match old and new hashes. */
+const FINGERPRINT_KEY = 'ismslint/v1';
+
+/**
+ * SARIF 2.1.0 log with one run. Rules: those that produced a result, by id. Suppressed findings are
+ * kept with their suppression, so code scanning shows them as dismissed instead of losing them.
+ */
+export const sarif: Formatter = (input) => {
+  const ruleIds = [...new Set(input.findings.map((f) => f.ruleId))].sort();
+  const metaById = new Map(input.rules.map((r) => [r.id, r]));
+  const rules = ruleIds.map((id) => descriptor(id, metaById.get(id), input));
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const fingerprints = fingerprintsOf(input.findings);
+
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ismslint',
+            version: input.toolVersion,
+            semanticVersion: input.toolVersion,
+            informationUri: input.informationUri ?? DEFAULT_INFORMATION_URI,
+            rules,
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUrl(input.cwd) } },
+        results: input.findings.map((f, i) => result(f, ruleIndex.get(f.ruleId)!, fingerprints[i]!)),
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+function descriptor(id: string, meta: RuleMeta | undefined, input: FormatInput) {
+  const helpUri = input.helpUri(id);
+  if (!meta) return { id, name: pascalCase(id), shortDescription: { text: id }, helpUri };
+  const controls = meta.compliance.length > 0 ? meta.compliance.join(', ') : 'none';
+  const level = sarifLevel(meta.severity);
+  return {
+    id,
+    name: pascalCase(id),
+    shortDescription: { text: meta.description },
+    fullDescription: { text: `${meta.description} Category: ${meta.category}. Compliance: ${controls}.` },
+    help: {
+      text: `${meta.description}\n\nCategory: ${meta.category}\nRecommended severity: ${level}\nCompliance: ${controls}\n\nDocumentation: ${helpUri}`,
+      markdown: [
+        `**${id}**: ${meta.description}`,
+        '',
+        `| Category | Recommended | Compliance |`,
+        `| --- | --- | --- |`,
+        `| ${meta.category} | ${level} | ${controls} |`,
+        '',
+        `[Rule documentation](${helpUri})`,
+      ].join('\n'),
+    },
+    helpUri,
+    defaultConfiguration: { level },
+    properties: { tags: [...new Set([meta.category, ...meta.compliance])] },
+  };
+}
+
+function result(f: Finding, ruleIndex: number, fingerprint: string) {
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: sarifLevel(f.severity),
+    message: { text: messageText(f.message) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(f.loc.file),
+          region: {
+            startLine: Math.max(1, f.loc.line),
+            startColumn: Math.max(1, f.loc.column),
+            endLine: Math.max(1, f.loc.endLine),
+            endColumn: Math.max(1, f.loc.endColumn),
+          },
+        },
+        ...(f.logical ? { logicalLocations: [{ fullyQualifiedName: f.logical, kind: logicalKind(f.logical) }] } : {}),
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    ...(f.suppression
+      ? {
+          suppressions: [
+            { kind: f.suppression.kind, ...(f.suppression.justification ? { justification: f.suppression.justification } : {}) },
+          ],
+        }
+      : {}),
+  };
+}
+
+function sarifLevel(severity: 'error' | 'warn'): 'error' | 'warning' {
+  return severity === 'error' ? 'error' : 'warning';
+}
+
+/** `schema.table` is a table, `schema.table.x` something inside it; more dots: a name containing dots. */
+export function logicalKind(name: string): 'table' | 'column' | 'object' {
+  const dots = name.split('.').length - 1;
+  return dots === 1 ? 'table' : dots === 2 ? 'column' : 'object';
+}
+
+/** SARIF reads `[text](target)` in plain text as an embedded link; literal brackets are escaped (§3.11.6). */
+function messageText(text: string): string {
+  return text.replace(/[[\]]/g, (b) => `\\${b}`);
+}
+
+/** A relative path becomes a percent-encoded URI reference under %SRCROOT%. */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function directoryUrl(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/**
+ * Independent of line numbers, so a result keeps its identity when lines move: the rule plus the
+ * object's name (or the file when there is none) plus the message. Repeats get `:2`, `:3`… in order.
+ */
+function fingerprintsOf(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const hash = createHash('sha256')
+      .update([f.ruleId, f.logical ?? f.loc.file, f.message].join('\0'))
+      .digest('hex')
+      .slice(0, 32);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  });
+}
