@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../engine/config/types.js';
+import { DEFAULT_STANDARD, type Standard } from '../engine/standard.js';
+import { byteLength, isSnakeCase, MAX_IDENTIFIER_BYTES } from '../model/names.js';
+import type { ColumnDefinition, ModuleDefinition, TableDefinition } from '../sources/schema-json/definition.js';
+import { moduleSchemaPath } from '../sources/schema-json/module-schema.js';
+import { writeFileAtomic, type CommandIO } from './io.js';
+
+export interface InitOptions {
+  module: string;
+  /** Workspace directory the module directory is created in. */
+  root: string;
+  /** Names of the standard the example follows (default: the ISMS standard's). */
+  standard?: Standard;
+}
+
+/** Longest suffix PostgreSQL-style names add to the table name in the example (`_organisation_id_fkey`). */
+function exampleTableName(module: string, standard: Standard): string {
+  const longest = Math.max(byteLength(`_${standard.tenantKey}_fkey`), byteLength(`idx__${standard.tenantKey}`), byteLength(`uq__${standard.tenantKey}_name`));
+  const room = MAX_IDENTIFIER_BYTES - longest - byteLength('_example');
+  const stem = module.length > room ? module.slice(0, room).replace(/_+$/, '') : module;
+  return `${stem}_example`;
+}
+
+/** One table that meets every rule of the recommended preset, to copy from. */
+export function exampleTable(module: string, standard: Standard = DEFAULT_STANDARD): TableDefinition {
+  const table = exampleTableName(module, standard);
+  const a = standard.auditColumns;
+  const user = (name: string, nullable: boolean, description: string): ColumnDefinition => ({
+    name,
+    type: 'uuid',
+    nullable,
+    references: { table: standard.usersTable, column: 'id', onDelete: 'restrict' },
+    description,
+  });
+  const tenantCondition = `${standard.tenantKey} = current_setting('${standard.tenantSetting}')::uuid`;
+  const fkIndex = (column: string) => ({ name: `idx_${table}_${column}`, columns: [column] });
+  return {
+    name: table,
+    description: `An example ${module} record: rename it, or copy it for each table of the module.`,
+    kind: 'tenant',
+    columns: [
+      { name: 'id', type: 'uuid', nullable: false, default: `${standard.uuidV7Function}()`, primaryKey: true, description: 'Primary key (UUIDv7).' },
+      {
+        name: standard.tenantKey,
+        type: 'uuid',
+        nullable: false,
+        references: { table: standard.tenantRoot, column: 'id', onDelete: 'restrict' },
+        description: 'Tenant (organisation) the row belongs to.',
+      },
+      { name: 'name', type: 'text', nullable: false, description: 'Display name, unique within the organisation.' },
+      { name: 'status', type: 'text', nullable: false, default: "'draft'", description: 'Workflow status: draft, active or archived.' },
+      { name: a.createdAt, type: 'timestamptz', nullable: false, default: 'now()', description: 'When the row was created.' },
+      user(a.createdBy, false, 'Who created the row.'),
+      { name: a.updatedAt, type: 'timestamptz', nullable: false, default: 'now()', description: 'When the row was last changed.' },
+      user(a.updatedBy, true, 'Who last changed the row.'),
+      { name: a.deletedAt, type: 'timestamptz', nullable: true, description: 'When the row was soft-deleted; null while it is live.' },
+      user(a.deletedBy, true, 'Who soft-deleted the row.'),
+    ],
+    unique: [{ name: `uq_${table}_${standard.tenantKey}_name`, columns: [standard.tenantKey, 'name'] }],
+    checks: [{ name: `chk_${table}_status`, expression: "status IN ('draft', 'active', 'archived')" }],
+    indexes: [fkIndex(standard.tenantKey), fkIndex(a.createdBy), fkIndex(a.updatedBy), fkIndex(a.deletedBy)],
+    rls: {
+      enabled: true,
+      force: true,
+      policies: [{ name: 'tenant_isolation', command: 'all', permissive: true, roles: ['public'], using: tenantCondition, withCheck: tenantCondition }],
+    },
+  };
+}
+
+/** `<root>/<module>/schema.json` with one compliant example table; never overwrites. Returns the exit code. */
+export function runInit(io: CommandIO, opts: InitOptions): number {
+  if (!isSnakeCase(opts.module)) {
+    throw new UsageError(`module name "${opts.module}" must be snake_case (lower-case letters and digits in words joined by "_"), e.g. vendor_risk`);
+  }
+  const target = resolve(io.cwd, opts.root, opts.module, 'schema.json');
+  const shown = relative(io.cwd, target).split(sep).join('/') || target;
+  if (existsSync(target)) throw new UsageError(`${shown} already exists: init never overwrites a module definition`);
+  const schemaRef = relative(dirname(target), moduleSchemaPath()).split(sep).join('/');
+  const definition: ModuleDefinition = {
+    $schema: schemaRef,
+    module: opts.module,
+    version: '0.1.0',
+    description: `Tables of the ${opts.module} module.`,
+    tables: [exampleTable(opts.module, opts.standard)],
+  };
+  writeFileAtomic(target, JSON.stringify(definition, null, 2) + '\n');
+  const workspace = relative(io.cwd, resolve(io.cwd, opts.root)).split(sep).join('/') || '.';
+  io.stdout(`created ${shown} (module "${opts.module}", example table "${definition.tables[0]!.name}")\nnext: edit it, then run \`ismslint lint ${workspace}\`\n`);
+  return 0;
+}

@@ -1,0 +1,98 @@
+/** The shape of a module's schema.json, as schemas/module-schema.json defines it. */
+
+export type ReferentialActionText = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
+export interface ColumnDefinition {
+  name: string;
+  type: string;
+  nullable?: boolean;
+  default?: string | null;
+  primaryKey?: boolean;
+  unique?: boolean;
+  references?: { table: string; column: string; onDelete?: ReferentialActionText; onUpdate?: ReferentialActionText };
+  description?: string;
+}
+
+export interface ForeignKeyDefinition {
+  name?: string;
+  columns: string[];
+  references: { table: string; columns: string[] };
+  onDelete?: ReferentialActionText;
+  onUpdate?: ReferentialActionText;
+  description?: string;
+}
+
+export interface UniqueDefinition {
+  name?: string;
+  columns: string[];
+  description?: string;
+}
+
+export interface CheckDefinition {
+  name?: string;
+  expression: string;
+  description?: string;
+}
+
+export interface IndexKeyDefinition {
+  column?: string;
+  expression?: string;
+  opclass?: string;
+  collation?: string;
+  order?: 'asc' | 'desc';
+  nulls?: 'first' | 'last';
+}
+
+export interface IndexDefinition {
+  name?: string;
+  columns: (string | IndexKeyDefinition)[];
+  unique?: boolean;
+  where?: string | null;
+  method?: string;
+  include?: string[];
+  description?: string;
+}
+
+export interface PolicyDefinition {
+  name: string;
+  command?: 'all' | 'select' | 'insert' | 'update' | 'delete';
+  permissive?: boolean;
+  roles?: string[];
+  using?: string | null;
+  withCheck?: string | null;
+  description?: string;
+}
+
+export interface WaiverDefinition {
+  rule: string;
+  column?: string;
+  reason: string;
+  approvedBy: string;
+  expires: string;
+}
+
+export interface TableDefinition {
+  name: string;
+  description?: string;
+  kind?: 'tenant' | 'global' | 'integration' | 'log';
+  columns: ColumnDefinition[];
+  primaryKey?: string[];
+  foreignKeys?: ForeignKeyDefinition[];
+  unique?: UniqueDefinition[];
+  checks?: CheckDefinition[];
+  indexes?: IndexDefinition[];
+  rls?: { enabled?: boolean; force?: boolean; policies?: PolicyDefinition[] };
+  hypertable?: { timeColumn: string };
+  waivers?: WaiverDefinition[];
+}
+
+export interface ModuleDefinition {
+  $schema?: string;
+  module: string;
+  version?: string;
+  description?: string;
+  tables: TableDefinition[];
+}
+
+/** A path into the JSON document: property names and array indexes. */
+export type JsonPath = (string | number)[];

@@ -1,0 +1,119 @@
+import type { RawFinding, SuppressionDirective } from '../../engine/suppressions.js';
+import type { Catalog, Table } from '../../model/catalog.js';
+import { emptyCatalog, tableKey } from '../../model/catalog.js';
+import { isSnakeCase } from '../../model/names.js';
+import type { InputFile, InputModule, SchemaJsonLoader } from '../build.js';
+import type { SourceFile } from '../source-file.js';
+import { ReplayState } from '../sql/replay/context.js';
+import { DefinitionBuilder, type BuiltTable } from './build-tables.js';
+import type { ModuleDefinition } from './definition.js';
+import { compareWithMigrations } from './drift.js';
+import { readJsonFile, type JsonDocument } from './json-document.js';
+import { validateModuleDefinition } from './module-schema.js';
+import { readWaivers } from './waivers.js';
+
+export type { ModuleDefinition } from './definition.js';
+export { moduleSchemaPath, MODULE_SCHEMA_FILE } from './module-schema.js';
+
+export interface SchemaJsonOptions {
+  /** The date waivers expire against, `YYYY-MM-DD` (default: today in UTC). */
+  today?: string;
+}
+
+/** One schema.json read, validated and turned into tables. */
+export interface SchemaJsonModel {
+  source?: SourceFile;
+  doc?: JsonDocument;
+  /** Set when the document passed the JSON Schema. */
+  definition?: ModuleDefinition;
+  /** The module name: `module` of the file when it is valid, else the one given. */
+  module: string;
+  built: BuiltTable[];
+  /** parse-error, schema-definition-invalid and waiver-expired findings. */
+  findings: RawFinding[];
+  directives: SuppressionDirective[];
+}
+
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Read a schema.json into `state` (its catalog and name spaces). Nothing is built from a document that
+ * is not JSON or whose tables break the JSON Schema: the findings say what to fix first.
+ */
+function readInto(file: InputFile, fallbackModule: string, state: ReplayState, today: string): SchemaJsonModel {
+  const read = readJsonFile(file.path, file.bytes, fallbackModule);
+  if (!read.ok) return { source: read.source, module: fallbackModule, built: [], findings: [read.finding], directives: [] };
+  const doc = read.doc;
+  const value = doc.value as Partial<ModuleDefinition> | undefined;
+  const named = value && typeof value === 'object' && typeof value.module === 'string' && isSnakeCase(value.module) ? value.module : undefined;
+  const module = named ?? fallbackModule;
+  const model: SchemaJsonModel = { source: doc.source, doc, module, built: [], findings: [], directives: [] };
+  const problems = validateModuleDefinition(value);
+  for (const p of problems) {
+    model.findings.push({ ruleId: 'schema-definition-invalid', message: p.message, loc: p.atKey ? doc.keyLoc(p.at) : doc.loc(p.at), module });
+  }
+  if (!value || !Array.isArray(value.tables) || problems.some((p) => p.at.length === 0 || p.at[0] === 'tables')) return model;
+  if (problems.length === 0) model.definition = value as ModuleDefinition;
+  const builder = new DefinitionBuilder(doc, state, module);
+  model.built = builder.buildAll(value as ModuleDefinition);
+  for (const p of builder.problems) model.findings.push({ ruleId: 'schema-definition-invalid', message: p.message, loc: p.loc, module });
+  const waivers = readWaivers(model.built, doc, module, today);
+  model.findings.push(...waivers.findings);
+  model.directives.push(...waivers.directives);
+  return model;
+}
+
+/** Name spaces as the module's migrations saw them: every other module's tables, indexes and constraints. */
+function stateWithout(catalog: Catalog, module: string): ReplayState {
+  const state = new ReplayState(emptyCatalog());
+  for (const [key, t] of catalog.tables) {
+    if (t.module === module) continue;
+    state.catalog.tables.set(key, t);
+    state.names.addRelation(t.schema, t.name);
+    for (const i of t.indexes) state.names.addRelation(t.schema, i.name);
+    for (const c of t.constraints) {
+      state.names.addConstraint(t.schema, c.name);
+      if (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclude') state.names.addRelation(t.schema, c.name);
+    }
+  }
+  return state;
+}
+
+/**
+ * A schema.json on its own, e.g. for generating DDL or docs from it: its tables are built in a catalog
+ * of their own (seeded with the other modules of `catalog`, so that implicit names come out as they
+ * would next to them).
+ */
+export function readSchemaJson(file: InputFile, module: string, opts: SchemaJsonOptions & { catalog?: Catalog } = {}): SchemaJsonModel & { tables: Table[] } {
+  const state = opts.catalog ? stateWithout(opts.catalog, module) : new ReplayState(emptyCatalog());
+  const model = readInto(file, module, state, opts.today ?? todayUtc());
+  return { ...model, tables: model.built.map((b) => b.table) };
+}
+
+/**
+ * The loader buildModel uses for schema.json. A module without migrations is defined by its schema.json:
+ * its tables join the catalog and every rule judges them. A module with migrations is judged on them;
+ * its schema.json is built apart and compared with their final state (schema-drift).
+ */
+export function createSchemaJsonLoader(opts: SchemaJsonOptions = {}): SchemaJsonLoader {
+  const today = opts.today ?? todayUtc();
+  return (file: InputFile, module: InputModule, ctx) => {
+    const hasMigrations = module.migrations.length > 0;
+    const state = hasMigrations ? stateWithout(ctx.catalog, module.name) : ctx.state;
+    const model = readInto(file, module.name, state, today);
+    if (model.source) ctx.sources.set(file.path, model.source);
+    ctx.findings.push(...model.findings);
+    ctx.directives.push(...model.directives);
+    if (!hasMigrations) {
+      const info = ctx.catalog.modules.find((m) => m.name === module.name && m.dir === module.dir);
+      if (info) info.name = model.module;
+      return;
+    }
+    const definitionProblems = model.findings.some((f) => f.ruleId === 'schema-definition-invalid');
+    if (!model.doc || !model.definition || definitionProblems) return;
+    const actual = [...ctx.catalog.tables.values()].filter((t) => t.module === module.name);
+    ctx.findings.push(...compareWithMigrations(model.built, actual, model.doc, model.module, (s, n) => ctx.catalog.tables.get(tableKey(s, n))));
+  };
+}
