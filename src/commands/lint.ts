@@ -1,0 +1,64 @@
+import { allRules } from '../../rules/index.js';
+import type { Finding } from '../engine/finding.js';
+import { UsageError } from '../engine/config/types.js';
+import { runRules } from '../engine/runner.js';
+import { formatters, formatNames } from '../formatters/index.js';
+import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
+import type { CommandIO } from './io.js';
+import { writeFileAtomic } from './io.js';
+import { loadWorkspace } from './workspace.js';
+
+export interface LintOptions {
+  paths: string[];
+  config?: string;
+  format: string;
+  outputFile?: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  color?: boolean;
+}
+
+export interface LintResult {
+  exitCode: number;
+  findings: Finding[];
+}
+
+export function wantsColor(io: CommandIO, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.isTTY;
+}
+
+/** Lint the workspace; 0 = gate passes, 1 = findings fail it. Usage problems throw UsageError (exit 2). */
+export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintResult> {
+  const formatter = formatters[opts.format as keyof typeof formatters];
+  if (!formatter) throw new UsageError(`unknown format "${opts.format}" (choose one of: ${formatNames.join(', ')})`);
+  if (opts.maxWarnings !== undefined && (!Number.isInteger(opts.maxWarnings) || opts.maxWarnings < -1)) {
+    throw new UsageError(`--max-warnings must be a whole number (got ${opts.maxWarnings})`);
+  }
+  const { config, model } = await loadWorkspace(io, opts);
+  let findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives });
+  if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
+
+  const active = findings.filter((f) => !f.suppression);
+  const errors = active.filter((f) => f.severity === 'error').length;
+  const warnings = active.length - errors;
+  const output = formatter({
+    findings,
+    sources: model.sources,
+    rules: allRules.map((r) => r.meta),
+    cwd: io.cwd,
+    color: opts.outputFile ? false : wantsColor(io, opts.color),
+    toolVersion,
+    helpUri: ruleDocsUrl,
+    informationUri: homepage,
+  });
+  if (opts.outputFile) writeFileAtomic(opts.outputFile, output);
+  else io.stdout(output);
+
+  const tooManyWarnings = opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings;
+  if (tooManyWarnings) io.stderr(`ismslint found too many warnings (${warnings}; maximum: ${opts.maxWarnings})\n`);
+  return { exitCode: errors > 0 || tooManyWarnings ? 1 : 0, findings };
+}
+

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { allRules } from '../../rules/index.js';
+import { loadConfig } from '../engine/config/load.js';
+import type { ResolvedConfig } from '../engine/config/types.js';
+import { UsageError } from '../engine/config/types.js';
+import { buildModel, type BuiltModel } from '../sources/build.js';
+import { createSchemaJsonLoader } from '../sources/schema-json/index.js';
+import { loadParser } from '../sources/sql/parser.js';
+import { discoverModules } from '../sources/workspace.js';
+import type { CommandIO } from './io.js';
+
+export interface Workspace {
+  config: ResolvedConfig;
+  model: BuiltModel;
+}
+
+export function todayUtc(env: NodeJS.ProcessEnv): string {
+  const forced = env.ISMSLINT_TODAY;
+  if (forced !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(forced)) throw new UsageError(`ISMSLINT_TODAY must be a date like 2026-11-21, got "${forced}"`);
+    return forced;
+  }
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Configuration, module discovery and the schema model: what every command starts from. */
+export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; config?: string }): Promise<Workspace> {
+  const config = loadConfig(allRules, { cwd: io.cwd, configPath: opts.config });
+  const paths = opts.paths.length > 0 ? opts.paths : config.roots.map((r) => resolve(config.baseDir, r));
+  await loadParser();
+  const { modules } = discoverModules(paths, { cwd: io.cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns });
+  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }));
+  return { config, model };
+}

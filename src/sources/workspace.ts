@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import { UsageError } from '../engine/config/types.js';
+import { matchesAny } from '../engine/glob.js';
+import type { InputFile, InputModule } from './build.js';
+
+const SCHEMA_JSON = 'schema.json';
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+function isModuleDir(dir: string): boolean {
+  if (existsSync(join(dir, SCHEMA_JSON))) return true;
+  if (existsSync(join(dir, 'migrations')) && statSync(join(dir, 'migrations')).isDirectory()) return true;
+  return readdirSync(dir).some((f) => f.endsWith('.sql'));
+}
+
+/** The `module` property of a schema.json, when it is a usable name; the directory name otherwise. */
+function moduleName(dir: string): string {
+  const file = join(dir, SCHEMA_JSON);
+  if (existsSync(file)) {
+    try {
+      const name = JSON.parse(readFileSync(file, 'utf8'))?.module;
+      if (typeof name === 'string' && /^[a-z][a-z0-9_]*$/.test(name)) return name;
+    } catch {
+      // An unreadable schema.json is reported when it is loaded; the directory still names the module.
+    }
+  }
+  return basename(dir);
+}
+
+export interface Discovery {
+  modules: InputModule[];
+}
+
+/**
+ * Paths → modules. A directory with schema.json and/or migrations/*.sql (or .sql files) is a module; a
+ * directory whose subdirectories are modules is a workspace; a lone .sql or schema.json file belongs to
+ * the module of its directory (or of the directory above `migrations/`).
+ */
+export function discoverModules(paths: string[], opts: { cwd: string; baseDir: string; ignorePatterns: string[] }): Discovery {
+  const byDir = new Map<string, { dir: string; schemaJson?: string; sql: Set<string> }>();
+  const entry = (dir: string) => {
+    let e = byDir.get(dir);
+    if (!e) byDir.set(dir, (e = { dir, sql: new Set() }));
+    return e;
+  };
+  const shown = (abs: string) => toPosix(relative(opts.cwd, abs)) || '.';
+  const ignored = (abs: string) => opts.ignorePatterns.length > 0 && (matchesAny(toPosix(relative(opts.baseDir, abs)), opts.ignorePatterns) || matchesAny(shown(abs), opts.ignorePatterns));
+  const addModuleDir = (dir: string) => {
+    if (ignored(dir)) return;
+    const e = entry(dir);
+    if (existsSync(join(dir, SCHEMA_JSON)) && !ignored(join(dir, SCHEMA_JSON))) e.schemaJson = join(dir, SCHEMA_JSON);
+    const sqlFiles = fg.sync(['migrations/*.sql', '*.sql'], { cwd: dir, absolute: true, onlyFiles: true, dot: false });
+    for (const f of sqlFiles) if (!ignored(f)) e.sql.add(resolve(f));
+  };
+
+  for (const p of paths) {
+    const abs = resolve(opts.cwd, p);
+    if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
+    const st = statSync(abs);
+    if (st.isFile()) {
+      const parent = resolve(abs, '..');
+      const dir = basename(parent) === 'migrations' ? resolve(parent, '..') : parent;
+      if (basename(abs) === SCHEMA_JSON) entry(dir).schemaJson = abs;
+      else if (abs.endsWith('.sql')) entry(dir).sql.add(abs);
+      else throw new UsageError(`not a SQL migration or schema.json: ${p}`);
+      continue;
+    }
+    if (isModuleDir(abs)) {
+      addModuleDir(abs);
+      continue;
+    }
+    const subdirs = readdirSync(abs, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
+      .map((d) => join(abs, d.name))
+      .filter(isModuleDir)
+      .sort();
+    if (subdirs.length === 0) throw new UsageError(`${p}: no modules found (a module is a directory with schema.json or migrations/*.sql)`);
+    for (const d of subdirs) addModuleDir(d);
+  }
+
+  const modules: InputModule[] = [];
+  const seen = new Map<string, string>();
+  for (const e of [...byDir.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) {
+    if (!e.schemaJson && e.sql.size === 0) continue;
+    const name = moduleName(e.dir);
+    if (seen.has(name)) throw new UsageError(`two modules are named "${name}": ${shown(seen.get(name)!)} and ${shown(e.dir)}`);
+    seen.set(name, e.dir);
+    modules.push({
+      name,
+      dir: shown(e.dir),
+      schemaJson: e.schemaJson ? readInput(e.schemaJson, shown) : undefined,
+      migrations: [...e.sql].sort().map((f) => readInput(f, shown)),
+    });
+  }
+  return { modules };
+}
+
+function readInput(abs: string, shown: (p: string) => string): InputFile {
+  try {
+    return { path: shown(abs), bytes: readFileSync(abs) };
+  } catch (e: any) {
+    throw new UsageError(`cannot read ${shown(abs)}: ${e.code ?? e.message}`);
+  }
+}

@@ -1,0 +1,147 @@
+// End to end through the CLI's pure entry point, as a user or CI would run it.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
+import type { CommandIO } from '../src/commands/io.js';
+
+const fixtures = resolve(__dirname, '..', 'fixtures', 'workspaces');
+
+async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CommandIO = {
+    cwd: opts.cwd ?? resolve(__dirname, '..'),
+    env: opts.env ?? {},
+    isTTY: opts.isTTY ?? false,
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('ismslint lint', () => {
+  it('passes (exit 0) on a compliant workspace', async () => {
+    const r = await cli(['lint', join(fixtures, 'clean')]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('lints module-schemas/ by default and it is clean', async () => {
+    const r = await cli(['lint']);
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('fails the gate (exit 1) with findings judged on the final migration state', async () => {
+    const r = await cli(['lint', join(fixtures, 'violations'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.stdout);
+    const messages = files.flatMap((f: any) => f.messages.map((m: any) => `${f.filePath.slice(fixtures.length + 1)}:${m.line} ${m.ruleId}`));
+    expect(messages).toContain('violations/vendor_risk/migrations/001_vendor.sql:1 rls-enabled');
+    expect(messages).toContain('violations/vendor_risk/migrations/001_vendor.sql:22 rls-enabled');
+    expect(messages).toContain('violations/vendor_risk/migrations/001_vendor.sql:25 foreign-key-index');
+  });
+
+  it('gives byte-identical output for the same input', async () => {
+    const a = await cli(['lint', join(fixtures, 'violations'), '--format', 'sarif']);
+    const b = await cli(['lint', join(fixtures, 'violations'), '--format', 'sarif']);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.length).toBeGreaterThan(100);
+  });
+
+  it('--quiet drops warnings; --max-warnings turns warnings into a failure', async () => {
+    const quiet = await cli(['lint', join(fixtures, 'violations'), '--quiet', '--format', 'json']);
+    expect(JSON.parse(quiet.stdout).every((f: any) => f.messages.every((m: any) => m.severity === 2))).toBe(true);
+    const warnOnly = join(mkdtempSync(join(tmpdir(), 'ismslint-')), 'ismslint.config.json');
+    writeFileSync(warnOnly, JSON.stringify({ rules: { 'rls-enabled': 'warn', 'policy-requires-rls': 'warn', 'foreign-key-index': 'warn' } }));
+    const lenient = await cli(['lint', join(fixtures, 'violations'), '--config', warnOnly]);
+    expect(lenient.code).toBe(0);
+    const strict = await cli(['lint', join(fixtures, 'violations'), '--config', warnOnly, '--max-warnings', '0']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/too many warnings/);
+  });
+
+  it('writes --output-file atomically and prints nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
+    const out = join(dir, 'nested', 'report.sarif');
+    const r = await cli(['lint', join(fixtures, 'violations'), '--format', 'sarif', '--output-file', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['report.sarif']);
+  });
+
+  it('uses colour only on a terminal and never under NO_COLOR', async () => {
+    const tty = await cli(['lint', join(fixtures, 'violations')], { isTTY: true });
+    expect(tty.stdout).toMatch(/\u001b\[/);
+    const noColor = await cli(['lint', join(fixtures, 'violations')], { isTTY: true, env: { NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toMatch(/\u001b\[/);
+    const pipe = await cli(['lint', join(fixtures, 'violations')]);
+    expect(pipe.stdout).not.toMatch(/\u001b\[/);
+    expect(pipe.stdout).toMatch(/problems? \(\d+ errors?, \d+ warnings?\)/);
+  });
+});
+
+describe('usage and configuration problems exit 2 with one line and no stack trace', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['missing path', ['lint', 'no/such/dir'], /no such file or directory: no\/such\/dir/],
+    ['unknown format', ['lint', join(fixtures, 'clean'), '--format', 'xml'], /unknown format "xml"/],
+    ['unknown flag', ['lint', '--frobnicate'], /Unknown argument/i],
+    ['missing config file', ['lint', '--config', 'nope.json'], /config file not found: nope.json/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(name, async () => {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  const configCases: [string, unknown, RegExp][] = [
+    ['unknown rule id', { rules: { 'no-such-rule': 'error' } }, /rules\.no-such-rule: unknown rule id "no-such-rule"/],
+    ['bad severity', { rules: { 'rls-enabled': 'fatal' } }, /rls-enabled/],
+    ['bad option', { rules: { 'no-cascade-delete': ['warn', { actions: ['explode'] }] } }, /rules\.no-cascade-delete: invalid options/],
+    ['unknown top-level key', { rulez: {} }, /unknown property "rulez" \(did you mean "rules"\?\)/],
+    ['unknown preset', { extends: 'ismslint:lax' }, /extends/],
+  ];
+  for (const [name, config, message] of configCases) {
+    it(`config: ${name}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
+      writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify(config));
+      const r = await cli(['lint', join(fixtures, 'clean')], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    });
+  }
+
+  it('config with a JSON syntax error names line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
+    writeFileSync(join(dir, 'ismslint.config.json'), '{\n  "rules": {\n    "rls-enabled": "error",,\n  }\n}');
+    const r = await cli(['lint', join(fixtures, 'clean')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ismslint\.config\.json:3:\d+: invalid JSON/);
+  });
+
+  it('--debug shows the stack trace', async () => {
+    const r = await cli(['lint', 'no/such/dir', '--debug']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('the config is found from the working directory upward and its roots are relative to it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
+    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ roots: [join(fixtures, 'violations')] }));
+    const sub = join(dir, 'a', 'b');
+    mkdirSync(sub, { recursive: true });
+    const r = await cli(['lint', '--format', 'json'], { cwd: sub });
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'ismslint.config.json'))).toBe(true);
+  });
+});
