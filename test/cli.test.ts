@@ -90,7 +90,9 @@ describe('usage and configuration problems exit 2 with one line and no stack tra
   const cases: [string, string[], RegExp][] = [
     ['missing path', ['lint', 'no/such/dir'], /no such file or directory: no\/such\/dir/],
     ['unknown format', ['lint', join(fixtures, 'clean'), '--format', 'xml'], /unknown format "xml"/],
-    ['unknown flag', ['lint', '--frobnicate'], /Unknown argument/i],
+    ['unknown flag', ['lint', '--frobnicate'], /unknown option '--frobnicate'/],
+    ['max-warnings not a number', ['lint', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
+    ['sql without module', ['sql'], /missing <module>/],
     ['missing config file', ['lint', '--config', 'nope.json'], /config file not found: nope.json/],
   ];
   for (const [name, args, message] of cases) {

@@ -1,9 +1,9 @@
-import yargs from 'yargs';
-import { UsageError } from '../engine/config/types.js';
+import { parseArgs } from 'node:util';
 import type { CommandIO } from '../commands/io.js';
-import { runLint } from '../commands/lint.js';
+import { UsageError } from '../engine/config/types.js';
 import { toolVersion } from '../package-info.js';
-import { extraCommands } from './extra-commands.js';
+import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec, type Values } from './commands.js';
+import { commandHelp, generalHelp } from './help.js';
 
 function processIO(): CommandIO {
   return {
@@ -15,65 +15,58 @@ function processIO(): CommandIO {
   };
 }
 
+function parse(command: CommandSpec, args: string[]): { positionals: string[]; values: Values } {
+  const specs: Record<string, OptionSpec> = { ...GLOBAL_OPTIONS, ...command.options };
+  const options = Object.fromEntries(
+    Object.entries(specs).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
+  );
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e: any) {
+    // parseArgs' own wording, minus its advice about `--`, which does not apply here.
+    throw new UsageError(String(e.message).replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option'));
+  }
+  const values = parsed.values as Values;
+  for (const [name, o] of Object.entries(specs)) if (values[name] === undefined && o.default !== undefined) values[name] = o.default;
+  return { positionals: parsed.positionals, values };
+}
+
 /**
  * Parse arguments and run one command. Returns the exit code: 0 clean, 1 findings fail the gate,
  * 2 usage, configuration or I/O problem (one line on stderr; the stack only with --debug).
  */
 export async function run(argv: string[], io: CommandIO = processIO()): Promise<number> {
   const debug = argv.includes('--debug');
-  let exitCode = 0;
   try {
-    const cli = yargs(argv)
-      .scriptName('ismslint')
-      .usage('$0 <command> [options]')
-      .version(toolVersion)
-      .option('config', { type: 'string', describe: 'Path to ismslint.config.json (default: nearest one from the working directory up)' })
-      .option('debug', { type: 'boolean', describe: 'Show stack traces of internal errors' })
-      .command(
-        ['lint [paths..]', '$0 [paths..]'],
-        'Lint modules (schema.json and migrations/*.sql) against the database standard',
-        (y) =>
-          y
-            .positional('paths', { type: 'string', array: true, default: [], describe: 'Module or workspace directories, or files (default: roots from the config, module-schemas/)' })
-            .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: 'stylish | json | sarif | github' })
-            .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
-            .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
-            .option('max-warnings', { type: 'number', describe: 'Fail (exit 1) when there are more warnings than this' })
-            .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off under NO_COLOR)' }),
-        async (args) => {
-          const r = await runLint(io, {
-            paths: (args.paths as string[]) ?? [],
-            config: args.config,
-            format: args.format,
-            outputFile: args['output-file'],
-            quiet: args.quiet,
-            maxWarnings: args['max-warnings'],
-            color: args.color,
-          });
-          exitCode = r.exitCode;
-        },
-      );
-    extraCommands(cli, io, (code) => (exitCode = code));
-    await cli
-      .strict()
-      .demandCommand(1)
-      .help()
-      .alias('h', 'help')
-      .wrap(Math.min(100, process.stdout.columns || 100))
-      .exitProcess(false)
-      .fail((msg, err) => {
-        throw err ?? new UsageError(msg);
-      })
-      .parseAsync();
-    return exitCode;
+    const named = COMMANDS.find((c) => c.name === argv[0]);
+    // No command word: `lint`, with everything as its paths and options.
+    return await runCommand(named ?? COMMANDS[0]!, named ? argv.slice(1) : argv, io, !named);
   } catch (e: any) {
-    if (e instanceof UsageError || e?.name === 'YError') {
+    if (e instanceof UsageError) {
       io.stderr(`ismslint: ${e.message}\n`);
       if (debug && e.stack) io.stderr(e.stack + '\n');
       return 2;
     }
-    io.stderr(`ismslint: internal error: ${e?.message ?? e}${debug ? '' : ' (run with --debug for details)'}\n`);
+    const reason = e?.code && e?.path ? `${e.code}: ${e.path}` : (e?.message ?? String(e));
+    io.stderr(`ismslint: internal error: ${reason}${debug ? '' : ' (run with --debug for details)'}\n`);
     if (debug && e?.stack) io.stderr(e.stack + '\n');
     return 2;
   }
+}
+
+async function runCommand(command: CommandSpec, args: string[], io: CommandIO, implicit: boolean): Promise<number> {
+  const { positionals, values } = parse(command, args);
+  if (values.version) {
+    io.stdout(toolVersion + '\n');
+    return 0;
+  }
+  if (values.help) {
+    io.stdout(implicit ? generalHelp() : commandHelp(command));
+    return 0;
+  }
+  const p = command.positionals;
+  if (p.required && positionals.length === 0) throw new UsageError(`${command.name}: missing <${p.name}> (usage: ${command.usage})`);
+  if (!p.variadic && positionals.length > 1) throw new UsageError(`${command.name}: unexpected argument "${positionals[1]}" (usage: ${command.usage})`);
+  return command.run(io, positionals, values);
 }

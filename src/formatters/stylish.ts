@@ -1,8 +1,8 @@
-import { Chalk } from 'chalk';
 import type { Finding } from '../engine/finding.js';
 import { codeFrame } from './code-frame.js';
 import { padEndTo, padStartTo, textWidth, visibleText } from './display.js';
 import { groupByFile, plural, unsuppressed } from './group.js';
+import { palette } from './palette.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -10,8 +10,7 @@ import type { Formatter } from './types.js';
  * by a code frame; then a summary line. Nothing at all when there is nothing to report.
  */
 export const stylish: Formatter = (input) => {
-  // Level 0 makes chalk return its input untouched: no escape codes without colour.
-  const c = new Chalk({ level: input.color ? 1 : 0 });
+  const c = palette(input.color);
   const findings = unsuppressed(input.findings);
   if (findings.length === 0) return '';
 
@@ -38,7 +37,7 @@ export const stylish: Formatter = (input) => {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const summary = `✖ ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  lines.push('', (errors > 0 ? c.red : c.yellow).bold(summary));
+  lines.push('', c.bold((errors > 0 ? c.red : c.yellow)(summary)));
   return `${lines.join('\n')}\n`;
 };
 

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import { UsageError } from '../engine/config/types.js';
 import { matchesAny } from '../engine/glob.js';
 import type { InputFile, InputModule } from './build.js';
@@ -31,6 +30,15 @@ function moduleName(dir: string): string {
   return basename(dir);
 }
 
+/** `*.sql` files directly in a directory (not hidden), absolute paths. */
+function sqlFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.name.endsWith('.sql') && !d.name.startsWith('.'))
+    .map((d) => join(dir, d.name))
+    .filter((f) => statSync(f).isFile());
+}
+
 export interface Discovery {
   modules: InputModule[];
 }
@@ -53,8 +61,7 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
     if (ignored(dir)) return;
     const e = entry(dir);
     if (existsSync(join(dir, SCHEMA_JSON)) && !ignored(join(dir, SCHEMA_JSON))) e.schemaJson = join(dir, SCHEMA_JSON);
-    const sqlFiles = fg.sync(['migrations/*.sql', '*.sql'], { cwd: dir, absolute: true, onlyFiles: true, dot: false });
-    for (const f of sqlFiles) if (!ignored(f)) e.sql.add(resolve(f));
+    for (const f of [...sqlFilesIn(join(dir, 'migrations')), ...sqlFilesIn(dir)]) if (!ignored(f)) e.sql.add(f);
   };
 
   for (const p of paths) {

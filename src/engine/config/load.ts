@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
-import ajvFormats from 'ajv-formats';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { createAjv, jsoncParser, type SchemaCompiler } from '../lazy.js';
 import { describeAjvErrors, pathText } from '../ajv-messages.js';
 import type { Rule } from '../rule.js';
 import { DEFAULT_STANDARD, type Standard } from '../standard.js';
@@ -23,10 +22,9 @@ export function findConfigFile(from: string): string | undefined {
   }
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+let compiler: SchemaCompiler | undefined;
 // Rule options use `format` (e.g. `regex` for name patterns), which Ajv ignores without ajv-formats.
-// It is CommonJS: under NodeNext its plugin is the module object's `default` property.
-ajvFormats.default(ajv);
+const ajv = (): SchemaCompiler => (compiler ??= createAjv());
 let shapeValidator: ValidateFunction | undefined;
 const optionValidators = new Map<string, ValidateFunction>();
 
@@ -46,6 +44,7 @@ function readConfigFile(file: string, cwd: string): ConfigFile {
     throw new UsageError(`${shown}: cannot read config file (${e.code ?? e.message})`);
   }
   const errors: ParseError[] = [];
+  const { parse: parseJsonc, printParseErrorCode } = jsoncParser();
   const value = parseJsonc(text, errors, { allowTrailingComma: true });
   if (errors.length) {
     const e = errors[0]!;
@@ -60,10 +59,13 @@ function readConfigFile(file: string, cwd: string): ConfigFile {
 
 /** Validate a configuration object and fold presets, rules and overrides into one resolved configuration. */
 export function resolveConfig(raw: ConfigFile, rules: Rule[], baseDir: string, shownName = CONFIG_FILE_NAME): ResolvedConfig {
-  shapeValidator ??= ajv.compile(buildShapeSchema());
-  if (!shapeValidator(raw)) {
-    const [first] = describeAjvErrors(shapeValidator.errors);
-    throw new UsageError(`${shownName}: ${first?.message ?? 'invalid configuration'}`);
+  // No configuration at all is valid by definition: skip compiling the schema.
+  if (Object.keys(raw).length > 0) {
+    shapeValidator ??= ajv().compile(buildShapeSchema());
+    if (!shapeValidator(raw)) {
+      const [first] = describeAjvErrors(shapeValidator.errors);
+      throw new UsageError(`${shownName}: ${first?.message ?? 'invalid configuration'}`);
+    }
   }
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const presets = raw.extends === undefined ? ['ismslint:recommended'] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
@@ -108,7 +110,7 @@ function ruleSetting(byId: Map<string, Rule>, id: string, entry: RuleEntry, wher
   const [severity, options] = entry;
   if (options === undefined) return { severity };
   let validate = optionValidators.get(id);
-  if (!validate) optionValidators.set(id, (validate = ajv.compile(rule.meta.schema)));
+  if (!validate) optionValidators.set(id, (validate = ajv().compile(rule.meta.schema)));
   if (!validate(options)) {
     const [first] = describeAjvErrors(validate.errors);
     const path = first?.path.length ? pathText(first.path) : '';

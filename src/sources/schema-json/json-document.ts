@@ -1,4 +1,5 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { jsoncParser } from '../../engine/lazy.js';
 import type { RawFinding } from '../../engine/suppressions.js';
 import type { Location } from '../../model/location.js';
 import { decodeUtf8, lineOfByte, SourceFile } from '../source-file.js';
@@ -12,11 +13,11 @@ export class JsonDocument {
   ) {}
 
   get value(): unknown {
-    return getNodeValue(this.root);
+    return jsoncParser().getNodeValue(this.root);
   }
 
   node(path: JsonPath): Node | undefined {
-    return path.length === 0 ? this.root : findNodeAtLocation(this.root, path);
+    return path.length === 0 ? this.root : jsoncParser().findNodeAtLocation(this.root, path);
   }
 
   /**
@@ -108,8 +109,8 @@ function describeJsonError(text: string, e: ParseError): { message: string; star
   if (comma !== undefined) return { message: 'trailing comma: JSON allows no "," before "}" or "]"', start: comma, end: comma + 1 };
   if (text.trim() === '') return { message: 'file is empty: expected a JSON object describing the module', start: 0, end: 0 };
   if (text[e.offset] === "'") return { message: 'JSON strings and property names take double quotes, not single quotes', start: e.offset, end: e.offset + 1 };
-  if (e.offset >= text.length) return { message: `unexpected end of file: ${JSON_ERRORS[printParseErrorCode(e.error)] ?? 'the JSON is incomplete'}`, start: text.length, end: text.length };
-  return { message: JSON_ERRORS[printParseErrorCode(e.error)] ?? 'invalid JSON', start: e.offset, end: e.offset + Math.max(1, e.length) };
+  if (e.offset >= text.length) return { message: `unexpected end of file: ${JSON_ERRORS[jsoncParser().printParseErrorCode(e.error)] ?? 'the JSON is incomplete'}`, start: text.length, end: text.length };
+  return { message: JSON_ERRORS[jsoncParser().printParseErrorCode(e.error)] ?? 'invalid JSON', start: e.offset, end: e.offset + Math.max(1, e.length) };
 }
 
 export type ReadJson = { ok: true; doc: JsonDocument } | { ok: false; source?: SourceFile; finding: RawFinding };
@@ -126,7 +127,7 @@ export function readJsonFile(path: string, bytes: Uint8Array, module: string): R
   }
   const source = new SourceFile(path, decoded.text);
   const errors: ParseError[] = [];
-  const root = parseTree(decoded.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = jsoncParser().parseTree(decoded.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
     const d = errors[0] ? describeJsonError(decoded.text, errors[0]) : { message: 'expected a JSON object describing the module', start: 0, end: 0 };
     return { ok: false, source, finding: { ruleId: 'parse-error', message: `invalid JSON: ${d.message}`, loc: source.span(d.start, d.end), module } };

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { createAjv } from '../../engine/lazy.js';
 import { describeAjvErrors, type SchemaProblem } from '../../engine/ajv-messages.js';
 
 export const MODULE_SCHEMA_FILE = 'schemas/module-schema.json';
@@ -23,9 +22,7 @@ export function moduleSchemaPath(): string {
 let validator: ValidateFunction | undefined;
 
 function compile(): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-  addFormatsModule.default(ajv, ['date']);
-  return ajv.compile(JSON.parse(readFileSync(moduleSchemaPath(), 'utf8')));
+  return createAjv(['date']).compile(JSON.parse(readFileSync(moduleSchemaPath(), 'utf8')));
 }
 
 /** Every way the document breaks the JSON Schema, worded for people and placed at the value at fault. */
