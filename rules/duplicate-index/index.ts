@@ -21,7 +21,8 @@ interface Entry {
   method: string;
   partial: boolean;
   keys: string[];
-  keyText: string[];
+  /** The keys as they would be written, for messages only. */
+  indexKeys: IndexKey[];
   columnKeys: (string | undefined)[];
   include: string[];
   signature: string;
@@ -64,7 +65,7 @@ function entries(table: Table): Entry[] {
       method: 'btree',
       partial: false,
       keys: keys.map(keySignature),
-      keyText: keys.map(keyText),
+      indexKeys: keys,
       columnKeys: c.columns,
       include: [],
     });
@@ -79,7 +80,7 @@ function entries(table: Table): Entry[] {
       method: i.method,
       partial: Boolean(i.predicate),
       keys: i.keys.map(keySignature),
-      keyText: i.keys.map(keyText),
+      indexKeys: i.keys,
       columnKeys: i.keys.map((k) => ('column' in k ? k.column : undefined)),
       // INCLUDE columns only ride along: their order changes nothing.
       include: [...i.include].sort(),
@@ -133,7 +134,7 @@ export default defineRule<Options>({
           ctx.report({
             table,
             node: dup.node,
-            message: `${describe(dup)} (${dup.keyText.join(', ')}) duplicates ${describe(kept!)} on "${table.name}" (same keys, method, predicate and INCLUDE): every write maintains both for nothing; ${dropSql(table, dup)}`,
+            message: `${describe(dup)} (${dup.indexKeys.map(keyText).join(', ')}) duplicates ${describe(kept!)} on "${table.name}" (same keys, method, predicate and INCLUDE): every write maintains both for nothing; ${dropSql(table, dup)}`,
           });
         }
       }
@@ -157,7 +158,7 @@ export default defineRule<Options>({
         ctx.report({
           table,
           node: short.node,
-          message: `${describe(short)} (${short.keyText.join(', ')}) is redundant: its keys are a leading prefix of ${describe(long)} (${long.keyText.join(', ')}), which serves the same lookups; ${dropSql(table, short)}`,
+          message: `${describe(short)} (${short.indexKeys.map(keyText).join(', ')}) is redundant: its keys are a leading prefix of ${describe(long)} (${long.indexKeys.map(keyText).join(', ')}), which serves the same lookups; ${dropSql(table, short)}`,
         });
       }
     }

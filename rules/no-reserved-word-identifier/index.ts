@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { keywordKind } from '../../src/model/keywords.js';
+import { keywordKind, primeKeywords } from '../../src/model/keywords.js';
 import { namedObjects } from '../name-snake-case/named-objects.js';
 
 interface Options extends Record<string, unknown> {
@@ -36,8 +36,10 @@ export default defineRule<Options>({
   },
   check(ctx) {
     const allowed = new Set(ctx.options.allow);
-    for (const table of ctx.tables) {
-      for (const obj of namedObjects(table)) {
+    const objects = ctx.tables.map((table) => ({ table, named: namedObjects(table) }));
+    primeKeywords(objects.flatMap((o) => o.named.map((n) => n.name)));
+    for (const { table, named } of objects) {
+      for (const obj of named) {
         const kind = RESERVED_KINDS[keywordKind(obj.name)];
         if (!kind || allowed.has(obj.name)) continue;
         const where = obj.node ? ` on table "${table.name}"` : '';

@@ -10,7 +10,8 @@ export function keywordKind(word: string): string {
   let kind = keywordCache.get(word);
   if (kind === undefined) {
     kind = 'NO_KEYWORD';
-    if (/^[a-z_][a-z0-9_$]*$/.test(word)) {
+    // PostgreSQL's key words are lower-case letters and underscores only: no need to ask the scanner.
+    if (/^[a-z_]+$/.test(word)) {
       try {
         const tokens = scanSync(word).tokens;
         if (tokens.length === 1) kind = tokens[0]!.keywordName;
@@ -27,4 +28,17 @@ export function keywordKind(word: string): string {
 export function isReservedWord(word: string): boolean {
   const kind = keywordKind(word);
   return kind === 'RESERVED_KEYWORD' || kind === 'TYPE_FUNC_NAME_KEYWORD';
+}
+
+/** Look up many words with one scanner call (much faster than one call per word); later lookups hit the cache. */
+export function primeKeywords(words: Iterable<string>): void {
+  const unknown = [...new Set(words)].filter((w) => !keywordCache.has(w) && /^[a-z_]+$/.test(w));
+  if (unknown.length === 0) return;
+  try {
+    const tokens = scanSync(unknown.join(' ')).tokens;
+    if (tokens.length !== unknown.length) return;
+    unknown.forEach((w, i) => keywordCache.set(w, tokens[i]!.keywordName));
+  } catch {
+    // Left to the one-word path, which copes with anything the scanner rejects.
+  }
 }

@@ -10,18 +10,28 @@ const POSITION_KEYS = new Set(['location', 'name_location', 'list_start', 'list_
 
 /** Copy of a parse tree without source positions, so that equal expressions are equal. */
 export function stripPositions(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(stripPositions);
-  if (node && typeof node === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) if (!POSITION_KEYS.has(k)) out[k] = stripPositions(v);
+  if (typeof node !== 'object' || node === null) return node;
+  if (Array.isArray(node)) {
+    const out = new Array(node.length);
+    for (let i = 0; i < node.length; i++) out[i] = stripPositions(node[i]);
     return out;
   }
-  return node;
+  const out: Record<string, unknown> = {};
+  for (const k in node) if (!POSITION_KEYS.has(k)) out[k] = stripPositions((node as Record<string, unknown>)[k]);
+  return out;
 }
 
+/** An expression whose text is printed on first use: most expressions are only ever compared. */
 export function makeExpr(ast: unknown, loc: Location): Expr {
   const clean = stripPositions(ast);
-  return { ast: clean, text: printExpr(clean), loc };
+  let text: string | undefined;
+  return {
+    ast: clean,
+    loc,
+    get text() {
+      return (text ??= printExpr(clean));
+    },
+  };
 }
 
 /**
