@@ -56,3 +56,11 @@ describe('rule catalogue', () => {
     });
   }
 });
+
+describe('README', () => {
+  it('lists every rule with its recommended severity', () => {
+    const readme = readFileSync(join(root, '..', 'README.md'), 'utf8');
+    for (const rule of allRules) expect(readme).toContain(`| [\`${rule.meta.id}\`](rules/${rule.meta.id}/README.md) |`);
+    for (const rule of allRules) expect(readme).toMatch(new RegExp(`\\[\`${rule.meta.id}\`\\][^\\n]*\\| ${rule.meta.severity} \\|`));
+  });
+});
