@@ -7,6 +7,8 @@ import { run } from '../src/cli/main.js';
 import type { CommandIO } from '../src/commands/io.js';
 
 const fixtures = resolve(__dirname, '..', 'fixtures', 'workspaces');
+// The fixture workspaces hold one module each; the global module comes from module-schemas/.
+const globalModule = resolve(__dirname, '..', 'module-schemas', 'global');
 
 async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {}) {
   let stdout = '';
@@ -24,7 +26,7 @@ async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv
 
 describe('ismslint lint', () => {
   it('passes (exit 0) on a compliant workspace', async () => {
-    const r = await cli(['lint', join(fixtures, 'clean')]);
+    const r = await cli(['lint', globalModule, join(fixtures, 'clean')]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('');
     expect(r.code).toBe(0);
@@ -37,7 +39,7 @@ describe('ismslint lint', () => {
   });
 
   it('fails the gate (exit 1) with findings judged on the final migration state', async () => {
-    const r = await cli(['lint', join(fixtures, 'violations'), '--format', 'json']);
+    const r = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'json']);
     expect(r.code).toBe(1);
     const files = JSON.parse(r.stdout);
     const messages = files.flatMap((f: any) => f.messages.map((m: any) => `${f.filePath.slice(fixtures.length + 1)}:${m.line} ${m.ruleId}`));
@@ -47,20 +49,20 @@ describe('ismslint lint', () => {
   });
 
   it('gives byte-identical output for the same input', async () => {
-    const a = await cli(['lint', join(fixtures, 'violations'), '--format', 'sarif']);
-    const b = await cli(['lint', join(fixtures, 'violations'), '--format', 'sarif']);
+    const a = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'sarif']);
+    const b = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'sarif']);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout.length).toBeGreaterThan(100);
   });
 
   it('--quiet drops warnings; --max-warnings turns warnings into a failure', async () => {
-    const quiet = await cli(['lint', join(fixtures, 'violations'), '--quiet', '--format', 'json']);
+    const quiet = await cli(['lint', globalModule, join(fixtures, 'violations'), '--quiet', '--format', 'json']);
     expect(JSON.parse(quiet.stdout).every((f: any) => f.messages.every((m: any) => m.severity === 2))).toBe(true);
     const warnOnly = join(mkdtempSync(join(tmpdir(), 'ismslint-')), 'ismslint.config.json');
     writeFileSync(warnOnly, JSON.stringify({ rules: { 'rls-enabled': 'warn', 'policy-requires-rls': 'warn', 'foreign-key-index': 'warn' } }));
-    const lenient = await cli(['lint', join(fixtures, 'violations'), '--config', warnOnly]);
+    const lenient = await cli(['lint', globalModule, join(fixtures, 'violations'), '--config', warnOnly]);
     expect(lenient.code).toBe(0);
-    const strict = await cli(['lint', join(fixtures, 'violations'), '--config', warnOnly, '--max-warnings', '0']);
+    const strict = await cli(['lint', globalModule, join(fixtures, 'violations'), '--config', warnOnly, '--max-warnings', '0']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/too many warnings/);
   });
@@ -68,7 +70,7 @@ describe('ismslint lint', () => {
   it('writes --output-file atomically and prints nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
     const out = join(dir, 'nested', 'report.sarif');
-    const r = await cli(['lint', join(fixtures, 'violations'), '--format', 'sarif', '--output-file', out]);
+    const r = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'sarif', '--output-file', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
@@ -76,11 +78,11 @@ describe('ismslint lint', () => {
   });
 
   it('uses colour only on a terminal and never under NO_COLOR', async () => {
-    const tty = await cli(['lint', join(fixtures, 'violations')], { isTTY: true });
+    const tty = await cli(['lint', globalModule, join(fixtures, 'violations')], { isTTY: true });
     expect(tty.stdout).toMatch(/\u001b\[/);
-    const noColor = await cli(['lint', join(fixtures, 'violations')], { isTTY: true, env: { NO_COLOR: '1' } });
+    const noColor = await cli(['lint', globalModule, join(fixtures, 'violations')], { isTTY: true, env: { NO_COLOR: '1' } });
     expect(noColor.stdout).not.toMatch(/\u001b\[/);
-    const pipe = await cli(['lint', join(fixtures, 'violations')]);
+    const pipe = await cli(['lint', globalModule, join(fixtures, 'violations')]);
     expect(pipe.stdout).not.toMatch(/\u001b\[/);
     expect(pipe.stdout).toMatch(/problems? \(\d+ errors?, \d+ warnings?\)/);
   });
@@ -89,7 +91,7 @@ describe('ismslint lint', () => {
 describe('usage and configuration problems exit 2 with one line and no stack trace', () => {
   const cases: [string, string[], RegExp][] = [
     ['missing path', ['lint', 'no/such/dir'], /no such file or directory: no\/such\/dir/],
-    ['unknown format', ['lint', join(fixtures, 'clean'), '--format', 'xml'], /unknown format "xml"/],
+    ['unknown format', ['lint', globalModule, join(fixtures, 'clean'), '--format', 'xml'], /unknown format "xml"/],
     ['unknown flag', ['lint', '--frobnicate'], /unknown option '--frobnicate'/],
     ['max-warnings not a number', ['lint', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
     ['sql without module', ['sql'], /missing <module>/],
@@ -116,7 +118,7 @@ describe('usage and configuration problems exit 2 with one line and no stack tra
     it(`config: ${name}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
       writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify(config));
-      const r = await cli(['lint', join(fixtures, 'clean')], { cwd: dir });
+      const r = await cli(['lint', globalModule, join(fixtures, 'clean')], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -126,7 +128,7 @@ describe('usage and configuration problems exit 2 with one line and no stack tra
   it('config with a JSON syntax error names line and column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
     writeFileSync(join(dir, 'ismslint.config.json'), '{\n  "rules": {\n    "rls-enabled": "error",,\n  }\n}');
-    const r = await cli(['lint', join(fixtures, 'clean')], { cwd: dir });
+    const r = await cli(['lint', globalModule, join(fixtures, 'clean')], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/ismslint\.config\.json:3:\d+: invalid JSON/);
   });
@@ -139,11 +141,63 @@ describe('usage and configuration problems exit 2 with one line and no stack tra
 
   it('the config is found from the working directory upward and its roots are relative to it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
-    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ roots: [join(fixtures, 'violations')] }));
+    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ roots: [globalModule, join(fixtures, 'violations')] }));
     const sub = join(dir, 'a', 'b');
     mkdirSync(sub, { recursive: true });
     const r = await cli(['lint', '--format', 'json'], { cwd: sub });
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'ismslint.config.json'))).toBe(true);
+  });
+});
+
+describe('ismslint init, sql and docs', () => {
+  it('init scaffolds a module that lints clean, refuses to overwrite it, and sql/docs work on it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
+    const init = await cli(['init', 'vendor_risk', '--root', 'ws'], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(existsSync(join(dir, 'ws', 'vendor_risk', 'schema.json'))).toBe(true);
+    const again = await cli(['init', 'vendor_risk', '--root', 'ws'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+
+    const lint = await cli(['lint', globalModule, join(dir, 'ws', 'vendor_risk')], { cwd: dir });
+    expect(lint.stdout + lint.stderr).toBe('');
+    expect(lint.code).toBe(0);
+
+    const sql = await cli(['sql', './ws/vendor_risk', '--out', 'out/vendor_risk.sql'], { cwd: dir });
+    expect(sql.code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'vendor_risk.sql'), 'utf8')).toMatch(/CREATE TABLE vendor_risk_example/);
+
+    const docs = await cli(['docs', 'vendor_risk', '--root', globalModule, '--root', 'ws', '--out', 'docs'], { cwd: dir });
+    expect(docs.code).toBe(0);
+    expect(readdirSync(join(dir, 'docs', 'vendor_risk')).sort()).toEqual(['fields.md', 'relationships.md', 'tables.md']);
+    expect(readFileSync(join(dir, 'docs', 'vendor_risk', 'relationships.md'), 'utf8')).toMatch(/```mermaid\nerDiagram/);
+  });
+
+  it('sql of an unknown module exits 2 naming the known ones', async () => {
+    const r = await cli(['sql', 'nope', '--root', globalModule]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope/);
+    expect(r.stderr).toMatch(/global/);
+  });
+
+  it('a schema.json that is not JSON is a finding at its line and column, not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(join(dir, 'broken', 'schema.json'), '{\n  "module": "broken",\n  "tables": [\n    { "name": "x", }\n  ]\n}\n');
+    const r = await cli(['lint', join(dir, 'broken'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const [file] = JSON.parse(r.stdout);
+    expect(file.messages[0]).toMatchObject({ ruleId: 'parse-error', line: 4 });
+  });
+
+  it('--help and --version', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Commands:[\s\S]*lint[\s\S]*sql[\s\S]*docs[\s\S]*init/);
+    const lintHelp = await cli(['lint', '--help']);
+    expect(lintHelp.stdout).toMatch(/--max-warnings <n>/);
+    const version = await cli(['--version']);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
