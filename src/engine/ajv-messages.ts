@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { closestMatch } from './suggest.js';
 
 export interface SchemaProblem {
   /** JSON path the message is prefixed with: the object holding the property at fault, e.g. ['tables', 2, 'columns', 4]. */
@@ -25,33 +26,6 @@ function decode(pointer: string): (string | number)[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function closest(word: string, options: string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const o of options) {
-    const d = distance(word, o);
-    if (d < bestScore && d <= Math.max(2, Math.floor(o.length / 3))) {
-      best = o;
-      bestScore = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
 }
 
 const COMPOSITE = new Set(['oneOf', 'anyOf', 'if', 'not', 'false schema']);
@@ -143,7 +117,7 @@ function describe(e: ErrorObject): SchemaProblem {
       return at(path, `missing required property "${params.missingProperty}"`);
     case 'additionalProperties': {
       const known = Object.keys((e.parentSchema as any)?.properties ?? {});
-      const hint = closest(params.additionalProperty, known);
+      const hint = closestMatch(params.additionalProperty, known);
       return {
         path: [...path, params.additionalProperty],
         at: [...path, params.additionalProperty],
@@ -153,7 +127,7 @@ function describe(e: ErrorObject): SchemaProblem {
     }
     case 'enum': {
       const allowed: unknown[] = params.allowedValues ?? [];
-      const hint = typeof e.data === 'string' ? closest(e.data, allowed.map(String)) : undefined;
+      const hint = typeof e.data === 'string' ? closestMatch(e.data, allowed.map(String)) : undefined;
       return at(last !== undefined ? parent : path, `${subject} must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}`);
     }
     case 'const':

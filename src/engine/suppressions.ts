@@ -1,5 +1,6 @@
 import type { Location } from '../model/location.js';
 import type { Finding } from './finding.js';
+import { closestMatch } from './suggest.js';
 
 /** A comment (`-- ismslint-disable-…`) or a schema.json waiver that silences findings. */
 export interface SuppressionDirective {
@@ -53,7 +54,7 @@ export function applySuppressions(findings: Finding[], directives: SuppressionDi
       if (META_RULES.has(rule)) {
         problems.push({ ruleId: 'unused-suppression', message: `${d.label} cannot silence ${rule}: fix the problem it reports instead`, loc: d.loc, module: d.module });
       } else if (!knownRules.has(rule)) {
-        const guess = closestRule(rule, knownRules);
+        const guess = closestMatch(rule, knownRules, 3);
         const hint = guess ? `did you mean "${guess}"?` : 'fix the rule id or remove it';
         problems.push({ ruleId: 'unused-suppression', message: `${d.label} names unknown rule "${rule}": ${hint}`, loc: d.loc, module: d.module });
       } else if (!used.get(d)?.has(rule)) {
@@ -63,25 +64,4 @@ export function applySuppressions(findings: Finding[], directives: SuppressionDi
     }
   }
   return problems;
-}
-
-/** The known rule id nearest to a misspelt one (edit distance at most 3), for "did you mean". */
-function closestRule(id: string, known: Set<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const k of [...known].sort()) {
-    const d = editDistance(id, k);
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
 }

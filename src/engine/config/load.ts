@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import { createAjv, jsoncParser, type SchemaCompiler } from '../lazy.js';
 import { describeAjvErrors, pathText } from '../ajv-messages.js';
+import { closestMatch } from '../suggest.js';
 import type { Rule } from '../rule.js';
 import { DEFAULT_STANDARD, type Standard } from '../standard.js';
 import { PRESETS, presetRules, type PresetName } from './presets.js';
@@ -103,7 +104,7 @@ function mergeStandard(s: ConfigFile['standard']): Standard {
 function ruleSetting(byId: Map<string, Rule>, id: string, entry: RuleEntry, where: string): Partial<RuleSetting> {
   const rule = byId.get(id);
   if (!rule) {
-    const hint = [...byId.keys()].find((k) => k.includes(id) || id.includes(k));
+    const hint = closestMatch(id, byId.keys(), 3) ?? [...byId.keys()].find((k) => k.includes(id) || id.includes(k));
     throw new UsageError(`${where}: unknown rule id "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
   }
   if (!Array.isArray(entry)) return { severity: entry };
