@@ -47,32 +47,33 @@ export default defineRule({
       for (const key of keys) {
         const column = findColumn(table, ctx.standard.auditColumns[key]);
         if (!column) continue;
-        const alter = `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${quoteIdent(column.name)}`;
+        const alter = () => `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${quoteIdent(column.name)}`;
         for (const message of deviations(table, column, SPECS[key], alter)) ctx.report({ table, node: column, message });
       }
     }
   },
 });
 
-function deviations(table: Table, column: Column, spec: Spec, alter: string): string[] {
+/** `alter` builds the fix's SQL prefix: only when there is something to fix. */
+function deviations(table: Table, column: Column, spec: Spec, alter: () => string): string[] {
   const out: string[] = [];
   const what = `audit column "${column.name}" of "${table.name}"`;
   const t = column.type;
   if (t.name !== TYPE_NAMES[spec.type] || t.mods.length > 0 || t.arrayDims > 0) {
     const note = t.name === 'timestamp without time zone' && t.arrayDims === 0 ? ' (it stores no time zone, so its meaning depends on the writer\'s session)' : '';
-    out.push(`${what} is ${t.text}, not ${spec.type}${note}: ${alter} TYPE ${spec.type}`);
+    out.push(`${what} is ${t.text}, not ${spec.type}${note}: ${alter()} TYPE ${spec.type}`);
   }
-  if (spec.notNull && !column.notNull) out.push(`${what} allows NULL, but ${spec.why}: ${alter} SET NOT NULL`);
-  if (!spec.notNull && column.notNull) out.push(`${what} is NOT NULL, but ${spec.why}: ${alter} DROP NOT NULL`);
+  if (spec.notNull && !column.notNull) out.push(`${what} allows NULL, but ${spec.why}: ${alter()} SET NOT NULL`);
+  if (!spec.notNull && column.notNull) out.push(`${what} is NOT NULL, but ${spec.why}: ${alter()} DROP NOT NULL`);
   if (spec.defaultNow) {
-    if (!column.default) out.push(`${what} has no default: ${alter} SET DEFAULT now()`);
+    if (!column.default) out.push(`${what} has no default: ${alter()} SET DEFAULT now()`);
     else {
       const problem = notTransactionTime(column.default.ast);
-      if (problem) out.push(`${what} defaults to ${column.default.text}, ${problem}; the standard uses now(), the transaction's start time: ${alter} SET DEFAULT now()`);
+      if (problem) out.push(`${what} defaults to ${column.default.text}, ${problem}; the standard uses now(), the transaction's start time: ${alter()} SET DEFAULT now()`);
     }
   }
   if (spec.noDefault && column.default && !isNull(column.default.ast)) {
-    out.push(`${what} defaults to ${column.default.text}, so every new row starts out deleted: ${alter} DROP DEFAULT`);
+    out.push(`${what} defaults to ${column.default.text}, so every new row starts out deleted: ${alter()} DROP DEFAULT`);
   }
   return out;
 }

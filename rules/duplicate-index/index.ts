@@ -29,6 +29,8 @@ interface Entry {
 }
 
 function keySignature(k: IndexKey): string {
+  // The common case, a plain column: its JSON string cannot be mistaken for the JSON object of the others.
+  if ('column' in k && !k.opclass && !k.collation && !k.descending && k.nullsFirst === undefined) return JSON.stringify(k.column);
   return JSON.stringify({
     column: 'column' in k ? k.column : undefined,
     expr: 'expr' in k ? k.expr.ast : undefined,
@@ -51,7 +53,7 @@ function keyText(k: IndexKey): string {
 function entries(table: Table): Entry[] {
   const out: Entry[] = [];
   const add = (e: Omit<Entry, 'signature'>) =>
-    out.push({ ...e, signature: JSON.stringify([e.method, e.keys, (e.node as Index).predicate?.ast ?? null, e.include]) });
+    out.push({ ...e, signature: `${e.method}|${e.keys.join(',')}|${e.include.join(',')}|${predicateSignature(e.node)}` });
   table.constraints.forEach((c, order) => {
     if (c.kind !== 'primary key' && c.kind !== 'unique') return;
     const keys: IndexKey[] = c.columns.map((column) => ({ column }));
@@ -87,6 +89,11 @@ function entries(table: Table): Entry[] {
     });
   });
   return out;
+}
+
+function predicateSignature(node: Index | Constraint): string {
+  const predicate = 'predicate' in node ? node.predicate : undefined;
+  return predicate ? JSON.stringify(predicate.ast) : '';
 }
 
 const before = (a: Entry, b: Entry) => a.rank - b.rank || a.order - b.order;

@@ -7,17 +7,17 @@ const keywordCache = new Map<string, string>();
  * TYPE_FUNC_NAME_KEYWORD, COL_NAME_KEYWORD, UNRESERVED_KEYWORD or NO_KEYWORD. Needs the parser loaded.
  */
 export function keywordKind(word: string): string {
+  // PostgreSQL's key words are lower-case letters and underscores only: anything else is no key word,
+  // and is not cached (a big schema has hundreds of thousands of such names).
+  if (!/^[a-z_]+$/.test(word)) return 'NO_KEYWORD';
   let kind = keywordCache.get(word);
   if (kind === undefined) {
     kind = 'NO_KEYWORD';
-    // PostgreSQL's key words are lower-case letters and underscores only: no need to ask the scanner.
-    if (/^[a-z_]+$/.test(word)) {
-      try {
-        const tokens = scanSync(word).tokens;
-        if (tokens.length === 1) kind = tokens[0]!.keywordName;
-      } catch {
-        kind = 'NO_KEYWORD';
-      }
+    try {
+      const tokens = scanSync(word).tokens;
+      if (tokens.length === 1) kind = tokens[0]!.keywordName;
+    } catch {
+      kind = 'NO_KEYWORD';
     }
     keywordCache.set(word, kind);
   }

@@ -56,9 +56,19 @@ export function normaliseTypeName(raw: string): string {
   return ALIASES[bare] ?? bare;
 }
 
+const typeRefs = new Map<string, TypeRef>();
+
+/**
+ * The TypeRef for a type; equal types share one frozen object, since a schema repeats a handful of
+ * types over tens of thousands of columns.
+ */
 export function makeTypeRef(rawName: string, mods: number[] = [], arrayDims = 0): TypeRef {
   const name = normaliseTypeName(rawName);
-  return { name, mods, arrayDims, text: typeText(name, mods, arrayDims) };
+  const text = typeText(name, mods, arrayDims);
+  const key = `${name}|${mods.join(',')}|${arrayDims}`;
+  let ref = typeRefs.get(key);
+  if (!ref) typeRefs.set(key, (ref = Object.freeze({ name, mods: Object.freeze([...mods]) as number[], arrayDims, text })));
+  return ref;
 }
 
 /**

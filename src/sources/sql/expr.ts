@@ -11,6 +11,8 @@ const POSITION_KEYS = new Set(['location', 'name_location', 'list_start', 'list_
 /** Copy of a parse tree without source positions, so that equal expressions are equal. */
 export function stripPositions(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
+  const leaf = sharedLeaf(node as Record<string, unknown>);
+  if (leaf) return leaf;
   if (Array.isArray(node)) {
     const out = new Array(node.length);
     for (let i = 0; i < node.length; i++) out[i] = stripPositions(node[i]);
@@ -21,9 +23,43 @@ export function stripPositions(node: unknown): unknown {
   return out;
 }
 
-/** An expression whose text is printed on first use: most expressions are only ever compared. */
+function deepFreeze<T>(node: T): T {
+  if (typeof node === 'object' && node !== null && !Object.isFrozen(node)) {
+    for (const v of Object.values(node)) deepFreeze(v);
+    Object.freeze(node);
+  }
+  return node;
+}
+
+const leaves = new Map<string, object>();
+
+/**
+ * Name and string-constant leaves (`{sval}`, `{String: {sval}}`) are most of an expression tree and
+ * repeat across tables: share one frozen object per value.
+ */
+function sharedLeaf(node: Record<string, unknown>): object | undefined {
+  const inner = node.String as Record<string, unknown> | undefined;
+  const wrapped = inner !== undefined && Object.keys(node).length === 1;
+  const target = wrapped ? inner : node;
+  const keys = Object.keys(target);
+  if (keys.length !== 1 || keys[0] !== 'sval' || typeof target.sval !== 'string') return undefined;
+  const key = (wrapped ? 'S' : 's') + target.sval;
+  let shared = leaves.get(key);
+  if (!shared) leaves.set(key, (shared = Object.freeze(wrapped ? { String: Object.freeze({ sval: target.sval }) } : { sval: target.sval })));
+  return shared;
+}
+
+const sharedTrees = new Map<string, unknown>();
+
+/**
+ * An expression whose text is printed on first use: most expressions are only ever compared. Equal
+ * trees (the same default, check or policy on every table) share one frozen tree.
+ */
 export function makeExpr(ast: unknown, loc: Location): Expr {
-  const clean = stripPositions(ast);
+  const stripped = stripPositions(ast);
+  const key = JSON.stringify(stripped);
+  let clean = sharedTrees.get(key);
+  if (clean === undefined) sharedTrees.set(key, (clean = deepFreeze(stripped)));
   let text: string | undefined;
   return {
     ast: clean,

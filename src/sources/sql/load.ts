@@ -1,7 +1,7 @@
 import type { SuppressionDirective, RawFinding } from '../../engine/suppressions.js';
 import { SourceFile, decodeUtf8, lineOfByte } from '../source-file.js';
 import { readDirectives } from './directives.js';
-import { parseSqlFile } from './parser.js';
+import { iterateSqlFile, type SyntaxProblem } from './parser.js';
 import type { ReplayState } from './replay/index.js';
 import { replayFile } from './replay/index.js';
 import { splitStatements } from './split.js';
@@ -26,10 +26,11 @@ export function loadSqlFile(state: ReplayState, path: string, bytes: Uint8Array,
   if (spans.length === 0) {
     findings.push({ ruleId: 'empty-file', message: 'migration file holds no SQL statements (only white space or comments): add its statements or delete the file', loc: source.span(0, 0), module });
   }
-  const parsed = parseSqlFile(decoded.text);
-  for (const e of parsed.errors) findings.push({ ruleId: 'parse-error', message: e.message, loc: source.span(e.start, e.end), module });
+  const syntaxErrors: SyntaxProblem[] = [];
   const before = state.problems.length;
-  replayFile(state, source, module, parsed.statements);
+  // Parsed and replayed a statement at a time, so each parse tree is garbage before the next is made.
+  replayFile(state, source, module, iterateSqlFile(decoded.text, syntaxErrors, spans));
+  for (const e of syntaxErrors) findings.push({ ruleId: 'parse-error', message: e.message, loc: source.span(e.start, e.end), module });
   for (const p of state.problems.splice(before)) findings.push({ ruleId: 'replay-error', message: p.message, loc: p.loc, module });
   // A directive counts only inside a comment: the same text in a string or dollar-quoted body is data.
   const directives = readDirectives(source, module, (offset) => comments.some((c) => c.start <= offset && offset < c.end));

@@ -47,9 +47,17 @@ function byteMapper(text: string, start: number): (b: number | undefined) => num
  * rest of the file is still read (PostgreSQL itself would stop at the first).
  */
 export function parseSqlFile(text: string): ParsedFile {
-  const spans = splitStatements(text);
-  const statements: ParsedStatement[] = [];
   const errors: SyntaxProblem[] = [];
+  const statements = [...iterateSqlFile(text, errors)];
+  return { statements, errors };
+}
+
+/**
+ * The same, one statement at a time: a caller that replays each statement before asking for the
+ * next lets its parse tree die young, instead of holding a whole file's trees at once. Syntax errors
+ * are appended to `errors` as they are met.
+ */
+export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = splitStatements(text)): Generator<ParsedStatement> {
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
     let end = span.end;
@@ -88,10 +96,9 @@ export function parseSqlFile(text: string): ParsedFile {
     }
     const offset = byteMapper(sql, span.start);
     for (const raw of result.stmts) {
-      statements.push({ node: raw.stmt, start: span.start, end, offset });
+      yield { node: raw.stmt, start: span.start, end, offset };
     }
   }
-  return { statements, errors };
 }
 
 function tryParse(sql: string): { stmts: { stmt: Record<string, any> }[] } | { error: string; cursor: number } {

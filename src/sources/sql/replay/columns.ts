@@ -3,7 +3,7 @@ import { chooseName, columnsAddition } from '../../../model/names.js';
 import { makeTypeRef } from '../../../model/types.js';
 import { makeExpr } from '../expr.js';
 import type { StatementContext } from './context.js';
-import { str, strings } from './context.js';
+import { intern, str, strings } from './context.js';
 
 const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
 
@@ -24,7 +24,18 @@ export function typeRefOf(typeName: any, searchPath: string[] = []) {
 /** Build a column from a ColumnDef; its inline constraints are returned for the table to add. */
 export function columnFromDef(ctx: StatementContext, def: any, tableName: string): { column: Column; constraints: any[]; mysqlIndex: boolean } {
   const { ref, odd } = typeRefOf(def.typeName, ctx.searchPath);
-  const column: Column = { name: def.colname, type: ref, notNull: false, loc: ctx.nameAt(def.location) };
+  // Every optional field declared now: tens of thousands of columns keep one compact shape.
+  const column: Column = {
+    name: intern(def.colname),
+    type: ref,
+    notNull: false,
+    default: undefined,
+    identity: undefined,
+    generated: undefined,
+    comment: undefined,
+    declaredName: undefined,
+    loc: ctx.nameAt(def.location),
+  };
   ctx.noteDeclaredName(column, def.colname, def.location);
   const mysqlIndex = odd && (def.colname === 'index' || def.colname === 'key');
   if (mysqlIndex) {

@@ -136,6 +136,18 @@ export function str(node: any): string {
   return node?.String?.sval ?? '';
 }
 
+const interned = new Map<string, string>();
+
+/**
+ * One string object per distinct column name: a schema repeats organisation_id, created_by … in
+ * every table, and each parse tree brings its own copies.
+ */
+export function intern(name: string): string {
+  let s = interned.get(name);
+  if (s === undefined) interned.set(name, (s = name));
+  return s;
+}
+
 export function strings(list: any[] | undefined): string[] {
-  return (list ?? []).map(str);
+  return (list ?? []).map((n) => intern(str(n)));
 }

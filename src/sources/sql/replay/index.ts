@@ -16,7 +16,7 @@ export type { ReplayProblem } from './context.js';
  * Apply one migration file's statements to the catalog, in order, as PostgreSQL would. Statements
  * that do not change the schema model (DML, views, extensions, …) are skipped.
  */
-export function replayFile(state: ReplayState, file: SourceFile, module: string, statements: ParsedStatement[]): void {
+export function replayFile(state: ReplayState, file: SourceFile, module: string, statements: Iterable<ParsedStatement>): void {
   const searchPath = ['public'];
   for (const stmt of statements) {
     const [kind, node] = Object.entries(stmt.node)[0] ?? [];

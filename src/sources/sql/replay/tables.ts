@@ -23,9 +23,14 @@ export function createTable(ctx: StatementContext, stmt: any): void {
     policies: [],
     triggers: [],
     privileges: [],
-    rls: { enabled: false, forced: false },
+    rls: { enabled: false, forced: false, loc: undefined },
     partitioned: Boolean(stmt.partspec),
     loc: ctx.nameAt(rel.location),
+    // Declared now, set later: objects keep one shape and no out-of-line property store.
+    declaredName: undefined,
+    description: undefined,
+    hypertable: undefined,
+    partitionOf: undefined,
   };
   ctx.noteDeclaredName(table, rel.relname, rel.location);
   ctx.catalog.tables.set(key, table);
