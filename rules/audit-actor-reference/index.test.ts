@@ -74,7 +74,7 @@ ruleTester(rule, {
     {
       name: 'only part of a composite key',
       sql: vendor('', 'REFERENCES users (id)', 'REFERENCES users (id)') + '\nALTER TABLE vendor ADD COLUMN organisation_id uuid, ADD CONSTRAINT fk_vendor_creator FOREIGN KEY (organisation_id, created_by) REFERENCES users (organisation_id, id);',
-      errors: [{ message: 'audit column "created_by" of "vendor" is only part of the composite foreign key "fk_vendor_creator" (organisation_id, created_by); give it its own: ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id)', line: 2 }],
+      errors: [{ message: 'audit column "created_by" of "vendor" is only part of the composite foreign key "fk_vendor_creator" (organisation_id, created_by), which does not reference "users" on its own: ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id)', line: 2 }],
     },
     {
       name: 'NOT VALID key never validated',

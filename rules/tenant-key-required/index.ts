@@ -1,6 +1,7 @@
 import { findColumn, type Table } from '../../src/model/catalog.js';
 import { quoteIdent, sqlTableName } from '../../src/model/names.js';
-import { keyReference, referenceText, standardTable } from '../../src/model/queries.js';
+import { standardTable } from '../../src/model/queries.js';
+import { reportKeyReference } from '../../src/engine/key-reference.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 
 /** Kinds that hold one tenant's rows; the tenant root is the tenant, global tables are shared. */
@@ -38,36 +39,7 @@ export default defineRule({
       if (!column.notNull) {
         ctx.report({ table, node: column, message: `${what} allows NULL, and a row without a tenant belongs to no one and escapes tenant policies: ${alter} SET NOT NULL` });
       }
-      const add = `ADD FOREIGN KEY (${quoteIdent(column.name)}) REFERENCES ${rootSql} (id)`;
-      const ref = keyReference(table, column.name, { name: tenantRoot, table: root }, ctx.lookupTable);
-      switch (ref.kind) {
-        case 'ok':
-          break;
-        case 'not valid':
-          ctx.report({
-            table,
-            node: ref.fk,
-            message: `foreign key "${ref.fk.name}" of ${what} is NOT VALID, so rows written before it was added are not checked: ${alterTable} VALIDATE CONSTRAINT ${quoteIdent(ref.fk.name)}`,
-          });
-          break;
-        case 'elsewhere':
-          ctx.report({
-            table,
-            node: ref.fk,
-            message: `foreign key "${ref.fk.name}" of ${what} references ${referenceText(ref.fk, defaultSchema, ctx.lookupTable)}, not "${tenantRoot}" ("id"): ${alterTable} DROP CONSTRAINT ${quoteIdent(ref.fk.name)}, ${add}`,
-          });
-          break;
-        case 'composite':
-          ctx.report({
-            table,
-            node: column,
-            message: `${what} is only part of the composite foreign key "${ref.fk.name}" (${ref.fk.columns.join(', ')}), which does not reference "${tenantRoot}" on its own: ${alterTable} ${add}`,
-          });
-          break;
-        case 'none':
-          ctx.report({ table, node: column, message: `${what} has no foreign key to "${tenantRoot}": ${alterTable} ${add}` });
-          break;
-      }
+      reportKeyReference(ctx, table, column, { name: tenantRoot, table: root }, what);
     }
   },
 });
