@@ -201,3 +201,40 @@ describe('ismslint init, sql and docs', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('configuration scopes', () => {
+  const lintJson = async (config: object) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
+    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify(config));
+    const r = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'json'], { cwd: dir });
+    const rules = JSON.parse(r.stdout || '[]').flatMap((f: any) => f.messages.map((m: any) => `${m.ruleId}:${m.severity}`));
+    return { code: r.code, rules };
+  };
+
+  it('overrides by module name change a rule for that module only', async () => {
+    const base = await lintJson({});
+    expect(base.rules).toContain('rls-enabled:2');
+    const off = await lintJson({ overrides: [{ modules: ['vendor_risk'], rules: { 'rls-enabled': 'off' } }] });
+    expect(off.rules).not.toContain('rls-enabled:2');
+    const otherModule = await lintJson({ overrides: [{ modules: ['global'], rules: { 'rls-enabled': 'off' } }] });
+    expect(otherModule.rules).toContain('rls-enabled:2');
+  });
+
+  it('overrides by file glob apply to tables created in matching files', async () => {
+    const warn = await lintJson({ overrides: [{ files: ['**/vendor_risk/migrations/001_*.sql'], rules: { 'foreign-key-index': 'warn' } }] });
+    expect(warn.rules).toContain('foreign-key-index:1');
+    expect(warn.rules).not.toContain('foreign-key-index:2');
+  });
+
+  it('ignorePatterns leave files unread', async () => {
+    const r = await lintJson({ ignorePatterns: ['**/002_relax.sql'] });
+    // Without the migration that disables RLS on vendor, its policy is live again.
+    expect(r.rules).not.toContain('policy-requires-rls:2');
+  });
+
+  it('the strict preset raises every warning to an error', async () => {
+    const r = await lintJson({ extends: 'ismslint:strict' });
+    expect(r.rules).toContain('prefer-text:2');
+    expect(r.rules.filter((x: string) => x.endsWith(':1'))).toEqual([]);
+  });
+});
