@@ -7,6 +7,10 @@ const VENDOR = 'CREATE TABLE vendor (id uuid PRIMARY KEY, organisation_id uuid N
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a later DROP TABLE without CASCADE is refused by PostgreSQL (replay-error), so the target stays',
+      sql: { 'app/migrations/001_a.sql': VENDOR + 'CREATE TABLE contact (vendor_id uuid REFERENCES vendor);', 'app/migrations/002_b.sql': 'DROP TABLE vendor;' },
+    },
     { name: 'primary key, named', sql: VENDOR + 'CREATE TABLE contact (vendor_id uuid REFERENCES vendor (id));' },
     { name: 'primary key, implied', sql: VENDOR + 'CREATE TABLE contact (vendor_id uuid REFERENCES vendor);' },
     { name: 'unique constraint in another column order', sql: VENDOR + 'CREATE TABLE contact (org uuid, vendor_code text, FOREIGN KEY (vendor_code, org) REFERENCES vendor (code, organisation_id));' },
@@ -50,11 +54,6 @@ ruleTester(rule, {
       name: 'table in another schema',
       sql: 'CREATE SCHEMA crm;\nCREATE TABLE crm.vendor (id uuid PRIMARY KEY);\nCREATE TABLE contact (vendor_id uuid REFERENCES vendor);',
       errors: [{ message: /references table "vendor", .*did you mean "crm"\."vendor" \(in another schema: qualify the reference\)\?$/ }],
-    },
-    {
-      name: 'target dropped by a later migration without CASCADE',
-      sql: { 'app/migrations/001_a.sql': VENDOR + 'CREATE TABLE contact (vendor_id uuid REFERENCES vendor);', 'app/migrations/002_b.sql': 'DROP TABLE vendor;' },
-      errors: [{ message: /references table "vendor", which does not exist once all migrations have run/ }],
     },
     {
       name: 'implied primary key that does not exist',

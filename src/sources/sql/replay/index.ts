@@ -7,7 +7,7 @@ import { doStatement } from './do-block.js';
 import { createIndex, dropIndex } from './indexes.js';
 import { alterEnum, createEnum, createFunction, createTrigger, dropTrigger, grantOrRevoke, selectStatement, setSearchPath } from './misc.js';
 import { alterPolicy, createPolicy, dropPolicy } from './policies.js';
-import { commentOn, createTable, dropTable } from './tables.js';
+import { commentOn, createTable, dropTables } from './tables.js';
 
 export { ReplayState } from './context.js';
 export type { ReplayProblem } from './context.js';
@@ -77,13 +77,14 @@ export function replayFile(state: ReplayState, file: SourceFile, module: string,
 }
 
 function drop(ctx: StatementContext, stmt: any): void {
-  for (const obj of stmt.objects ?? []) {
-    const parts = obj.List ? strings(obj.List.items) : [];
-    if (parts.length === 0) continue;
+  const objects: string[][] = (stmt.objects ?? []).map((obj: any) => (obj.List ? strings(obj.List.items) : [])).filter((p: string[]) => p.length > 0);
+  // Tables go together: what depends on one may be dropped in the same statement.
+  if (stmt.removeType === 'OBJECT_TABLE') {
+    dropTables(ctx, stmt, objects);
+    return;
+  }
+  for (const parts of objects) {
     switch (stmt.removeType) {
-      case 'OBJECT_TABLE':
-        dropTable(ctx, stmt, parts);
-        break;
       case 'OBJECT_INDEX':
         dropIndex(ctx, stmt, parts);
         break;

@@ -95,11 +95,32 @@ export function selectStatement(ctx: StatementContext, stmt: any): void {
     const timeCall = timeArg?.FuncCall;
     const timeText = timeCall ? constantText(timeCall.args?.[0]) : constantText(timeArg) ?? constantText(namedArg(call, 'time_column_name'));
     if (!relText || !timeText) continue;
-    const parts = relText.split('.');
-    const rel = parts.length > 1 ? { schemaname: parts[0], relname: parts[1]! } : { relname: parts[0]! };
+    const rel = regclassName(relText);
+    if (!rel) continue;
     const table = ctx.table({ ...rel, location: call.location });
     if (table) table.hypertable = { timeColumn: timeText, loc: ctx.statementLoc() };
   }
+}
+
+/**
+ * A regclass literal as PostgreSQL reads it: dot-separated identifiers, unquoted ones folded to lower
+ * case, quoted ones kept as written (`'"Audit Log"'`, `'audit.Event_Log'` → audit.event_log).
+ */
+export function regclassName(text: string): { schemaname?: string; relname: string } | undefined {
+  const parts: string[] = [];
+  const re = /\s*(?:"((?:[^"]|"")*)"|([^."\s]+))\s*(\.|$)/y;
+  let at = 0;
+  while (at < text.length) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) return undefined;
+    parts.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase());
+    at = re.lastIndex;
+    if (m[3] === '') break;
+  }
+  if (parts.length === 1) return { relname: parts[0]! };
+  if (parts.length === 2) return { schemaname: parts[0], relname: parts[1]! };
+  return undefined;
 }
 
 function namedArg(call: any, name: string): any {

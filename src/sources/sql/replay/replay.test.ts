@@ -356,6 +356,22 @@ const REJECTED: { name: string; lines: string[] }[] = [
       'CREATE TABLE fine (a int UNIQUE CHECK (a > 0), b int REFERENCES fine (a));',
     ],
   },
+  {
+    name: 'DROP TABLE refused while a foreign key of another table depends on it',
+    lines: [
+      'CREATE TABLE parent (id int PRIMARY KEY);',
+      'CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent (id));',
+      'CREATE TABLE selfref (id int PRIMARY KEY, up int REFERENCES selfref (id));',
+      'DROP TABLE parent;',
+      'DROP TABLE selfref;',
+      'DROP TABLE child, parent;',
+      'CREATE TABLE parent2 (id int PRIMARY KEY);',
+      'CREATE TABLE child2 (id int PRIMARY KEY, p int REFERENCES parent2 (id));',
+      'DROP TABLE parent2 CASCADE;',
+      'ALTER TABLE child2 DROP CONSTRAINT child2_p_fkey;',
+      'DROP TABLE child2;',
+    ],
+  },
 ];
 
 describe('replay-error where PostgreSQL rejects a statement', () => {
@@ -374,6 +390,25 @@ describe('replay-error where PostgreSQL rejects a statement', () => {
       const reported = [...new Set(model.findings.filter((f) => f.ruleId === 'replay-error').map((f) => f.loc.line))];
       expect(reported, model.findings.map((f) => `${f.loc.line}: ${f.message}`).join('\n')).toEqual(rejected);
       expect(rejected.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('create_hypertable names its table as a regclass literal', () => {
+  const cases: [string, string][] = [
+    ["SELECT create_hypertable('audit_log', 'created_at');", 'public.audit_log'],
+    ["SELECT create_hypertable('Audit_Log', 'created_at');", 'public.audit_log'],
+    ["SELECT create_hypertable('\"Audit Log\"', 'created_at');", 'public.Audit Log'],
+    ["SELECT create_hypertable('ops.\"Event\"', by_range('created_at'));", 'ops.Event'],
+  ];
+  for (const [sql, key] of cases) {
+    it(sql, async () => {
+      await loadParser();
+      const ddl = 'CREATE SCHEMA ops; CREATE TABLE audit_log (created_at timestamptz NOT NULL); CREATE TABLE "Audit Log" (created_at timestamptz NOT NULL); CREATE TABLE ops."Event" (created_at timestamptz NOT NULL);';
+      const model = buildModel([{ name: 'app', dir: 'app', migrations: [{ path: 'app/1.sql', bytes: new TextEncoder().encode(ddl + '\n' + sql) }] }], 'global');
+      expect(model.findings).toEqual([]);
+      const hyper = [...model.catalog.tables.values()].filter((t) => t.hypertable).map((t) => `${t.schema}.${t.name}`);
+      expect(hyper).toEqual([key]);
     });
   }
 });

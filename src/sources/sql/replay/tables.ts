@@ -105,22 +105,38 @@ function mergeDuplicateKeys(cons: any[]): any[] {
   return kept;
 }
 
-export function dropTable(ctx: StatementContext, stmt: any, names: string[]): void {
-  const rel = names.length > 1 ? { schemaname: names[0], relname: names[1]! } : { relname: names[0]! };
-  const table = ctx.table(rel, stmt.missing_ok);
-  if (!table) return;
-  // DROP TABLE … CASCADE drops the foreign keys of other tables that reference it.
-  if (stmt.behavior === 'DROP_CASCADE') {
-    for (const t of ctx.catalog.tables.values()) {
-      if (t === table) continue;
-      t.constraints = t.constraints.filter((c) => {
-        const dependent = c.references?.schema === table.schema && c.references.table === table.name;
-        if (dependent) ctx.state.names.removeConstraint(t.schema, c.name);
-        return !dependent;
-      });
+/**
+ * DROP TABLE a, b [CASCADE]. Without CASCADE PostgreSQL refuses the whole statement while a foreign key
+ * of a table not being dropped references one that is; with CASCADE it drops those foreign keys.
+ */
+export function dropTables(ctx: StatementContext, stmt: any, objects: string[][]): void {
+  const tables: Table[] = [];
+  for (const names of objects) {
+    const rel = names.length > 1 ? { schemaname: names[0], relname: names[1]! } : { relname: names[0]! };
+    const table = ctx.table(rel, stmt.missing_ok);
+    if (table && !tables.includes(table)) tables.push(table);
+  }
+  const dropping = new Set(tables);
+  const dependants = (table: Table) =>
+    [...ctx.catalog.tables.values()].flatMap((t) =>
+      dropping.has(t) ? [] : t.constraints.filter((c) => c.references?.schema === table.schema && c.references.table === table.name).map((c) => ({ t, c })),
+    );
+  if (stmt.behavior !== 'DROP_CASCADE') {
+    for (const table of tables) {
+      const deps = dependants(table);
+      if (deps.length === 0) continue;
+      const list = deps.map(({ t, c }) => `constraint ${c.name} on table ${t.name}`).join(', ');
+      ctx.problem(`cannot drop table ${table.name} because other objects depend on it (${list}): drop those foreign keys first, or use DROP TABLE … CASCADE`);
+      return;
     }
   }
-  removeTable(ctx, table);
+  for (const table of tables) {
+    for (const { t, c } of dependants(table)) {
+      t.constraints = t.constraints.filter((x) => x !== c);
+      ctx.state.names.removeConstraint(t.schema, c.name);
+    }
+    removeTable(ctx, table);
+  }
 }
 
 export function removeTable(ctx: StatementContext, table: Table): void {
