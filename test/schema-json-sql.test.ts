@@ -84,3 +84,65 @@ it('the risk_register fixture is not vacuous: it has findings of several rules',
     expect(rules).toContain(r);
   }
 });
+
+describe('schema.json enums, identity columns and a named primary key → ismslint sql (fixture risk_scale)', () => {
+  let declared: BuiltModel;
+  let sql: string;
+
+  /** What both sources must agree on: everything but places, module and documentation. */
+  const shape = (model: BuiltModel) => {
+    const strip = (v: any): any => {
+      if (Array.isArray(v)) return v.map(strip);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && !['loc', 'module', 'kind', 'description', 'comment'].includes(k)).map(([k, x]) => [k, strip(x)]));
+      return v;
+    };
+    const own = <T extends { module: string }>(xs: Iterable<T>) => [...xs].filter((x) => x.module === 'risk_scale');
+    // The DDL creates enums by name, schema.json lists them in any order.
+    const enums = own(model.catalog.enums.values()).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return strip({ enums, tables: own(model.catalog.tables.values()) });
+  };
+
+  beforeAll(async () => {
+    await loadParser();
+    declared = buildModel([ddlModule('global', GLOBAL_PRELUDE), schemaJsonModule('risk_scale')], 'global', createSchemaJsonLoader({ today: '2026-11-21' }));
+    expect(declared.findings.filter((f) => f.ruleId === 'schema-definition-invalid' || f.ruleId === 'parse-error')).toEqual([]);
+    sql = generateModuleSql(declared.catalog, 'risk_scale');
+  });
+
+  it('creates the enum types by name, before the tables, and writes identity and the key name', () => {
+    const at = (s: string) => {
+      const i = sql.indexOf(s);
+      expect(i, s).toBeGreaterThan(-1);
+      return i;
+    };
+    expect(at("CREATE TYPE assessment_status AS ENUM ('draft', 'approved', 'retired');")).toBeLessThan(at("CREATE TYPE risk_level AS ENUM ('low', 'medium', 'high', 'it''s critical');"));
+    expect(at('CREATE TYPE risk_level')).toBeLessThan(at('CREATE TABLE risk_assessment'));
+    at('sequence_no bigint GENERATED ALWAYS AS IDENTITY NOT NULL');
+    at('CONSTRAINT risk_assessment_pk PRIMARY KEY (id)');
+  });
+
+  it('replaying the generated DDL gives the same model and the same findings', () => {
+    const replayed = buildModel([ddlModule('global', GLOBAL_PRELUDE), ddlModule('risk_scale', sql)], 'global');
+    expect(replayed.findings).toEqual([]);
+    expect(shape(replayed)).toEqual(shape(declared));
+    expect(findings(replayed, 'risk_scale')).toEqual(findings(declared, 'risk_scale'));
+    // An enum-typed status column needs no CHECK: the enum only resolves when schema.json registered it.
+    expect(findings(declared, 'risk_scale').filter((f) => f.startsWith('status-check-constraint'))).toEqual([]);
+  });
+
+  it('applies on PGlite with the enum labels in order, an identity column and the named key', async () => {
+    const db = new PGlite();
+    try {
+      await db.exec(UUIDV7_STUB + GLOBAL_PRELUDE);
+      await db.exec(sql);
+      const labels = await db.query<{ l: string }>(`SELECT enumlabel AS l FROM pg_enum WHERE enumtypid = 'risk_level'::regtype ORDER BY enumsortorder`);
+      expect(labels.rows.map((r) => r.l)).toEqual(['low', 'medium', 'high', "it's critical"]);
+      const col = await db.query<{ attidentity: string; attnotnull: boolean }>(`SELECT attidentity, attnotnull FROM pg_attribute WHERE attrelid = 'risk_assessment'::regclass AND attname = 'sequence_no'`);
+      expect(col.rows).toEqual([{ attidentity: 'a', attnotnull: true }]);
+      const pk = await db.query<{ conname: string }>(`SELECT conname FROM pg_constraint WHERE conrelid = 'risk_assessment'::regclass AND contype = 'p'`);
+      expect(pk.rows).toEqual([{ conname: 'risk_assessment_pk' }]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});

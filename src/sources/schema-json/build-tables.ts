@@ -1,5 +1,5 @@
 import { pathText } from '../../engine/ajv-messages.js';
-import type { Column, Constraint, Expr, ForeignKeyTarget, Index, IndexKey, Policy, Table } from '../../model/catalog.js';
+import type { Column, Constraint, EnumType, Expr, ForeignKeyTarget, Index, IndexKey, Policy, Table } from '../../model/catalog.js';
 import { tableKey } from '../../model/catalog.js';
 import type { Location } from '../../model/location.js';
 import { byteLength, chooseName, columnsAddition, MAX_IDENTIFIER_BYTES, quoteLiteral, truncateIdentifier } from '../../model/names.js';
@@ -7,7 +7,7 @@ import { makeExpr } from '../sql/expr.js';
 import { referencedColumns, unknownColumns } from '../sql/replay/columns.js';
 import type { ReplayState } from '../sql/replay/context.js';
 import { expressionColumnName, uniqueColumnNames } from '../sql/replay/indexes.js';
-import type { ColumnDefinition, IndexDefinition, JsonPath, ModuleDefinition, PolicyDefinition, TableDefinition } from './definition.js';
+import type { ColumnDefinition, EnumDefinition, IndexDefinition, JsonPath, ModuleDefinition, PolicyDefinition, TableDefinition } from './definition.js';
 import type { JsonDocument } from './json-document.js';
 import { columnReferences, fallbackType, parseSqlExpression, parseTypeName } from './sql-text.js';
 
@@ -86,6 +86,39 @@ export class DefinitionBuilder {
     private readonly state: ReplayState,
     private readonly module: string,
   ) {}
+
+  /** CREATE TYPE … AS ENUM for each declared enum, as the DDL replay registers it (createEnum). */
+  buildEnums(definition: ModuleDefinition): EnumType[] {
+    const out: EnumType[] = [];
+    (definition.enums ?? []).forEach((e, i) => {
+      const built = this.buildEnum(e, ['enums', i]);
+      if (built) out.push(built);
+    });
+    return out;
+  }
+
+  private buildEnum(def: EnumDefinition, path: JsonPath): EnumType | undefined {
+    const split = splitTableName(def.name);
+    if (!split) {
+      this.problem([...path, 'name'], `enum name ${JSON.stringify(def.name)} must be "type" or "schema.type"`);
+      return undefined;
+    }
+    const { schema, name } = split;
+    const existing = this.state.catalog.enums.get(`${schema}.${name}`);
+    if (existing) {
+      const by = existing.module === this.module ? '' : ` by module "${existing.module}"`;
+      this.problem([...path, 'name'], `type "${schema}.${name}" is already defined${by} (${existing.loc.file}:${existing.loc.line}): type names must be unique within a schema`);
+      return undefined;
+    }
+    const long = def.values.findIndex((v) => byteLength(v) > MAX_IDENTIFIER_BYTES);
+    if (long !== -1) {
+      this.problem([...path, 'values', long], `enum label ${JSON.stringify(def.values[long])} is longer than ${MAX_IDENTIFIER_BYTES} bytes, which PostgreSQL rejects`);
+      return undefined;
+    }
+    const e: EnumType = { schema, name, values: [...def.values], module: this.module, loc: this.doc.loc([...path, 'name']) };
+    this.state.catalog.enums.set(`${schema}.${name}`, e);
+    return e;
+  }
 
   buildAll(definition: ModuleDefinition): BuiltTable[] {
     const out: BuiltTable[] = [];
@@ -191,6 +224,7 @@ export class DefinitionBuilder {
     }
     const column: Column = withDeclared({ name, type: parsed.ok ? parsed.value : fallbackType(def.type), notNull: def.nullable === false, loc: this.doc.loc([...path, 'name']) } as Column, declaredName);
     if (def.description !== undefined) column.comment = def.description;
+    if (def.identity) this.identity(column, def, path);
     if (typeof def.default === 'string') {
       const expr = this.expression([...path, 'default'], def.default, '"default"');
       const refs = expr ? columnReferences(expr.ast) : [];
@@ -217,6 +251,18 @@ export class DefinitionBuilder {
     table.columns.push(column);
   }
 
+  /** GENERATED … AS IDENTITY, with the conflicts PostgreSQL rejects. */
+  private identity(column: Column, def: ColumnDefinition, path: JsonPath): void {
+    if (def.nullable === true) {
+      this.problem(path, `"nullable": true contradicts "identity": identity columns are NOT NULL`, this.doc.keyLoc([...path, 'nullable']));
+    }
+    if (typeof def.default === 'string') {
+      this.problem(path, `"default" and "identity" exclude each other: an identity column takes its values from its sequence; remove "default"`, this.doc.keyLoc([...path, 'default']));
+    }
+    column.identity = def.identity;
+    column.notNull = true;
+  }
+
   private target(written: string, columns: string[], path: JsonPath): ForeignKeyTarget | undefined {
     const split = splitTableName(written);
     if (!split) {
@@ -229,11 +275,13 @@ export class DefinitionBuilder {
   private tableConstraints(table: Table, def: TableDefinition, path: JsonPath, pending: PendingConstraint[]): void {
     if (def.primaryKey) {
       const at = [...path, 'primaryKey'];
-      for (const col of def.primaryKey) {
+      const pk = Array.isArray(def.primaryKey) ? { columns: def.primaryKey } : def.primaryKey;
+      for (const col of pk.columns) {
         const column = def.columns.find((c) => truncateIdentifier(c.name) === truncateIdentifier(col));
         if (column?.nullable === true) this.problem(at, `column "${col}" is in the primary key but says "nullable": true: primary-key columns are NOT NULL`);
       }
-      pending.push({ kind: 'primary key', columns: def.primaryKey.map(truncateIdentifier), loc: this.doc.loc(at), path: at });
+      const loc = 'name' in pk && pk.name !== undefined ? this.doc.loc([...at, 'name']) : this.doc.loc(at);
+      pending.push({ kind: 'primary key', explicitName: 'name' in pk ? pk.name : undefined, columns: pk.columns.map(truncateIdentifier), loc, path: at });
     }
     (def.unique ?? []).forEach((u, i) => {
       const at = [...path, 'unique', i];

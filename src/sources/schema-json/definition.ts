@@ -10,6 +10,18 @@ export interface ColumnDefinition {
   primaryKey?: boolean;
   unique?: boolean;
   references?: { table: string; column: string; onDelete?: ReferentialActionText; onUpdate?: ReferentialActionText };
+  /** GENERATED ALWAYS / BY DEFAULT AS IDENTITY; implies NOT NULL. */
+  identity?: 'always' | 'by default';
+  description?: string;
+}
+
+/** The table-level primary key: its columns, or its columns and name. */
+export type PrimaryKeyDefinition = string[] | { name?: string; columns: string[] };
+
+export interface EnumDefinition {
+  /** `name` (in public) or `schema.name`. */
+  name: string;
+  values: string[];
   description?: string;
 }
 
@@ -76,7 +88,7 @@ export interface TableDefinition {
   description?: string;
   kind?: 'tenant' | 'global' | 'integration' | 'log';
   columns: ColumnDefinition[];
-  primaryKey?: string[];
+  primaryKey?: PrimaryKeyDefinition;
   foreignKeys?: ForeignKeyDefinition[];
   unique?: UniqueDefinition[];
   checks?: CheckDefinition[];
@@ -91,6 +103,7 @@ export interface ModuleDefinition {
   module: string;
   version?: string;
   description?: string;
+  enums?: EnumDefinition[];
   tables: TableDefinition[];
 }
 

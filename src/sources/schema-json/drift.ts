@@ -1,5 +1,5 @@
 import type { RawFinding } from '../../engine/suppressions.js';
-import type { Column, Constraint, Expr, Index, IndexKey, Policy, Table } from '../../model/catalog.js';
+import type { Column, Constraint, EnumType, Expr, Index, IndexKey, Policy, Table } from '../../model/catalog.js';
 import { qualifiedName } from '../../model/catalog.js';
 import type { Location } from '../../model/location.js';
 import { canonicalExpr, typeNameText } from '../sql/expr.js';
@@ -164,9 +164,13 @@ class DriftReport {
     const dk = d.constraints.find((c) => c.kind === 'primary key');
     const ak = actual.constraints.find((c) => c.kind === 'primary key');
     const text = (c: Constraint | undefined) => (c ? `(${c.columns.join(', ')})` : 'none');
-    if (JSON.stringify(dk?.columns ?? null) === JSON.stringify(ak?.columns ?? null)) return;
     const loc = dk?.loc ?? d.loc;
-    this.add(loc, qualifiedName(d, dk ?? ak), `primary key of "${display(d)}": schema.json says ${text(dk)}, migrations (${where(ak?.loc ?? actual.loc)}) say ${text(ak)}`);
+    if (JSON.stringify(dk?.columns ?? null) !== JSON.stringify(ak?.columns ?? null)) {
+      this.add(loc, qualifiedName(d, dk ?? ak), `primary key of "${display(d)}": schema.json says ${text(dk)}, migrations (${where(ak?.loc ?? actual.loc)}) say ${text(ak)}`);
+    } else if (dk && ak && dk.name !== ak.name) {
+      const hint = ak.implicitName ? `drop "name" from "primaryKey" in schema.json or rename it in a migration` : `write "primaryKey": ${JSON.stringify({ name: ak.name, columns: ak.columns })} in schema.json or rename it in a migration`;
+      this.add(loc, qualifiedName(d, dk), `primary key of "${display(d)}" is named "${dk.name}" in schema.json but "${ak.name}" in the migrations (${where(ak.loc)}): ${hint}`);
+    }
   }
 
   /** Pair by name, then (renamed) by content; what is left is missing on one side. */
@@ -222,6 +226,28 @@ class DriftReport {
   }
 }
 
+const enumDisplay = (e: EnumType) => (e.schema === 'public' ? e.name : `${e.schema}.${e.name}`);
+const enumValues = (e: EnumType) => `(${e.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`;
+
+/** Enum types: missing or extra, or with other labels or another label order (which is their sort order). */
+function compareEnums(report: DriftReport, declared: EnumType[], actual: EnumType[], doc: JsonDocument, module: string): void {
+  const key = (e: EnumType) => `${e.schema}.${e.name}`;
+  const byKey = new Map(actual.map((e) => [key(e), e]));
+  for (const d of declared) {
+    const a = byKey.get(key(d));
+    if (!a) {
+      report.add(d.loc, key(d), `enum type "${enumDisplay(d)}" ${enumValues(d)} is declared in schema.json but the migrations of module "${module}" never create it: add CREATE TYPE ${enumDisplay(d)} AS ENUM ${enumValues(d)} in a migration or remove it from schema.json`);
+    } else if (JSON.stringify(d.values) !== JSON.stringify(a.values)) {
+      report.add(d.loc, key(d), `enum type "${enumDisplay(d)}": schema.json says ${enumValues(d)}, migrations (${where(a.loc)}) say ${enumValues(a)}`);
+    }
+  }
+  const declaredKeys = new Set(declared.map(key));
+  for (const a of actual) {
+    if (declaredKeys.has(key(a))) continue;
+    report.add(doc.loc(['enums']), key(a), `enum type "${enumDisplay(a)}" ${enumValues(a)} is created by the migrations (${where(a.loc)}) but not declared in schema.json: declare it under "enums" or drop it in a migration`);
+  }
+}
+
 /**
  * Every difference between the design declared in schema.json and the final state of the module's
  * migrations, one finding per difference, placed in schema.json and naming the migration file and line.
@@ -232,8 +258,10 @@ export function compareWithMigrations(
   doc: JsonDocument,
   module: string,
   lookup: (schema: string, name: string) => Table | undefined,
+  enums: { declared: EnumType[]; actual: EnumType[] } = { declared: [], actual: [] },
 ): RawFinding[] {
   const report = new DriftReport(module, lookup);
+  compareEnums(report, enums.declared, enums.actual, doc, module);
   const byKey = new Map(actual.map((t) => [`${t.schema}.${t.name}`, t]));
   for (const b of declared) {
     const a = byKey.get(`${b.table.schema}.${b.table.name}`);

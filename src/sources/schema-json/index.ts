@@ -1,5 +1,5 @@
 import type { RawFinding, SuppressionDirective } from '../../engine/suppressions.js';
-import type { Catalog, Table } from '../../model/catalog.js';
+import type { Catalog, EnumType, Table } from '../../model/catalog.js';
 import { emptyCatalog, tableKey } from '../../model/catalog.js';
 import { isSnakeCase } from '../../model/names.js';
 import type { InputFile, InputModule, SchemaJsonLoader } from '../build.js';
@@ -29,6 +29,8 @@ export interface SchemaJsonModel {
   /** The module name: `module` of the file when it is valid, else the one given. */
   module: string;
   built: BuiltTable[];
+  /** The enum types it declares, registered in the catalog it was read into. */
+  enums: EnumType[];
   /** parse-error, schema-definition-invalid and waiver-expired findings. */
   findings: RawFinding[];
   directives: SuppressionDirective[];
@@ -44,12 +46,12 @@ function todayUtc(): string {
  */
 function readInto(file: InputFile, fallbackModule: string, state: ReplayState, today: string): SchemaJsonModel {
   const read = readJsonFile(file.path, file.bytes, fallbackModule);
-  if (!read.ok) return { source: read.source, module: fallbackModule, built: [], findings: [read.finding], directives: [] };
+  if (!read.ok) return { source: read.source, module: fallbackModule, built: [], enums: [], findings: [read.finding], directives: [] };
   const doc = read.doc;
   const value = doc.value as Partial<ModuleDefinition> | undefined;
   const named = value && typeof value === 'object' && typeof value.module === 'string' && isSnakeCase(value.module) ? value.module : undefined;
   const module = named ?? fallbackModule;
-  const model: SchemaJsonModel = { source: doc.source, doc, module, built: [], findings: [], directives: [] };
+  const model: SchemaJsonModel = { source: doc.source, doc, module, built: [], enums: [], findings: [], directives: [] };
   const problems = validateModuleDefinition(value);
   for (const p of problems) {
     model.findings.push({ ruleId: 'schema-definition-invalid', message: p.message, loc: p.atKey ? doc.keyLoc(p.at) : doc.loc(p.at), module });
@@ -57,6 +59,8 @@ function readInto(file: InputFile, fallbackModule: string, state: ReplayState, t
   if (!value || !Array.isArray(value.tables) || problems.some((p) => p.at.length === 0 || p.at[0] === 'tables')) return model;
   if (problems.length === 0) model.definition = value as ModuleDefinition;
   const builder = new DefinitionBuilder(doc, state, module);
+  // Enums first, as a migration creates them before the tables that use them; none from a broken list.
+  if (!problems.some((p) => p.at[0] === 'enums')) model.enums = builder.buildEnums(value as ModuleDefinition);
   model.built = builder.buildAll(value as ModuleDefinition);
   for (const p of builder.problems) model.findings.push({ ruleId: 'schema-definition-invalid', message: p.message, loc: p.loc, module });
   const waivers = readWaivers(model.built, doc, module, today);
@@ -65,9 +69,10 @@ function readInto(file: InputFile, fallbackModule: string, state: ReplayState, t
   return model;
 }
 
-/** Name spaces as the module's migrations saw them: every other module's tables, indexes and constraints. */
+/** Name spaces as the module's migrations saw them: every other module's tables, indexes, constraints and enums. */
 function stateWithout(catalog: Catalog, module: string): ReplayState {
   const state = new ReplayState(emptyCatalog());
+  for (const [key, e] of catalog.enums) if (e.module !== module) state.catalog.enums.set(key, e);
   for (const [key, t] of catalog.tables) {
     if (t.module === module) continue;
     state.catalog.tables.set(key, t);
@@ -114,6 +119,8 @@ export function createSchemaJsonLoader(opts: SchemaJsonOptions = {}): SchemaJson
     const definitionProblems = model.findings.some((f) => f.ruleId === 'schema-definition-invalid');
     if (!model.doc || !model.definition || definitionProblems) return;
     const actual = [...ctx.catalog.tables.values()].filter((t) => t.module === module.name);
-    ctx.findings.push(...compareWithMigrations(model.built, actual, model.doc, model.module, (s, n) => ctx.catalog.tables.get(tableKey(s, n))));
+    const actualEnums = [...ctx.catalog.enums.values()].filter((e) => e.module === module.name);
+    const lookup = (s: string, n: string) => ctx.catalog.tables.get(tableKey(s, n));
+    ctx.findings.push(...compareWithMigrations(model.built, actual, model.doc, model.module, lookup, { declared: model.enums, actual: actualEnums }));
   };
 }
