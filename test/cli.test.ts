@@ -55,6 +55,19 @@ describe('ismslint lint', () => {
     expect(a.stdout.length).toBeGreaterThan(100);
   });
 
+  it('TIMING=1 prints the slowest rules to stderr, leaving the report itself unchanged', async () => {
+    const plain = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'json']);
+    const timed = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'json'], { env: { TIMING: '1' } });
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(plain.stderr).toBe('');
+    const lines = timed.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Rule +\| Time \(ms\) \| Relative$/);
+    expect(lines).toHaveLength(12);
+    expect(lines.slice(2).every((l) => /^[a-z0-9-]+ +\| +\d+\.\d{3} \| +\d+\.\d%$/.test(l))).toBe(true);
+    const all = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'json'], { env: { TIMING: 'all' } });
+    expect(all.stderr.trimEnd().split('\n').length).toBeGreaterThan(30);
+  });
+
   it('--quiet drops warnings; --max-warnings turns warnings into a failure', async () => {
     const quiet = await cli(['lint', globalModule, join(fixtures, 'violations'), '--quiet', '--format', 'json']);
     expect(JSON.parse(quiet.stdout).every((f: any) => f.messages.every((m: any) => m.severity === 2))).toBe(true);

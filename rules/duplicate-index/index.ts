@@ -50,15 +50,20 @@ function keyText(k: IndexKey): string {
   return s;
 }
 
+function signatureOf(method: string, keys: string[], include: string[], node: Index | Constraint): string {
+  return `${method}|${keys.join(',')}|${include.join(',')}|${predicateSignature(node)}`;
+}
+
 function entries(table: Table): Entry[] {
   const out: Entry[] = [];
-  const add = (e: Omit<Entry, 'signature'>) =>
-    out.push({ ...e, signature: `${e.method}|${e.keys.join(',')}|${e.include.join(',')}|${predicateSignature(e.node)}` });
-  table.constraints.forEach((c, order) => {
-    if (c.kind !== 'primary key' && c.kind !== 'unique') return;
-    const keys: IndexKey[] = c.columns.map((column) => ({ column }));
+  const constraints = table.constraints;
+  for (let order = 0; order < constraints.length; order++) {
+    const c = constraints[order]!;
+    if (c.kind !== 'primary key' && c.kind !== 'unique') continue;
+    const indexKeys: IndexKey[] = c.columns.map((column) => ({ column }));
+    const keys = indexKeys.map(keySignature);
     const primary = c.kind === 'primary key';
-    add({
+    out.push({
       name: c.name,
       node: c,
       kind: primary ? 'primary key' : 'unique constraint',
@@ -66,14 +71,20 @@ function entries(table: Table): Entry[] {
       order,
       method: 'btree',
       partial: false,
-      keys: keys.map(keySignature),
-      indexKeys: keys,
+      keys,
+      indexKeys,
       columnKeys: c.columns,
       include: [],
+      signature: signatureOf('btree', keys, [], c),
     });
-  });
-  table.indexes.forEach((i, order) => {
-    add({
+  }
+  const indexes = table.indexes;
+  for (let order = 0; order < indexes.length; order++) {
+    const i = indexes[order]!;
+    const keys = i.keys.map(keySignature);
+    // INCLUDE columns only ride along: their order changes nothing.
+    const include = i.include.length > 1 ? [...i.include].sort() : i.include;
+    out.push({
       name: i.name,
       node: i,
       kind: i.unique ? 'unique index' : 'index',
@@ -81,13 +92,13 @@ function entries(table: Table): Entry[] {
       order,
       method: i.method,
       partial: Boolean(i.predicate),
-      keys: i.keys.map(keySignature),
+      keys,
       indexKeys: i.keys,
       columnKeys: i.keys.map((k) => ('column' in k ? k.column : undefined)),
-      // INCLUDE columns only ride along: their order changes nothing.
-      include: [...i.include].sort(),
+      include,
+      signature: signatureOf(i.method, keys, include, i),
     });
-  });
+  }
   return out;
 }
 
@@ -128,12 +139,15 @@ export default defineRule<Options>({
       const all = entries(table);
       const reported = new Set<Entry>();
       const groups = new Map<string, Entry[]>();
+      let repeated = false;
       for (const e of all) {
         const g = groups.get(e.signature);
-        if (g) g.push(e);
-        else groups.set(e.signature, [e]);
+        if (g) {
+          g.push(e);
+          repeated = true;
+        } else groups.set(e.signature, [e]);
       }
-      for (const group of groups.values()) {
+      for (const group of repeated ? groups.values() : []) {
         if (group.length < 2) continue;
         const [kept, ...rest] = [...group].sort(before);
         for (const dup of rest) {

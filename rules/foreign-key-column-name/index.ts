@@ -37,7 +37,7 @@ export default defineRule<Options>({
     const actors = new Set([auditColumns.createdBy, auditColumns.updatedBy, auditColumns.deletedBy]);
     for (const table of ctx.tables) {
       const judged = new Set<string>();
-      for (const fk of foreignKeys(table)) {
+      for (const fk of ctx.derived(table, foreignKeys)) {
         const targetColumns = referencedColumns(fk, ctx.lookupTable);
         fk.columns.forEach((column, i) => {
           if (judged.has(column) || actors.has(column) || column.endsWith('_by')) return;

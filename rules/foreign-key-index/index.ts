@@ -86,9 +86,10 @@ export default defineRule({
     };
 
     for (const table of ctx.tables) {
-      for (const fk of foreignKeys(table)) {
-        if (fk.columns.length === 0 || coveringIndex(table, fk.columns)) continue;
-        const reasons = indexLikes(table)
+      for (const fk of ctx.derived(table, foreignKeys)) {
+        const likes = ctx.derived(table, indexLikes);
+        if (fk.columns.length === 0 || coveringIndex(table, fk.columns, likes)) continue;
+        const reasons = likes
           .map((i) => whyNotUsable(i, fk.columns))
           .filter((r): r is string => r !== undefined);
         const head = `foreign key "${fk.name}" (${fk.columns.join(', ')}) has no index`;

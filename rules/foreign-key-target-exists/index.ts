@@ -11,6 +11,7 @@ const STRINGS = new Set(['text', 'character varying', 'character']);
 const CATEGORIES: Set<string>[] = [new Set([...INTEGERS, 'numeric', 'real', 'double precision']), STRINGS, new Set(['uuid']), new Set(['boolean'])];
 
 function storedType(t: TypeRef, defaultSchema: string): string {
+  if (t.arrayDims === 0 && !(t.name in STORED) && !t.name.includes('.')) return t.name;
   const name = STORED[t.name] ?? t.name;
   const bare = name.startsWith(`${defaultSchema}.`) ? name.slice(defaultSchema.length + 1) : name;
   return bare + '[]'.repeat(t.arrayDims);
@@ -30,12 +31,18 @@ function typeMismatch(fkCol: Column, refCol: Column, defaultSchema: string): str
   return `${pair}: make it ${b}`;
 }
 
-/** Whether the columns, as a set, are the primary key, a unique constraint or a unique, non-partial column index. */
-function hasMatchingUniqueKey(target: Table, columns: string[]): boolean {
-  const want = [...new Set(columns)].sort().join('\u0000');
-  return indexLikes(target).some(
-    (i) => i.unique && !i.partial && i.keys.every((k) => k !== undefined) && [...new Set(i.keys as string[])].sort().join('\u0000') === want && i.keys.length === columns.length,
-  );
+/** A column list as a set, with its length: what a unique key must equal for a foreign key to use it. */
+function columnSet(columns: string[]): string {
+  return `${columns.length}:${[...new Set(columns)].sort().join('\u0000')}`;
+}
+
+/** The column sets of the primary key, unique constraints and unique, non-partial column indexes. */
+function uniqueKeySets(target: Table): Set<string> {
+  const sets = new Set<string>();
+  for (const i of indexLikes(target)) {
+    if (i.unique && !i.partial && i.keys.every((k) => k !== undefined)) sets.add(columnSet(i.keys as string[]));
+  }
+  return sets;
 }
 
 /** Near-misses for a missing table: the same name in another case or in another schema. */
@@ -70,7 +77,7 @@ export default defineRule({
     const display = (schema: string, name: string) => (schema === defaultSchema ? `"${name}"` : `"${schema}"."${name}"`);
 
     for (const table of ctx.tables) {
-      for (const fk of foreignKeys(table)) check(table, fk);
+      for (const fk of ctx.derived(table, foreignKeys)) check(table, fk);
     }
 
     function check(table: Table, fk: Constraint): void {
@@ -111,7 +118,7 @@ export default defineRule({
         report(`is broken: ${parts.join('; ')}`);
         return;
       }
-      if (!hasMatchingUniqueKey(target, refColumns)) {
+      if (!ctx.derived(target, uniqueKeySets).has(columnSet(refColumns))) {
         report(
           `references ${targetName} (${refColumns.join(', ')}), which is neither its primary key nor a unique constraint (PostgreSQL: there is no unique constraint matching given keys for referenced table); reference the primary key or add UNIQUE (${refColumns.join(', ')}) to ${targetName}`,
         );

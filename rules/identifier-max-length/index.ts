@@ -31,9 +31,9 @@ export default defineRule<Options>({
   check(ctx) {
     const { max } = ctx.options;
     for (const table of ctx.tables) {
-      for (const obj of namedObjects(table)) {
+      for (const obj of ctx.derived(table, namedObjects)) {
         // Names PostgreSQL derives are cut by PostgreSQL on purpose; the names they derive from are judged.
-        if (obj.implicit) continue;
+        if (obj.implicit || obj.label === 'trigger') continue;
         const where = obj.node ? ` on table "${table.name}"` : '';
         if (obj.declaredName !== undefined) {
           ctx.report({

@@ -16,6 +16,11 @@ ruleTester(rule, {
       options: { pattern: '^{table}_[a-z0-9_]+_idx$', uniquePattern: '^{table}_[a-z0-9_]+_key$' },
     },
     {
+      name: 'patterns with alternation or a quantifier after {table} mean what they say',
+      sql: 'CREATE TABLE ab (id uuid);\nCREATE INDEX ix_ab_id ON ab (id);\nCREATE INDEX idx_abbb ON ab (id);',
+      options: { pattern: '^(idx|ix)_{table}_[a-z]+$|^idx_{table}+$' },
+    },
+    {
       name: 'the table name is matched literally: regex characters in it are escaped',
       sql: 'CREATE TABLE "a.b" (id uuid);\nCREATE INDEX "idx_a.b_id" ON "a.b" (id);',
     },
@@ -35,6 +40,15 @@ ruleTester(rule, {
         { message: 'index "vendor_name_idx" on table "vendor" does not match ^idx_vendor_[a-z0-9_]+$: rename it, e.g. ALTER INDEX vendor_name_idx RENAME TO idx_vendor_name', line: 2, column: 1, logical: 'public.vendor.vendor_name_idx' },
         { message: /^index "idx_vendors_email" .* RENAME TO idx_vendor_email$/, line: 3 },
         { message: 'index "vendor_organisation_id_lower_idx" on table "vendor" does not match ^idx_vendor_[a-z0-9_]+$: rename it, e.g. ALTER INDEX vendor_organisation_id_lower_idx RENAME TO idx_vendor_organisation_id_lower', line: 4 },
+      ],
+    },
+    {
+      name: 'the rest of the pattern must match right after the table name, up to the end',
+      sql: VENDOR + 'CREATE INDEX "idx_vendor_Name" ON vendor (name);\nCREATE INDEX idx_vendorx_name ON vendor (name);\nCREATE INDEX "idx_vendor_name\n" ON vendor (name);',
+      errors: [
+        { message: /^index "idx_vendor_Name" /, line: 2 },
+        { message: /^index "idx_vendorx_name" /, line: 3 },
+        { message: /^index "idx_vendor_name\n" /, line: 4 },
       ],
     },
     {

@@ -40,9 +40,10 @@ export default defineRule<Options>({
   check(ctx) {
     const { pattern, uniquePattern } = ctx.options;
     const schema = ctx.standard.defaultSchema;
+    const compiled = new Map<string, RegExp>();
     for (const table of ctx.tables) {
-      const plain = forTable(pattern, table.name);
-      const unique = forTable(uniquePattern, table.name);
+      const plain = forTable(pattern, table.name, compiled);
+      const unique = forTable(uniquePattern, table.name, compiled);
       const broken = (shown: string) =>
         ctx.report({ table, message: `the index-name pattern ${shown} is not a valid regular expression with "${table.name}" in place of {table}: change the option` });
       if ('broken' in plain) {
@@ -55,14 +56,14 @@ export default defineRule<Options>({
       }
       for (const index of table.indexes) {
         const rule = index.unique ? unique : plain;
-        if (rule.regex.test(index.name)) continue;
+        if (rule.test(index.name)) continue;
         const better = suggestion(rule, index.unique ? 'uq' : 'idx', table.name, index.keys.map(keyName));
         const qualified = table.schema === schema ? quoteIdent(index.name, isReservedWord) : `${quoteIdent(table.schema)}.${quoteIdent(index.name, isReservedWord)}`;
         const fix = better ? `: rename it, e.g. ALTER INDEX ${qualified} RENAME TO ${quoteIdent(better, isReservedWord)}` : '';
         ctx.report({ table, node: index, message: `${index.unique ? 'unique index' : 'index'} "${index.name}" on table "${table.name}" does not match ${rule.shown}${fix}` });
       }
       for (const con of table.constraints) {
-        if (con.kind !== 'unique' || unique.regex.test(con.name)) continue;
+        if (con.kind !== 'unique' || unique.test(con.name)) continue;
         ctx.report({ table, node: con, message: uniqueConstraintMessage(con, table, unique, schema) });
       }
     }
@@ -70,7 +71,7 @@ export default defineRule<Options>({
 });
 
 interface TablePattern {
-  regex: RegExp;
+  test(name: string): boolean;
   /** The pattern with the table's name in place of `{table}`, for messages. */
   shown: string;
 }
@@ -79,13 +80,49 @@ interface TablePattern {
  * The pattern for one table. The configuration loader has rejected patterns that are not regular
  * expressions; a valid one can still break with a name put in, e.g. `x{9,{table}}` for a table "1".
  */
-function forTable(pattern: string, table: string): TablePattern | { broken: string } {
+function forTable(pattern: string, table: string, compiled: Map<string, RegExp>): TablePattern | { broken: string } {
   const shown = pattern.split('{table}').join(table);
+  const fast = literalHead(pattern);
+  if (fast) {
+    // `^<literal>{table}<rest>`: the name starts with the literal and the table's name, and the rest
+    // matches where they end. One regular expression serves every table.
+    const head = fast.literal + table;
+    let rest = compiled.get(fast.rest);
+    if (!rest) compiled.set(fast.rest, (rest = new RegExp(fast.rest, 'y')));
+    const tail = rest;
+    return {
+      shown,
+      test: (name) => {
+        if (!name.startsWith(head)) return false;
+        tail.lastIndex = head.length;
+        return tail.test(name);
+      },
+    };
+  }
   try {
-    return { regex: new RegExp(pattern.split('{table}').join(escapeRegExp(table))), shown };
+    const regex = new RegExp(pattern.split('{table}').join(escapeRegExp(table)));
+    return { shown, test: (name) => regex.test(name) };
   } catch {
     return { broken: shown };
   }
+}
+
+/**
+ * Splits `^idx_{table}_[a-z0-9_]+$` into its literal head `idx_` and the rest, when that split is
+ * exact: a plain head, `{table}` once, and a rest with no alternation, group, escape or anchor other
+ * than a final `$` that could look back into the head or match elsewhere.
+ */
+function literalHead(pattern: string): { literal: string; rest: string } | undefined {
+  const m = /^\^([A-Za-z0-9_]*)\{table\}(.*)$/s.exec(pattern);
+  if (!m || m[2]!.includes('{table}')) return undefined;
+  const rest = m[2]!;
+  if (/[|()\\^]/.test(rest) || rest.slice(0, -1).includes('$')) return undefined;
+  try {
+    new RegExp(rest);
+  } catch {
+    return undefined;
+  }
+  return { literal: m[1]!, rest };
 }
 
 function uniqueConstraintMessage(con: Constraint, table: Table, rule: TablePattern, schema: string): string {
@@ -101,7 +138,7 @@ function uniqueConstraintMessage(con: Constraint, table: Table, rule: TablePatte
 /** `<prefix>_<table>_<keys>` when that fits the configured pattern and PostgreSQL's length limit. */
 function suggestion(rule: TablePattern, prefix: string, table: string, keys: string[]): string | undefined {
   const name = [prefix, table, ...keys].join('_');
-  return rule.regex.test(name) && byteLength(name) <= MAX_IDENTIFIER_BYTES ? name : undefined;
+  return rule.test(name) && byteLength(name) <= MAX_IDENTIFIER_BYTES ? name : undefined;
 }
 
 function keyName(key: Index['keys'][number]): string {

@@ -15,7 +15,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const table of ctx.tables) {
-      for (const obj of namedObjects(table, { triggers: true })) {
+      for (const obj of ctx.derived(table, namedObjects)) {
         if (obj.implicit || isSnakeCase(obj.name)) continue;
         const suggestion = toSnakeCase(obj.name);
         const fix = suggestion ? `rename it to "${suggestion}"` : 'rename it to lower-case letters, digits and single underscores, starting with a letter';

@@ -41,7 +41,7 @@ export default defineRule<Options>({
     const flagged = new Set<ReferentialAction>(ctx.options.actions);
     const deletedAt = ctx.standard.auditColumns.deletedAt;
     for (const table of ctx.tables) {
-      for (const fk of foreignKeys(table)) {
+      for (const fk of ctx.derived(table, foreignKeys)) {
         const action = fk.references!.onDelete;
         if (!flagged.has(action)) continue;
         const target = fk.references!.table;

@@ -14,7 +14,7 @@ export default defineRule({
   check(ctx) {
     const globalModule = ctx.standard.globalModule;
     for (const table of ctx.tables) {
-      for (const fk of foreignKeys(table)) {
+      for (const fk of ctx.derived(table, foreignKeys)) {
         const ref = fk.references!;
         const target = ctx.lookupTable(ref.schema, ref.table);
         // A missing target is foreign-key-target-exists' finding.

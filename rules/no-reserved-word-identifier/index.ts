@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { keywordKind, primeKeywords } from '../../src/model/keywords.js';
-import { namedObjects } from '../name-snake-case/named-objects.js';
+import { namedObjects, type NamedObject } from '../name-snake-case/named-objects.js';
 
 interface Options extends Record<string, unknown> {
   allow: string[];
@@ -11,6 +11,15 @@ const RESERVED_KINDS: Record<string, string> = {
   RESERVED_KEYWORD: 'a reserved key word',
   TYPE_FUNC_NAME_KEYWORD: 'a key word reserved except as a function or type name',
 };
+
+/** Names that could be key words at all: PostgreSQL's key words are lower-case letters and underscores. */
+function candidateWords(lists: NamedObject[][]): Set<string> {
+  const words = new Set<string>();
+  for (const list of lists) for (const obj of list) if (KEYWORD_SHAPE.test(obj.name)) words.add(obj.name);
+  return words;
+}
+
+const KEYWORD_SHAPE = /^[a-z_]+$/;
 
 export default defineRule<Options>({
   meta: {
@@ -36,10 +45,11 @@ export default defineRule<Options>({
   },
   check(ctx) {
     const allowed = new Set(ctx.options.allow);
-    const objects = ctx.tables.map((table) => ({ table, named: namedObjects(table) }));
-    primeKeywords(objects.flatMap((o) => o.named.map((n) => n.name)));
+    const objects = ctx.tables.map((table) => ({ table, named: ctx.derived(table, namedObjects) }));
+    primeKeywords(candidateWords(objects.map((o) => o.named)));
     for (const { table, named } of objects) {
       for (const obj of named) {
+        if (obj.label === 'trigger') continue;
         const kind = RESERVED_KINDS[keywordKind(obj.name)];
         if (!kind || allowed.has(obj.name)) continue;
         const where = obj.node ? ` on table "${table.name}"` : '';

@@ -24,8 +24,9 @@ export default defineRule({
       if (!TENANT_KINDS.has(ctx.kindOf(table))) continue;
       // A missing tenant key is tenant-key-required's finding.
       const column = findColumn(table, key);
-      if (!column || coveringIndex(table, [key])) continue;
-      const notes = indexLikes(table)
+      const likes = ctx.derived(table, indexLikes);
+      if (!column || coveringIndex(table, [key], likes)) continue;
+      const notes = likes
         .map((i) => whyNot(i, key))
         .filter((n): n is string => n !== undefined)
         .sort();

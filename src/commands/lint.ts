@@ -3,6 +3,7 @@ import type { Finding } from '../engine/finding.js';
 import { UsageError } from '../engine/config/types.js';
 import { runRules } from '../engine/runner.js';
 import { formatters, formatNames } from '../formatters/index.js';
+import { formatTimings } from '../formatters/timings.js';
 import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
@@ -38,7 +39,9 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
     throw new UsageError(`--max-warnings must be a whole number (got ${opts.maxWarnings})`);
   }
   const { config, model } = await loadWorkspace(io, opts);
-  let findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives });
+  const timings = io.env.TIMING ? new Map<string, number>() : undefined;
+  let findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings });
+  if (timings) io.stderr(formatTimings(timings, io.env.TIMING!));
   if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
 
   const active = findings.filter((f) => !f.suppression);

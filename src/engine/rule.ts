@@ -42,6 +42,11 @@ export interface RuleContext<O = Record<string, unknown>> {
   report(target: ReportTarget): void;
   kindOf(table: Table): TableKind | 'tenant-root';
   lookupTable(schema: string, name: string): Table | undefined;
+  /**
+   * `compute(table)`, worked out once per lint and shared by every rule that asks: the catalog does
+   * not change while rules run. For derived views such as a table's index-like structures.
+   */
+  derived<T>(table: Table, compute: (table: Table) => T): T;
 }
 
 export interface Rule<O = any> {

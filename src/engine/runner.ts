@@ -17,12 +17,29 @@ export interface RunInput {
   /** Problems found while reading input: parse errors, replay errors, invalid schema.json … */
   sourceFindings: RawFinding[];
   directives: SuppressionDirective[];
+  /** When given, each rule's run time in milliseconds is added under its id (`TIMING=1`). */
+  timings?: Map<string, number>;
 }
 
 /** Run every enabled rule over the tables it applies to, then apply severities and suppressions. */
 export function runRules(input: RunInput): Finding[] {
   const { catalog, rules, config } = input;
   const findings: Finding[] = [];
+  const views = new Map<(table: Table) => unknown, Map<Table, unknown>>();
+  const derived = <T>(table: Table, compute: (table: Table) => T): T => {
+    let byTable = views.get(compute);
+    if (!byTable) views.set(compute, (byTable = new Map()));
+    if (byTable.has(table)) return byTable.get(table) as T;
+    const value = compute(table);
+    byTable.set(table, value);
+    return value;
+  };
+  const kinds = new Map<Table, ReturnType<typeof classifyTable>>();
+  const kindOf = (t: Table) => {
+    let kind = kinds.get(t);
+    if (kind === undefined) kinds.set(t, (kind = classifyTable(t, config.standard)));
+    return kind;
+  };
   const tables = [...catalog.tables.values()].sort((a, b) => (a.schema + '.' + a.name < b.schema + '.' + b.name ? -1 : 1));
   for (const rule of rules) {
     if (rule.meta.source) continue;
@@ -32,7 +49,8 @@ export function runRules(input: RunInput): Finding[] {
         catalog,
         options: setting.options,
         standard: config.standard,
-        kindOf: (t) => classifyTable(t, config.standard),
+        kindOf,
+        derived,
         lookupTable: (schema, name) => catalog.tables.get(tableKey(schema, name)),
         report: ({ table, node, loc, message }) => {
           findings.push({
@@ -45,7 +63,9 @@ export function runRules(input: RunInput): Finding[] {
           });
         },
       };
+      const started = input.timings ? performance.now() : 0;
       rule.check(ctx);
+      if (input.timings) input.timings.set(rule.meta.id, (input.timings.get(rule.meta.id) ?? 0) + performance.now() - started);
     }
   }
   findings.push(...withSeverity(config, input.sourceFindings));

@@ -2,7 +2,9 @@
 export const MAX_IDENTIFIER_BYTES = 63;
 
 export function byteLength(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
+  // Names are nearly always ASCII, where bytes are characters: no call into the runtime for those.
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return Buffer.byteLength(s, 'utf8');
+  return s.length;
 }
 
 /** Cut to at most `bytes` UTF-8 bytes without splitting a character (pg_mbcliplen). */

@@ -29,16 +29,21 @@ export function indexLikes(table: Table): IndexLike[] {
  * serves lookups on those columns. Partial and expression keys do not count.
  */
 export function leadsWith(index: IndexLike, columns: string[]): boolean {
-  if (index.partial || columns.length === 0 || index.keys.length < columns.length) return false;
+  const n = columns.length;
+  if (index.partial || n === 0 || index.keys.length < n) return false;
   if (index.method !== 'btree' && index.method !== 'hash' && index.method !== 'gist' && index.method !== 'brin' && index.method !== 'spgist') return false;
-  const lead = index.keys.slice(0, columns.length);
-  if (lead.some((k) => k === undefined)) return false;
-  const want = new Set(columns);
-  return want.size === columns.length && lead.every((k) => want.has(k!));
+  // Called for every foreign key of every table: no allocation. The columns must be distinct, and
+  // each leading key one of them.
+  for (let i = 0; i < n; i++) {
+    const key = index.keys[i];
+    if (key === undefined || !columns.includes(key) || columns.indexOf(columns[i]!) !== i) return false;
+  }
+  return true;
 }
 
-export function coveringIndex(table: Table, columns: string[]): IndexLike | undefined {
-  return indexLikes(table).find((i) => leadsWith(i, columns));
+/** The first index-like structure that serves lookups on the columns; pass `likes` when already at hand. */
+export function coveringIndex(table: Table, columns: string[], likes: IndexLike[] = indexLikes(table)): IndexLike | undefined {
+  return likes.find((i) => leadsWith(i, columns));
 }
 
 /** The function name of a call expression (`generate_uuidv7()` → `generate_uuidv7`), ignoring schema and casts. */
