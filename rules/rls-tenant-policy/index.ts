@@ -21,8 +21,10 @@ export default defineRule({
       const kind = ctx.kindOf(table);
       if (kind === 'global' || !table.rls.enabled || table.policies.length === 0) continue;
       const key = tenantKeyOf(table, kind, ctx.standard.tenantKey);
+      const leaks = tableTenantLeaks(table, key, ctx.standard.tenantSetting);
+      if (leaks.length === 0) continue;
       const condition = `${quoteIdent(key, isReservedWord)} = current_setting(${quoteLiteral(ctx.standard.tenantSetting)})::uuid`;
-      for (const group of byCommandAndPolicy(tableTenantLeaks(table, key, ctx.standard.tenantSetting))) {
+      for (const group of byCommandAndPolicy(leaks)) {
         ctx.report({ table, node: group[0]!.policy, loc: group[0]!.expr.expr.loc, message: describe(table, group, condition) });
       }
     }

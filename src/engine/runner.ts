@@ -40,7 +40,10 @@ export function runRules(input: RunInput): Finding[] {
     if (kind === undefined) kinds.set(t, (kind = classifyTable(t, config.standard)));
     return kind;
   };
-  const tables = [...catalog.tables.values()].sort((a, b) => (a.schema + '.' + a.name < b.schema + '.' + b.name ? -1 : 1));
+  const tables = [...catalog.tables.values()]
+    .map((t) => ({ t, key: t.schema + '.' + t.name }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((e) => e.t);
   for (const rule of rules) {
     if (rule.meta.source) continue;
     for (const { setting, members } of groupBySetting(config, rule.meta.id, tables)) {

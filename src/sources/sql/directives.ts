@@ -9,6 +9,7 @@ const DIRECTIVE = /--\s*ismslint-(disable-next-line|disable-file)\b([^\n]*)/g;
  */
 export function readDirectives(file: SourceFile, module: string, inComment: (offset: number) => boolean): SuppressionDirective[] {
   const out: SuppressionDirective[] = [];
+  if (!file.text.includes('ismslint-')) return out;
   for (const m of file.text.matchAll(DIRECTIVE)) {
     const at = m.index!;
     if (!inComment(at)) continue;

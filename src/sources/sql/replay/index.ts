@@ -19,7 +19,9 @@ export type { ReplayProblem } from './context.js';
 export function replayFile(state: ReplayState, file: SourceFile, module: string, statements: Iterable<ParsedStatement>): void {
   const searchPath = ['public'];
   for (const stmt of statements) {
-    const [kind, node] = Object.entries(stmt.node)[0] ?? [];
+    let kind: string | undefined;
+    for (kind in stmt.node) break;
+    const node = kind === undefined ? undefined : stmt.node[kind];
     const ctx = new StatementContext(state, file, module, stmt, searchPath);
     switch (kind) {
       case 'CreateStmt':
