@@ -86,8 +86,8 @@ export default defineRule({
     };
 
     for (const table of ctx.tables) {
+      const likes = ctx.derived(table, indexLikes);
       for (const fk of ctx.derived(table, foreignKeys)) {
-        const likes = ctx.derived(table, indexLikes);
         if (fk.columns.length === 0 || coveringIndex(table, fk.columns, likes)) continue;
         const reasons = likes
           .map((i) => whyNotUsable(i, fk.columns))

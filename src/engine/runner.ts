@@ -34,12 +34,8 @@ export function runRules(input: RunInput): Finding[] {
     byTable.set(table, value);
     return value;
   };
-  const kinds = new Map<Table, ReturnType<typeof classifyTable>>();
-  const kindOf = (t: Table) => {
-    let kind = kinds.get(t);
-    if (kind === undefined) kinds.set(t, (kind = classifyTable(t, config.standard)));
-    return kind;
-  };
+  const classify = (t: Table) => classifyTable(t, config.standard);
+  const kindOf = (t: Table) => derived(t, classify);
   const tables = [...catalog.tables.values()]
     .map((t) => ({ t, key: t.schema + '.' + t.name }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
