@@ -1,4 +1,4 @@
-import { scanSync } from 'libpg-query';
+import { scanTokens } from '../model/pg-wasm.js';
 
 const keywordCache = new Map<string, string>();
 
@@ -14,7 +14,7 @@ export function keywordKind(word: string): string {
   if (kind === undefined) {
     kind = 'NO_KEYWORD';
     try {
-      const tokens = scanSync(word).tokens;
+      const tokens = scanTokens(word).tokens;
       if (tokens.length === 1) kind = tokens[0]!.keywordName;
     } catch {
       kind = 'NO_KEYWORD';
@@ -35,7 +35,7 @@ export function primeKeywords(words: Iterable<string>): void {
   const unknown = [...new Set(words)].filter((w) => !keywordCache.has(w) && /^[a-z_]+$/.test(w));
   if (unknown.length === 0) return;
   try {
-    const tokens = scanSync(unknown.join(' ')).tokens;
+    const tokens = scanTokens(unknown.join(' ')).tokens;
     if (tokens.length !== unknown.length) return;
     unknown.forEach((w, i) => keywordCache.set(w, tokens[i]!.keywordName));
   } catch {

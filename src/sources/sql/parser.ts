@@ -1,12 +1,9 @@
-import { loadModule, parseSync } from 'libpg-query';
+import { loadPgQuery, parseToJson } from '../../model/pg-wasm.js';
 import { splitStatements } from './split.js';
-
-let loaded: Promise<void> | undefined;
 
 /** Load the PostgreSQL parser (WASM) once; every other function here needs it loaded. */
 export function loadParser(): Promise<void> {
-  loaded ??= loadModule();
-  return loaded;
+  return loadPgQuery();
 }
 
 /** A statement parse tree plus the means to turn its byte locations into offsets in the file. */
@@ -101,12 +98,10 @@ export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = s
   }
 }
 
-function tryParse(sql: string): { stmts: { stmt: Record<string, any> }[] } | { error: string; cursor: number } {
-  try {
-    return { stmts: (parseSync(sql).stmts ?? []) as { stmt: Record<string, any> }[] };
-  } catch (e: any) {
-    return { error: String(e?.sqlDetails?.message ?? e?.message ?? e), cursor: Number(e?.sqlDetails?.cursorPosition ?? 0) };
-  }
+export function tryParse(sql: string): { stmts: { stmt: Record<string, any> }[] } | { error: string; cursor: number } {
+  const result = parseToJson(sql);
+  if ('error' in result) return { error: result.error.message, cursor: result.error.cursor };
+  return { stmts: (JSON.parse(result.json).stmts ?? []) as { stmt: Record<string, any> }[] };
 }
 
 /** libpg-query's cursorPosition counts characters (code points) from 0; our offsets are UTF-16 units. */

@@ -1,4 +1,4 @@
-import { scanSync } from 'libpg-query';
+import { scanTokens } from '../../model/pg-wasm.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParser } from './parser.js';
 import { splitStatements } from './split.js';
@@ -90,7 +90,7 @@ const CORPUS = [
 function scannerView(sql: string): { ends: number[]; comments: string[] } {
   const bytes = Buffer.from(sql, 'utf8');
   const toOffset = (b: number) => bytes.subarray(0, b).toString('utf8').length;
-  const tokens = scanSync(sql).tokens;
+  const tokens = scanTokens(sql).tokens;
   return {
     ends: tokens.filter((t) => t.text === ';').map((t) => toOffset(t.start)),
     comments: tokens.filter((t) => t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT').map((t) => sql.slice(toOffset(t.start), toOffset(t.end)).replace(/\n$/, '')),

@@ -1,4 +1,4 @@
-import { parseSync } from 'libpg-query';
+import { tryParse } from '../parser.js';
 import { splitStatements } from '../split.js';
 import type { StatementContext } from './context.js';
 import { selectStatement } from './misc.js';
@@ -17,13 +17,9 @@ export function doStatement(ctx: StatementContext, stmt: any): void {
     const piece = body.slice(span.start, span.end);
     const perform = /\bperform\s+/i.exec(piece);
     if (!perform) continue;
-    let parsed: any;
-    try {
-      parsed = parseSync('SELECT ' + piece.slice(perform.index + perform[0].length));
-    } catch {
-      continue;
-    }
-    const select = parsed?.stmts?.length === 1 ? parsed.stmts[0].stmt?.SelectStmt : undefined;
+    const parsed = tryParse('SELECT ' + piece.slice(perform.index + perform[0].length));
+    if ('error' in parsed) continue;
+    const select = parsed.stmts.length === 1 ? parsed.stmts[0]!.stmt.SelectStmt : undefined;
     if (select) selectStatement(ctx, select);
   }
 }

@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+
+/**
+ * A thin binding to libpg-query's WebAssembly build (the real PostgreSQL parser). libpg-query's own
+ * wrapper converts strings to and from WASM memory a byte at a time in JavaScript; for a 2,000-table
+ * schema that is ~19 MB each way, so we call the same exports with the engine's native UTF-8 encoder
+ * and decoder instead. The JSON it returns, and so every tree, is the same as `parseSync`'s.
+ */
+interface PgQueryModule {
+  HEAPU8: Uint8Array;
+  HEAPU32: Uint32Array;
+  _malloc(size: number): number;
+  _free(ptr: number): void;
+  _wasm_parse_query_raw(query: number): number;
+  _wasm_free_parse_result(result: number): void;
+  _wasm_scan(query: number): number;
+  _wasm_free_string(ptr: number): void;
+}
+
+export interface PgSyntaxError {
+  message: string;
+  /** 0-based code-point offset of the error in the query. */
+  cursor: number;
+}
+
+let mod: PgQueryModule | undefined;
+let loading: Promise<void> | undefined;
+
+/** Compile and instantiate the parser once; every other function here needs it loaded. */
+export function loadPgQuery(): Promise<void> {
+  loading ??= (async () => {
+    const factory = createRequire(import.meta.url)('libpg-query/wasm/libpg-query.js') as () => Promise<PgQueryModule>;
+    mod = await factory();
+  })();
+  return loading;
+}
+
+function loaded(): PgQueryModule {
+  if (!mod) throw new Error('the PostgreSQL parser is not loaded: await loadPgQuery() first');
+  return mod;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function withQuery<T>(m: PgQueryModule, sql: string, use: (ptr: number) => T): T {
+  // UTF-8 needs at most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
+  const room = sql.length * 3 + 1;
+  const ptr = m._malloc(room);
+  try {
+    const { written } = encoder.encodeInto(sql, m.HEAPU8.subarray(ptr, ptr + room - 1));
+    m.HEAPU8[ptr + written] = 0;
+    return use(ptr);
+  } finally {
+    m._free(ptr);
+  }
+}
+
+/** A NUL-terminated string in WASM memory. Memory may have grown since the last call: read HEAPU8 afresh. */
+function cString(m: PgQueryModule, ptr: number): string {
+  const heap = m.HEAPU8;
+  return decoder.decode(heap.subarray(ptr, heap.indexOf(0, ptr)));
+}
+
+/** The parse tree of `sql` as libpg-query's JSON text, or PostgreSQL's syntax error. */
+export function parseToJson(sql: string): { json: string } | { error: PgSyntaxError } {
+  const m = loaded();
+  return withQuery(m, sql, (query) => {
+    const result = m._wasm_parse_query_raw(query);
+    if (!result) throw new Error('the PostgreSQL parser ran out of memory');
+    try {
+      const words = m.HEAPU32;
+      const tree = words[result >> 2]!;
+      const error = words[(result + 8) >> 2]!;
+      if (error) {
+        const message = words[error >> 2]!;
+        const cursor = words[(error + 16) >> 2]!;
+        return { error: { message: message ? cString(m, message) : 'syntax error', cursor: cursor > 0 ? cursor - 1 : 0 } };
+      }
+      return { json: tree ? cString(m, tree) : '{"version":0,"stmts":[]}' };
+    } finally {
+      m._wasm_free_parse_result(result);
+    }
+  });
+}
+
+export interface ScanToken {
+  /** Byte offsets in the UTF-8 query. */
+  start: number;
+  end: number;
+  text: string;
+  tokenName: string;
+  keywordName: string;
+}
+
+/** PostgreSQL's scanner: the tokens of `sql` with their byte offsets, as libpg-query's `scanSync` gives them. */
+export function scanTokens(sql: string): { tokens: ScanToken[] } {
+  const m = loaded();
+  return withQuery(m, sql, (query) => {
+    const result = m._wasm_scan(query);
+    try {
+      const text = result ? cString(m, result) : '';
+      if (!text.startsWith('{')) throw new Error(text || 'scan failed');
+      const parsed = JSON.parse(text) as { tokens?: ScanToken[] };
+      return { tokens: parsed.tokens ?? [] };
+    } finally {
+      if (result) m._wasm_free_string(result);
+    }
+  });
+}
