@@ -63,11 +63,16 @@ const typeRefs = new Map<string, TypeRef>();
  * types over tens of thousands of columns.
  */
 export function makeTypeRef(rawName: string, mods: number[] = [], arrayDims = 0): TypeRef {
+  // Looked up first as written: nearly every column's type has been seen before, spelt the same way.
+  const rawKey = `${rawName}|${mods.join(',')}|${arrayDims}|`;
+  const seen = typeRefs.get(rawKey);
+  if (seen) return seen;
   const name = normaliseTypeName(rawName);
   const text = typeText(name, mods, arrayDims);
   const key = `${name}|${mods.join(',')}|${arrayDims}`;
   let ref = typeRefs.get(key);
   if (!ref) typeRefs.set(key, (ref = Object.freeze({ name, mods: Object.freeze([...mods]) as number[], arrayDims, text })));
+  typeRefs.set(rawKey, ref);
   return ref;
 }
 

@@ -27,7 +27,9 @@ export class SourceFile {
 
   span(start: number, end: number = start): Location {
     const a = this.position(start);
-    const b = end === start ? a : this.position(end);
+    // Most spans end on the line they start on: no second search for those.
+    const next = this.lineStarts[a.line];
+    const b = end === start ? a : end > start && (next === undefined || end < next) ? { line: a.line, column: a.column + end - start } : this.position(end);
     return { file: this.path, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 

@@ -51,23 +51,42 @@ function sharedLeaf(node: Record<string, unknown>): object | undefined {
 
 const sharedTrees = new Map<string, unknown>();
 
-/**
- * An expression whose text is printed on first use: most expressions are only ever compared. Equal
- * trees (the same default, check or policy on every table) share one frozen tree.
- */
+/** The tree's JSON without its position fields: equal for equal expressions. Built without copying the tree. */
+function positionFreeKey(node: unknown): string {
+  if (typeof node !== 'object' || node === null) return typeof node === 'string' ? JSON.stringify(node) : String(node);
+  if (Array.isArray(node)) {
+    let out = '[';
+    for (let i = 0; i < node.length; i++) out += (i === 0 ? '' : ',') + positionFreeKey(node[i]);
+    return out + ']';
+  }
+  let out = '{';
+  for (const k in node) {
+    if (POSITION_KEYS.has(k)) continue;
+    out += (out.length === 1 ? '' : ',') + k + ':' + positionFreeKey((node as Record<string, unknown>)[k]);
+  }
+  return out + '}';
+}
+
+/** An expression whose text is printed on first use: most expressions are only ever compared. */
+class ParsedExpr implements Expr {
+  private printed: string | undefined = undefined;
+
+  constructor(
+    readonly ast: unknown,
+    readonly loc: Location,
+  ) {}
+
+  get text(): string {
+    return (this.printed ??= printExpr(this.ast));
+  }
+}
+
+/** Equal trees (the same default, check or policy on every table) share one frozen tree. */
 export function makeExpr(ast: unknown, loc: Location): Expr {
-  const stripped = stripPositions(ast);
-  const key = JSON.stringify(stripped);
+  const key = positionFreeKey(ast);
   let clean = sharedTrees.get(key);
-  if (clean === undefined) sharedTrees.set(key, (clean = deepFreeze(stripped)));
-  let text: string | undefined;
-  return {
-    ast: clean,
-    loc,
-    get text() {
-      return (text ??= printExpr(clean));
-    },
-  };
+  if (clean === undefined) sharedTrees.set(key, (clean = deepFreeze(stripPositions(ast))));
+  return new ParsedExpr(clean, loc);
 }
 
 /**
@@ -90,7 +109,7 @@ export function renameColumnRefs(expr: Expr, from: string, to: string): Expr {
     return out;
   };
   const ast = visit(expr.ast);
-  return changed ? { ...expr, ast, text: printExpr(ast) } : expr;
+  return changed ? new ParsedExpr(ast, expr.loc) : expr;
 }
 
 /** Smallest `location` anywhere in a subtree: where an expression starts in the source. */

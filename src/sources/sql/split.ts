@@ -17,6 +17,12 @@ export function splitStatements(text: string, onComment?: (start: number, end: n
   let i = 0;
   const n = text.length;
   while (i < n) {
+    if (hasCode) {
+      // Inside a statement only these characters matter: let the regular expression engine find the next.
+      SPECIAL.lastIndex = i;
+      if (!SPECIAL.test(text)) break;
+      i = SPECIAL.lastIndex - 1;
+    }
     const c = text.charCodeAt(i);
     if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
       const nl = text.indexOf('\n', i);
@@ -59,6 +65,9 @@ export function splitStatements(text: string, onComment?: (start: number, end: n
   if (hasCode) spans.push({ start, end: n });
   return spans;
 }
+
+/** What can start a comment, a quoted string or identifier, or end a statement. */
+const SPECIAL = /[-/;'"$]/g;
 
 function isIdentChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;

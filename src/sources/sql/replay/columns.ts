@@ -45,6 +45,7 @@ export function columnFromDef(ctx: StatementContext, def: any, tableName: string
     );
   }
   const rest: any[] = [];
+  // A column constraint becomes the table constraint it stands for by naming its column (the parse tree is ours to change).
   for (const c of def.constraints ?? []) {
     const con = c.Constraint;
     switch (con.contype) {
@@ -66,13 +67,16 @@ export function columnFromDef(ctx: StatementContext, def: any, tableName: string
         break;
       case 'CONSTR_PRIMARY':
         column.notNull = true;
-        rest.push({ ...con, keys: [{ String: { sval: def.colname } }] });
+        con.keys = [{ String: { sval: def.colname } }];
+        rest.push(con);
         break;
       case 'CONSTR_UNIQUE':
-        rest.push({ ...con, keys: [{ String: { sval: def.colname } }] });
+        con.keys = [{ String: { sval: def.colname } }];
+        rest.push(con);
         break;
       case 'CONSTR_FOREIGN':
-        rest.push({ ...con, fk_attrs: [{ String: { sval: def.colname } }] });
+        con.fk_attrs = [{ String: { sval: def.colname } }];
+        rest.push(con);
         break;
       case 'CONSTR_CHECK':
         rest.push(con);

@@ -50,6 +50,8 @@ export class ReplayState {
   constructor(readonly catalog: Catalog) {}
 }
 
+const QUALIFIED_NAME = /(?:"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*))*/y;
+
 /** Per-statement view: where in which file, in which module, under which search_path. */
 export class StatementContext {
   constructor(
@@ -67,9 +69,8 @@ export class StatementContext {
   /** Span of the identifier (possibly qualified, possibly quoted) that starts at a parse-tree location. */
   nameAt(byteLocation: number | undefined): Location {
     const start = this.stmt.offset(byteLocation);
-    const m = /^(?:"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*))*/.exec(
-      this.file.text.slice(start, start + 300),
-    );
+    QUALIFIED_NAME.lastIndex = start;
+    const m = QUALIFIED_NAME.exec(this.file.text);
     return this.file.span(start, start + (m ? m[0].length : 1));
   }
 

@@ -54,7 +54,11 @@ function figureColname(node: any): [string | undefined, number] {
 }
 
 /** Operator class, collation and sort order of an IndexElem, leaving out what is PostgreSQL's default. */
-function keyOptions(e: any): IndexKeyOptions {
+function keyOptions(e: any): IndexKeyOptions | undefined {
+  // Plain ascending keys with no options are nearly all keys: no options object for them.
+  if (!e.opclass?.length && !e.collation?.length && (e.ordering === 'SORTBY_DEFAULT' || e.ordering === undefined) && (e.nulls_ordering === 'SORTBY_NULLS_DEFAULT' || e.nulls_ordering === undefined)) {
+    return undefined;
+  }
   const out: IndexKeyOptions = {};
   if (e.opclass?.length) out.opclass = (e.opclass as any[]).map(str).join('.');
   if (e.collation?.length) out.collation = (e.collation as any[]).map(str).join('.');
@@ -74,7 +78,8 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
     const e = p.IndexElem;
     if (e.name) {
       if (!table.columns.some((c) => c.name === e.name)) ctx.problem(`column "${e.name}" does not exist in table "${table.name}"`);
-      keys.push({ column: e.name, ...keyOptions(e) });
+      const options = keyOptions(e);
+      keys.push(options ? { column: e.name, ...options } : { column: e.name });
       colNames.push(e.name);
     } else {
       keys.push({ expr: makeExpr(e.expr, ctx.statementLoc()), ...keyOptions(e) });

@@ -69,7 +69,7 @@ export function createTable(ctx: StatementContext, stmt: any): void {
         continue;
       }
       table.columns.push(column);
-      pending.push(...constraints);
+      for (const con of constraints) pending.push(con);
     } else if (elt.Constraint) {
       pending.push(elt.Constraint);
     } else if (elt.TableLikeClause) {
@@ -79,10 +79,18 @@ export function createTable(ctx: StatementContext, stmt: any): void {
   }
   // PostgreSQL creates (and so names) the checks with the table, then the indexes of index-backed
   // constraints, primary key first, then the foreign keys.
-  const checks = pending.filter((c) => c.contype === 'CONSTR_CHECK');
-  const keys = mergeDuplicateKeys(pending.filter((c) => c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_EXCLUSION'));
-  const rest = pending.filter((c) => !checks.includes(c) && !['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_EXCLUSION'].includes(c.contype));
-  for (const con of [...checks, ...keys, ...rest]) addConstraint(ctx, table, con);
+  const checks: any[] = [];
+  const indexBacked: any[] = [];
+  const rest: any[] = [];
+  for (const c of pending) {
+    const t = c.contype;
+    if (t === 'CONSTR_CHECK') checks.push(c);
+    else if (t === 'CONSTR_PRIMARY' || t === 'CONSTR_UNIQUE' || t === 'CONSTR_EXCLUSION') indexBacked.push(c);
+    else rest.push(c);
+  }
+  for (const con of checks) addConstraint(ctx, table, con);
+  for (const con of mergeDuplicateKeys(indexBacked)) addConstraint(ctx, table, con);
+  for (const con of rest) addConstraint(ctx, table, con);
 }
 
 /**
@@ -91,6 +99,7 @@ export function createTable(ctx: StatementContext, stmt: any): void {
  * constraint without a name takes the name of a duplicate that has one.
  */
 function mergeDuplicateKeys(cons: any[]): any[] {
+  if (cons.length < 2) return cons;
   const pk = cons.find((c) => c.contype === 'CONSTR_PRIMARY');
   const kept: any[] = pk ? [{ ...pk }] : [];
   const signature = (c: any) =>
