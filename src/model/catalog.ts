@@ -182,16 +182,23 @@ export function tableKey(schema: string, name: string): string {
   return `${schema}.${name}`;
 }
 
+// These three run for every table in most rules: plain loops, no callback per call.
 export function findColumn(table: Table, name: string): Column | undefined {
-  return table.columns.find((c) => c.name === name);
+  const columns = table.columns;
+  for (let i = 0; i < columns.length; i++) if (columns[i]!.name === name) return columns[i];
+  return undefined;
 }
 
 export function primaryKey(table: Table): Constraint | undefined {
-  return table.constraints.find((c) => c.kind === 'primary key');
+  const constraints = table.constraints;
+  for (let i = 0; i < constraints.length; i++) if (constraints[i]!.kind === 'primary key') return constraints[i];
+  return undefined;
 }
 
 export function foreignKeys(table: Table): Constraint[] {
-  return table.constraints.filter((c) => c.kind === 'foreign key');
+  const out: Constraint[] = [];
+  for (const c of table.constraints) if (c.kind === 'foreign key') out.push(c);
+  return out;
 }
 
 /** Fully qualified name of a table or of an object inside it, as SARIF logical locations want it. */
