@@ -18,6 +18,8 @@ function storedType(t: TypeRef, defaultSchema: string): string {
 }
 
 function typeMismatch(fkCol: Column, refCol: Column, defaultSchema: string): string | undefined {
+  // Equal types share one TypeRef.
+  if (fkCol.type === refCol.type) return undefined;
   const a = storedType(fkCol.type, defaultSchema);
   const b = storedType(refCol.type, defaultSchema);
   if (a === b) return undefined;
@@ -33,6 +35,7 @@ function typeMismatch(fkCol: Column, refCol: Column, defaultSchema: string): str
 
 /** A column list as a set, with its length: what a unique key must equal for a foreign key to use it. */
 function columnSet(columns: string[]): string {
+  if (columns.length === 1) return `1:${columns[0]}`;
   return `${columns.length}:${[...new Set(columns)].sort().join('\u0000')}`;
 }
 
@@ -84,8 +87,8 @@ export default defineRule({
       const ref = fk.references!;
       const report = (message: string) => ctx.report({ table, node: fk, message: `foreign key "${fk.name}" ${message}` });
       const target = ctx.lookupTable(ref.schema, ref.table);
-      const targetName = display(ref.schema, ref.table);
       if (!target) {
+        const targetName = display(ref.schema, ref.table);
         const near = lookalikes(ctx.catalog.tables.values(), ref.schema, ref.table);
         report(
           `references table ${targetName}, which does not exist once all migrations have run: ` +
@@ -93,6 +96,7 @@ export default defineRule({
         );
         return;
       }
+      const targetName = display(ref.schema, ref.table);
       let refColumns = ref.columns;
       if (refColumns.length === 0) {
         const pk = primaryKey(target);

@@ -34,6 +34,7 @@ export default defineRule<Options>({
       for (const obj of ctx.derived(table, namedObjects)) {
         // Names PostgreSQL derives are cut by PostgreSQL on purpose; the names they derive from are judged.
         if (obj.implicit || obj.label === 'trigger') continue;
+        if (obj.declaredName === undefined && byteLength(obj.name) <= max) continue;
         const where = obj.node ? ` on table "${table.name}"` : '';
         if (obj.declaredName !== undefined) {
           ctx.report({
@@ -41,7 +42,7 @@ export default defineRule<Options>({
             node: obj.node,
             message: `${obj.label} name "${obj.declaredName}"${where} is ${byteLength(obj.declaredName)} bytes, longer than PostgreSQL's ${MAX_IDENTIFIER_BYTES}: PostgreSQL silently truncates it to "${obj.name}"; give it a name of at most ${max} bytes`,
           });
-        } else if (byteLength(obj.name) > max) {
+        } else {
           ctx.report({
             table,
             node: obj.node,

@@ -115,8 +115,21 @@ function isRestricted(e: ClauseExpr | undefined, restricts: (expr: Expr) => bool
 
 /** Tenant leaks of a table judged against `<key> = current_setting('<setting>')::uuid`. */
 export function tableTenantLeaks(table: Table, tenantKey: string, setting: string): TenantLeak[] {
-  return tenantLeaks(table, (e) => restrictsToTenant(e.ast, tenantKey, setting));
+  const memoKey = `${tenantKey}\u0000${setting}`;
+  let memo = restrictsMemo.get(memoKey);
+  if (!memo) restrictsMemo.set(memoKey, (memo = new WeakMap()));
+  const known = memo;
+  return tenantLeaks(table, (e) => {
+    const ast = e.ast;
+    if (typeof ast !== 'object' || ast === null) return restrictsToTenant(ast, tenantKey, setting);
+    let restricts = known.get(ast);
+    if (restricts === undefined) known.set(ast, (restricts = restrictsToTenant(ast, tenantKey, setting)));
+    return restricts;
+  });
 }
+
+/** Equal policy expressions share one frozen tree across tables: judge each tree once per tenant key and setting. */
+const restrictsMemo = new Map<string, WeakMap<object, boolean>>();
 
 /** The table as SQL in a suggested fix: quoted where PostgreSQL needs it, schema-qualified outside the default schema. */
 export function sqlTableName(table: Pick<Table, 'schema' | 'name'>, defaultSchema: string): string {
