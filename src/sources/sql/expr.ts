@@ -51,12 +51,21 @@ function sharedLeaf(node: Record<string, unknown>): object | undefined {
 
 const sharedTrees = new Map<string, unknown>();
 
-// Position fields as JSON.stringify writes them. A string constant cannot hold this text: its quotes would be escaped.
-const POSITION_JSON = /"(?:location|name_location|list_start|list_end|rexpr_list_start|rexpr_list_end|stmt_location|stmt_len)":-?\d+,?/g;
-
-/** The tree's JSON without its position fields: equal for equal expressions, and made by the engine's own serialiser. */
+/** The tree's JSON without its position fields: equal for equal expressions. Built without copying the tree. */
 function positionFreeKey(node: unknown): string {
-  return JSON.stringify(node).replace(POSITION_JSON, '');
+  // A string is written after its length, so that no content can end it early.
+  if (typeof node !== 'object' || node === null) return typeof node === 'string' ? `${node.length}"${node}` : String(node);
+  if (Array.isArray(node)) {
+    let out = '[';
+    for (let i = 0; i < node.length; i++) out += (i === 0 ? '' : ',') + positionFreeKey(node[i]);
+    return out + ']';
+  }
+  let out = '{';
+  for (const k in node) {
+    if (POSITION_KEYS.has(k)) continue;
+    out += (out.length === 1 ? '' : ',') + k + ':' + positionFreeKey((node as Record<string, unknown>)[k]);
+  }
+  return out + '}';
 }
 
 /** An expression whose text is printed on first use: most expressions are only ever compared. */
