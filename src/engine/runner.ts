@@ -29,7 +29,8 @@ export function runRules(input: RunInput): Finding[] {
   const derived = <T>(table: Table, compute: (table: Table) => T): T => {
     let byTable = views.get(compute);
     if (!byTable) views.set(compute, (byTable = new Map()));
-    if (byTable.has(table)) return byTable.get(table) as T;
+    const known = byTable.get(table);
+    if (known !== undefined || byTable.has(table)) return known as T;
     const value = compute(table);
     byTable.set(table, value);
     return value;
