@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
  * A thin binding to libpg-query's WebAssembly build (the real PostgreSQL parser). libpg-query's own
  * wrapper converts strings to and from WASM memory a byte at a time in JavaScript; for a 2,000-table
  * schema that is ~19 MB each way, so we call the same exports with the engine's native UTF-8 encoder
- * and decoder instead. The JSON it returns, and so every tree, is the same as `parseSync`'s.
+ * and decoder instead. The JSON it returns, and so every tree, is the same as `parseSync`'s
+ * (pg-wasm.test.ts checks it). This reaches into the package's files, so package.json pins its version.
  */
 interface PgQueryModule {
   HEAPU8: Uint8Array;
