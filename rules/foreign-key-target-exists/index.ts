@@ -87,8 +87,8 @@ export default defineRule({
       const ref = fk.references!;
       const report = (message: string) => ctx.report({ table, node: fk, message: `foreign key "${fk.name}" ${message}` });
       const target = ctx.lookupTable(ref.schema, ref.table);
+      const targetName = display(ref.schema, ref.table);
       if (!target) {
-        const targetName = display(ref.schema, ref.table);
         const near = lookalikes(ctx.catalog.tables.values(), ref.schema, ref.table);
         report(
           `references table ${targetName}, which does not exist once all migrations have run: ` +
@@ -96,7 +96,6 @@ export default defineRule({
         );
         return;
       }
-      const targetName = display(ref.schema, ref.table);
       let refColumns = ref.columns;
       if (refColumns.length === 0) {
         const pk = primaryKey(target);
