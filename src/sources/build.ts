@@ -2,8 +2,13 @@ import type { RawFinding, SuppressionDirective } from '../engine/suppressions.js
 import type { Catalog, ModuleInfo } from '../model/catalog.js';
 import { emptyCatalog } from '../model/catalog.js';
 import type { SourceFile } from './source-file.js';
+import { decodeUtf8 } from './source-file.js';
 import { loadSqlFile } from './sql/load.js';
+import { startParseAhead, type ParseAhead } from './sql/parse-ahead.js';
 import { ReplayState } from './sql/replay/index.js';
+
+/** Below about this much SQL (~1,000 tables) a second thread costs more to start than it saves (measured). */
+const PARSE_AHEAD_MIN_CHARS = 1_000_000;
 
 export interface InputFile {
   /** Path as shown in findings: relative to the working directory, with forward slashes. */
@@ -67,27 +72,50 @@ export function replayOrder(modules: InputModule[], globalModule: string): Input
 
 export type SchemaJsonLoader = (file: InputFile, module: InputModule, ctx: BuiltModel & { state: ReplayState }) => void;
 
+/**
+ * Where migrations are parsed: `auto` on a second thread too once there is enough SQL to pay for it,
+ * `here` on this thread only, `worker` every file on the second thread (to test it).
+ */
+export type ParseThreads = 'auto' | 'here' | 'worker';
+
 /** Replay every module's migrations into one catalog; schema.json modules are added by the loader given. */
-export function buildModel(modules: InputModule[], globalModule: string, schemaJsonLoader?: SchemaJsonLoader): BuiltModel {
+export function buildModel(modules: InputModule[], globalModule: string, schemaJsonLoader?: SchemaJsonLoader, parseThreads: ParseThreads = 'auto'): BuiltModel {
   const catalog = emptyCatalog();
   const state = new ReplayState(catalog);
   const model: BuiltModel = { catalog, sources: new Map(), findings: [], directives: [] };
-  for (const m of replayOrder(modules, globalModule)) {
-    const files = [...m.migrations].sort((a, b) => naturalCompare(baseName(a.path), baseName(b.path)) || naturalCompare(a.path, b.path));
-    const info: ModuleInfo = { name: m.name, dir: m.dir, files: files.map((f) => f.path) };
-    catalog.modules.push(info);
-    for (const f of files) {
-      const loaded = loadSqlFile(state, f.path, f.bytes, m.name);
-      if (loaded.source) model.sources.set(f.path, loaded.source);
-      model.findings.push(...loaded.findings);
-      model.directives.push(...loaded.directives);
+  const ordered = replayOrder(modules, globalModule).map((m) => ({
+    module: m,
+    files: [...m.migrations].sort((a, b) => naturalCompare(baseName(a.path), baseName(b.path)) || naturalCompare(a.path, b.path)),
+  }));
+  const decoded = new Map(ordered.flatMap((o) => o.files.map((f) => [f, decodeUtf8(f.bytes)] as const)));
+  const ahead = startParsing([...decoded.values()].flatMap((d) => (d.ok ? [d.text] : [])), parseThreads);
+  let parsed = 0;
+  try {
+    for (const { module: m, files } of ordered) {
+      const info: ModuleInfo = { name: m.name, dir: m.dir, files: files.map((f) => f.path) };
+      catalog.modules.push(info);
+      for (const f of files) {
+        const d = decoded.get(f)!;
+        const loaded = loadSqlFile(state, f.path, f.bytes, m.name, d, d.ok ? ahead?.take(parsed++) : undefined);
+        if (loaded.source) model.sources.set(f.path, loaded.source);
+        model.findings.push(...loaded.findings);
+        model.directives.push(...loaded.directives);
+      }
+      if (m.schemaJson && schemaJsonLoader) {
+        info.files.unshift(m.schemaJson.path);
+        schemaJsonLoader(m.schemaJson, m, { ...model, state });
+      }
     }
-    if (m.schemaJson && schemaJsonLoader) {
-      info.files.unshift(m.schemaJson.path);
-      schemaJsonLoader(m.schemaJson, m, { ...model, state });
-    }
+  } finally {
+    ahead?.close();
   }
   return model;
+}
+
+function startParsing(texts: string[], parseThreads: ParseThreads): ParseAhead | undefined {
+  if (parseThreads === 'here') return undefined;
+  if (parseThreads === 'auto' && texts.reduce((n, t) => n + t.length, 0) < PARSE_AHEAD_MIN_CHARS) return undefined;
+  return startParseAhead(texts, { workerOnly: parseThreads === 'worker' });
 }
 
 function baseName(p: string): string {

@@ -1,5 +1,6 @@
 import type { SuppressionDirective, RawFinding } from '../../engine/suppressions.js';
-import { SourceFile, decodeUtf8, lineOfByte } from '../source-file.js';
+import { SourceFile, decodeUtf8, lineOfByte, type DecodeResult } from '../source-file.js';
+import type { ParsedAheadFile } from './parse-ahead.js';
 import { readDirectives } from './directives.js';
 import { iterateSqlFile, type SyntaxProblem } from './parser.js';
 import type { ReplayState } from './replay/index.js';
@@ -12,27 +13,36 @@ export interface LoadedSqlFile {
   directives: SuppressionDirective[];
 }
 
-/** Read one migration: decode, parse statement by statement, replay into the catalog. */
-export function loadSqlFile(state: ReplayState, path: string, bytes: Uint8Array, module: string): LoadedSqlFile {
-  const decoded = decodeUtf8(bytes);
+/**
+ * Read one migration: decode, parse statement by statement, replay into the catalog. `parsedAhead` is
+ * the same file already split and parsed on another thread.
+ */
+export function loadSqlFile(state: ReplayState, path: string, bytes: Uint8Array, module: string, decoded: DecodeResult = decodeUtf8(bytes), parsedAhead?: ParsedAheadFile): LoadedSqlFile {
   if (!decoded.ok) {
     const { line, column } = lineOfByte(bytes, decoded.offset);
     return { findings: [{ ruleId: 'parse-error', message: decoded.reason, loc: { file: path, line, column, endLine: line, endColumn: column + 1 }, module }], directives: [] };
   }
   const source = new SourceFile(path, decoded.text);
   const findings: RawFinding[] = [];
-  const comments: { start: number; end: number }[] = [];
-  const spans = splitStatements(decoded.text, (start, end) => comments.push({ start, end }));
+  let comments: number[] = [];
+  const spans = parsedAhead ? parsedAhead.spans : splitStatements(decoded.text, (start, end) => comments.push(start, end));
+  if (parsedAhead) comments = parsedAhead.comments;
   if (spans.length === 0) {
     findings.push({ ruleId: 'empty-file', message: 'migration file holds no SQL statements (only white space or comments): add its statements or delete the file', loc: source.span(0, 0), module });
   }
   const syntaxErrors: SyntaxProblem[] = [];
   const before = state.problems.length;
   // Parsed and replayed a statement at a time, so each parse tree is garbage before the next is made.
-  replayFile(state, source, module, iterateSqlFile(decoded.text, syntaxErrors, spans));
+  replayFile(state, source, module, iterateSqlFile(decoded.text, syntaxErrors, spans, parsedAhead?.results));
   for (const e of syntaxErrors) findings.push({ ruleId: 'parse-error', message: e.message, loc: source.span(e.start, e.end), module });
   for (const p of state.problems.splice(before)) findings.push({ ruleId: 'replay-error', message: p.message, loc: p.loc, module });
   // A directive counts only inside a comment: the same text in a string or dollar-quoted body is data.
-  const directives = readDirectives(source, module, (offset) => comments.some((c) => c.start <= offset && offset < c.end));
+  const directives = readDirectives(source, module, (offset) => insideComment(comments, offset));
   return { source, findings, directives };
+}
+
+/** `comments` holds [start, end) pairs in file order. */
+function insideComment(comments: number[], offset: number): boolean {
+  for (let i = 0; i < comments.length; i += 2) if (comments[i]! <= offset && offset < comments[i + 1]!) return true;
+  return false;
 }

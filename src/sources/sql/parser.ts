@@ -1,4 +1,4 @@
-import { loadPgQuery, parseToJson } from '../../model/pg-wasm.js';
+import { loadPgQuery, parseToJson, type PgSyntaxError } from '../../model/pg-wasm.js';
 import { splitStatements } from './split.js';
 
 /** Load the PostgreSQL parser (WASM) once; every other function here needs it loaded. */
@@ -54,12 +54,13 @@ export function parseSqlFile(text: string): ParsedFile {
  * next lets its parse tree die young, instead of holding a whole file's trees at once. Syntax errors
  * are appended to `errors` as they are met.
  */
-export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = splitStatements(text)): Generator<ParsedStatement> {
+export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = splitStatements(text), parsedAhead?: readonly (string | PgSyntaxError)[]): Generator<ParsedStatement> {
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
     let end = span.end;
     let sql = text.slice(span.start, end);
-    let result = tryParse(sql);
+    const ahead = parsedAhead?.[i];
+    let result = ahead === undefined ? tryParse(sql) : fromParseResult(typeof ahead === 'string' ? { json: ahead } : { error: ahead });
     // `BEGIN ATOMIC … END` bodies hold semicolons of their own: join the following pieces back on. So do
     // other dialects' inline trigger and function bodies, which are then one error, not one per line.
     if ('error' in result && (/\bbegin\s+atomic\b/i.test(sql) || INLINE_BODY.test(sql))) {
@@ -99,7 +100,10 @@ export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = s
 }
 
 export function tryParse(sql: string): { stmts: { stmt: Record<string, any> }[] } | { error: string; cursor: number } {
-  const result = parseToJson(sql);
+  return fromParseResult(parseToJson(sql));
+}
+
+function fromParseResult(result: { json: string } | { error: PgSyntaxError }): { stmts: { stmt: Record<string, any> }[] } | { error: string; cursor: number } {
   if ('error' in result) return { error: result.error.message, cursor: result.error.cursor };
   return { stmts: (JSON.parse(result.json).stmts ?? []) as { stmt: Record<string, any> }[] };
 }

@@ -1,0 +1,43 @@
+import { workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import type { ParsedAheadFile } from './parse-ahead.js';
+
+const { texts, port, shared } = workerData as { texts: string[]; port: MessagePort; shared: Int32Array };
+const CLAIMED = 0;
+const DELIVERED = 1;
+const TAKEN = 2;
+/** Files parsed but not yet taken: enough to keep the main thread fed, few enough to bound memory. */
+const AHEAD = 4;
+
+function deliver(message: ParsedAheadFile | { failed: string }): void {
+  port.postMessage(message);
+  Atomics.add(shared, DELIVERED, 1);
+  Atomics.notify(shared, DELIVERED);
+}
+
+try {
+  // Imported here, not at the top, so that a failure to load is reported to the main thread too.
+  const { loadPgQuery, parseToJson } = await import('../../model/pg-wasm.js');
+  const { splitStatements } = await import('./split.js');
+  await loadPgQuery();
+  for (;;) {
+    // Wait while the main thread has enough to do: their JSON would only pile up in memory.
+    for (let taken = Atomics.load(shared, TAKEN); Atomics.load(shared, CLAIMED) >= taken + AHEAD; taken = Atomics.load(shared, TAKEN)) {
+      Atomics.wait(shared, TAKEN, taken);
+    }
+    const index = Atomics.add(shared, CLAIMED, 1);
+    if (index >= texts.length) break;
+    const text = texts[index]!;
+    const comments: number[] = [];
+    const spans = splitStatements(text, (start, end) => comments.push(start, end));
+    const results: ParsedAheadFile['results'] = [];
+    for (const span of spans) {
+      const r = parseToJson(text.slice(span.start, span.end));
+      results.push('json' in r ? r.json : r.error);
+    }
+    deliver({ index, spans, comments, results });
+  }
+} catch (e) {
+  deliver({ failed: e instanceof Error ? e.message : String(e) });
+}
+port.close();

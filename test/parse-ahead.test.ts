@@ -1,0 +1,100 @@
+// The parser thread runs compiled JavaScript, so these tests load the build that `npm test` makes first.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type * as BuildModule from '../src/sources/build.js';
+import type * as ParseAheadModule from '../src/sources/sql/parse-ahead.js';
+import type * as PgWasmModule from '../src/model/pg-wasm.js';
+
+const dist = resolve(__dirname, '..', 'dist', 'src');
+const load = <T>(path: string): Promise<T> => import(pathToFileURL(join(dist, path)).href) as Promise<T>;
+let build: typeof BuildModule;
+let ahead: typeof ParseAheadModule;
+let pg: typeof PgWasmModule;
+
+beforeAll(async () => {
+  expect(existsSync(join(dist, 'sources', 'sql', 'parse-ahead-worker.js')), 'run `npm run build` first').toBe(true);
+  build = await load('sources/build.js');
+  ahead = await load('sources/sql/parse-ahead.js');
+  pg = await load('model/pg-wasm.js');
+  await pg.loadPgQuery();
+});
+
+const enc = new TextEncoder();
+const file = (path: string, sql: string | Uint8Array) => ({ path, bytes: typeof sql === 'string' ? enc.encode(sql) : sql });
+
+const GLOBAL = `CREATE TABLE organisations (id uuid PRIMARY KEY);
+CREATE TABLE users (id uuid PRIMARY KEY, organisation_id uuid NOT NULL REFERENCES organisations (id));`;
+
+/** Every kind of file the replay treats specially, in two modules after global. */
+const workspace: BuildModule.InputModule[] = [
+  { name: 'global', dir: 'global', migrations: [file('global/001_init.sql', GLOBAL)] },
+  {
+    name: 'risk',
+    dir: 'risk',
+    migrations: [
+      file(
+        'risk/001_risk.sql',
+        `-- Risiko-Register für „Lieferanten“ 🚚
+CREATE TABLE risk (id uuid PRIMARY KEY, "Größe" text, organisation_id uuid NOT NULL REFERENCES organisations (id));
+-- ismslint-disable-next-line name-snake-case -- legacy name kept for the importer
+CREATE INDEX "idx_Größe" ON risk ("Größe");
+CREATE TABLE broken (id uuid PRIMARY KEY,, name text);
+CREATE FUNCTION risk_count() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(*) FROM risk; SELECT 1; END;
+ALTER TABLE risk ENABLE ROW LEVEL SECURITY;`,
+      ),
+      file('risk/002_empty.sql', '-- nothing yet\n'),
+      file('risk/003_latin1.sql', new Uint8Array([0x43, 0x52, 0x45, 0x41, 0x54, 0x45, 0x20, 0xe9, 0x3b])),
+      file('risk/004_policy.sql', `CREATE POLICY tenant ON risk USING (organisation_id = current_setting('app.current_organisation_id')::uuid);\nSELECT 'unterminated`),
+    ],
+  },
+  { name: 'vendor', dir: 'vendor', migrations: [file('vendor/001_vendor.sql', `CREATE TABLE vendor (id uuid PRIMARY KEY, risk_id uuid REFERENCES risk (id));\nDROP INDEX "idx_Größe";`)] },
+];
+
+describe('parsing on a second thread', () => {
+  it('builds exactly the model, findings and directives that parsing on this thread builds', () => {
+    const here = build.buildModel(workspace, 'global', undefined, 'here');
+    const worker = build.buildModel(workspace, 'global', undefined, 'worker');
+    expect(here.findings.map((f) => f.ruleId).sort()).toEqual(['empty-file', 'parse-error', 'parse-error', 'parse-error']);
+    expect(here.directives).toHaveLength(1);
+    expect(here.catalog.tables.get('public.risk')?.indexes).toEqual([]);
+    expect(worker.findings).toEqual(here.findings);
+    // Each directive carries a closure of its own; the rest must match.
+    const plain = (ds: typeof here.directives) => ds.map(({ appliesTo, ...d }) => d);
+    expect(plain(worker.directives)).toEqual(plain(here.directives));
+    expect(worker.catalog).toEqual(here.catalog);
+    expect([...worker.sources.keys()]).toEqual([...here.sources.keys()]);
+  });
+
+  it("hands over each file's statements with libpg-query's own JSON, syntax errors and comments", () => {
+    const sql = 'SELECT 1; /* a */ CREATE TABLE t (id int); -- b';
+    const texts = [sql, 'CREATE TABLE (;', "SELECT 'é'"];
+    const parse = ahead.startParseAhead(texts, { workerOnly: true })!;
+    try {
+      const first = parse.take(0)!;
+      const create = sql.indexOf('CREATE');
+      expect(first.spans).toEqual([
+        { start: 0, end: 'SELECT 1'.length },
+        { start: create, end: create + 'CREATE TABLE t (id int)'.length },
+      ]);
+      expect(first.comments).toEqual([sql.indexOf('/*'), sql.indexOf('*/') + 2, sql.indexOf('--'), sql.length]);
+      expect(first.results).toEqual([pg.parseToJson('SELECT 1'), pg.parseToJson('CREATE TABLE t (id int)')].map((r) => ('json' in r ? r.json : r)));
+      const second = parse.take(1)!;
+      expect(second.results).toEqual([(pg.parseToJson('CREATE TABLE (;') as { error: unknown }).error]);
+      expect(parse.take(2)!.results).toEqual([(pg.parseToJson("SELECT 'é'") as { json: string }).json]);
+    } finally {
+      parse.close();
+    }
+  });
+
+  it('gives every file back to this thread when the worker fails', () => {
+    const parse = ahead.startParseAhead([null as unknown as string, 'SELECT 1'], { workerOnly: true })!;
+    try {
+      expect(parse.take(0)).toBeUndefined();
+      expect(parse.take(1)).toBeUndefined();
+    } finally {
+      parse.close();
+    }
+  });
+});
