@@ -1,15 +1,22 @@
-// One end-to-end lint in a fresh process; prints wall time since process start, CPU time and peak RSS as JSON.
-// BENCH_BUILD=<checkout> lints with that checkout's build instead of this one (bench/compare.js uses it).
-import { resolve } from 'node:path';
+// One end-to-end lint in a fresh process, through the CLI's own entry point; prints wall time since
+// process start, CPU time and peak RSS as JSON. BENCH_BUILD=<checkout> lints with that checkout's build
+// instead of this one (bench/compare.js uses it).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const build = resolve(process.env.BENCH_BUILD ?? fileURLToPath(new URL('..', import.meta.url)));
-const { runLint } = await import(pathToFileURL(resolve(build, 'dist/src/commands/lint.js')).href);
+const { run } = await import(pathToFileURL(resolve(build, 'dist/src/cli/main.js')).href);
 
 const dir = process.argv[2];
+const out = join(mkdtempSync(join(tmpdir(), 'ismslint-bench-')), 'report.json');
 const io = { cwd: process.cwd(), env: process.env, isTTY: false, stdout: () => {}, stderr: (s) => process.stderr.write(s) };
-const result = await runLint(io, { paths: [dir], format: 'json', quiet: false });
+const code = await run(['lint', dir, '--format', 'json', '--output-file', out], io);
 const wallMs = process.uptime() * 1000;
 const cpu = process.cpuUsage();
 const peakMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakMb, findings: result.findings.length }) + '\n');
+if (code === 2) process.exit(2);
+const findings = JSON.parse(readFileSync(out, 'utf8')).reduce((n, f) => n + f.messages.length, 0);
+rmSync(join(out, '..'), { recursive: true });
+process.stdout.write(JSON.stringify({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakMb, findings }) + '\n');
