@@ -1,13 +1,15 @@
 // One end-to-end lint in a fresh process, through the CLI's own entry point; prints wall time since
 // process start, CPU time and peak RSS as JSON. BENCH_BUILD=<checkout> lints with that checkout's build
 // instead of this one (bench/compare.js uses it).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const build = resolve(process.env.BENCH_BUILD ?? fileURLToPath(new URL('..', import.meta.url)));
-const { run } = await import(pathToFileURL(resolve(build, 'dist/src/cli/main.js')).href);
+// What bin/ismslint.js runs: the bundle, or in builds from before it the compiled modules.
+const entry = ['dist/bundle/ismslint.js', 'dist/src/cli/main.js'].map((p) => resolve(build, p)).find((p) => existsSync(p));
+const { run } = await import(pathToFileURL(entry).href);
 
 const dir = process.argv[2];
 const out = join(mkdtempSync(join(tmpdir(), 'ismslint-bench-')), 'report.json');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/src/cli/main.js';
+import { run } from '../dist/bundle/ismslint.js';
 
 run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
