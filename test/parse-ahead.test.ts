@@ -54,8 +54,8 @@ ALTER TABLE risk ENABLE ROW LEVEL SECURITY;`,
 
 describe('parsing on a second thread', () => {
   it('builds exactly the model, findings and directives that parsing on this thread builds', () => {
-    const here = build.buildModel(workspace, 'global', undefined, 'here');
-    const worker = build.buildModel(workspace, 'global', undefined, 'worker');
+    const here = build.buildModel(workspace, 'global');
+    const worker = build.buildModel(workspace, 'global', undefined, build.startParserThread(workspace, { always: true }));
     expect(here.findings.map((f) => f.ruleId).sort()).toEqual(['empty-file', 'parse-error', 'parse-error', 'parse-error']);
     expect(here.directives).toHaveLength(1);
     expect(here.catalog.tables.get('public.risk')?.indexes).toEqual([]);
@@ -70,7 +70,7 @@ describe('parsing on a second thread', () => {
   it("hands over each file's statements with libpg-query's own JSON, syntax errors and comments", () => {
     const sql = 'SELECT 1; /* a */ CREATE TABLE t (id int); -- b';
     const texts = [sql, 'CREATE TABLE (;', "SELECT 'é'"];
-    const parse = ahead.startParseAhead(texts, { workerOnly: true })!;
+    const parse = ahead.startParseThread({ workerOnly: true })!.begin(texts);
     try {
       const first = parse.take(0)!;
       const create = sql.indexOf('CREATE');
@@ -89,7 +89,7 @@ describe('parsing on a second thread', () => {
   });
 
   it('gives every file back to this thread when the worker fails', () => {
-    const parse = ahead.startParseAhead([null as unknown as string, 'SELECT 1'], { workerOnly: true })!;
+    const parse = ahead.startParseThread({ workerOnly: true })!.begin([null as unknown as string, 'SELECT 1']);
     try {
       expect(parse.take(0)).toBeUndefined();
       expect(parse.take(1)).toBeUndefined();

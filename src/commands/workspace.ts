@@ -3,7 +3,7 @@ import { allRules } from '../../rules/index.js';
 import { loadConfig } from '../engine/config/load.js';
 import type { ResolvedConfig } from '../engine/config/types.js';
 import { UsageError } from '../engine/config/types.js';
-import { buildModel, type BuiltModel } from '../sources/build.js';
+import { buildModel, startParserThread, type BuiltModel } from '../sources/build.js';
 import { createSchemaJsonLoader } from '../sources/schema-json/index.js';
 import { loadParser } from '../sources/sql/parser.js';
 import { discoverModules } from '../sources/workspace.js';
@@ -27,8 +27,14 @@ export function todayUtc(env: NodeJS.ProcessEnv): string {
 export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; config?: string }): Promise<Workspace> {
   const config = loadConfig(allRules, { cwd: io.cwd, configPath: opts.config });
   const paths = opts.paths.length > 0 ? opts.paths : config.roots.map((r) => resolve(config.baseDir, r));
-  await loadParser();
   const { modules } = discoverModules(paths, { cwd: io.cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns });
-  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }));
+  const parserThread = startParserThread(modules);
+  try {
+    await loadParser();
+  } catch (e) {
+    parserThread?.close();
+    throw e;
+  }
+  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread);
   return { config, model };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 
@@ -25,25 +26,62 @@ export interface PgSyntaxError {
   cursor: number;
 }
 
+/** The few WebAssembly APIs used here: TypeScript declares them only in its DOM library. */
+declare namespace WebAssembly {
+  type Module = object;
+  type Instance = object;
+  type Imports = object;
+  function compile(bytes: Uint8Array): Promise<Module>;
+  function instantiate(module: Module, imports: Imports): Promise<Instance>;
+}
+
 let mod: PgQueryModule | undefined;
+let compiled: WebAssembly.Module | undefined;
 let loading: Promise<void> | undefined;
 
-/** Compile and instantiate the parser once; every other function here needs it loaded. */
-export function loadPgQuery(): Promise<void> {
+type Factory = (overrides: { instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void): object }) => Promise<PgQueryModule>;
+
+/**
+ * Compile and instantiate the parser once; every other function here needs it loaded. A module another
+ * thread compiled (`parserModule()` there) is instantiated as it is: its code is shared, not compiled again.
+ */
+export function loadPgQuery(precompiled?: WebAssembly.Module): Promise<void> {
   loading ??= (async () => {
-    const factory = createRequire(import.meta.url)('libpg-query/wasm/libpg-query.js') as () => Promise<PgQueryModule>;
-    // V8 would recompile the parser's hot functions with its optimising compiler on the second core,
-    // ~0.4 s of CPU for a 2,000-table lint that also needs that core for JavaScript compilation and
-    // garbage collection; the baseline code is fast enough for a parse that ends in well under a second.
-    // The setting is read when a module is compiled, so it is put back at once for any other WebAssembly.
-    setFlagsFromString('--liftoff-only');
-    try {
-      mod = await factory();
-    } finally {
-      setFlagsFromString('--no-liftoff-only');
-    }
+    const require = createRequire(import.meta.url);
+    const factory = require('libpg-query/wasm/libpg-query.js') as Factory;
+    compiled = precompiled ?? (await compileBaseline(readFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm'))));
+    const module = compiled;
+    // Emscripten's hook has no way to fail: a failed instantiation must not leave the factory waiting.
+    let failed!: (e: unknown) => void;
+    const failure = new Promise<never>((_, reject) => (failed = reject));
+    const instantiateWasm = (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) => {
+      WebAssembly.instantiate(module, imports).then(done, failed);
+      return {};
+    };
+    mod = await Promise.race([factory({ instantiateWasm }), failure]);
   })();
   return loading;
+}
+
+/** The compiled parser, to hand to a worker thread's `loadPgQuery`. */
+export function parserModule(): WebAssembly.Module {
+  if (!compiled) throw new Error('the PostgreSQL parser is not loaded: await loadPgQuery() first');
+  return compiled;
+}
+
+/**
+ * V8 would recompile the parser's hot functions with its optimising compiler on the second core, ~0.4 s
+ * of CPU for a 2,000-table lint that also needs that core for JavaScript compilation, garbage collection
+ * and the parser thread; the baseline code is fast enough. The setting is read when a module is compiled,
+ * so it is put back at once for any other WebAssembly.
+ */
+async function compileBaseline(bytes: Uint8Array): Promise<WebAssembly.Module> {
+  setFlagsFromString('--liftoff-only');
+  try {
+    return await WebAssembly.compile(bytes);
+  } finally {
+    setFlagsFromString('--no-liftoff-only');
+  }
 }
 
 function loaded(): PgQueryModule {

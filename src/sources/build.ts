@@ -4,11 +4,11 @@ import { emptyCatalog } from '../model/catalog.js';
 import type { SourceFile } from './source-file.js';
 import { decodeUtf8 } from './source-file.js';
 import { loadSqlFile } from './sql/load.js';
-import { startParseAhead, type ParseAhead } from './sql/parse-ahead.js';
+import { startParseThread, type ParseThread } from './sql/parse-ahead.js';
 import { ReplayState } from './sql/replay/index.js';
 
 /** Below about this much SQL (~1,000 tables) a second thread costs more to start than it saves (measured). */
-const PARSE_AHEAD_MIN_CHARS = 1_000_000;
+const PARSE_THREAD_MIN_BYTES = 1_000_000;
 
 export interface InputFile {
   /** Path as shown in findings: relative to the working directory, with forward slashes. */
@@ -73,13 +73,17 @@ export function replayOrder(modules: InputModule[], globalModule: string): Input
 export type SchemaJsonLoader = (file: InputFile, module: InputModule, ctx: BuiltModel & { state: ReplayState }) => void;
 
 /**
- * Where migrations are parsed: `auto` on a second thread too once there is enough SQL to pay for it,
- * `here` on this thread only, `worker` every file on the second thread (to test it).
+ * Start a second parser thread when the workspace has enough SQL to pay for it (`always`: whatever its
+ * size, for tests); give it to buildModel. Start it early: a worker takes ~0.1 s to start.
  */
-export type ParseThreads = 'auto' | 'here' | 'worker';
+export function startParserThread(modules: InputModule[], opts: { always?: boolean } = {}): ParseThread | undefined {
+  const bytes = modules.reduce((n, m) => m.migrations.reduce((k, f) => k + f.bytes.length, n), 0);
+  if (!opts.always && bytes < PARSE_THREAD_MIN_BYTES) return undefined;
+  return startParseThread({ workerOnly: opts.always });
+}
 
 /** Replay every module's migrations into one catalog; schema.json modules are added by the loader given. */
-export function buildModel(modules: InputModule[], globalModule: string, schemaJsonLoader?: SchemaJsonLoader, parseThreads: ParseThreads = 'auto'): BuiltModel {
+export function buildModel(modules: InputModule[], globalModule: string, schemaJsonLoader?: SchemaJsonLoader, parserThread?: ParseThread): BuiltModel {
   const catalog = emptyCatalog();
   const state = new ReplayState(catalog);
   const model: BuiltModel = { catalog, sources: new Map(), findings: [], directives: [] };
@@ -88,7 +92,7 @@ export function buildModel(modules: InputModule[], globalModule: string, schemaJ
     files: [...m.migrations].sort((a, b) => naturalCompare(baseName(a.path), baseName(b.path)) || naturalCompare(a.path, b.path)),
   }));
   const decoded = new Map(ordered.flatMap((o) => o.files.map((f) => [f, decodeUtf8(f.bytes)] as const)));
-  const ahead = startParsing([...decoded.values()].flatMap((d) => (d.ok ? [d.text] : [])), parseThreads);
+  const ahead = parserThread?.begin([...decoded.values()].flatMap((d) => (d.ok ? [d.text] : [])));
   let parsed = 0;
   try {
     for (const { module: m, files } of ordered) {
@@ -107,15 +111,9 @@ export function buildModel(modules: InputModule[], globalModule: string, schemaJ
       }
     }
   } finally {
-    ahead?.close();
+    (ahead ?? parserThread)?.close();
   }
   return model;
-}
-
-function startParsing(texts: string[], parseThreads: ParseThreads): ParseAhead | undefined {
-  if (parseThreads === 'here') return undefined;
-  if (parseThreads === 'auto' && texts.reduce((n, t) => n + t.length, 0) < PARSE_AHEAD_MIN_CHARS) return undefined;
-  return startParseAhead(texts, { workerOnly: parseThreads === 'worker' });
 }
 
 function baseName(p: string): string {

@@ -1,8 +1,9 @@
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
+import type { loadPgQuery as LoadPgQuery } from '../../model/pg-wasm.js';
 import type { ParsedAheadFile } from './parse-ahead.js';
 
-const { texts, port, shared } = workerData as { texts: string[]; port: MessagePort; shared: Int32Array };
+const { port, shared } = workerData as { port: MessagePort; shared: Int32Array };
 const CLAIMED = 0;
 const DELIVERED = 1;
 const TAKEN = 2;
@@ -19,7 +20,8 @@ try {
   // Imported here, not at the top, so that a failure to load is reported to the main thread too.
   const { loadPgQuery, parseToJson } = await import('../../model/pg-wasm.js');
   const { splitStatements } = await import('./split.js');
-  await loadPgQuery();
+  const { texts, wasm } = await new Promise<{ texts: string[]; wasm: Parameters<typeof LoadPgQuery>[0] }>((resolve) => port.once('message', resolve));
+  await loadPgQuery(wasm);
   for (;;) {
     // Wait while the main thread has enough to do: their JSON would only pile up in memory.
     for (let taken = Atomics.load(shared, TAKEN); Atomics.load(shared, CLAIMED) >= taken + AHEAD; taken = Atomics.load(shared, TAKEN)) {

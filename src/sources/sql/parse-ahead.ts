@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import type { PgSyntaxError } from '../../model/pg-wasm.js';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { parserModule, type PgSyntaxError } from '../../model/pg-wasm.js';
 import type { StatementSpan } from './split.js';
 
 /** One file as the worker split and parsed it: libpg-query's JSON, or its syntax error, per span. */
@@ -22,6 +22,13 @@ export interface ParseAhead {
   close(): void;
 }
 
+/** A parser thread started early, while this thread still reads files and loads its own parser. */
+export interface ParseThread {
+  /** Hand over the files (decoded, in replay order); needs this thread's parser loaded, whose code the worker shares. */
+  begin(texts: string[]): ParseAhead;
+  close(): void;
+}
+
 const WORKER = new URL('./parse-ahead-worker.js', import.meta.url);
 const CLAIMED = 0;
 const DELIVERED = 1;
@@ -31,20 +38,40 @@ const STALL_MS = 10_000;
 
 /**
  * Split and parse migration files on a second thread while this one replays the files before them.
- * Both threads claim files from one shared counter, so this thread parses the first files itself while
- * the worker starts, and never waits for a file the worker has not begun (`workerOnly`: the worker
- * parses them all, for tests). Without a built worker script (tests run the TypeScript sources) it
- * returns undefined and everything is parsed here.
+ * Node takes ~0.1 s to start a worker, so start it as soon as the workspace is known to be big. Both
+ * threads claim files from one shared counter: this thread parses the first files itself if the worker
+ * is not ready yet, and never waits for a file the worker has not begun (`workerOnly`: the worker parses
+ * them all, for tests). Without a built worker script (tests run the TypeScript sources) it returns
+ * undefined and everything is parsed here.
  */
-export function startParseAhead(texts: string[], opts: { workerOnly?: boolean } = {}): ParseAhead | undefined {
+export function startParseThread(opts: { workerOnly?: boolean } = {}): ParseThread | undefined {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
   const shared = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER, { workerData: { texts, port: port2, shared }, transferList: [port2] });
+  const worker = new Worker(WORKER, { workerData: { port: port2, shared }, transferList: [port2] });
   worker.unref();
+  let total = 0;
+  const close = () => {
+    // Whatever the worker has not claimed yet is not wanted any more.
+    Atomics.store(shared, CLAIMED, Math.max(total, 1));
+    Atomics.store(shared, TAKEN, Math.max(total, 1));
+    Atomics.notify(shared, TAKEN);
+    port1.close();
+    void worker.terminate();
+  };
+  return {
+    begin(texts) {
+      total = texts.length;
+      port1.postMessage({ texts, wasm: parserModule() });
+      return { take: taker(shared, port1, !!opts.workerOnly), close };
+    },
+    close,
+  };
+}
+
+function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (index: number) => ParsedAheadFile | undefined {
   const arrived = new Map<number, ParsedAheadFile>();
   let failed = false;
-
   const receive = (index: number): ParsedAheadFile | undefined => {
     for (;;) {
       const got = arrived.get(index);
@@ -53,7 +80,7 @@ export function startParseAhead(texts: string[], opts: { workerOnly?: boolean } 
         return got;
       }
       const delivered = Atomics.load(shared, DELIVERED);
-      const message = receiveMessageOnPort(port1)?.message as ParsedAheadFile | { failed: string } | undefined;
+      const message = receiveMessageOnPort(port)?.message as ParsedAheadFile | { failed: string } | undefined;
       if (message && 'failed' in message) break;
       if (message) {
         arrived.set(message.index, message);
@@ -64,23 +91,12 @@ export function startParseAhead(texts: string[], opts: { workerOnly?: boolean } 
     failed = true;
     return undefined;
   };
-
-  return {
-    take(index) {
-      if (failed) return undefined;
-      Atomics.store(shared, TAKEN, index + 1);
-      Atomics.notify(shared, TAKEN);
-      // Still unclaimed: the worker is behind, so parse it here rather than wait.
-      if (!opts.workerOnly && Atomics.compareExchange(shared, CLAIMED, index, index + 1) === index) return undefined;
-      return receive(index);
-    },
-    close() {
-      // Whatever the worker has not claimed yet is not wanted any more.
-      Atomics.store(shared, CLAIMED, texts.length);
-      Atomics.store(shared, TAKEN, texts.length);
-      Atomics.notify(shared, TAKEN);
-      port1.close();
-      void worker.terminate();
-    },
+  return (index) => {
+    if (failed) return undefined;
+    Atomics.store(shared, TAKEN, index + 1);
+    Atomics.notify(shared, TAKEN);
+    // Still unclaimed: the worker is behind, so parse it here rather than wait.
+    if (!workerOnly && Atomics.compareExchange(shared, CLAIMED, index, index + 1) === index) return undefined;
+    return receive(index);
   };
 }
