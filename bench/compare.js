@@ -29,5 +29,7 @@ const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 for (const [build, rs] of results) {
   const wall = rs.map((r) => r.wallMs);
   const cpu = rs.map((r) => r.cpuMs);
-  console.log(`${build}: wall median ${median(wall).toFixed(0)} ms (min ${Math.min(...wall).toFixed(0)}), CPU median ${median(cpu).toFixed(0)} ms (min ${Math.min(...cpu).toFixed(0)}), ${runs} runs`);
+  const main = rs.map((r) => r.mainThreadMs).filter((ms) => ms !== undefined);
+  const mainText = main.length === rs.length ? `, main thread CPU median ${median(main).toFixed(0)} ms` : '';
+  console.log(`${build}: wall median ${median(wall).toFixed(0)} ms (min ${Math.min(...wall).toFixed(0)}), CPU median ${median(cpu).toFixed(0)} ms (min ${Math.min(...cpu).toFixed(0)})${mainText}, ${runs} runs`);
 }
