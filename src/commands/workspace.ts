@@ -25,12 +25,15 @@ export function todayUtc(env: NodeJS.ProcessEnv): string {
 
 /** Configuration, module discovery and the schema model: what every command starts from. */
 export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; config?: string }): Promise<Workspace> {
+  // The parser compiles on a background thread while this one reads the configuration and the files.
+  const parser = loadParser();
+  parser.catch(() => {});
   const config = loadConfig(allRules, { cwd: io.cwd, configPath: opts.config });
   const paths = opts.paths.length > 0 ? opts.paths : config.roots.map((r) => resolve(config.baseDir, r));
   const { modules } = discoverModules(paths, { cwd: io.cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns });
   const parserThread = startParserThread(modules);
   try {
-    await loadParser();
+    await parser;
   } catch (e) {
     parserThread?.close();
     throw e;

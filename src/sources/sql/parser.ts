@@ -30,8 +30,8 @@ export interface ParsedFile {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-function byteMapper(text: string, start: number): (b: number | undefined) => number {
-  if (!NON_ASCII.test(text)) return (b) => start + Math.max(0, b ?? 0);
+function byteMapper(text: string, start: number, ascii = !NON_ASCII.test(text)): (b: number | undefined) => number {
+  if (ascii) return (b) => start + Math.max(0, b ?? 0);
   const bytes = Buffer.from(text, 'utf8');
   return (b) => {
     const at = Math.max(0, Math.min(b ?? 0, bytes.length));
@@ -55,6 +55,8 @@ export function parseSqlFile(text: string): ParsedFile {
  * are appended to `errors` as they are met.
  */
 export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = splitStatements(text), parsedAhead?: readonly (string | PgSyntaxError)[]): Generator<ParsedStatement> {
+  // Bytes are characters in every statement of an ASCII file: one test for the file, not one per statement.
+  const ascii = !NON_ASCII.test(text);
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
     let end = span.end;
@@ -92,7 +94,7 @@ export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = s
       errors.push({ message: shortenNear(result.error) + mysqlHint(sql), start: at, end: tokenEnd(text, at, end) });
       continue;
     }
-    const offset = byteMapper(sql, span.start);
+    const offset = byteMapper(sql, span.start, ascii || undefined);
     for (const raw of result.stmts) {
       yield { node: raw.stmt, start: span.start, end, offset };
     }
