@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { loadPgQuery as LoadPgQuery } from '../../model/pg-wasm.js';
@@ -15,6 +17,8 @@ function deliver(message: ParsedAheadFile | { failed: string }): void {
   Atomics.add(shared, DELIVERED, 1);
   Atomics.notify(shared, DELIVERED);
 }
+
+lowerOwnPriority();
 
 try {
   // Imported here, not at the top, so that a failure to load is reported to the main thread too.
@@ -43,3 +47,15 @@ try {
   deliver({ failed: e instanceof Error ? e.message : String(e) });
 }
 port.close();
+
+/**
+ * The main thread replays what this one parses, and parses a file itself when this one is behind:
+ * when both want the same core, the main thread should have it (Linux only; elsewhere a no-op).
+ */
+function lowerOwnPriority(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+  } catch {
+    // No /proc, or not allowed: the thread keeps its priority.
+  }
+}
