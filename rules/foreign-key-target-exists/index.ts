@@ -87,11 +87,12 @@ export default defineRule({
       const ref = fk.references!;
       const report = (message: string) => ctx.report({ table, node: fk, message: `foreign key "${fk.name}" ${message}` });
       const target = ctx.lookupTable(ref.schema, ref.table);
-      const targetName = display(ref.schema, ref.table);
+      // Only messages need the display name: most foreign keys have none.
+      const targetName = () => display(ref.schema, ref.table);
       if (!target) {
         const near = lookalikes(ctx.catalog.tables.values(), ref.schema, ref.table);
         report(
-          `references table ${targetName}, which does not exist once all migrations have run: ` +
+          `references table ${targetName()}, which does not exist once all migrations have run: ` +
             (near.length ? `did you mean ${near.join(' or ')}?` : 'create the table or correct the reference'),
         );
         return;
@@ -100,7 +101,7 @@ export default defineRule({
       if (refColumns.length === 0) {
         const pk = primaryKey(target);
         if (!pk) {
-          report(`references ${targetName} without naming columns, but ${targetName} has no primary key (PostgreSQL: there is no primary key for referenced table); add a primary key or name the referenced columns`);
+          report(`references ${targetName()} without naming columns, but ${targetName()} has no primary key (PostgreSQL: there is no primary key for referenced table); add a primary key or name the referenced columns`);
           return;
         }
         refColumns = pk.columns;
@@ -111,24 +112,25 @@ export default defineRule({
         );
         return;
       }
-      const missingLocal = fk.columns.filter((c) => !findColumn(table, c));
-      const missingRef = refColumns.filter((c) => !findColumn(target, c));
-      if (missingLocal.length || missingRef.length) {
+      const broken = fk.columns.some((c) => !findColumn(table, c)) || refColumns.some((c) => !findColumn(target, c));
+      if (broken) {
+        const missingLocal = fk.columns.filter((c) => !findColumn(table, c));
+        const missingRef = refColumns.filter((c) => !findColumn(target, c));
         const parts = [
           ...missingLocal.map((c) => `column "${c}" does not exist in "${table.name}"`),
-          ...missingRef.map((c) => `referenced column "${c}" does not exist in ${targetName}`),
+          ...missingRef.map((c) => `referenced column "${c}" does not exist in ${targetName()}`),
         ];
         report(`is broken: ${parts.join('; ')}`);
         return;
       }
       if (!ctx.derived(target, uniqueKeySets).has(columnSet(refColumns))) {
         report(
-          `references ${targetName} (${refColumns.join(', ')}), which is neither its primary key nor a unique constraint (PostgreSQL: there is no unique constraint matching given keys for referenced table); reference the primary key or add UNIQUE (${refColumns.join(', ')}) to ${targetName}`,
+          `references ${targetName()} (${refColumns.join(', ')}), which is neither its primary key nor a unique constraint (PostgreSQL: there is no unique constraint matching given keys for referenced table); reference the primary key or add UNIQUE (${refColumns.join(', ')}) to ${targetName()}`,
         );
       }
       fk.columns.forEach((c, i) => {
         const problem = typeMismatch(findColumn(table, c)!, findColumn(target, refColumns[i]!)!, defaultSchema);
-        if (problem) report(`(${fk.columns.join(', ')} → ${targetName}): ${problem}`);
+        if (problem) report(`(${fk.columns.join(', ')} → ${targetName()}): ${problem}`);
       });
     }
   },

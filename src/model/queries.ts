@@ -233,21 +233,30 @@ export function keyReference(
   target: { name: string; table?: Table },
   lookup: (schema: string, name: string) => Table | undefined,
 ): KeyReference {
-  const fks = table.constraints.filter((c) => c.kind === 'foreign key' && c.columns.includes(column));
-  const single = fks.filter((fk) => fk.columns.length === 1);
-  const matches = (fk: Constraint) => {
-    const ref = fk.references!;
-    if (target.table ? ref.schema !== target.table.schema || ref.table !== target.table.name : ref.table !== target.name) return false;
-    const cols = referencedColumns(fk, lookup);
-    return cols === undefined ? !target.table : cols.length === 1 && cols[0] === 'id';
-  };
-  const good = single.filter(matches);
-  const valid = good.find((fk) => !fk.notValid);
-  if (valid) return { kind: 'ok', fk: valid };
-  if (good[0]) return { kind: 'not valid', fk: good[0] };
-  if (single[0]) return { kind: 'elsewhere', fk: single[0] };
-  if (fks[0]) return { kind: 'composite', fk: fks[0] };
+  // One pass, no arrays: this runs for every audit and tenant column of every table.
+  let firstKey: Constraint | undefined;
+  let firstSingle: Constraint | undefined;
+  let firstNotValid: Constraint | undefined;
+  for (const c of table.constraints) {
+    if (c.kind !== 'foreign key' || !c.columns.includes(column)) continue;
+    firstKey ??= c;
+    if (c.columns.length !== 1) continue;
+    firstSingle ??= c;
+    if (!referencesTargetId(c, target, lookup)) continue;
+    if (!c.notValid) return { kind: 'ok', fk: c };
+    firstNotValid ??= c;
+  }
+  if (firstNotValid) return { kind: 'not valid', fk: firstNotValid };
+  if (firstSingle) return { kind: 'elsewhere', fk: firstSingle };
+  if (firstKey) return { kind: 'composite', fk: firstKey };
   return { kind: 'none' };
+}
+
+function referencesTargetId(fk: Constraint, target: { name: string; table?: Table }, lookup: (schema: string, name: string) => Table | undefined): boolean {
+  const ref = fk.references!;
+  if (target.table ? ref.schema !== target.table.schema || ref.table !== target.table.name : ref.table !== target.name) return false;
+  const cols = referencedColumns(fk, lookup);
+  return cols === undefined ? !target.table : cols.length === 1 && cols[0] === 'id';
 }
 
 /** `"users" ("email")` or `"auth"."users"`: where a foreign key points, for messages. */
