@@ -88,6 +88,17 @@ describe('parsing on a second thread', () => {
     }
   });
 
+  it('leaves files too big to hand over at once to this thread, and parses the others', () => {
+    const parse = ahead.startParseThread({ workerOnly: true, maxFileChars: 20 })!.begin(['SELECT 1;', `SELECT '${'x'.repeat(20)}';`, 'SELECT 2;']);
+    try {
+      expect(parse.take(0)?.results).toEqual([(pg.parseToJson('SELECT 1') as { json: string }).json]);
+      expect(parse.take(1)).toBeUndefined();
+      expect(parse.take(2)?.results).toEqual([(pg.parseToJson('SELECT 2') as { json: string }).json]);
+    } finally {
+      parse.close();
+    }
+  });
+
   it('gives every file back to this thread when the worker fails', () => {
     const parse = ahead.startParseThread({ workerOnly: true })!.begin([null as unknown as string, 'SELECT 1']);
     try {

@@ -5,14 +5,14 @@ import type { MessagePort } from 'node:worker_threads';
 import type { loadPgQuery as LoadPgQuery } from '../../model/pg-wasm.js';
 import type { ParsedAheadFile } from './parse-ahead.js';
 
-const { port, shared } = workerData as { port: MessagePort; shared: Int32Array };
+const { port, shared, maxFileChars } = workerData as { port: MessagePort; shared: Int32Array; maxFileChars: number };
 const CLAIMED = 0;
 const DELIVERED = 1;
 const TAKEN = 2;
 /** Files parsed but not yet taken: enough to keep the main thread fed, few enough to bound memory. */
 const AHEAD = 4;
 
-function deliver(message: ParsedAheadFile | { failed: string }): void {
+function deliver(message: ParsedAheadFile | { index: number; declined: true } | { failed: string }): void {
   port.postMessage(message);
   Atomics.add(shared, DELIVERED, 1);
   Atomics.notify(shared, DELIVERED);
@@ -34,6 +34,12 @@ try {
     const index = Atomics.add(shared, CLAIMED, 1);
     if (index >= texts.length) break;
     const text = texts[index]!;
+    // A file's parse trees are handed over at once: a big one (a whole pg_dump, say) would hold its
+    // JSON in memory twice, and keep the main thread waiting. The main thread parses it a statement at a time.
+    if (text.length > maxFileChars) {
+      deliver({ index, declined: true });
+      continue;
+    }
     const comments: number[] = [];
     const spans = splitStatements(text, (start, end) => comments.push(start, end));
     const results: ParsedAheadFile['results'] = [];

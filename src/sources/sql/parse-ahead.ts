@@ -35,6 +35,8 @@ const DELIVERED = 1;
 const TAKEN = 2;
 /** A worker that delivers nothing for this long is taken for dead (it cannot be watched while we wait). */
 const STALL_MS = 10_000;
+/** Bigger files (~7 MB of parse-tree JSON) are left to the main thread, which parses them a statement at a time. */
+const MAX_FILE_CHARS = 1_000_000;
 
 /**
  * Split and parse migration files on a second thread while this one replays the files before them.
@@ -44,11 +46,12 @@ const STALL_MS = 10_000;
  * them all, for tests). Without a built worker script (tests run the TypeScript sources) it returns
  * undefined and everything is parsed here.
  */
-export function startParseThread(opts: { workerOnly?: boolean } = {}): ParseThread | undefined {
+export function startParseThread(opts: { workerOnly?: boolean; maxFileChars?: number } = {}): ParseThread | undefined {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
   const shared = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER, { workerData: { port: port2, shared }, transferList: [port2] });
+  const workerData = { port: port2, shared, maxFileChars: opts.maxFileChars ?? MAX_FILE_CHARS };
+  const worker = new Worker(WORKER, { workerData, transferList: [port2] });
   worker.unref();
   let total = 0;
   const close = () => {
@@ -70,20 +73,21 @@ export function startParseThread(opts: { workerOnly?: boolean } = {}): ParseThre
 }
 
 function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (index: number) => ParsedAheadFile | undefined {
-  const arrived = new Map<number, ParsedAheadFile>();
+  // A file the worker declined (too big to hand over at once) is parsed here: `null`.
+  const arrived = new Map<number, ParsedAheadFile | null>();
   let failed = false;
   const receive = (index: number): ParsedAheadFile | undefined => {
     for (;;) {
       const got = arrived.get(index);
-      if (got) {
+      if (got !== undefined) {
         arrived.delete(index);
-        return got;
+        return got ?? undefined;
       }
       const delivered = Atomics.load(shared, DELIVERED);
-      const message = receiveMessageOnPort(port)?.message as ParsedAheadFile | { failed: string } | undefined;
+      const message = receiveMessageOnPort(port)?.message as ParsedAheadFile | { index: number; declined: true } | { failed: string } | undefined;
       if (message && 'failed' in message) break;
       if (message) {
-        arrived.set(message.index, message);
+        arrived.set(message.index, 'declined' in message ? null : message);
         continue;
       }
       if (Atomics.wait(shared, DELIVERED, delivered, STALL_MS) === 'timed-out') break;
