@@ -9,15 +9,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the benchmark's corpus generator is plain JavaScript
 import { writeCorpus } from '../bench/corpus.js';
 import { run } from '../src/cli/main.js';
+import { recordingIO } from './support/command-io.js';
 
 const root = resolve(__dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'ismslint-bin-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function inProcess(args: string[]): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const code = await run(args, { cwd: work, env: {}, isTTY: false, stdout: (s) => void (stdout += s), stderr: () => {} });
-  return { code, stdout };
+  const io = recordingIO(work);
+  const code = await run(args, io);
+  return { code, stdout: io.out };
 }
 
 async function viaBin(args: string[]): Promise<{ code: number; stdout: string }> {

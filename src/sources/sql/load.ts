@@ -5,7 +5,7 @@ import { readDirectives } from './directives.js';
 import { iterateSqlFile, type SyntaxProblem } from './parser.js';
 import type { ReplayState } from './replay/index.js';
 import { replayFile } from './replay/index.js';
-import { splitStatements } from './split.js';
+import { splitWithComments } from './split.js';
 
 export interface LoadedSqlFile {
   source?: SourceFile;
@@ -24,9 +24,7 @@ export function loadSqlFile(state: ReplayState, path: string, bytes: Uint8Array,
   }
   const source = new SourceFile(path, decoded.text);
   const findings: RawFinding[] = [];
-  let comments: number[] = [];
-  const spans = parsedAhead ? parsedAhead.spans : splitStatements(decoded.text, (start, end) => comments.push(start, end));
-  if (parsedAhead) comments = parsedAhead.comments;
+  const { spans, comments } = parsedAhead ?? splitWithComments(decoded.text);
   if (spans.length === 0) {
     findings.push({ ruleId: 'empty-file', message: 'migration file holds no SQL statements (only white space or comments): add its statements or delete the file', loc: source.span(0, 0), module });
   }

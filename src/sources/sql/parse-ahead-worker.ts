@@ -4,11 +4,9 @@ import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { loadPgQuery as LoadPgQuery } from '../../model/pg-wasm.js';
 import type { ParsedAheadFile } from './parse-ahead.js';
+import { CLAIMED, DELIVERED, TAKEN } from './parse-ahead-protocol.js';
 
 const { port, shared, maxFileChars } = workerData as { port: MessagePort; shared: Int32Array; maxFileChars: number };
-const CLAIMED = 0;
-const DELIVERED = 1;
-const TAKEN = 2;
 /** Files parsed but not yet taken: enough to keep the main thread fed, few enough to bound memory. */
 const AHEAD = 4;
 
@@ -23,7 +21,7 @@ lowerOwnPriority();
 try {
   // Imported here, not at the top, so that a failure to load is reported to the main thread too.
   const { loadPgQuery, parseToJson } = await import('../../model/pg-wasm.js');
-  const { splitStatements } = await import('./split.js');
+  const { splitWithComments } = await import('./split.js');
   const { texts, wasm } = await new Promise<{ texts: string[]; wasm: Parameters<typeof LoadPgQuery>[0] }>((resolve) => port.once('message', resolve));
   await loadPgQuery(wasm);
   for (;;) {
@@ -40,8 +38,7 @@ try {
       deliver({ index, declined: true });
       continue;
     }
-    const comments: number[] = [];
-    const spans = splitStatements(text, (start, end) => comments.push(start, end));
+    const { spans, comments } = splitWithComments(text);
     const results: ParsedAheadFile['results'] = [];
     for (const span of spans) {
       const r = parseToJson(text.slice(span.start, span.end));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { parserModule, type PgSyntaxError } from '../../model/pg-wasm.js';
+import { CLAIMED, COUNTERS, DELIVERED, TAKEN } from './parse-ahead-protocol.js';
 import type { StatementSpan } from './split.js';
 
 /** One file as the worker split and parsed it: libpg-query's JSON, or its syntax error, per span. */
@@ -30,9 +31,6 @@ export interface ParseThread {
 }
 
 const WORKER = new URL('./parse-ahead-worker.js', import.meta.url);
-const CLAIMED = 0;
-const DELIVERED = 1;
-const TAKEN = 2;
 /** A worker that delivers nothing for this long is taken for dead (it cannot be watched while we wait). */
 const STALL_MS = 10_000;
 /** Bigger files (~7 MB of parse-tree JSON) are left to the main thread, which parses them a statement at a time. */
@@ -48,7 +46,7 @@ const MAX_FILE_CHARS = 1_000_000;
  */
 export function startParseThread(opts: { workerOnly?: boolean; maxFileChars?: number } = {}): ParseThread | undefined {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
-  const shared = new Int32Array(new SharedArrayBuffer(12));
+  const shared = new Int32Array(new SharedArrayBuffer(COUNTERS * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   const workerData = { port: port2, shared, maxFileChars: opts.maxFileChars ?? MAX_FILE_CHARS };
   const worker = new Worker(WORKER, { workerData, transferList: [port2] });
@@ -56,8 +54,8 @@ export function startParseThread(opts: { workerOnly?: boolean; maxFileChars?: nu
   let total = 0;
   const close = () => {
     // Whatever the worker has not claimed yet is not wanted any more.
-    Atomics.store(shared, CLAIMED, Math.max(total, 1));
-    Atomics.store(shared, TAKEN, Math.max(total, 1));
+    Atomics.store(shared, CLAIMED, total);
+    Atomics.store(shared, TAKEN, total);
     Atomics.notify(shared, TAKEN);
     port1.close();
     void worker.terminate();

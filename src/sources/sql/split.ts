@@ -66,6 +66,13 @@ export function splitStatements(text: string, onComment?: (start: number, end: n
   return spans;
 }
 
+/** The statements' spans and the comments' [start, end) pairs, flattened, of a whole file. */
+export function splitWithComments(text: string): { spans: StatementSpan[]; comments: number[] } {
+  const comments: number[] = [];
+  const spans = splitStatements(text, (start, end) => comments.push(start, end));
+  return { spans, comments };
+}
+
 /** What can start a comment, a quoted string or identifier, or end a statement. */
 const SPECIAL = /[-/;'"$]/g;
 
