@@ -3,14 +3,14 @@ import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { loadPgQuery as LoadPgQuery } from '../../model/pg-wasm.js';
-import type { ParsedAheadFile } from './parse-ahead.js';
+import type { ParsedAheadMessage } from './parse-ahead.js';
 import { CLAIMED, DELIVERED, TAKEN } from './parse-ahead-protocol.js';
 
 const { port, shared, maxFileChars } = workerData as { port: MessagePort; shared: Int32Array; maxFileChars: number };
 /** Files parsed but not yet taken: enough to keep the main thread fed, few enough to bound memory. */
 const AHEAD = 4;
 
-function deliver(message: ParsedAheadFile | { index: number; declined: true } | { failed: string }): void {
+function deliver(message: ParsedAheadMessage | { index: number; declined: true } | { failed: string }): void {
   port.postMessage(message);
   Atomics.add(shared, DELIVERED, 1);
   Atomics.notify(shared, DELIVERED);
@@ -39,12 +39,14 @@ try {
       continue;
     }
     const { spans, comments } = splitWithComments(text);
-    const results: ParsedAheadFile['results'] = [];
+    const results: ParsedAheadMessage['results'] = [];
+    const flat: number[] = [];
     for (const span of spans) {
+      flat.push(span.start, span.end);
       const r = parseToJson(text.slice(span.start, span.end));
       results.push('json' in r ? r.json : r.error);
     }
-    deliver({ index, spans, comments, results });
+    deliver({ index, spans: flat, comments, results });
   }
 } catch (e) {
   deliver({ failed: e instanceof Error ? e.message : String(e) });

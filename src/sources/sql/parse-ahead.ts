@@ -14,6 +14,13 @@ export interface ParsedAheadFile {
   results: (string | PgSyntaxError)[];
 }
 
+/**
+ * The same on its way from the worker, spans as flat [start, end) pairs: objects a message brings
+ * have other hidden classes than those splitStatements makes here, and code that met both would be
+ * optimised for both (iterateSqlFile was compiled three times).
+ */
+export type ParsedAheadMessage = Omit<ParsedAheadFile, 'spans'> & { spans: number[] };
+
 export interface ParseAhead {
   /**
    * File `index` (asked for in order, from 0) as the worker parsed it, or undefined when the caller is
@@ -82,10 +89,10 @@ function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (ind
         return got ?? undefined;
       }
       const delivered = Atomics.load(shared, DELIVERED);
-      const message = receiveMessageOnPort(port)?.message as ParsedAheadFile | { index: number; declined: true } | { failed: string } | undefined;
+      const message = receiveMessageOnPort(port)?.message as ParsedAheadMessage | { index: number; declined: true } | { failed: string } | undefined;
       if (message && 'failed' in message) break;
       if (message) {
-        arrived.set(message.index, 'declined' in message ? null : message);
+        arrived.set(message.index, 'declined' in message ? null : { ...message, spans: spanObjects(message.spans) });
         continue;
       }
       if (Atomics.wait(shared, DELIVERED, delivered, STALL_MS) === 'timed-out') break;
@@ -101,4 +108,10 @@ function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (ind
     if (!workerOnly && Atomics.compareExchange(shared, CLAIMED, index, index + 1) === index) return undefined;
     return receive(index);
   };
+}
+
+function spanObjects(flat: number[]): StatementSpan[] {
+  const spans: StatementSpan[] = [];
+  for (let i = 0; i < flat.length; i += 2) spans.push({ start: flat[i]!, end: flat[i + 1]! });
+  return spans;
 }

@@ -61,8 +61,7 @@ export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = s
     const span = spans[i]!;
     let end = span.end;
     let sql = text.slice(span.start, end);
-    const ahead = parsedAhead?.[i];
-    let result = ahead === undefined ? tryParse(sql) : fromParseResult(typeof ahead === 'string' ? { json: ahead } : { error: ahead });
+    let result = takeOrParse(sql, parsedAhead, i);
     // `BEGIN ATOMIC … END` bodies hold semicolons of their own: join the following pieces back on. So do
     // other dialects' inline trigger and function bodies, which are then one error, not one per line.
     if ('error' in result && (/\bbegin\s+atomic\b/i.test(sql) || INLINE_BODY.test(sql))) {
@@ -99,6 +98,17 @@ export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = s
       yield { node: raw.stmt, start: span.start, end, offset };
     }
   }
+}
+
+/**
+ * The statement as the parser thread delivered it, or parsed here. A function of its own: the main
+ * thread parses the first files itself, and the loop above would otherwise be optimised before any
+ * delivered file arrives and deoptimised when one does.
+ */
+function takeOrParse(sql: string, parsedAhead: readonly (string | PgSyntaxError)[] | undefined, i: number): ReturnType<typeof tryParse> {
+  const ahead = parsedAhead?.[i];
+  if (ahead === undefined) return tryParse(sql);
+  return fromParseResult(typeof ahead === 'string' ? { json: ahead } : { error: ahead });
 }
 
 export function tryParse(sql: string): { stmts: { stmt: Record<string, any> }[] } | { error: string; cursor: number } {
