@@ -105,10 +105,14 @@ function withQuery<T>(m: PgQueryModule, sql: string, use: (ptr: number) => T): T
   }
 }
 
+/** A Buffer over the WASM memory, for its memchr-based indexOf: a typed array's own indexOf compares a byte at a time. */
+let heapBuffer: Buffer | undefined;
+
 /** A NUL-terminated string in WASM memory. Memory may have grown since the last call: read HEAPU8 afresh. */
 function cString(m: PgQueryModule, ptr: number): string {
   const heap = m.HEAPU8;
-  return decoder.decode(heap.subarray(ptr, heap.indexOf(0, ptr)));
+  if (heapBuffer?.buffer !== heap.buffer) heapBuffer = Buffer.from(heap.buffer, heap.byteOffset, heap.byteLength);
+  return decoder.decode(heap.subarray(ptr, heapBuffer.indexOf(0, ptr)));
 }
 
 /** The parse tree of `sql` as libpg-query's JSON text, or PostgreSQL's syntax error. */
