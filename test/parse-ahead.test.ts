@@ -24,6 +24,9 @@ beforeAll(async () => {
 const enc = new TextEncoder();
 const file = (path: string, sql: string | Uint8Array) => ({ path, bytes: typeof sql === 'string' ? enc.encode(sql) : sql });
 
+/** Every statement's result as the worker delivered it. */
+const delivered = (f: ParseAheadModule.ParsedAheadFile) => f.spans.map((_, i) => f.result(i));
+
 const GLOBAL = `CREATE TABLE organisations (id uuid PRIMARY KEY);
 CREATE TABLE users (id uuid PRIMARY KEY, organisation_id uuid NOT NULL REFERENCES organisations (id));`;
 
@@ -79,10 +82,26 @@ describe('parsing on a second thread', () => {
         { start: create, end: create + 'CREATE TABLE t (id int)'.length },
       ]);
       expect(first.comments).toEqual([sql.indexOf('/*'), sql.indexOf('*/') + 2, sql.indexOf('--'), sql.length]);
-      expect(first.results).toEqual([pg.parseToJson('SELECT 1'), pg.parseToJson('CREATE TABLE t (id int)')].map((r) => ('json' in r ? r.json : r)));
+      expect(delivered(first)).toEqual([pg.parseToJson('SELECT 1'), pg.parseToJson('CREATE TABLE t (id int)')].map((r) => ('json' in r ? r.json : r)));
       const second = parse.take(1)!;
-      expect(second.results).toEqual([(pg.parseToJson('CREATE TABLE (;') as { error: unknown }).error]);
-      expect(parse.take(2)!.results).toEqual([(pg.parseToJson("SELECT 'é'") as { json: string }).json]);
+      expect(delivered(second)).toEqual([(pg.parseToJson('CREATE TABLE (;') as { error: unknown }).error]);
+      expect(delivered(parse.take(2)!)).toEqual([(pg.parseToJson("SELECT 'é'") as { json: string }).json]);
+    } finally {
+      parse.close();
+    }
+  });
+
+  it('sends a long file in pieces, which arrive complete and in order while the file is being read', () => {
+    const statements = Array.from({ length: 3000 }, (_, i) => `CREATE TABLE t${i} (id uuid PRIMARY KEY, name text NOT NULL)`);
+    const parse = ahead.startParseThread({ workerOnly: true })!.begin([statements.join(';\n'), 'SELECT 1']);
+    try {
+      const long = parse.take(0)!;
+      expect(long.spans).toHaveLength(3000);
+      // Asked for before the worker can have parsed the whole file: ~330 KB of JSON, sent 64 KB at a time.
+      expect(long.result(0)).toBe((pg.parseToJson(statements[0]!) as { json: string }).json);
+      expect(delivered(long)).toEqual(statements.map((s) => (pg.parseToJson(s) as { json: string }).json));
+      expect(long.result(3000)).toBeUndefined();
+      expect(delivered(parse.take(1)!)).toEqual([(pg.parseToJson('SELECT 1') as { json: string }).json]);
     } finally {
       parse.close();
     }
@@ -91,9 +110,9 @@ describe('parsing on a second thread', () => {
   it('leaves files too big to hand over at once to this thread, and parses the others', () => {
     const parse = ahead.startParseThread({ workerOnly: true, maxFileChars: 20 })!.begin(['SELECT 1;', `SELECT '${'x'.repeat(20)}';`, 'SELECT 2;']);
     try {
-      expect(parse.take(0)?.results).toEqual([(pg.parseToJson('SELECT 1') as { json: string }).json]);
+      expect(delivered(parse.take(0)!)).toEqual([(pg.parseToJson('SELECT 1') as { json: string }).json]);
       expect(parse.take(1)).toBeUndefined();
-      expect(parse.take(2)?.results).toEqual([(pg.parseToJson('SELECT 2') as { json: string }).json]);
+      expect(delivered(parse.take(2)!)).toEqual([(pg.parseToJson('SELECT 2') as { json: string }).json]);
     } finally {
       parse.close();
     }

@@ -31,7 +31,7 @@ export function loadSqlFile(state: ReplayState, path: string, bytes: Uint8Array,
   const syntaxErrors: SyntaxProblem[] = [];
   const before = state.problems.length;
   // Parsed and replayed a statement at a time, so each parse tree is garbage before the next is made.
-  replayFile(state, source, module, iterateSqlFile(decoded.text, syntaxErrors, spans, parsedAhead?.results));
+  replayFile(state, source, module, iterateSqlFile(decoded.text, syntaxErrors, spans, parsedAhead?.result));
   for (const e of syntaxErrors) findings.push({ ruleId: 'parse-error', message: e.message, loc: source.span(e.start, e.end), module });
   for (const p of state.problems.splice(before)) findings.push({ ruleId: 'replay-error', message: p.message, loc: p.loc, module });
   // A directive counts only inside a comment: the same text in a string or dollar-quoted body is data.

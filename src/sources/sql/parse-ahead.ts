@@ -5,21 +5,30 @@ import { parserModule, type PgSyntaxError } from '../../model/pg-wasm.js';
 import { CLAIMED, COUNTERS, DELIVERED, TAKEN } from './parse-ahead-protocol.js';
 import type { StatementSpan } from './split.js';
 
-/** One file as the worker split and parsed it: libpg-query's JSON, or its syntax error, per span. */
+/** One file as the worker split it, and its statements as the worker parses them. */
 export interface ParsedAheadFile {
   index: number;
   spans: StatementSpan[];
   /** Comment [start, end) pairs, flattened. */
   comments: number[];
-  results: (string | PgSyntaxError)[];
+  /**
+   * Statement `i`'s libpg-query JSON or syntax error, waiting for the worker if it has not sent it yet;
+   * undefined when the worker has failed and the caller is to parse the statement itself.
+   */
+  result: (i: number) => string | PgSyntaxError | undefined;
 }
 
 /**
- * The same on its way from the worker, spans as flat [start, end) pairs: objects a message brings
+ * A file arrives in pieces, so that this thread can replay its first statements while the worker parses
+ * the rest. The first piece carries the file's spans, as flat [start, end) pairs: objects a message brings
  * have other hidden classes than those splitStatements makes here, and code that met both would be
  * optimised for both (iterateSqlFile was compiled three times).
  */
-export type ParsedAheadMessage = Omit<ParsedAheadFile, 'spans'> & { spans: number[] };
+export type ParsedAheadMessage =
+  | { index: number; spans: number[]; comments: number[]; results: (string | PgSyntaxError)[]; done: boolean }
+  | { index: number; results: (string | PgSyntaxError)[]; done: boolean }
+  | { index: number; declined: true }
+  | { failed: string };
 
 export interface ParseAhead {
   /**
@@ -78,35 +87,60 @@ export function startParseThread(opts: { workerOnly?: boolean; maxFileChars?: nu
 }
 
 function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (index: number) => ParsedAheadFile | undefined {
-  // A file the worker declined (too big to hand over at once) is parsed here: `null`.
+  /** Files whose first piece has arrived and that are not taken yet; a declined file (parsed here) is `null`. */
   const arrived = new Map<number, ParsedAheadFile | null>();
+  /** Results of the files still arriving. */
+  const open = new Map<number, { results: (string | PgSyntaxError)[]; done: boolean }>();
   let failed = false;
-  const receive = (index: number): ParsedAheadFile | undefined => {
-    for (;;) {
-      const got = arrived.get(index);
-      if (got !== undefined) {
-        arrived.delete(index);
-        return got ?? undefined;
-      }
+
+  /** Take in one message, waiting for it if none is there; false once the worker has failed or stalled. */
+  const pump = (): boolean => {
+    while (!failed) {
       const delivered = Atomics.load(shared, DELIVERED);
-      const message = receiveMessageOnPort(port)?.message as ParsedAheadMessage | { index: number; declined: true } | { failed: string } | undefined;
-      if (message && 'failed' in message) break;
-      if (message) {
-        arrived.set(message.index, 'declined' in message ? null : { ...message, spans: spanObjects(message.spans) });
+      const message = receiveMessageOnPort(port)?.message as ParsedAheadMessage | undefined;
+      if (!message) {
+        if (Atomics.wait(shared, DELIVERED, delivered, STALL_MS) === 'timed-out') failed = true;
         continue;
       }
-      if (Atomics.wait(shared, DELIVERED, delivered, STALL_MS) === 'timed-out') break;
+      if ('failed' in message) failed = true;
+      else if ('declined' in message) arrived.set(message.index, null);
+      else {
+        const entry = 'spans' in message ? opened(message) : open.get(message.index)!;
+        if ('spans' in message) entry.results = message.results;
+        else entry.results.push(...message.results);
+        entry.done = message.done;
+        if (message.done) open.delete(message.index);
+      }
+      return !failed;
     }
-    failed = true;
-    return undefined;
+    return false;
   };
+
+  const opened = (first: { index: number; spans: number[]; comments: number[] }) => {
+    const entry = { results: [] as (string | PgSyntaxError)[], done: false };
+    open.set(first.index, entry);
+    const result = (i: number) => {
+      while (i >= entry.results.length && !entry.done) if (!pump()) return undefined;
+      return entry.results[i];
+    };
+    arrived.set(first.index, { index: first.index, spans: spanObjects(first.spans), comments: first.comments, result });
+    return entry;
+  };
+
   return (index) => {
     if (failed) return undefined;
     Atomics.store(shared, TAKEN, index + 1);
     Atomics.notify(shared, TAKEN);
     // Still unclaimed: the worker is behind, so parse it here rather than wait.
     if (!workerOnly && Atomics.compareExchange(shared, CLAIMED, index, index + 1) === index) return undefined;
-    return receive(index);
+    for (;;) {
+      const got = arrived.get(index);
+      if (got !== undefined) {
+        arrived.delete(index);
+        return got ?? undefined;
+      }
+      if (!pump()) return undefined;
+    }
   };
 }
 

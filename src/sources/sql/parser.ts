@@ -54,7 +54,12 @@ export function parseSqlFile(text: string): ParsedFile {
  * next lets its parse tree die young, instead of holding a whole file's trees at once. Syntax errors
  * are appended to `errors` as they are met.
  */
-export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = splitStatements(text), parsedAhead?: readonly (string | PgSyntaxError)[]): Generator<ParsedStatement> {
+export function* iterateSqlFile(
+  text: string,
+  errors: SyntaxProblem[],
+  spans = splitStatements(text),
+  parsedAhead?: (i: number) => string | PgSyntaxError | undefined,
+): Generator<ParsedStatement> {
   // Bytes are characters in every statement of an ASCII file: one test for the file, not one per statement.
   const ascii = !NON_ASCII.test(text);
   for (let i = 0; i < spans.length; i++) {
@@ -105,8 +110,8 @@ export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = s
  * thread parses the first files itself, and the loop above would otherwise be optimised before any
  * delivered file arrives and deoptimised when one does.
  */
-function takeOrParse(sql: string, parsedAhead: readonly (string | PgSyntaxError)[] | undefined, i: number): ReturnType<typeof tryParse> {
-  const ahead = parsedAhead?.[i];
+function takeOrParse(sql: string, parsedAhead: ((i: number) => string | PgSyntaxError | undefined) | undefined, i: number): ReturnType<typeof tryParse> {
+  const ahead = parsedAhead?.(i);
   if (ahead === undefined) return tryParse(sql);
   return fromParseResult(typeof ahead === 'string' ? { json: ahead } : { error: ahead });
 }
