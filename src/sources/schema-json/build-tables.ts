@@ -415,7 +415,7 @@ export class DefinitionBuilder {
     if (predicate) index.predicate = predicate;
     table.indexes.push(index);
     names.addRelation(schema, name);
-    this.state.indexOwner.set(`${schema}.${name}`, tableKey(schema, table.name));
+    this.state.indexOwner.set(schema, name, table);
   }
 
   private addRls(table: Table, def: TableDefinition, path: JsonPath): void {

@@ -155,7 +155,7 @@ export function addConstraint(ctx: StatementContext, table: Table, con: any): vo
           columns = idx.keys.map((k) => ('column' in k ? k.column : ''));
           table.indexes = table.indexes.filter((i) => i !== idx);
           names.removeRelation(schema, idx.name);
-          ctx.state.indexOwner.delete(`${schema}.${idx.name}`);
+          ctx.state.indexOwner.delete(schema, idx.name);
         } else {
           ctx.problem(`index "${con.indexname}" of relation "${table.name}" does not exist`, loc);
           return;

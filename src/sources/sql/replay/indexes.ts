@@ -1,5 +1,4 @@
 import type { Index, IndexKey, IndexKeyOptions, Table } from '../../../model/catalog.js';
-import { tableKey } from '../../../model/catalog.js';
 import { chooseName, columnsAddition } from '../../../model/names.js';
 import { makeExpr } from '../expr.js';
 import type { StatementContext } from './context.js';
@@ -109,7 +108,7 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
   ctx.noteDeclaredName(index, name);
   table.indexes.push(index);
   names.addRelation(schema, name);
-  ctx.state.indexOwner.set(`${schema}.${name}`, tableKey(table.schema, table.name));
+  ctx.state.indexOwner.set(schema, name, table);
 }
 
 export function uniqueColumnNames(cols: string[]): string[] {
@@ -125,8 +124,7 @@ export function uniqueColumnNames(cols: string[]): string[] {
 function findIndex(ctx: StatementContext, schemaname: string | undefined, name: string): { table: Table; index: Index } | undefined {
   const schemas = schemaname ? [schemaname] : ctx.searchPath;
   for (const s of schemas) {
-    const owner = ctx.state.indexOwner.get(`${s}.${name}`);
-    const table = owner ? ctx.catalog.tables.get(owner) : undefined;
+    const table = ctx.state.indexOwner.get(s, name);
     const index = table?.indexes.find((i) => i.name === name);
     if (table && index) return { table, index };
   }
@@ -144,7 +142,7 @@ export function dropIndex(ctx: StatementContext, stmt: any, parts: string[]): vo
   }
   found.table.indexes = found.table.indexes.filter((i) => i !== found.index);
   ctx.state.names.removeRelation(found.table.schema, name);
-  ctx.state.indexOwner.delete(`${found.table.schema}.${name}`);
+  ctx.state.indexOwner.delete(found.table.schema, name);
 }
 
 export function renameIndex(ctx: StatementContext, relation: any, newName: string, missingOk: boolean): void {
@@ -155,9 +153,9 @@ export function renameIndex(ctx: StatementContext, relation: any, newName: strin
   }
   const { table, index } = found;
   ctx.state.names.removeRelation(table.schema, index.name);
-  ctx.state.indexOwner.delete(`${table.schema}.${index.name}`);
+  ctx.state.indexOwner.delete(table.schema, index.name);
   index.name = newName;
   index.declaredName = undefined;
   ctx.state.names.addRelation(table.schema, newName);
-  ctx.state.indexOwner.set(`${table.schema}.${newName}`, tableKey(table.schema, table.name));
+  ctx.state.indexOwner.set(table.schema, newName, table);
 }

@@ -29,6 +29,17 @@ CREATE INDEX i2 ON t (a ASC NULLS LAST, b DESC NULLS FIRST);`).get('public.t')!;
     expect(t.indexes[1]!.keys).toEqual([{ column: 'a' }, { column: 'b', descending: true }]);
   });
 
+  it('finds an index named in DROP INDEX by its schema, the first on the search_path when unqualified', () => {
+    const tables = replay(`CREATE TABLE t (a int);
+CREATE TABLE other.t (a int);
+CREATE INDEX same ON t (a);
+CREATE INDEX same ON other.t (a);
+DROP INDEX other.same;`);
+    expect(tables.get('public.t')!.indexes.map((i) => i.name)).toEqual(['same']);
+    expect(tables.get('other.t')!.indexes).toEqual([]);
+    expect(replay('CREATE TABLE t (a int);\nCREATE TABLE other.t (a int);\nCREATE INDEX same ON t (a);\nCREATE INDEX same ON other.t (a);\nDROP INDEX same;').get('public.t')!.indexes).toEqual([]);
+  });
+
   it('renames columns inside checks, index expressions, predicates and policies, but not in subqueries', () => {
     const t = replay(
       `CREATE TABLE t (id int, state text CHECK (state IN ('a', 'b')), deleted_at timestamptz);

@@ -168,6 +168,16 @@ const CASES: Case[] = [
     expect: ['t.t_a_key', 't.t_b_idx', 'gone.gone_pkey'],
   },
   {
+    name: 'DROP INDEX and ALTER INDEX find the index after its table was renamed',
+    sql: `CREATE TABLE t (a int, b int);
+          CREATE INDEX t_a ON t (a);
+          CREATE INDEX t_b ON t (b);
+          ALTER TABLE t RENAME TO u;
+          DROP INDEX t_b;
+          ALTER INDEX t_a RENAME TO u_a;`,
+    expect: ['u.u_a'],
+  },
+  {
     name: 'ADD CONSTRAINT … USING INDEX takes the index name, or renames it',
     sql: `CREATE TABLE t (a int NOT NULL, b int, c int);
           CREATE UNIQUE INDEX t_a_uq ON t (a);

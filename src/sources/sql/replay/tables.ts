@@ -154,7 +154,7 @@ export function removeTable(ctx: StatementContext, table: Table): void {
   names.removeRelation(table.schema, table.name);
   for (const i of table.indexes) {
     names.removeRelation(table.schema, i.name);
-    ctx.state.indexOwner.delete(`${table.schema}.${i.name}`);
+    ctx.state.indexOwner.delete(table.schema, i.name);
   }
   for (const c of table.constraints) {
     names.removeConstraint(table.schema, c.name);
@@ -178,9 +178,6 @@ export function renameTable(ctx: StatementContext, table: Table, newName: string
     }
     if (t.partitionOf?.schema === table.schema && t.partitionOf.table === table.name) t.partitionOf.table = newName;
   }
-  // DROP INDEX and ALTER INDEX find an index's table through indexOwner: it must follow the new name.
-  const oldKey = tableKey(table.schema, table.name);
-  for (const [index, owner] of ctx.state.indexOwner) if (owner === oldKey) ctx.state.indexOwner.set(index, tableKey(table.schema, newName));
   table.name = newName;
   table.declaredName = undefined;
   catalog.tables.set(tableKey(table.schema, newName), table);
@@ -243,7 +240,7 @@ export function dropColumn(ctx: StatementContext, table: Table, name: string, mi
       (i.predicate !== undefined && mentionsColumn(i.predicate.ast, name));
     if (!uses) return true;
     names.removeRelation(table.schema, i.name);
-    ctx.state.indexOwner.delete(`${table.schema}.${i.name}`);
+    ctx.state.indexOwner.delete(table.schema, i.name);
     return false;
   });
 }
