@@ -127,8 +127,17 @@ export class StatementContext {
   }
 
   table(relation: { schemaname?: string; relname: string; location?: number }, missingOk = false): Table | undefined {
-    const schema = this.resolveSchema(relation.schemaname, relation.relname);
-    const t = this.catalog.tables.get(tableKey(schema, relation.relname));
+    const tables = this.catalog.tables;
+    if (relation.schemaname) return this.found(tables.get(tableKey(relation.schemaname, relation.relname)), relation, relation.schemaname, missingOk);
+    // resolveSchema's search, keeping the table it finds.
+    for (const s of this.searchPath) {
+      const t = tables.get(tableKey(s, relation.relname));
+      if (t) return t;
+    }
+    return this.found(undefined, relation, this.searchPath[0] || 'public', missingOk);
+  }
+
+  private found(t: Table | undefined, relation: { relname: string; location?: number }, schema: string, missingOk: boolean): Table | undefined {
     if (!t && !missingOk) this.problem(`relation "${schema}.${relation.relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
     return t;
   }
