@@ -107,6 +107,16 @@ describe('parsing on a second thread', () => {
     }
   });
 
+  it('sends a file of many small statements or syntax errors in pieces too', () => {
+    const parse = ahead.startParseThread({ workerOnly: true })!.begin(['SELECT 1;'.repeat(2500), 'nonsense;'.repeat(2500)]);
+    try {
+      expect(delivered(parse.take(0)!)).toEqual(Array(2500).fill((pg.parseToJson('SELECT 1') as { json: string }).json));
+      expect(delivered(parse.take(1)!)).toEqual(Array(2500).fill((pg.parseToJson('nonsense') as { error: unknown }).error));
+    } finally {
+      parse.close();
+    }
+  });
+
   it('leaves files too big to hand over at once to this thread, and parses the others', () => {
     const parse = ahead.startParseThread({ workerOnly: true, maxFileChars: 20 })!.begin(['SELECT 1;', `SELECT '${'x'.repeat(20)}';`, 'SELECT 2;']);
     try {

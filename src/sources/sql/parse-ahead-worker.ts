@@ -9,8 +9,9 @@ import { CLAIMED, DELIVERED, TAKEN } from './parse-ahead-protocol.js';
 const { port, shared, maxFileChars } = workerData as { port: MessagePort; shared: Int32Array; maxFileChars: number };
 /** Files parsed but not yet taken: enough to keep the main thread fed, few enough to bound memory. */
 const AHEAD = 4;
-/** A file is sent in pieces of about this much JSON (~60 statements of a typical migration), so that the main thread can start on it. */
+/** A file is sent in pieces of about this much JSON (~60 statements of a typical migration) or this many statements, so that the main thread can start on it. */
 const PIECE_CHARS = 64 * 1024;
+const PIECE_STATEMENTS = 1000;
 
 function deliver(message: ParsedAheadMessage): void {
   port.postMessage(message);
@@ -49,9 +50,9 @@ try {
     for (let i = 0; i < spans.length; i++) {
       const r = parseToJson(text.slice(spans[i]!.start, spans[i]!.end));
       results.push('json' in r ? r.json : r.error);
-      chars += 'json' in r ? r.json.length : 0;
+      chars += 'json' in r ? r.json.length : r.error.message.length;
       const done = i === spans.length - 1;
-      if (chars < PIECE_CHARS && !done) continue;
+      if (chars < PIECE_CHARS && results.length < PIECE_STATEMENTS && !done) continue;
       deliver(first ? { index, spans: flat, comments, results, done } : { index, results, done });
       first = false;
       results = [];

@@ -107,7 +107,7 @@ function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (ind
       else {
         const entry = 'spans' in message ? opened(message) : open.get(message.index)!;
         if ('spans' in message) entry.results = message.results;
-        else entry.results.push(...message.results);
+        else for (const r of message.results) entry.results.push(r);
         entry.done = message.done;
         if (message.done) open.delete(message.index);
       }
