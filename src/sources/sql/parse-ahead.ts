@@ -104,10 +104,10 @@ function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (ind
       }
       if ('failed' in message) failed = true;
       else if ('declined' in message) arrived.set(message.index, null);
+      else if ('spans' in message) opened(message);
       else {
-        const entry = 'spans' in message ? opened(message) : open.get(message.index)!;
-        if ('spans' in message) entry.results = message.results;
-        else for (const r of message.results) entry.results.push(r);
+        const entry = open.get(message.index)!;
+        for (const r of message.results) entry.results.push(r);
         entry.done = message.done;
         if (message.done) open.delete(message.index);
       }
@@ -116,15 +116,14 @@ function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (ind
     return false;
   };
 
-  const opened = (first: { index: number; spans: number[]; comments: number[] }) => {
-    const entry = { results: [] as (string | PgSyntaxError)[], done: false };
-    open.set(first.index, entry);
+  const opened = (first: { index: number; spans: number[]; comments: number[]; results: (string | PgSyntaxError)[]; done: boolean }) => {
+    const entry = { results: first.results, done: first.done };
+    if (!first.done) open.set(first.index, entry);
     const result = (i: number) => {
       while (i >= entry.results.length && !entry.done) if (!pump()) return undefined;
       return entry.results[i];
     };
     arrived.set(first.index, { index: first.index, spans: spanObjects(first.spans), comments: first.comments, result });
-    return entry;
   };
 
   return (index) => {

@@ -1,4 +1,5 @@
 import { loadPgQuery, parseToJson, type PgSyntaxError } from '../../model/pg-wasm.js';
+import type { ParsedAheadFile } from './parse-ahead.js';
 import { splitStatements } from './split.js';
 
 /** Load the PostgreSQL parser (WASM) once; every other function here needs it loaded. */
@@ -58,7 +59,7 @@ export function* iterateSqlFile(
   text: string,
   errors: SyntaxProblem[],
   spans = splitStatements(text),
-  parsedAhead?: (i: number) => string | PgSyntaxError | undefined,
+  parsedAhead?: ParsedAheadFile['result'],
 ): Generator<ParsedStatement> {
   // Bytes are characters in every statement of an ASCII file: one test for the file, not one per statement.
   const ascii = !NON_ASCII.test(text);
@@ -110,7 +111,7 @@ export function* iterateSqlFile(
  * thread parses the first files itself, and the loop above would otherwise be optimised before any
  * delivered file arrives and deoptimised when one does.
  */
-function takeOrParse(sql: string, parsedAhead: ((i: number) => string | PgSyntaxError | undefined) | undefined, i: number): ReturnType<typeof tryParse> {
+function takeOrParse(sql: string, parsedAhead: ParsedAheadFile['result'] | undefined, i: number): ReturnType<typeof tryParse> {
   const ahead = parsedAhead?.(i);
   if (ahead === undefined) return tryParse(sql);
   return fromParseResult(typeof ahead === 'string' ? { json: ahead } : { error: ahead });
