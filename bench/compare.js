@@ -30,6 +30,8 @@ for (const [build, rs] of results) {
   const wall = rs.map((r) => r.wallMs);
   const cpu = rs.map((r) => r.cpuMs);
   const main = rs.map((r) => r.mainThreadMs).filter((ms) => ms !== undefined);
+  const faults = rs.map((r) => r.mainThreadFaults).filter((n) => n !== undefined);
   const mainText = main.length === rs.length ? `, main thread CPU median ${median(main).toFixed(0)} ms` : '';
-  console.log(`${build}: wall median ${median(wall).toFixed(0)} ms (min ${Math.min(...wall).toFixed(0)}), CPU median ${median(cpu).toFixed(0)} ms (min ${Math.min(...cpu).toFixed(0)})${mainText}, ${runs} runs`);
+  const faultText = faults.length === rs.length ? `, main thread page faults median ${median(faults)}` : '';
+  console.log(`${build}: wall median ${median(wall).toFixed(0)} ms (min ${Math.min(...wall).toFixed(0)}), CPU median ${median(cpu).toFixed(0)} ms (min ${Math.min(...cpu).toFixed(0)})${mainText}${faultText}, ${runs} runs`);
 }
