@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { keepYoungGenerationSmall } from '../../engine/young-generation.js';
 import { parserModule, type PgSyntaxError } from '../../model/pg-wasm.js';
 import { CLAIMED, COUNTERS, DELIVERED, TAKEN } from './parse-ahead-protocol.js';
 import type { StatementSpan } from './split.js';
@@ -92,6 +93,7 @@ function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (ind
   /** Results of the files still arriving. */
   const open = new Map<number, { results: (string | PgSyntaxError)[]; done: boolean }>();
   let failed = false;
+  let heard = false;
 
   /** Take in one message, waiting for it if none is there; false once the worker has failed or stalled. */
   const pump = (): boolean => {
@@ -101,6 +103,11 @@ function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (ind
       if (!message) {
         if (Atomics.wait(shared, DELIVERED, delivered, STALL_MS) === 'timed-out') failed = true;
         continue;
+      }
+      if (!heard) {
+        // The worker's isolate exists now, so its start-up has reset V8's growth factor: cap it again.
+        heard = true;
+        keepYoungGenerationSmall();
       }
       if ('failed' in message) failed = true;
       else if ('declined' in message) arrived.set(message.index, null);
