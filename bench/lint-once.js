@@ -42,7 +42,7 @@ function mainThreadCpuMs() {
 /**
  * Page faults of the main thread (Linux; undefined elsewhere): each first touch of a fresh page of
  * memory. One has cost the development VM up to ~14 µs of system time (bench/page-fault-cost.js), so
- * the ~20,000 of a 2,000-table lint can be ~0.2 s of the main thread's time (README, Performance).
+ * the ~20,000 of a 2,000-table lint can be ~0.2 s of the main thread's time (bench/README.md).
  */
 function mainThreadPageFaults() {
   try {
