@@ -1,4 +1,4 @@
-// src/ is layered: each layer imports only the layers below it (DEVELOPERS.md), and rules see only
+// src/ is layered: each layer imports only the layers below it (CONTRIBUTING.md), and rules see only
 // the model and the engine. This keeps it so.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
