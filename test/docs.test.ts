@@ -1,0 +1,163 @@
+// The adoption examples in docs/ci/ and the hook in .pre-commit-hooks.yaml, run as written: their
+// ismslint commands lint a project laid out as a user's (the global module plus one module) through
+// bin/ismslint.js, so an option that does not exist, a wrong exit-code guard or a file that the next
+// step cannot find fails here instead of in someone's pipeline.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const root = resolve(__dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'ismslint-docs-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** `ismslint` and `npx` on PATH as they behave once ismslint is a dev dependency: both run this checkout's CLI. */
+const shims = join(work, 'bin');
+mkdirSync(shims);
+writeFileSync(join(shims, 'ismslint'), `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'bin', 'ismslint.js')}" "$@"\n`);
+writeFileSync(join(shims, 'npx'), '#!/bin/sh\nwhile [ "$1" = "--no" ] || [ "$1" = "--no-install" ]; do shift; done\nexec "$@"\n');
+chmodSync(join(shims, 'ismslint'), 0o755);
+chmodSync(join(shims, 'npx'), 0o755);
+
+/** A project with module-schemas/global (this repository's) and module-schemas/vendor_risk from a fixture workspace. */
+function project(name: string, fixture: 'clean' | 'violations'): string {
+  const dir = join(work, name);
+  cpSync(join(root, 'module-schemas', 'global'), join(dir, 'module-schemas', 'global'), { recursive: true });
+  cpSync(join(root, 'fixtures', 'workspaces', fixture, 'vendor_risk'), join(dir, 'module-schemas', 'vendor_risk'), { recursive: true });
+  return dir;
+}
+const clean = project('clean', 'clean');
+const violations = project('violations', 'violations');
+
+function sh(script: string, cwd: string, shell: string[]): { status: number; stdout: string; stderr: string } {
+  const env = { ...process.env, PATH: `${shims}:${process.env.PATH}` };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  const r = spawnSync(shell[0]!, [...shell.slice(1), script], { cwd, env, encoding: 'utf8' });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+// How GitHub Actions runs a `run:` step, and how GitLab runs a job's script lines.
+const githubShell = ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '-c'];
+const gitlabShell = ['bash', '-e', '-c'];
+
+const load = (path: string): any => parse(readFileSync(join(root, path), 'utf8'));
+const mentionsIsmslint = (s: unknown): s is string => typeof s === 'string' && /\bismslint\b/.test(s);
+/** The file a command writes with `--output-file` / `-o`. */
+const outputFile = (command: string) => /(?:--output-file|-o)\s+(\S+)/.exec(command)?.[1];
+
+function sarifResults(file: string): unknown[] {
+  const sarif = JSON.parse(readFileSync(file, 'utf8'));
+  expect(sarif.version).toBe('2.1.0');
+  expect(sarif.runs[0].tool.driver.name).toBe('ismslint');
+  return sarif.runs[0].results;
+}
+
+describe('docs/ci/github-actions.yml', () => {
+  const workflow = load('docs/ci/github-actions.yml');
+  const steps: any[] = Object.values<any>(workflow.jobs).flatMap((job) => job.steps);
+  const lintSteps = steps.filter((s) => mentionsIsmslint(s.run));
+  const sarifStep = lintSteps.find((s) => /--format sarif/.test(s.run));
+  const gateStep = lintSteps.find((s) => /--format github/.test(s.run));
+  const upload = steps.find((s) => typeof s.uses === 'string' && s.uses.startsWith('github/codeql-action/upload-sarif@'));
+
+  it('writes SARIF, uploads that file to code scanning with the permission it needs, then gates with annotations', () => {
+    expect(sarifStep && gateStep && upload).toBeTruthy();
+    expect(steps.indexOf(sarifStep)).toBeLessThan(steps.indexOf(upload));
+    expect(steps.indexOf(upload)).toBeLessThan(steps.indexOf(gateStep));
+    expect(upload.with.sarif_file).toBe(outputFile(sarifStep.run));
+    const job = Object.values<any>(workflow.jobs).find((j) => j.steps.includes(upload));
+    expect(job.permissions['security-events']).toBe('write');
+  });
+
+  it('passes on a clean project: valid SARIF with no results, no annotations', () => {
+    for (const step of lintSteps) expect(sh(step.run, clean, githubShell), step.run).toMatchObject({ status: 0, stderr: '' });
+    expect(sarifResults(join(clean, outputFile(sarifStep.run)!))).toEqual([]);
+    expect(sh(gateStep.run, clean, githubShell).stdout).toBe('');
+  });
+
+  it('on findings: the SARIF step still succeeds (so the upload runs), the gate fails with annotations', () => {
+    expect(sh(sarifStep.run, violations, githubShell).status).toBe(0);
+    expect(sarifResults(join(violations, outputFile(sarifStep.run)!)).length).toBeGreaterThan(0);
+    const gate = sh(gateStep.run, violations, githubShell);
+    expect(gate.status).toBe(1);
+    expect(gate.stdout).toMatch(/^::error file=module-schemas\/vendor_risk\/migrations\/001_vendor\.sql,line=\d+/m);
+  });
+
+  it('stops on a usage problem (exit code 2) even in the SARIF step', () => {
+    writeFileSync(join(work, 'clean', 'ismslint.config.json'), '{ "rules": { "no-such-rule": "error" } }');
+    try {
+      expect(sh(sarifStep.run, clean, githubShell).status).not.toBe(0);
+    } finally {
+      rmSync(join(work, 'clean', 'ismslint.config.json'));
+    }
+  });
+});
+
+describe('docs/ci/gitlab-ci.yml', () => {
+  const job = load('docs/ci/gitlab-ci.yml').ismslint;
+  const script = (job.script as string[]).join('\n');
+
+  it('keeps the report it writes as an artifact, also when the job fails', () => {
+    const written = (job.script as string[]).map(outputFile).filter(Boolean);
+    expect(written.length).toBeGreaterThan(0);
+    expect(job.artifacts.paths).toEqual(expect.arrayContaining(written));
+    expect(job.artifacts.when).toBe('always');
+    // Only report types ismslint can write: it has no Code Quality or JUnit output.
+    expect(job.artifacts.reports).toBeUndefined();
+  });
+
+  it('passes on a clean project and fails on findings, by exit code', () => {
+    expect(sh(script, clean, gitlabShell)).toMatchObject({ status: 0, stderr: '' });
+    expect(sarifResults(join(clean, 'ismslint.sarif'))).toEqual([]);
+    const failing = sh(script, violations, gitlabShell);
+    expect(failing.status).toBe(1);
+    expect(failing.stdout).toContain('\u001b['); // --color: GitLab's log shows colours
+    expect(failing.stdout).toMatch(/rls-enabled/);
+  });
+});
+
+describe('pre-commit', () => {
+  const [hook] = load('.pre-commit-hooks.yaml');
+  const files = new RegExp(hook.files); // pre-commit matches with Python's re.search: the same here
+
+  it('defines the ismslint hook for Node, run once per commit on the whole workspace', () => {
+    expect(hook).toMatchObject({ id: 'ismslint', language: 'node', pass_filenames: false });
+    expect(hook.entry.split(/\s+/)[0]).toBe(Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin)[0]);
+  });
+
+  it('runs for SQL migrations and schema.json files only', () => {
+    for (const path of ['module-schemas/vendor_risk/migrations/001_vendor.sql', 'db/V2__x.sql', 'schema.json', 'module-schemas/risk/schema.json']) expect(path).toMatch(files);
+    for (const path of ['package.json', 'my-schema.json', 'docs/schema.json.md', 'notes.sqlx']) expect(path).not.toMatch(files);
+  });
+
+  it('its entry passes on a clean project and fails on findings', () => {
+    expect(sh(hook.entry, clean, ['sh', '-c']).status).toBe(0);
+    expect(sh(hook.entry, violations, ['sh', '-c']).status).toBe(1);
+  });
+
+  it('docs/ci/pre-commit-config.yaml uses this repository and its hook', () => {
+    const config = load('docs/ci/pre-commit-config.yaml');
+    const { homepage } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(config.repos).toEqual([{ repo: homepage, rev: expect.any(String), hooks: [{ id: hook.id }] }]);
+  });
+
+  it('docs/ci/pre-commit-local.yaml runs the installed CLI on the same files', () => {
+    const local = load('docs/ci/pre-commit-local.yaml').repos[0];
+    expect(local.repo).toBe('local');
+    const [localHook] = local.hooks;
+    expect(localHook).toMatchObject({ id: 'ismslint', language: 'system', files: hook.files, pass_filenames: false });
+    expect(sh(localHook.entry, clean, ['sh', '-c']).status).toBe(0);
+    expect(sh(localHook.entry, violations, ['sh', '-c']).status).toBe(1);
+  });
+});
+
+describe('README', () => {
+  it('links only to example files that exist', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(((?:docs\/ci\/|\.pre-commit)[^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    for (const link of links) expect(existsSync(join(root, link)), link).toBe(true);
+  });
+});
