@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const root = resolve(__dirname, '..');
-const work = mkdtempSync(join(tmpdir(), 'ismslint-docs-'));
+const work = mkdtempSync(join(tmpdir(), 'ismslint-adoption-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** `ismslint` and `npx` on PATH as they behave once ismslint is a dev dependency: both run this checkout's CLI. */
