@@ -1,0 +1,131 @@
+/**
+ * Checks a rule's README against the rule itself, in the manner of ESLint's check-rule-examples:
+ * every example under `## Incorrect` gives the rule's finding, every one under `## Correct` gives none,
+ * and the options table says what `meta.schema` and `meta.defaultOptions` say.
+ *
+ * How an example is linted (CONTRIBUTING.md, "Rule documentation", says the same for authors):
+ * - A ```sql block is the migration `app/migrations/001_example.sql` of module `app`; a ```json block is
+ *   `app/schema.json`. Consecutive blocks whose info string names a path (```sql app/migrations/002_b.sql)
+ *   are the files of one example, for changes made over several migrations or a schema.json with them.
+ * - Next to `app` is the compliant `global` module of the rule harness (organisations and users), so an
+ *   example may reference them; anything else it uses, it creates.
+ * - Only the rule under test runs, with its default options or those of a first line `-- with { ... }`,
+ *   plus the rules whose findings PostgreSQL would refuse (parse-error, replay-error,
+ *   foreign-key-target-exists, schema-definition-invalid): an example must be valid PostgreSQL (and a
+ *   valid schema.json) unless it documents one of those rules.
+ * - ```text blocks (sample output) are not linted. A ```sql block elsewhere in the README must parse.
+ * - A README that still holds the scaffold's DRAFT line documents a rule not written yet: its Incorrect
+ *   examples must give no finding yet (the rule's own index.test.ts fails until they do), and once the
+ *   rule reports them the check fails until the line is removed.
+ */
+import type { Finding } from '../src/engine/finding.js';
+import type { Rule } from '../src/engine/rule.js';
+import { parseSqlFile } from '../src/sources/sql/parser.js';
+import { allRules } from './index.js';
+import { lintCase } from './test-harness.js';
+
+export const DRAFT_LINE = '> DRAFT: this rule is not written yet.';
+
+/** Rules whose findings mean PostgreSQL (or the schema.json format) would not accept the example. */
+const INPUT_RULES = ['parse-error', 'replay-error', 'schema-definition-invalid', 'foreign-key-target-exists'];
+
+export interface DocBlock {
+  lang: string;
+  /** File path from the info string, when given. */
+  path?: string;
+  text: string;
+  /** 1-based line of the opening fence in the README. */
+  line: number;
+  /** The `##` section it is in. */
+  section: string;
+}
+
+export interface DocExample {
+  kind: 'incorrect' | 'correct';
+  line: number;
+  files: Record<string, string>;
+  /** Rule options from a first line `-- with { ... }`. */
+  options?: Record<string, unknown>;
+}
+
+const WITH_OPTIONS = /^-- with (\{.*\})\s*$/;
+
+/** Fenced code blocks of a Markdown text, with their section. */
+export function codeBlocks(markdown: string): DocBlock[] {
+  const lines = markdown.split('\n');
+  const blocks: DocBlock[] = [];
+  let section = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith('## ')) section = line.slice(3).trim();
+    const open = /^```(\S*)\s*(\S*)\s*$/.exec(line);
+    if (!open) continue;
+    const start = i;
+    const body: string[] = [];
+    while (++i < lines.length && lines[i] !== '```') body.push(lines[i]!);
+    blocks.push({ lang: open[1]!, path: open[2] || undefined, text: body.join('\n') + '\n', line: start + 1, section });
+  }
+  return blocks;
+}
+
+const SECTIONS: Record<string, DocExample['kind']> = { Incorrect: 'incorrect', Correct: 'correct' };
+
+/**
+ * The examples of a README: one per sql/json block, except that consecutive blocks naming their path
+ * are the files of one example (a path met again starts the next one).
+ */
+export function examples(markdown: string): DocExample[] {
+  const out: DocExample[] = [];
+  let group: DocExample | undefined;
+  for (const b of codeBlocks(markdown)) {
+    const kind = SECTIONS[b.section];
+    if (!kind || (b.lang !== 'sql' && b.lang !== 'json')) continue;
+    if (b.path && group && group.kind === kind && !(b.path in group.files)) {
+      group.files[b.path] = b.text;
+      continue;
+    }
+    const ex: DocExample = { kind, line: b.line, files: { [b.path ?? (b.lang === 'sql' ? 'app/migrations/001_example.sql' : 'app/schema.json')]: b.text } };
+    const options = WITH_OPTIONS.exec(b.text.split('\n', 1)[0]!);
+    if (options) ex.options = JSON.parse(options[1]!) as Record<string, unknown>;
+    out.push(ex);
+    group = b.path ? ex : undefined;
+  }
+  return out;
+}
+
+function lintExample(rule: Rule, ex: DocExample): Finding[] {
+  const sql: Record<string, string> = {};
+  const schemaJson: Record<string, string> = {};
+  for (const [path, text] of Object.entries(ex.files)) (path.endsWith('.json') ? schemaJson : sql)[path] = text;
+  // What a suppression or waiver silences depends on the other rules, so input rules' examples run them all.
+  const others = rule.meta.source ? allRules.map((r) => r.meta.id) : INPUT_RULES;
+  const ids = [rule.meta.id, ...others.filter((r) => r !== rule.meta.id)];
+  return lintCase({ sql, schemaJson, options: ex.options }, ids);
+}
+
+const show = (f: Finding) => `${f.loc.file}:${f.loc.line}:${f.loc.column} ${f.ruleId}: ${f.message}`;
+
+/** Every way the README's examples disagree with the rule, one line each; empty when they agree. */
+export function checkExamples(rule: Rule, markdown: string): string[] {
+  const id = rule.meta.id;
+  const problems: string[] = [];
+  const draft = markdown.includes(DRAFT_LINE);
+  const all = examples(markdown);
+  if (!rule.meta.source && !all.some((e) => e.kind === 'incorrect')) problems.push('no example under "## Incorrect"');
+  if (!rule.meta.source && !all.some((e) => e.kind === 'correct')) problems.push('no example under "## Correct"');
+  for (const ex of all) {
+    const where = `README.md:${ex.line} (${ex.kind})`;
+    const findings = lintExample(rule, ex);
+    const own = findings.filter((f) => f.ruleId === id);
+    const input = findings.filter((f) => f.ruleId !== id && INPUT_RULES.includes(f.ruleId));
+    for (const f of input) problems.push(`${where} is not valid input: ${show(f)}`);
+    if (ex.kind === 'correct') for (const f of own) problems.push(`${where} gives a finding: ${show(f)}`);
+    else if (draft && own.length > 0) problems.push(`${where} is reported now: remove the line "${DRAFT_LINE}" from the README`);
+    else if (!draft && own.length === 0) problems.push(`${where} gives no ${id} finding`);
+  }
+  for (const b of codeBlocks(markdown)) {
+    if (b.lang !== 'sql' || SECTIONS[b.section] || b.path) continue;
+    for (const e of parseSqlFile(b.text).errors) problems.push(`README.md:${b.line} (sql in "${b.section}") does not parse: ${e.message}`);
+  }
+  return problems;
+}
