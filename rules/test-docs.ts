@@ -129,3 +129,87 @@ export function checkExamples(rule: Rule, markdown: string): string[] {
   }
   return problems;
 }
+
+type JsonSchema = Record<string, unknown> & { enum?: unknown[]; items?: JsonSchema; type?: string };
+
+/** The Type cell of an option, as the README writes it, from the option's JSON Schema. */
+export function optionType(s: JsonSchema): string {
+  if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
+  if (s.type === 'array') {
+    const items = s.items ?? {};
+    const list = items.enum ? `list of ${items.enum.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}` : `${optionType(items)}[]`;
+    return s.minItems === 1 ? `${list} (at least one)` : list;
+  }
+  if (s.type === 'integer' && typeof s.minimum === 'number' && typeof s.maximum === 'number') return `integer, ${s.minimum}–${s.maximum}`;
+  if (s.type === 'string' && s.format === 'regex') return 'regular expression';
+  return String(s.type);
+}
+
+/** Table cells, split on the pipes that are not escaped. */
+function cells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
+}
+
+function section(markdown: string, title: string): string | undefined {
+  const at = markdown.indexOf(`\n## ${title}\n`);
+  if (at < 0) return undefined;
+  const body = markdown.slice(at + title.length + 5);
+  const next = body.indexOf('\n## ');
+  return next < 0 ? body : body.slice(0, next);
+}
+
+const TABLE_HEAD = '| Option | Type | Default | Meaning |';
+
+/**
+ * Every way the README's options disagree with `meta.schema` and `meta.defaultOptions`: the summary row
+ * `| Options | … |` lists the option names (or `none`), and `## Options` holds a table with a row per
+ * option, in the schema's order, whose Type is `optionType` and whose Default is the JSON of the default.
+ */
+export function checkOptions(rule: Rule, markdown: string): string[] {
+  const problems: string[] = [];
+  const props = (rule.meta.schema.properties ?? {}) as Record<string, JsonSchema>;
+  const names = Object.keys(props);
+  const defaults = rule.meta.defaultOptions;
+  for (const name of names) {
+    if ('default' in props[name]! && JSON.stringify(props[name]!.default) !== JSON.stringify(defaults[name])) {
+      problems.push(`meta.schema gives option "${name}" the default ${JSON.stringify(props[name]!.default)}, meta.defaultOptions ${JSON.stringify(defaults[name])}`);
+    }
+  }
+  const summary = /^\| Options \| (.*) \|$/m.exec(markdown)?.[1];
+  const wantSummary = names.length ? names.map((n) => `\`${n}\``).join(', ') : 'none';
+  if (summary !== wantSummary) problems.push(`summary row: expected "| Options | ${wantSummary} |", found ${summary === undefined ? 'none' : `"| Options | ${summary} |"`}`);
+  const body = section(markdown, 'Options');
+  if (body === undefined) return [...problems, 'no "## Options" section'];
+  const lines = body.split('\n');
+  const head = lines.indexOf(TABLE_HEAD);
+  if (names.length === 0) {
+    if (!body.trimStart().startsWith('None.')) problems.push('"## Options" must start with "None." for a rule without options');
+    if (head >= 0) problems.push('"## Options" has an options table but the rule has no options');
+    return problems;
+  }
+  if (head < 0) return [...problems, `"## Options" has no table headed "${TABLE_HEAD}"`];
+  const rows: string[][] = [];
+  for (let i = head + 2; i < lines.length && lines[i]!.startsWith('|'); i++) rows.push(cells(lines[i]!));
+  const documented = rows.map((r) => r[0]!.replace(/^`|`$/g, ''));
+  if (documented.join(',') !== names.join(',')) problems.push(`options table lists ${documented.join(', ') || 'nothing'}; meta.schema has ${names.join(', ')} (in this order)`);
+  for (const [i, name] of names.entries()) {
+    const row = rows.find((r) => r[0] === `\`${name}\``);
+    if (!row) continue;
+    const type = optionType(props[name]!);
+    if (row[1] !== type) problems.push(`option "${name}": Type is "${row[1]}", meta.schema says "${type}"`);
+    const want = JSON.stringify(defaults[name]);
+    let got: unknown;
+    try {
+      got = JSON.parse(row[2]!.replace(/^`|`$/g, '').replace(/\\\|/g, '|'));
+    } catch {
+      got = Symbol('not JSON');
+    }
+    if (JSON.stringify(got) !== want) problems.push(`option "${name}": Default is ${row[2]}, meta.defaultOptions says \`${want}\``);
+    if (!row[3]) problems.push(`option "${name}" (row ${i + 1}) has no Meaning`);
+  }
+  return problems;
+}
