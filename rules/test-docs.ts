@@ -13,6 +13,9 @@
  *   plus the rules whose findings PostgreSQL would refuse (parse-error, replay-error,
  *   foreign-key-target-exists, schema-definition-invalid): an example must be valid PostgreSQL (and a
  *   valid schema.json) unless it documents one of those rules.
+ * - rules/docs-postgres.test.ts runs the SQL of every example on PostgreSQL (PGlite), except the
+ *   Incorrect examples of the input rules, in a database where the roles app_user and app_writer and
+ *   TimescaleDB's create_hypertable(regclass, name) exist.
  * - ```text blocks (sample output) are not linted. A ```sql block elsewhere in the README must parse.
  * - A README that still holds the scaffold's DRAFT line documents a rule not written yet: its Incorrect
  *   examples must give no finding yet (the rule's own index.test.ts fails until they do), and once the
@@ -27,7 +30,7 @@ import { lintCase } from './test-harness.js';
 export const DRAFT_LINE = '> DRAFT: this rule is not written yet.';
 
 /** Rules whose findings mean PostgreSQL (or the schema.json format) would not accept the example. */
-const INPUT_RULES = ['parse-error', 'replay-error', 'schema-definition-invalid', 'foreign-key-target-exists'];
+export const INPUT_RULES = ['parse-error', 'replay-error', 'schema-definition-invalid', 'foreign-key-target-exists'];
 
 export interface DocBlock {
   lang: string;
