@@ -13,7 +13,7 @@ let pg: PGlite;
 
 beforeAll(async () => {
   pg = new PGlite();
-  // What the examples may take as given: the standard's UUIDv7 function, the application roles, and
+  // What the examples may take as given: the global module, the standard's UUIDv7 function, the application roles, and
   // TimescaleDB's create_hypertable (PGlite has no TimescaleDB; its own checks are the rules' business).
   await pg.exec(`
     CREATE FUNCTION generate_uuidv7() RETURNS uuid LANGUAGE sql AS 'SELECT uuidv7()';
@@ -21,6 +21,7 @@ beforeAll(async () => {
     CREATE ROLE app_writer;
     CREATE FUNCTION create_hypertable(relation regclass, time_column_name name) RETURNS void LANGUAGE sql AS '';
   `);
+  await pg.exec(GLOBAL_PRELUDE);
 });
 afterAll(() => pg.close());
 
@@ -35,7 +36,6 @@ describe('README examples run on PostgreSQL', () => {
       it(`${id} README.md:${ex.line} (${ex.kind})`, async () => {
         await pg.exec('BEGIN');
         try {
-          await pg.exec(GLOBAL_PRELUDE);
           for (const [, text] of files) await pg.exec(text);
         } finally {
           await pg.exec('ROLLBACK');
