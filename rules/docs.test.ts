@@ -104,6 +104,11 @@ describe('the README checker', () => {
     expect(checkOptions(preferText, readme({ options: row('| `allowFixedWidth` | boolean | `false` | Allow character(n). |') }))).toEqual([
       'options table lists allowFixedWidth; meta.schema has allowFixedLength (in this order)',
     ]);
+    const config = (json: string) => row('| `allowFixedLength` | boolean | `false` | Allow character(n). |') + '\n' + fence('json', json);
+    expect(checkOptions(preferText, readme({ options: config('{ "rules": { "prefer-text": ["warn", { "allowFixedLength": "yes" }] } }') }))).toEqual([
+      expect.stringMatching(/^README\.md:15: the configuration example is not valid: ismslint\.config\.json: rules\.prefer-text: invalid options.*allowFixedLength/),
+    ]);
+    expect(checkOptions(preferText, readme({ options: config('{ "rules": { "prefer-jsonb": "warn" } }') }))).toEqual(['README.md:15: the configuration example does not configure prefer-text']);
     expect(checkOptions(preferText, readme({ options: 'None.\n', summary: 'none' }))).toEqual([
       'summary row: expected "| Options | `allowFixedLength` |", found "| Options | none |"',
       '"## Options" has no table headed "| Option | Type | Default | Meaning |"',

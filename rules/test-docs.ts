@@ -21,6 +21,8 @@
  *   examples must give no finding yet (the rule's own index.test.ts fails until they do), and once the
  *   rule reports them the check fails until the line is removed.
  */
+import { resolveConfig } from '../src/engine/config/load.js';
+import type { ConfigFile } from '../src/engine/config/types.js';
 import type { Finding } from '../src/engine/finding.js';
 import type { Rule } from '../src/engine/rule.js';
 import { parseSqlFile } from '../src/sources/sql/parser.js';
@@ -171,6 +173,7 @@ const TABLE_HEAD = '| Option | Type | Default | Meaning |';
  * Every way the README's options disagree with `meta.schema` and `meta.defaultOptions`: the summary row
  * `| Options | … |` lists the option names (or `none`), and `## Options` holds a table with a row per
  * option, in the schema's order, whose Type is `optionType` and whose Default is the JSON of the default.
+ * A ```json block there is a configuration example: it must be valid and configure the rule.
  */
 export function checkOptions(rule: Rule, markdown: string): string[] {
   const problems: string[] = [];
@@ -193,6 +196,15 @@ export function checkOptions(rule: Rule, markdown: string): string[] {
     if (!body.trimStart().startsWith('None.')) problems.push('"## Options" must start with "None." for a rule without options');
     if (head >= 0) problems.push('"## Options" has an options table but the rule has no options');
     return problems;
+  }
+  for (const b of codeBlocks(markdown).filter((b) => b.section === 'Options' && b.lang === 'json')) {
+    try {
+      const config = JSON.parse(b.text) as ConfigFile;
+      resolveConfig(config, allRules, '.');
+      if (!config.rules?.[rule.meta.id]) problems.push(`README.md:${b.line}: the configuration example does not configure ${rule.meta.id}`);
+    } catch (e) {
+      problems.push(`README.md:${b.line}: the configuration example is not valid: ${(e as Error).message}`);
+    }
   }
   if (head < 0) return [...problems, `"## Options" has no table headed "${TABLE_HEAD}"`];
   const rows: string[][] = [];
