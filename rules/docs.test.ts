@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from './index.js';
-import { checkExamples, checkOptions, DRAFT_LINE, optionType } from './test-docs.js';
+import { checkExamples, checkOptions, DRAFT_LINE, examples, optionType } from './test-docs.js';
 
 const root = new URL('.', import.meta.url).pathname;
 
@@ -81,6 +81,17 @@ describe('the README checker', () => {
     expect(problems.filter((p) => p.includes('(incorrect) gives no rls-tenant-policy finding'))).toHaveLength(2);
     const examplesWithFindings = new Set(problems.filter((p) => p.includes('(correct) gives a finding')).map((p) => p.split(' ')[0]));
     expect(examplesWithFindings.size).toBe(4);
+  });
+
+  it('checks the sample output after an example against its findings, with … for any text', () => {
+    const output = (text: string) => readme({ incorrect: fence('sql', 'CREATE TABLE vendor (id uuid PRIMARY KEY, name varchar(255));') + '\n' + fence('text', text) });
+    expect(checkExamples(preferText, output('column "name" is character varying(255): …'))).toEqual([]);
+    expect(checkExamples(preferText, output('column "name" is character varying(100): …'))).toEqual([
+      expect.stringMatching(/^README\.md:21 \(sample output\) does not match the example's findings, which are:\ncolumn "name" is character varying\(255\): the length/),
+    ]);
+    expect(checkExamples(preferText, output('column "name" is character varying(255): …\ncolumn "code" is character(2): …'))).toHaveLength(1);
+    const withOutput = allRules.flatMap((r) => examples(readFileSync(join(root, r.meta.id, 'README.md'), 'utf8')).filter((e) => e.output).map(() => r.meta.id));
+    expect(withOutput.sort()).toEqual(['schema-definition-invalid', 'schema-definition-invalid', 'schema-drift', 'waiver-expired']);
   });
 
   it('fails SQL elsewhere in the README that does not parse', () => {

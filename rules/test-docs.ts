@@ -16,7 +16,8 @@
  * - rules/docs-postgres.test.ts runs the SQL of every example on PostgreSQL (PGlite), except the
  *   Incorrect examples of the input rules, in a database where the roles app_user and app_writer and
  *   TimescaleDB's create_hypertable(regclass, name) exist.
- * - ```text blocks (sample output) are not linted. A ```sql block elsewhere in the README must parse.
+ * - A ```text block right after an example is its sample output: the messages of its findings, in order,
+ *   one a line, with `…` for any text. A ```sql block elsewhere in the README must parse.
  * - A README that still holds the scaffold's DRAFT line documents a rule not written yet: its Incorrect
  *   examples must give no finding yet (the rule's own index.test.ts fails until they do), and once the
  *   rule reports them the check fails until the line is removed.
@@ -51,6 +52,8 @@ export interface DocExample {
   files: Record<string, string>;
   /** Rule options from a first line `-- with { ... }`. */
   options?: Record<string, unknown>;
+  /** The ```text block after the example: its findings' messages, one a line, `…` standing for any text. */
+  output?: { line: number; messages: string[] };
 }
 
 const WITH_OPTIONS = /^-- with (\{.*\})\s*$/;
@@ -84,6 +87,11 @@ export function examples(markdown: string): DocExample[] {
   let group: DocExample | undefined;
   for (const b of codeBlocks(markdown)) {
     const kind = SECTIONS[b.section];
+    const last = out[out.length - 1];
+    if (kind && b.lang === 'text' && last?.kind === kind && !last.output) {
+      last.output = { line: b.line, messages: b.text.trimEnd().split('\n') };
+      continue;
+    }
     if (!kind || (b.lang !== 'sql' && b.lang !== 'json')) continue;
     if (b.path && group && group.kind === kind && !(b.path in group.files)) {
       group.files[b.path] = b.text;
@@ -110,6 +118,14 @@ function lintExample(rule: Rule, ex: DocExample): Finding[] {
 
 const show = (f: Finding) => `${f.loc.file}:${f.loc.line}:${f.loc.column} ${f.ruleId}: ${f.message}`;
 
+/** The sample output must be the example's messages, in order (`…` stands for any text). */
+function checkOutput(output: NonNullable<DocExample['output']>, findings: Finding[]): string[] {
+  const got = findings.map((f) => f.message);
+  const pattern = (line: string) => new RegExp(`^${line.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const agree = got.length === output.messages.length && output.messages.every((line, i) => pattern(line).test(got[i]!));
+  return agree ? [] : [`README.md:${output.line} (sample output) does not match the example's findings, which are:\n${got.join('\n') || '(none)'}`];
+}
+
 /** Every way the README's examples disagree with the rule, one line each; empty when they agree. */
 export function checkExamples(rule: Rule, markdown: string): string[] {
   const id = rule.meta.id;
@@ -127,6 +143,7 @@ export function checkExamples(rule: Rule, markdown: string): string[] {
     if (ex.kind === 'correct') for (const f of own) problems.push(`${where} gives a finding: ${show(f)}`);
     else if (draft && own.length > 0) problems.push(`${where} is reported now: remove the line "${DRAFT_LINE}" from the README`);
     else if (!draft && own.length === 0) problems.push(`${where} gives no ${id} finding`);
+    if (ex.output) problems.push(...checkOutput(ex.output, own));
   }
   for (const b of codeBlocks(markdown)) {
     if (b.lang !== 'sql' || SECTIONS[b.section] || b.path) continue;
