@@ -10,12 +10,14 @@ const root = new URL('.', import.meta.url).pathname;
 describe('rule README', () => {
   for (const rule of allRules) {
     const id = rule.meta.id;
-    it(`${id}: examples give the findings they claim`, () => {
-      const readme = readFileSync(join(root, id, 'README.md'), 'utf8');
+    const readme = readFileSync(join(root, id, 'README.md'), 'utf8');
+    const title = readme.includes(DRAFT_LINE)
+      ? `${id}: DRAFT, not reported yet: make rules/${id}/index.test.ts pass, then remove the DRAFT line from its README`
+      : `${id}: examples give the findings they claim`;
+    it(title, () => {
       expect(checkExamples(rule, readme)).toEqual([]);
     });
     it(`${id}: options table matches meta.schema and meta.defaultOptions`, () => {
-      const readme = readFileSync(join(root, id, 'README.md'), 'utf8');
       expect(checkOptions(rule, readme)).toEqual([]);
     });
   }
