@@ -12,7 +12,7 @@ describe('rule README', () => {
     const id = rule.meta.id;
     const readme = readFileSync(join(root, id, 'README.md'), 'utf8');
     const title = readme.includes(DRAFT_LINE)
-      ? `${id}: DRAFT, not reported yet: make rules/${id}/index.test.ts pass, then remove the DRAFT line from its README`
+      ? `${id}: DRAFT, not reported yet: make rules/${id}/index.test.ts pass, then remove the DRAFT paragraph from its README`
       : `${id}: examples give the findings they claim`;
     it(title, () => {
       expect(checkExamples(rule, readme)).toEqual([]);
@@ -136,11 +136,11 @@ describe('the README checker', () => {
     expect(optionType({ type: 'string', format: 'regex' })).toBe('regular expression');
   });
 
-  it('treats a scaffolded draft: no finding yet is expected, and a finding asks for the DRAFT line to go', () => {
+  it('treats a scaffolded draft: no finding yet is expected, and a finding asks for the DRAFT paragraph to go', () => {
     const draft = (incorrect: string) => readme({ why: `${DRAFT_LINE} Make \`rules/prefer-text/index.test.ts\` pass, then remove this line.\n`, incorrect: fence('sql', incorrect) });
     expect(checkExamples(preferText, draft('CREATE TABLE vendor (id uuid PRIMARY KEY, name text);'))).toEqual([]);
     expect(checkExamples(preferText, draft('CREATE TABLE vendor (id uuid PRIMARY KEY, name varchar(255));'))).toEqual([
-      `README.md:17 (incorrect) is reported now: remove the line "${DRAFT_LINE}" from the README`,
+      `README.md:17 (incorrect) is reported now: remove the DRAFT paragraph ("${DRAFT_LINE} …") from the README`,
     ]);
   });
 });

@@ -18,9 +18,9 @@
  *   TimescaleDB's create_hypertable(regclass, name) exist.
  * - A ```text block right after an example is its sample output: the messages of its findings, in order,
  *   one a line, with `…` for any text. A ```sql block elsewhere in the README must parse.
- * - A README that still holds the scaffold's DRAFT line documents a rule not written yet: its Incorrect
+ * - A README that still holds the scaffold's DRAFT paragraph documents a rule not written yet: its Incorrect
  *   examples must give no finding yet (the rule's own index.test.ts fails until they do), and once the
- *   rule reports them the check fails until the line is removed.
+ *   rule reports them the check fails until the paragraph is removed.
  */
 import { resolveConfig } from '../src/engine/config/load.js';
 import type { ConfigFile } from '../src/engine/config/types.js';
@@ -141,7 +141,7 @@ export function checkExamples(rule: Rule, markdown: string): string[] {
     const input = findings.filter((f) => f.ruleId !== id && INPUT_RULES.includes(f.ruleId));
     for (const f of input) problems.push(`${where} is not valid input: ${show(f)}`);
     if (ex.kind === 'correct') for (const f of own) problems.push(`${where} gives a finding: ${show(f)}`);
-    else if (draft && own.length > 0) problems.push(`${where} is reported now: remove the line "${DRAFT_LINE}" from the README`);
+    else if (draft && own.length > 0) problems.push(`${where} is reported now: remove the DRAFT paragraph ("${DRAFT_LINE} …") from the README`);
     else if (!draft && own.length === 0) problems.push(`${where} gives no ${id} finding`);
     if (ex.output) problems.push(...checkOutput(ex.output, own));
   }

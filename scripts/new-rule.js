@@ -12,7 +12,7 @@ const DRAFT_LINE = '> DRAFT: this rule is not written yet.';
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const RESERVED = new Set('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(' '));
 /** The ISO 27001 control a new rule starts with; README and meta.compliance name it alike. */
-const CONTROL = { id: 'ISO 27001 A.8.28', title: 'A.8.28 Secure coding' };
+const CONTROL = { id: 'ISO 27001 A.8.28', title: 'ISO 27001 A.8.28 Secure coding' };
 
 class UsageError extends Error {}
 
@@ -91,8 +91,8 @@ ${o.description}
 | Options | none |
 | Compliance | ${CONTROL.title} |
 
-${DRAFT_LINE} Make \`rules/${o.id}/index.test.ts\` pass, then remove this line: from then on every
-Incorrect example below must give a ${o.id} finding.
+${DRAFT_LINE} Make \`rules/${o.id}/index.test.ts\` pass, then remove this
+> paragraph: from then on every Incorrect example below must give a ${o.id} finding.
 
 ## Why
 
@@ -123,21 +123,17 @@ function indexTestTs(o) {
   return `import { ruleTester } from '../test-harness.js';
 import rule from './index.js';
 
-// Start from the README's examples (rules/docs.test.ts lints them too), then add the edge cases.
+// The README's examples (rules/docs.test.ts lints them too): start from them, then add the edge cases.
+const INCORRECT = \`
+${EXAMPLE}
+\`;
+const CORRECT = \`
+${EXAMPLE}
+\`;
+
 ruleTester(rule, {
-  valid: [
-    {
-      name: "the README's Correct example",
-      sql: \`${EXAMPLE}\`,
-    },
-  ],
-  invalid: [
-    {
-      name: "the README's Incorrect example",
-      sql: \`${EXAMPLE}\`,
-      errors: [{ line: 1 }],
-    },
-  ],
+  valid: [{ name: "the README's Correct example", sql: CORRECT }],
+  invalid: [{ name: "the README's Incorrect example", sql: INCORRECT, errors: [{ line: 2 }] }],
 });
 `;
 }
@@ -208,7 +204,7 @@ async function main() {
   writeAtomic(join(dir, 'README.md'), readme(o));
   writeAtomic(join(dir, 'index.test.ts'), indexTestTs(o));
   for (const [path, text] of writes) writeAtomic(join(o.root, path), text);
-  console.log(`created rules/${o.id}: write the rule in index.ts until \`npx vitest run rules/${o.id}\` passes, then remove the DRAFT line from its README.md`);
+  console.log(`created rules/${o.id}: write the rule in index.ts until \`npx vitest run rules/${o.id}\` passes, then remove the DRAFT paragraph from its README.md`);
 }
 
 main().catch((e) => {

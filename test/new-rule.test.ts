@@ -68,7 +68,7 @@ describe('npm run new-rule', () => {
     expect(byFile['rules/meta.test.ts']!.some((t) => t.fullName.includes('prefer-identity-column'))).toBe(true);
     expect(failed('rules/meta.test.ts')).toEqual([]);
     expect(byFile['rules/docs.test.ts']!.map((t) => t.fullName)).toContain(
-      'rule README prefer-identity-column: DRAFT, not reported yet: make rules/prefer-identity-column/index.test.ts pass, then remove the DRAFT line from its README',
+      'rule README prefer-identity-column: DRAFT, not reported yet: make rules/prefer-identity-column/index.test.ts pass, then remove the DRAFT paragraph from its README',
     );
     expect(failed('rules/docs.test.ts')).toEqual([]);
     expect(failed('rules/prefer-identity-column/index.test.ts')).toEqual(["prefer-identity-column invalid: the README's Incorrect example"]);
