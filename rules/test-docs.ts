@@ -35,7 +35,7 @@ export const DRAFT_LINE = '> DRAFT: this rule is not written yet.';
 /** Rules whose findings mean PostgreSQL (or the schema.json format) would not accept the example. */
 export const INPUT_RULES = ['parse-error', 'replay-error', 'schema-definition-invalid', 'foreign-key-target-exists'];
 
-export interface DocBlock {
+interface DocBlock {
   lang: string;
   /** File path from the info string, when given. */
   path?: string;
@@ -46,7 +46,7 @@ export interface DocBlock {
   section: string;
 }
 
-export interface DocExample {
+interface DocExample {
   kind: 'incorrect' | 'correct';
   line: number;
   files: Record<string, string>;
@@ -59,7 +59,7 @@ export interface DocExample {
 const WITH_OPTIONS = /^-- with (\{.*\})\s*$/;
 
 /** Fenced code blocks of a Markdown text, with their section. */
-export function codeBlocks(markdown: string): DocBlock[] {
+function codeBlocks(markdown: string): DocBlock[] {
   const lines = markdown.split('\n');
   const blocks: DocBlock[] = [];
   let section = '';

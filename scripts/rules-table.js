@@ -7,13 +7,13 @@ const order = Object.keys(CATEGORY);
 const HEAD = '| rule | category | recommended | what it requires |\n| --- | --- | --- | --- |';
 
 /** A rule's row of the table. */
-export function tableRow(meta) {
+function tableRow(meta) {
   return `| [\`${meta.id}\`](rules/${meta.id}/README.md) | ${CATEGORY[meta.category]} | ${meta.severity} | ${meta.description.replace(/\|/g, '\\|')} |`;
 }
 
 const byPlace = (a, b) => order.indexOf(a.category) - order.indexOf(b.category) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function rulesTable(metas) {
+function rulesTable(metas) {
   return [HEAD, ...[...metas].sort(byPlace).map(tableRow)].join('\n');
 }
 
