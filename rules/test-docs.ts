@@ -17,7 +17,7 @@
  *   Incorrect examples of the input rules, in a database where the roles app_user and app_writer and
  *   TimescaleDB's create_hypertable(regclass, name) exist.
  * - A ```text block right after an example is its sample output: the messages of its findings, in order,
- *   one a line, with `…` for any text. A ```sql block elsewhere in the README must parse.
+ *   one a line, with `…` for any text, each optionally led by the finding's `line:column`. A ```sql block elsewhere in the README must parse.
  * - A README that still holds the scaffold's DRAFT paragraph documents a rule not written yet: its Incorrect
  *   examples must give no finding yet (the rule's own index.test.ts fails until they do), and once the
  *   rule reports them the check fails until the paragraph is removed.
@@ -118,9 +118,13 @@ function lintExample(rule: Rule, ex: DocExample): Finding[] {
 
 const show = (f: Finding) => `${f.loc.file}:${f.loc.line}:${f.loc.column} ${f.ruleId}: ${f.message}`;
 
-/** The sample output must be the example's messages, in order (`…` stands for any text). */
+/**
+ * The sample output must be the example's messages, in order (`…` stands for any text), each line
+ * optionally led by the finding's `line:column` in its file.
+ */
 function checkOutput(output: NonNullable<DocExample['output']>, findings: Finding[]): string[] {
-  const got = findings.map((f) => f.message);
+  const at = (f: Finding) => `${f.loc.line}:${f.loc.column} `;
+  const got = findings.map((f, i) => (/^\d+:\d+ /.test(output.messages[i] ?? '') ? at(f) : '') + f.message);
   const pattern = (line: string) => new RegExp(`^${line.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
   const agree = got.length === output.messages.length && output.messages.every((line, i) => pattern(line).test(got[i]!));
   return agree ? [] : [`README.md:${output.line} (sample output) does not match the example's findings, which are:\n${got.join('\n') || '(none)'}`];
