@@ -55,7 +55,12 @@ const EXAMPLE = `CREATE TABLE vendor (
   name text NOT NULL
 );`;
 
+/** Whether rules declare their messages by id (`meta.messages`, reported with `messageId` and `data`). */
+const hasMessageIds = (root) => /^\s*messages: Record<string, string>;/m.test(readFileSync(join(root, 'src/engine/rule.ts'), 'utf8'));
+
 function indexTs(o) {
+  const report = o.messageIds ? "ctx.report({ table, node: column, messageId: 'invalid', data: { column: column.name } });" : 'ctx.report({ table, node: column, message: `…` });';
+  const messages = o.messageIds ? `\n    messages: {\n      invalid: 'column "{{column}}" … (one template per kind of problem)',\n    },` : '';
   return `import { defineRule } from '../../src/engine/rule.js';
 
 export default defineRule({
@@ -66,12 +71,12 @@ export default defineRule({
     severity: '${o.severity}',
     compliance: ['${CONTROL.id}'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    defaultOptions: {},${messages}
   },
   check(ctx) {
     for (const table of ctx.tables) {
       // Judge the table in its final state; report each thing that breaks the rule where it is defined:
-      // ctx.report({ table, node: column, message: \`…\` });
+      // ${report}
       void table;
     }
   },
@@ -200,7 +205,7 @@ async function main() {
     ['schemas/config.schema.json', await configSchema(read(o.root, 'schemas/config.schema.json'), o)],
   ];
   mkdirSync(dir);
-  writeAtomic(join(dir, 'index.ts'), indexTs(o));
+  writeAtomic(join(dir, 'index.ts'), indexTs({ ...o, messageIds: hasMessageIds(o.root) }));
   writeAtomic(join(dir, 'README.md'), readme(o));
   writeAtomic(join(dir, 'index.test.ts'), indexTestTs(o));
   for (const [path, text] of writes) writeAtomic(join(o.root, path), text);

@@ -1,6 +1,6 @@
 // scripts/new-rule.js, run on a temporary copy of the repository so that the tests never touch it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,12 @@ describe('npm run new-rule', () => {
         "| [`prefer-identity-column`](rules/prefer-identity-column/README.md) | Types | warn | Integer keys are identity columns, not serial: the table's owner owns the sequence. |\n" +
         '| [`prefer-jsonb`]',
     );
+
+    // The stub type-checks against the rule API as it is.
+    writeFileSync(join(root, 'tsconfig.new-rule.json'), JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true }, include: ['rules/prefer-identity-column/index.ts'] }));
+    const tsc = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.new-rule.json'], { cwd: root, encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
 
     const report = join(root, 'vitest.json');
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
