@@ -1,7 +1,7 @@
 // `npm run new-rule <id>`: scaffolds a rule (folder with index.ts, README.md, index.test.ts), its
 // registry entry, its README table row and its entry in the published config schema. The README starts
 // as a draft whose examples the stub does not report yet, so rules/meta.test.ts and rules/docs.test.ts
-// pass while the rule's own index.test.ts fails until the rule is written (CONTRIBUTING.md, "Adding a rule").
+// pass while the rule's own index.test.ts fails until the rule is written (CONTRIBUTING.md, "Rule documentation").
 import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
