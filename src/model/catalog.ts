@@ -28,6 +28,17 @@ export interface Column {
   identity?: 'always' | 'by default';
   generated?: Expr;
   comment?: string;
+  /** Declared in schema.json: the column holds the key of a row of another module, by value (no foreign key). */
+  crossModuleReference?: CrossModuleReference;
+  loc: Location;
+}
+
+export interface CrossModuleReference {
+  module: string;
+  schema: string;
+  table: string;
+  column: string;
+  /** Where schema.json declares it. */
   loc: Location;
 }
 

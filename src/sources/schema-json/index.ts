@@ -116,6 +116,7 @@ export function createSchemaJsonLoader(opts: SchemaJsonOptions = {}): SchemaJson
       if (info) info.name = model.module;
       return;
     }
+    carryCrossModuleReferences(model.built, ctx.catalog, module.name);
     const definitionProblems = model.findings.some((f) => f.ruleId === 'schema-definition-invalid');
     if (!model.doc || !model.definition || definitionProblems) return;
     const actual = [...ctx.catalog.tables.values()].filter((t) => t.module === module.name);
@@ -123,4 +124,20 @@ export function createSchemaJsonLoader(opts: SchemaJsonOptions = {}): SchemaJson
     const lookup = (s: string, n: string) => ctx.catalog.tables.get(tableKey(s, n));
     ctx.findings.push(...compareWithMigrations(model.built, actual, model.doc, model.module, lookup, { declared: model.enums, actual: actualEnums }));
   };
+}
+
+/**
+ * Migrations cannot declare a cross-module reference (it has no DDL): the declaration in schema.json
+ * is carried onto the same column of the migrated table, so the rules see it on the model they judge.
+ */
+function carryCrossModuleReferences(built: BuiltTable[], catalog: Catalog, module: string): void {
+  for (const { table } of built) {
+    const actual = catalog.tables.get(tableKey(table.schema, table.name));
+    if (!actual || actual.module !== module) continue;
+    for (const c of table.columns) {
+      if (!c.crossModuleReference) continue;
+      const target = actual.columns.find((a) => a.name === c.name);
+      if (target) target.crossModuleReference = c.crossModuleReference;
+    }
+  }
 }
