@@ -175,6 +175,9 @@ export interface ModuleInfo {
   name: string;
   dir: string;
   files: string[];
+  /** `version` and `description` of the module's schema.json, when it has one. */
+  version?: string;
+  description?: string;
 }
 
 export interface Catalog {
@@ -183,10 +186,12 @@ export interface Catalog {
   tables: Map<string, Table>;
   enums: Map<string, EnumType>;
   functions: Set<string>;
+  /** Where each CREATE FUNCTION / PROCEDURE was replayed, in replay order (a later replacement adds another). */
+  functionDefinitions: { name: string; loc: Location }[];
 }
 
 export function emptyCatalog(): Catalog {
-  return { modules: [], tables: new Map(), enums: new Map(), functions: new Set() };
+  return { modules: [], tables: new Map(), enums: new Map(), functions: new Set(), functionDefinitions: [] };
 }
 
 export function tableKey(schema: string, name: string): string {
