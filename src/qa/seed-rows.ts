@@ -6,6 +6,7 @@
  */
 import type { Catalog, Column, Constraint, Table } from '../model/catalog.js';
 import { tableKey } from '../model/catalog.js';
+import { constantValue } from '../model/queries.js';
 
 export type SeedValue = string | number | boolean;
 
@@ -174,18 +175,6 @@ function columnName(node: any): string | undefined {
   return fields ? fields[fields.length - 1]?.String?.sval : undefined;
 }
 
-function constant(node: any): SeedValue | undefined {
-  let n = node;
-  while (n?.TypeCast) n = n.TypeCast.arg;
-  const c = n?.A_Const;
-  if (!c) return undefined;
-  if (c.sval) return c.sval.sval ?? '';
-  if (c.ival) return c.ival.ival ?? 0;
-  if (c.fval) return Number(c.fval.fval);
-  if (c.boolval) return c.boolval.boolval ?? false;
-  return undefined;
-}
-
 const FLIP: Record<string, string> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>' };
 
 /** What the CHECKs of `table` require of single columns: AND-ed IN lists, bounds and `~` patterns. */
@@ -200,17 +189,17 @@ function columnRules(table: Table): Map<string, ColumnRules> {
     const op = e.name?.[e.name.length - 1]?.String?.sval;
     if (e.kind === 'AEXPR_IN' && op === '=') {
       const col = columnName(e.lexpr);
-      const values = (e.rexpr?.List?.items ?? []).map(constant);
+      const values = (e.rexpr?.List?.items ?? []).map((i: unknown) => constantValue(i));
       if (col && values.length && values.every((v: SeedValue | undefined) => v !== undefined)) get(col).values = values;
       return;
     }
     if (e.kind !== 'AEXPR_OP') return;
     let col = columnName(e.lexpr);
-    let value = constant(e.rexpr);
+    let value = constantValue(e.rexpr);
     let operator = op;
     if (!col) {
       col = columnName(e.rexpr);
-      value = constant(e.lexpr);
+      value = constantValue(e.lexpr);
       operator = FLIP[op] ?? op;
     }
     if (!col || value === undefined) return;

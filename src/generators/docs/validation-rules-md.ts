@@ -7,24 +7,12 @@
 import type { Constraint, Table, Trigger } from '../../model/catalog.js';
 import { classifyTable } from '../../engine/rule.js';
 import type { Standard } from '../../engine/standard.js';
-import { restrictsToTenant } from '../../model/queries.js';
+import { constantValue, restrictsToTenant } from '../../model/queries.js';
 import { mdCode, mdList, mdText } from './markdown.js';
 import { codeList, tableLabel } from './model-text.js';
 
 const COMMANDS: Record<string, string> = { all: 'every command', select: 'SELECT', insert: 'INSERT', update: 'UPDATE', delete: 'DELETE' };
 const RETENTION = ['retention_until', 'retention_reason', 'is_legally_protected'];
-
-function constant(node: any): string | undefined {
-  let n = node;
-  while (n?.TypeCast) n = n.TypeCast.arg;
-  const c = n?.A_Const;
-  if (!c) return undefined;
-  if (c.sval) return c.sval.sval ?? '';
-  if (c.ival) return String(c.ival.ival ?? 0);
-  if (c.fval) return c.fval.fval;
-  if (c.boolval) return String(c.boolval.boolval ?? false);
-  return undefined;
-}
 
 /** `col IN ('a', 'b')` (possibly AND-ed with more): the column and its allowed values. */
 function allowedValues(ast: any): { column: string; values: string[] } | undefined {
@@ -32,7 +20,7 @@ function allowedValues(ast: any): { column: string; values: string[] } | undefin
   if (e?.kind !== 'AEXPR_IN') return undefined;
   const fields: any[] | undefined = e.lexpr?.ColumnRef?.fields;
   const column = fields?.[fields.length - 1]?.String?.sval;
-  const values = (e.rexpr?.List?.items ?? []).map(constant);
+  const values = (e.rexpr?.List?.items ?? []).map((i: unknown) => constantValue(i)).map((v: string | number | boolean | undefined) => (v === undefined ? undefined : String(v)));
   if (!column || values.length === 0 || values.some((v: string | undefined) => v === undefined)) return undefined;
   return { column, values };
 }
