@@ -40,6 +40,12 @@ ruleTester(rule, {
     { name: 'type mismatch', sql: THREAT, schemaJson: integration('{"module": "threat", "table": "threat", "column": "score"}'), errors: [{ message: /"threat_id" is uuid but "threat.score" is integer: make them the same type$/ }] },
     { name: 'not a key', sql: THREAT, schemaJson: integration('{"module": "threat", "table": "threat", "column": "code"}', 'text'), errors: [{ message: /"threat.code" is not the primary key or a unique key/ }] },
     {
+      name: 'declared in schema.json of a module with migrations: the declaration is carried onto the migrated column',
+      sql: { ...THREAT, 'integration/migrations/001_init.sql': 'CREATE TABLE threat_link (id uuid PRIMARY KEY, threat_id uuid NOT NULL);' },
+      schemaJson: integration('{"module": "threat", "table": "threats"}'),
+      errors: [{ message: /module "threat" has no table "threats"$/, file: 'integration/schema.json', line: 16 }],
+    },
+    {
       name: 'own module: should be a foreign key',
       schemaJson: integration('{"module": "integration", "table": "threat_link"}'),
       errors: [{ message: /"threat_link" is in the column's own module: use a foreign key \("references"\) instead$/ }],
