@@ -210,7 +210,7 @@ CREATE POLICY tenant_isolation ON user_permission
   USING (organisation_id = current_setting('app.current_organisation_id', true)::uuid)
   WITH CHECK (organisation_id = current_setting('app.current_organisation_id', true)::uuid);
 
-COMMENT ON TABLE organisations IS 'Tenant root: one row per organisation; every tenant table references it through organisation_id.';
+COMMENT ON TABLE organisations IS 'Tenant root: one row per organisation; every tenant table references it through organisation_id. Its policy compares id with app.current_organisation_id, so onboarding sets the new id in the session before inserting the row.';
 COMMENT ON COLUMN organisations.id IS 'Primary key: a time-ordered UUIDv7; the tenant key of every other table.';
 COMMENT ON COLUMN organisations.name IS 'Display name.';
 COMMENT ON COLUMN organisations.legal_name IS 'Registered legal name.';
@@ -224,7 +224,7 @@ COMMENT ON COLUMN organisations.created_at IS 'When the organisation was created
 COMMENT ON COLUMN organisations.updated_at IS 'When the organisation was last updated.';
 COMMENT ON COLUMN organisations.deleted_at IS 'Soft delete: when the organisation was closed; NULL while live.';
 
-COMMENT ON TABLE users IS 'A person who signs in: one row per user and organisation.';
+COMMENT ON TABLE users IS 'A person who signs in: one row per user and organisation. The first user of an organisation is its own creator (created_by = id); later users are created by an existing one.';
 COMMENT ON COLUMN users.id IS 'Primary key: a time-ordered UUIDv7.';
 COMMENT ON COLUMN users.organisation_id IS 'Tenant (organisation) the row belongs to.';
 COMMENT ON COLUMN users.email IS 'Sign-in e-mail address, unique within the organisation.';
