@@ -13,6 +13,7 @@ import foreignKeyTargetExists from './foreign-key-target-exists/index.js';
 import hypertableTimeInPrimaryKey from './hypertable-time-in-primary-key/index.js';
 import identifierMaxLength from './identifier-max-length/index.js';
 import indexNamePattern from './index-name-pattern/index.js';
+import integrationReferenceExists from './integration-reference-exists/index.js';
 import nameSnakeCase from './name-snake-case/index.js';
 import noCascadeDelete from './no-cascade-delete/index.js';
 import noCrossModuleForeignKey from './no-cross-module-foreign-key/index.js';
@@ -55,6 +56,7 @@ export const allRules: Rule[] = [
   hypertableTimeInPrimaryKey,
   identifierMaxLength,
   indexNamePattern,
+  integrationReferenceExists,
   nameSnakeCase,
   noCascadeDelete,
   noCrossModuleForeignKey,

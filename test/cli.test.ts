@@ -183,7 +183,7 @@ describe('ismslint init, sql and docs', () => {
 
     const docs = await cli(['docs', 'vendor_risk', '--root', globalModule, '--root', 'ws', '--out', 'docs'], { cwd: dir });
     expect(docs.code).toBe(0);
-    expect(readdirSync(join(dir, 'docs', 'vendor_risk')).sort()).toEqual(['fields.md', 'relationships.md', 'tables.md']);
+    expect(readdirSync(join(dir, 'docs', 'vendor_risk')).sort()).toEqual(['fields.md', 'relationships.md', 'tables.md', 'validation-rules.md', 'versioning.md']);
     expect(readFileSync(join(dir, 'docs', 'vendor_risk', 'relationships.md'), 'utf8')).toMatch(/```mermaid\nerDiagram/);
   });
 

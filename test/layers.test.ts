@@ -12,6 +12,7 @@ const ALLOWED: Record<string, string[]> = {
   sources: ['sources', 'engine', 'model'],
   formatters: ['formatters', 'engine', 'model', 'sources'],
   generators: ['generators', 'engine', 'model', 'sources'],
+  qa: ['qa', 'model', 'engine', 'sources'],
   commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'rules', 'package-info.js'],
   cli: ['cli', 'commands', 'engine', 'rules', 'package-info.js'],
   rules: ['rules', 'engine', 'model'],

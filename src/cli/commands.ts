@@ -93,17 +93,27 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'docs',
-    usage: 'ismslint docs [modules..] [--out dir]',
-    summary: 'Generate tables.md, fields.md and relationships.md (with a Mermaid ER diagram) per module',
+    usage: 'ismslint docs [modules..] [--out dir | --in-module] [--check]',
+    summary: 'Generate tables.md, fields.md, relationships.md (with a Mermaid ER diagram), validation-rules.md and versioning.md per module',
     positionals: { name: 'modules', describe: 'Module names (default: all)', variadic: true },
     options: {
-      out: { type: 'string', default: 'reports/docs', value: 'dir', describe: 'Output directory' },
+      out: { type: 'string', default: 'reports/docs', value: 'dir', describe: 'Output directory (each module in <dir>/<module>/)' },
+      'in-module': { type: 'boolean', describe: "Write each module's docs to docs/ in the module's own directory instead of --out" },
+      check: { type: 'boolean', describe: 'Write nothing; exit 1 when the docs on disk differ from what would be generated (for CI)' },
       root: rootOption,
     },
     async run(io, modules, v) {
       const { model, config } = await loadWorkspace(io, { paths: list(v.root), config: str(v.config) });
       const names = modules.length ? modules : model.catalog.modules.map((m) => m.name);
-      return runDocs(io, { model, modules: names, outDir: resolve(io.cwd, str(v.out) ?? 'reports/docs'), standard: config.standard });
+      if (v['in-module'] === true && typeof v.out === 'string' && v.out !== 'reports/docs') throw new UsageError('--out and --in-module exclude each other: --in-module writes to docs/ in each module directory');
+      return runDocs(io, {
+        model,
+        modules: names,
+        outDir: resolve(io.cwd, str(v.out) ?? 'reports/docs'),
+        inModule: v['in-module'] === true,
+        check: v.check === true,
+        standard: config.standard,
+      });
     },
   },
   {

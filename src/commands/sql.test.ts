@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../engine/config/types.js';
 import { generateModuleSql } from '../generators/sql/index.js';
 import { buildModel } from '../sources/build.js';
+import { createSchemaJsonLoader } from '../sources/schema-json/index.js';
 import { recordingIO } from '../../test/support/command-io.js';
 import { ddlModule, fixtureModel } from '../../test/support/generator-fixture.js';
 import { runSql } from './sql.js';
@@ -27,6 +28,21 @@ describe('runSql', () => {
     expect(readFileSync(join(dir, 'build/sql/vendor_risk.sql'), 'utf8')).toBe(generateModuleSql(model.catalog, 'vendor_risk'));
     expect(readdirSync(join(dir, 'build/sql'))).toEqual(['vendor_risk.sql']);
     expect(io.out).toBe('');
+  });
+
+  it('generates from schema.json, the source of truth, when the module also has migrations', async () => {
+    const json = JSON.stringify({ module: 'app', tables: [{ name: 't', kind: 'global', columns: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'a', type: 'text' }] }] });
+    const both = buildModel(
+      [{ ...ddlModule('app', 'CREATE TABLE t (id uuid PRIMARY KEY, a text, b integer);'), schemaJson: { path: 'app/schema.json', bytes: new TextEncoder().encode(json) } }],
+      'global',
+      createSchemaJsonLoader({ today: '2026-01-01' }),
+    );
+    const io = recordingIO(tmpdir());
+    expect(await runSql(io, { model: both, module: 'app' })).toBe(0);
+    expect(io.out).toContain('CREATE TABLE t (\n  id uuid NOT NULL,\n  a text,\n  PRIMARY KEY (id)\n);');
+    expect(io.out).not.toContain('b integer');
+    // The migrations' model itself is unchanged.
+    expect(both.catalog.tables.get('public.t')!.columns.map((c) => c.name)).toEqual(['id', 'a', 'b']);
   });
 
   it('rejects an unknown module with a usage error listing the known ones', async () => {

@@ -28,6 +28,17 @@ export interface Column {
   identity?: 'always' | 'by default';
   generated?: Expr;
   comment?: string;
+  /** Declared in schema.json: the column holds the key of a row of another module, by value (no foreign key). */
+  crossModuleReference?: CrossModuleReference;
+  loc: Location;
+}
+
+export interface CrossModuleReference {
+  module: string;
+  schema: string;
+  table: string;
+  column: string;
+  /** Where schema.json declares it. */
   loc: Location;
 }
 
@@ -164,6 +175,9 @@ export interface ModuleInfo {
   name: string;
   dir: string;
   files: string[];
+  /** `version` and `description` of the module's schema.json, when it has one. */
+  version?: string;
+  description?: string;
 }
 
 export interface Catalog {
@@ -172,10 +186,12 @@ export interface Catalog {
   tables: Map<string, Table>;
   enums: Map<string, EnumType>;
   functions: Set<string>;
+  /** Where each CREATE FUNCTION / PROCEDURE was replayed, in replay order (a later replacement adds another). */
+  functionDefinitions: { name: string; loc: Location }[];
 }
 
 export function emptyCatalog(): Catalog {
-  return { modules: [], tables: new Map(), enums: new Map(), functions: new Set() };
+  return { modules: [], tables: new Map(), enums: new Map(), functions: new Set(), functionDefinitions: [] };
 }
 
 export function tableKey(schema: string, name: string): string {

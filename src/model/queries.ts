@@ -266,3 +266,17 @@ export function referenceText(fk: Constraint, defaultSchema: string, lookup: (sc
   const cols = referencedColumns(fk, lookup);
   return cols ? `${name} (${cols.map((c) => `"${c}"`).join(', ')})` : name;
 }
+
+/** The value of a constant (`'draft'`, `5`, `2.5`, `true`), through any casts; undefined for anything else. */
+export function constantValue(node: any): string | number | boolean | undefined {
+  let n = node;
+  while (n?.TypeCast) n = n.TypeCast.arg;
+  const c = n?.A_Const;
+  if (!c) return undefined;
+  // libpg-query leaves out zero values: `{ ival: {} }` is 0.
+  if (c.sval) return c.sval.sval ?? '';
+  if (c.ival) return c.ival.ival ?? 0;
+  if (c.fval) return Number(c.fval.fval);
+  if (c.boolval) return c.boolval.boolval ?? false;
+  return undefined;
+}

@@ -39,10 +39,64 @@ describe('markdown escaping', () => {
 });
 
 describe('generateModuleDocs', () => {
-  it('produces the three files, deterministically', () => {
-    expect([...docs.keys()]).toEqual(['tables.md', 'fields.md', 'relationships.md']);
+  it('produces the five files, deterministically', () => {
+    expect([...docs.keys()]).toEqual(['tables.md', 'fields.md', 'relationships.md', 'validation-rules.md', 'versioning.md']);
     const again = generateModuleDocs(model.catalog, 'vendor_risk');
     for (const [k, v] of docs) expect(again.get(k)).toBe(v);
+  });
+
+  it('validation-rules.md: every enforced rule under a stable id, allowed values, actions and policies in words', () => {
+    const rules = docs.get('validation-rules.md')!;
+    const lines = rules.split('\n');
+    expect(lines).toContain("- `vendor.check.vendor_status_check`: `status IN ('draft', 'approved', 'retired')` must not be false. Allowed values of `status`: `draft`, `approved`, `retired`.");
+    expect(lines).toContain('- `vendor.unique.uq_vendor_organisation_id_name`: no two rows share `name` within an organisation.');
+    expect(lines).toContain('- `vendor.not_null.status`: `status` is required (NOT NULL); default `\'draft\'`.');
+    expect(lines).toContain('- `vendor_contact.foreign_key.vendor_contact_vendor_id_fkey`: `vendor_id` must match `vendor` (`id`) when not NULL; deleting the referenced row: CASCADE; updating its key: CASCADE.');
+    expect(lines).toContain('- `vendor_contact.unique.uq_vendor_contact_email`: unique index: no two rows share `organisation_id`, `lower(email)` among rows where `deleted_at IS NULL`.');
+    expect(lines).toContain(
+      '- `vendor.policy.tenant_isolation`: permissive policy for every command, roles `public`: statements reach only rows whose `organisation_id` equals the setting `app.current_organisation_id`; they may write only rows of that organisation.',
+    );
+    expect(lines).toContain('- `assessment.rls`: row-level security is disabled: every role with table privileges sees and writes every row.');
+    // Hostile comments stay text.
+    expect(rules).toContain('A supplier. it\'s "x"; DROP TABLE y; -- \\*/ \\$\\$ \\\\ done');
+  });
+
+  it('validation-rules.md: append-only logs, retention markers and declared cross-module references', async () => {
+    const sql = `CREATE TABLE audit_log (id uuid NOT NULL, organisation_id uuid NOT NULL, created_at timestamptz NOT NULL DEFAULT now(),
+      retention_until timestamptz, is_legally_protected boolean NOT NULL DEFAULT false, PRIMARY KEY (created_at, id));
+      CREATE FUNCTION no_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no'; END $$;
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION no_change();
+      REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;`;
+    const m = buildModel([ddlModule('global', GLOBAL_PRELUDE), ddlModule('logs', sql)], 'global');
+    const rules = generateModuleDocs(m.catalog, 'logs').get('validation-rules.md')!.split('\n');
+    expect(rules).toContain('- `audit_log.append_only.update`: UPDATE is refused: trigger `audit_log_append_only` (row level, raises an error for every role), and the privilege is revoked from `PUBLIC`.');
+    expect(rules).toContain('- `audit_log.append_only.truncate`: TRUNCATE is refused: the privilege is revoked from `PUBLIC`.');
+    expect(rules).toContain(
+      '- `audit_log.retention`: retention markers `retention_until`, `is_legally_protected`: a row may be purged only after `retention_until`, and never while `is_legally_protected` is true (legal hold). The purge job enforces this; the database keeps the markers.',
+    );
+    const versioning = generateModuleDocs(m.catalog, 'logs').get('versioning.md')!;
+    expect(versioning).toContain(
+      '| `001_logs.sql` | creates functions: `no_change()`; creates 1 table (`audit_log`) with 5 columns, 1 constraint, 0 indexes and 0 policies; creates triggers: `audit_log_append_only on audit_log (BEFORE DELETE OR UPDATE)`; revokes UPDATE, DELETE, TRUNCATE on `audit_log` from `public` |',
+    );
+  });
+
+  it('versioning.md: the version, each migration\'s changes read from the model, and the upgrade rules', () => {
+    const m = buildModel(
+      [ddlModule('global', GLOBAL_PRELUDE), { ...ddlModule('app', 'CREATE TABLE t (id uuid PRIMARY KEY, a int);'), migrations: [
+        { path: 'app/migrations/001_init.sql', bytes: new TextEncoder().encode('CREATE TABLE t (id uuid PRIMARY KEY, a int);') },
+        { path: 'app/migrations/002_more.sql', bytes: new TextEncoder().encode('ALTER TABLE t ADD COLUMN b text;\nCREATE INDEX idx_t_b ON t (b);\nALTER TABLE t ENABLE ROW LEVEL SECURITY;') },
+        { path: 'app/migrations/003_noop.sql', bytes: new TextEncoder().encode('SELECT 1;') },
+      ] }],
+      'global',
+    );
+    m.catalog.modules.find((x) => x.name === 'app')!.version = '1.1.0';
+    const text = generateModuleDocs(m.catalog, 'app').get('versioning.md')!;
+    expect(text).toContain('**Schema version:** `1.1.0`');
+    expect(text).toContain('| `001_init.sql` | creates 1 table (`t`) with 2 columns, 1 constraint, 0 indexes and 0 policies |');
+    expect(text).toContain('| `002_more.sql` | adds columns: `t.b`; adds indexes: `idx_t_b`; sets row-level security on: `t` |');
+    expect(text).toContain('| `003_noop.sql` | no change to the tables or functions of the schema model |');
+    expect(text).toMatch(/- \*\*MAJOR\*\*: .*dropping or renaming a table or column/);
+    expect(text).toContain('The model does not record the previous version');
   });
 
   it('tables.md: every table with kind, columns, key, RLS, description from COMMENT ON, and policies', () => {

@@ -1,5 +1,5 @@
 /**
- * `ismslint docs`: tables.md, fields.md and relationships.md for one module, from the schema model,
+ * `ismslint docs`: tables.md, fields.md, relationships.md, validation-rules.md and versioning.md for one module, from the schema model,
  * so DDL-only modules are documented too (descriptions come from COMMENT ON). Pure and deterministic.
  */
 import type { Catalog } from '../../model/catalog.js';
@@ -8,6 +8,8 @@ import { fieldsMd } from './fields-md.js';
 import { moduleTables } from './model-text.js';
 import { relationshipsMd } from './relationships-md.js';
 import { tablesMd } from './tables-md.js';
+import { validationRulesMd } from './validation-rules-md.js';
+import { versioningMd } from './versioning-md.js';
 
 export interface GenerateDocsOptions {
   /** Names of the standard, for each table's kind where the model does not declare it. */
@@ -18,8 +20,10 @@ export function generateModuleDocs(catalog: Catalog, moduleName: string, options
   if (!catalog.modules.some((m) => m.name === moduleName)) throw new Error(`unknown module "${moduleName}"`);
   const tables = moduleTables(catalog, moduleName);
   return new Map([
-    ['tables.md', tablesMd(moduleName, tables, options.standard ?? DEFAULT_STANDARD)],
+    ['tables.md', tablesMd(moduleName, tables, options.standard ?? DEFAULT_STANDARD, catalog.modules.find((m) => m.name === moduleName)?.description)],
     ['fields.md', fieldsMd(moduleName, tables)],
     ['relationships.md', relationshipsMd(catalog, moduleName, tables)],
+    ['validation-rules.md', validationRulesMd(moduleName, tables, options.standard ?? DEFAULT_STANDARD)],
+    ['versioning.md', versioningMd(catalog, moduleName, tables)],
   ]);
 }

@@ -66,5 +66,28 @@ export function relationshipsMd(catalog: Catalog, moduleName: string, tables: Ta
   ];
   if (missing.length) facts.push(`References tables that no loaded module creates: ${codeList([...new Set(missing)].sort())}`);
   lines.push(mdList(facts));
+  lines.push(...declaredReferences(catalog, moduleName, tables));
   return lines.join('\n') + '\n';
+}
+
+/** Integration columns declared in schema.json: references by value, without a foreign key, both ways. */
+function declaredReferences(catalog: Catalog, moduleName: string, tables: Table[]): string[] {
+  const rows: string[][] = [];
+  for (const t of [...catalog.tables.values()].sort(byTableName)) {
+    for (const c of t.columns) {
+      const r = c.crossModuleReference;
+      if (!r || (t.module !== moduleName && r.module !== moduleName)) continue;
+      const from = `${mdCode(tableLabel(t.schema, t.name), true)} (${mdCode(c.name, true)})`;
+      rows.push([from, mdCode(t.module, true), `${mdCode(tableLabel(r.schema, r.table), true)} (${mdCode(r.column, true)})`, mdCode(r.module, true)]);
+    }
+  }
+  if (rows.length === 0 && !tables.some((t) => t.columns.some((c) => c.crossModuleReference))) return [];
+  return [
+    '',
+    '## Declared references by value (no foreign key)',
+    '',
+    'Integration columns hold another module\'s key without a foreign key and are kept in step by events in `event_log`; `integration-reference-exists` checks that the referenced table exists.',
+    '',
+    mdTable(['Column', 'Its module', 'Refers to', 'Target module'], rows),
+  ];
 }

@@ -100,7 +100,7 @@ function tableNotes(table: Table): string[] {
   const notes: string[] = [];
   // Tenant is what an undeclared DDL table is taken for; other kinds need the config to say so.
   if (table.kind && table.kind !== 'tenant') {
-    notes.push(`-- ${commentName(table.name)} is declared a ${table.kind} table; DDL cannot say so, so lint this file with the same classification in the config.`);
+    notes.push(`-- ${commentName(table.name)} is declared ${/^[aeiou]/.test(table.kind) ? 'an' : 'a'} ${table.kind} table; DDL cannot say so, so lint this file with the same classification in the config.`);
   }
   if (table.partitioned || table.partitionOf) {
     notes.push(`-- ${commentName(table.name)} is partitioned in the migrations; the schema model does not keep partition keys or bounds, so it is generated as a plain table.`);

@@ -248,6 +248,12 @@ export class DefinitionBuilder {
         pending.push({ kind: 'foreign key', columns: [name], references: target, loc: this.doc.loc([...path, 'references']), path: [...path, 'references'] });
       }
     }
+    if (def.crossModuleReference) {
+      const ref = def.crossModuleReference;
+      const split = splitTableName(ref.table);
+      if (!split) this.problem([...path, 'crossModuleReference', 'table'], `referenced table ${JSON.stringify(ref.table)} must be "table" or "schema.table"`);
+      else column.crossModuleReference = { module: ref.module, schema: split.schema, table: split.name, column: truncateIdentifier(ref.column ?? 'id'), loc: this.doc.loc([...path, 'crossModuleReference']) };
+    }
     table.columns.push(column);
   }
 

@@ -10,6 +10,8 @@ export interface ColumnDefinition {
   primaryKey?: boolean;
   unique?: boolean;
   references?: { table: string; column: string; onDelete?: ReferentialActionText; onUpdate?: ReferentialActionText };
+  /** A reference by value to another module's row, without a foreign key (integration tables). */
+  crossModuleReference?: { module: string; table: string; column?: string };
   /** GENERATED ALWAYS / BY DEFAULT AS IDENTITY; implies NOT NULL. */
   identity?: 'always' | 'by default';
   description?: string;

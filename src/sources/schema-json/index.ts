@@ -109,13 +109,18 @@ export function createSchemaJsonLoader(opts: SchemaJsonOptions = {}): SchemaJson
     const state = hasMigrations ? stateWithout(ctx.catalog, module.name) : ctx.state;
     const model = readInto(file, module.name, state, today);
     if (model.source) ctx.sources.set(file.path, model.source);
+    const info = ctx.catalog.modules.find((m) => m.name === module.name && m.dir === module.dir);
+    if (info && model.definition) {
+      if (model.definition.version !== undefined) info.version = model.definition.version;
+      if (model.definition.description !== undefined) info.description = model.definition.description;
+    }
     ctx.findings.push(...model.findings);
     ctx.directives.push(...model.directives);
     if (!hasMigrations) {
-      const info = ctx.catalog.modules.find((m) => m.name === module.name && m.dir === module.dir);
       if (info) info.name = model.module;
       return;
     }
+    carryDeclarations(model.built, ctx.catalog, module.name);
     const definitionProblems = model.findings.some((f) => f.ruleId === 'schema-definition-invalid');
     if (!model.doc || !model.definition || definitionProblems) return;
     const actual = [...ctx.catalog.tables.values()].filter((t) => t.module === module.name);
@@ -123,4 +128,22 @@ export function createSchemaJsonLoader(opts: SchemaJsonOptions = {}): SchemaJson
     const lookup = (s: string, n: string) => ctx.catalog.tables.get(tableKey(s, n));
     ctx.findings.push(...compareWithMigrations(model.built, actual, model.doc, model.module, lookup, { declared: model.enums, actual: actualEnums }));
   };
+}
+
+/**
+ * Migrations cannot declare a table's kind or a cross-module reference (neither has DDL): what
+ * schema.json declares is carried onto the same migrated table and column, so the rules and the
+ * documentation see it on the model they judge.
+ */
+function carryDeclarations(built: BuiltTable[], catalog: Catalog, module: string): void {
+  for (const { table } of built) {
+    const actual = catalog.tables.get(tableKey(table.schema, table.name));
+    if (!actual || actual.module !== module) continue;
+    if (table.kind && !actual.kind) actual.kind = table.kind;
+    for (const c of table.columns) {
+      if (!c.crossModuleReference) continue;
+      const target = actual.columns.find((a) => a.name === c.name);
+      if (target) target.crossModuleReference = c.crossModuleReference;
+    }
+  }
 }

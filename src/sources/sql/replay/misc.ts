@@ -81,7 +81,9 @@ export function alterEnum(ctx: StatementContext, stmt: any): void {
 }
 
 export function createFunction(ctx: StatementContext, stmt: any): void {
-  ctx.catalog.functions.add(strings(stmt.funcname).join('.'));
+  const name = strings(stmt.funcname).join('.');
+  ctx.catalog.functions.add(name);
+  ctx.catalog.functionDefinitions.push({ name, loc: ctx.statementLoc() });
 }
 
 /** `SELECT create_hypertable('t', 'time_col')` (TimescaleDB 1/2) or `create_hypertable('t', by_range('time_col'))`. */
