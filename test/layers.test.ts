@@ -12,7 +12,8 @@ const ALLOWED: Record<string, string[]> = {
   sources: ['sources', 'engine', 'model'],
   formatters: ['formatters', 'engine', 'model', 'sources'],
   generators: ['generators', 'engine', 'model', 'sources'],
-  commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'rules', 'package-info.js'],
+  reports: ['reports', 'engine', 'model'],
+  commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'reports', 'rules', 'package-info.js'],
   cli: ['cli', 'commands', 'engine', 'rules', 'package-info.js'],
   rules: ['rules', 'engine', 'model'],
 };

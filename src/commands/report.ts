@@ -115,16 +115,17 @@ export async function computeReport(io: CommandIO, opts: ReportOptions, stamp: s
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const enabled = (id: string) => (config.rules.get(id)?.severity ?? 'off') !== 'off';
   const today = todayUtc(io.env);
+  const abs = (file: string) => resolve(io.cwd, file);
   const declared = model.catalog.modules.flatMap((m) =>
-    m.files.filter((f) => basename(f) === 'schema.json').flatMap((f) => declaredWaivers(f, readText(f, 'schema.json'), m.name, config.standard.defaultSchema)),
+    m.files.filter((f) => basename(f) === 'schema.json').flatMap((f) => declaredWaivers(f, readText(abs(f), 'schema.json'), m.name, config.standard.defaultSchema)),
   );
   const waivers = collectWaivers(declared, model.directives, findings, today, displayPath);
   const modules = model.catalog.modules
-    .map((m) => ({ name: m.name, version: moduleVersion(m.dir), documents: moduleDocuments(m.dir, m.name, baseDir) }))
+    .map((m) => ({ name: m.name, version: moduleVersion(abs(m.dir)), documents: moduleDocuments(abs(m.dir), m.name, baseDir) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // `config.file` names the default file even when there is none.
   const configPath = config.file && existsSync(resolve(io.cwd, config.file)) ? resolve(io.cwd, config.file) : undefined;
-  const inputFiles = [...new Set([...model.catalog.modules.flatMap((m) => m.files), ...(configPath ? [configPath] : [])])].sort();
+  const inputFiles = [...new Set([...model.catalog.modules.flatMap((m) => m.files.map(abs)), ...(configPath ? [configPath] : [])])].sort();
   const qaFiles = opts.qaResults.map((p) => ({ path: p, text: readText(resolve(io.cwd, p), 'QA results') }));
   let qa: QaSummary | null = null;
   if (qaFiles.length > 0) {

@@ -49,7 +49,8 @@ function git(dir: string, args: string[]): string | undefined {
  */
 export function gitEvidence(dir: string, inputs: string[]): { commit: string; dirty: boolean } | null {
   if (git(dir, ['rev-parse', '--is-inside-work-tree']) !== 'true' || inputs.length === 0) return null;
-  const commit = git(dir, ['log', '-1', '--format=%H', '--', ...inputs]);
+  // Inputs never committed: the commit they sit on, and dirty.
+  const commit = git(dir, ['log', '-1', '--format=%H', '--', ...inputs]) || git(dir, ['rev-parse', 'HEAD']);
   if (!commit) return null;
   const status = git(dir, ['status', '--porcelain', '--untracked-files=all', '--', ...inputs]);
   return { commit, dirty: status === undefined || status !== '' };
