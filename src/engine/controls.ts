@@ -34,21 +34,28 @@ export function controlKey(c: Pick<ControlDefinition, 'framework' | 'id'>): stri
  * successors, a GDPR paragraph to its article; an unknown reference resolves to nothing.
  */
 export function resolveReference(catalog: ControlCatalog, ref: string): ControlDefinition[] {
-  const m = /^(ISO 27001|ISO\/IEC 27001:2022|NIST CSF|NIST CSF 2\.0|GDPR|POPIA)\s+(.+)$/.exec(ref.trim());
+  const m = /^(ISO(?:\/IEC)? 27001(?::(?:2013|2022))?|NIST CSF(?: (?:1\.1|2\.0))?|GDPR|POPIA)\s+(.+)$/.exec(ref.trim());
   if (!m) return [];
-  const [, family, rawId] = m as unknown as [string, string, string];
-  if (family.startsWith('ISO')) return catalog.controls.filter((c) => c.framework === 'ISO/IEC 27001:2022' && c.id === rawId);
+  const family = m[1]!;
+  const id = m[2]!;
+  const of = (framework: Framework) => catalog.controls.filter((c) => c.framework === framework);
+  if (family.startsWith('ISO')) {
+    // A 2013 id resolves to its 2022 successor; an id without an edition is read as 2022 first.
+    if (family.endsWith(':2013')) return of('ISO/IEC 27001:2022').filter((c) => c.previous.includes(id));
+    const current = of('ISO/IEC 27001:2022').filter((c) => c.id === id);
+    return current.length > 0 || family.endsWith(':2022') ? current : of('ISO/IEC 27001:2022').filter((c) => c.previous.includes(id));
+  }
   if (family === 'GDPR') {
-    const article = /^Art\.\s*(\d+)/.exec(rawId)?.[1];
-    return catalog.controls.filter((c) => c.framework === 'GDPR' && c.id === `Art. ${article}`);
+    const article = /^Art\.\s*(\d+)/.exec(id)?.[1];
+    return of('GDPR').filter((c) => c.id === `Art. ${article}`);
   }
   if (family === 'POPIA') {
-    const section = /^s(\d+)/.exec(rawId)?.[1];
-    return catalog.controls.filter((c) => c.framework === 'POPIA' && c.id === `s${section}`);
+    const section = /^s(\d+)/.exec(id)?.[1];
+    return of('POPIA').filter((c) => c.id === `s${section}`);
   }
-  const csf = catalog.controls.filter((c) => c.framework === 'NIST CSF 2.0');
-  const current = csf.filter((c) => c.id === rawId);
-  return current.length > 0 ? current : csf.filter((c) => c.previous.includes(rawId));
+  if (family.endsWith('1.1')) return of('NIST CSF 2.0').filter((c) => c.previous.includes(id));
+  const current = of('NIST CSF 2.0').filter((c) => c.id === id);
+  return current.length > 0 || family.endsWith('2.0') ? current : of('NIST CSF 2.0').filter((c) => c.previous.includes(id));
 }
 
 /** Every control a rule serves: its metadata's references and the mapping file's additions, in catalog order. */

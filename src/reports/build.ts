@@ -85,7 +85,11 @@ function reportFindings(input: ReportInput, controlsOf: Map<string, string[]>): 
 
 function controlResults(input: ReportInput, findings: ReportFinding[]): ControlResult[] {
   const byRule = new Map<string, ReportFinding[]>();
-  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const f of findings) {
+    let list = byRule.get(f.ruleId);
+    if (!list) byRule.set(f.ruleId, (list = []));
+    list.push(f);
+  }
   return input.controls.controls.map((control) => {
     const key = controlKey(control);
     const rules = input.rules

@@ -99,7 +99,7 @@ export function successCriteria(input: CriteriaInput): Criterion[] {
     }
   }
   out.splice(3, 0, criterion('fk-index', 'Foreign keys covered by an index', 'foreign keys', fkIndex ? covered : 0, fkIndex ? keys : 0));
-  out.push(criterion('documentation', 'Module documents complete (schema.json and five documents each)', 'module documents', input.documents.present, input.documents.expected));
+  out.push(criterion('documentation', 'Module documents complete', 'six documents per module', input.documents.present, input.documents.expected));
   const qa = input.qa;
   out.push(criterion('qa-pass-rate', 'QA tests pass', 'QA requirements', qa?.passed ?? 0, qa ? qa.passed + qa.failed : 0));
   const mutation = qa?.mutationScore ?? null;

@@ -14,7 +14,7 @@ h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 8px;border-bott
 .cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:120px;background:var(--bg)}
 .card b{display:block;font-size:22px}
 table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
-th{background:var(--bg);position:sticky;top:0}th.sortable{cursor:pointer}th.sortable:after{content:" \\2195";color:var(--muted)}
+th{background:var(--bg)}#findings th{position:sticky;top:0}.nowrap{white-space:nowrap}th.sortable{cursor:pointer}th.sortable:after{content:" \\2195";color:var(--muted)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .s-PASS,.s-met,.s-pass{color:var(--pass);font-weight:600}.s-FAIL,.s-not-met,.s-fail,.s-error,.s-expired{color:var(--fail);font-weight:600}
 .s-WAIVED,.s-waived,.s-warn,.s-expiring{color:var(--warn);font-weight:600}.s-NOT-EVALUATED,.s-not-evaluated,.s-off,.s-skip{color:var(--muted)}
@@ -29,7 +29,7 @@ tr.filtered{display:none}tr.off-page{display:none}
 @media print{
  .filters,.pager,noscript{display:none}
  tr.off-page{display:table-row}
- th{position:static}
+ #findings th{position:static}
  h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}
  body{font-size:11px}header,main{max-width:none;padding:0}
 }

@@ -105,7 +105,7 @@ export function renderHtml(r: ComplianceReport): string {
     r.modules.map((m) => [
       td(m.name),
       td(m.version ?? '—'),
-      td(m.changeType),
+      td(m.changeType === 'unknown' ? '—' : m.changeType),
       td(m.tables, 'num'),
       td(m.findings.error, 'num'),
       td(m.findings.warn, 'num'),
@@ -117,7 +117,7 @@ export function renderHtml(r: ComplianceReport): string {
   const controls = tableHtml(
     ['control', 'superseded edition', 'title', 'status', 'rules', 'QA'],
     r.controls.map((c) => [
-      td(controlLabel(c)),
+      td(controlLabel(c), 'nowrap'),
       td(previousLabel(c)),
       td(c.title),
       td(c.status, cls(c.status)),

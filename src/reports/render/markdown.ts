@@ -9,8 +9,10 @@ export function md(text: string | null | undefined): string {
   if (text === null || text === undefined || text === '') return '';
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -40,7 +42,7 @@ export function renderMarkdown(r: ComplianceReport): string {
   tail.push(
     table(
       ['module', 'version', 'change', 'tables', 'errors', 'warnings', 'waived', ...Object.values(FAMILY_TITLES)],
-      r.modules.map((m) => [md(m.name), md(m.version ?? '—'), m.changeType, String(m.tables), String(m.findings.error), String(m.findings.warn), String(m.findings.waived), ...Object.keys(FAMILY_TITLES).map((k) => formatPercent(m.families[k] ?? null))]),
+      r.modules.map((m) => [md(m.name), md(m.version ?? '—'), m.changeType === 'unknown' ? '—' : m.changeType, String(m.tables), String(m.findings.error), String(m.findings.warn), String(m.findings.waived), ...Object.keys(FAMILY_TITLES).map((k) => formatPercent(m.families[k] ?? null))]),
     ),
   );
   tail.push('## Controls\n');
