@@ -226,3 +226,20 @@ describe('ismslint report with QA results', () => {
     expect(rep.evidence.qaEngine).toBe('PGlite 0.5 (PostgreSQL 18)');
   });
 });
+
+describe('ismslint check', () => {
+  it('prints the lint findings, writes the report, says where it is and exits by the verdict', async () => {
+    const out = tempDir();
+    const io = recordingIO(root);
+    io.env = { ...ENV };
+    const code = await run(['check', fixture, '--out', out], io);
+    expect(code).toBe(1);
+    expect(io.out).toMatch(/^== Lint\n/);
+    expect(io.out).toContain('foreign-key-index');
+    expect(io.out).toMatch(/== Compliance report\nREJECT: .*\nReport: .*compliance-report\.html/);
+    expect(readJson(out).verdict.decision).toBe('REJECT');
+    const lenient = recordingIO(root);
+    lenient.env = { ...ENV };
+    expect(await run(['check', fixture, '--out', out, '--no-gate'], lenient)).toBe(0);
+  });
+});

@@ -39,7 +39,7 @@ export const SCRIPT = `
 (function(){
   var table=document.getElementById('findings');if(!table)return;
   var body=table.tBodies[0];var rows=Array.prototype.slice.call(body.rows);
-  var pageSize=100,page=0;
+  var pageSize=100,page=0,ruleControls=JSON.parse(table.dataset.ruleControls||'{}');
   var f={module:document.getElementById('f-module'),rule:document.getElementById('f-rule'),severity:document.getElementById('f-severity'),control:document.getElementById('f-control'),change:document.getElementById('f-change'),text:document.getElementById('f-text')};
   var info=document.getElementById('page-info'),count=document.getElementById('match-count');
   function matches(r){
@@ -48,7 +48,7 @@ export const SCRIPT = `
     if(f.rule.value&&d.rule!==f.rule.value)return false;
     if(f.severity.value&&d.severity!==f.severity.value)return false;
     if(f.change.value&&d.change!==f.change.value)return false;
-    if(f.control.value&&(' '+d.controls+' ').indexOf(' '+f.control.value+' ')<0)return false;
+    if(f.control.value&&(ruleControls[d.rule]||[]).indexOf(f.control.value)<0)return false;
     if(f.text.value&&r.textContent.toLowerCase().indexOf(f.text.value.toLowerCase())<0)return false;
     return true;
   }

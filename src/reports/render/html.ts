@@ -45,12 +45,14 @@ function options(values: string[], all: string): string {
   return `<option value="">${esc(all)}</option>` + values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('');
 }
 
-function findingRow(f: ReportFinding): string {
+/** Rows past the first page start hidden, so the browser lays out one page before the script runs. */
+export const PAGE_SIZE = 100;
+
+function findingRow(f: ReportFinding, index: number): string {
   const severity = f.status === 'waived' ? 'waived' : f.severity;
-  const controls = f.controls.map((c) => c.replace(/\s+/g, '_')).join(' ');
   const message = esc(f.message) + (f.fix ? `<div class="fix">fix: ${esc(f.fix)}</div>` : '') + (f.justification ? `<div class="muted">waived: ${esc(f.justification)}</div>` : '');
   return (
-    `<tr data-module="${esc(f.module ?? '')}" data-rule="${esc(f.ruleId)}" data-severity="${esc(severity)}" data-change="${esc(f.change ?? '')}" data-controls="${esc(controls)}">` +
+    `<tr${index >= PAGE_SIZE ? ' class="off-page"' : ''} data-module="${esc(f.module ?? '')}" data-rule="${esc(f.ruleId)}" data-severity="${esc(severity)}" data-change="${esc(f.change ?? '')}">` +
     td(severity, cls(severity)) +
     td(f.module ?? '—') +
     `<td><code>${esc(f.ruleId)}</code></td>` +
@@ -78,7 +80,10 @@ function findingsSection(r: ComplianceReport): string {
   const pager = `<div class="pager"><button id="prev" type="button">previous</button><span id="page-info"></span><button id="next" type="button">next</button></div>`;
   const head = ['severity', 'module', 'rule', 'object', 'location', 'message and fix', 'change', 'key'];
   const th = head.map((h) => `<th class="sortable">${esc(h)}</th>`).join('');
-  const table = `<table id="findings"><thead><tr>${th}</tr></thead><tbody>${r.findings.map(findingRow).join('')}</tbody></table>`;
+  // Which controls each rule serves, once for the table rather than on every row.
+  const ruleControls: Record<string, string[]> = {};
+  for (const f of r.findings) ruleControls[f.ruleId] ??= f.controls.map((c) => c.replace(/\s+/g, '_'));
+  const table = `<table id="findings" data-rule-controls="${esc(JSON.stringify(ruleControls))}"><thead><tr>${th}</tr></thead><tbody>${r.findings.map((f, i) => findingRow(f, i)).join('')}</tbody></table>`;
   return filters + pager + table;
 }
 
