@@ -55,7 +55,7 @@ function findingRow(f: ReportFinding, index: number): string {
     `<tr${index >= PAGE_SIZE ? ' class="off-page"' : ''} data-module="${esc(f.module ?? '')}" data-rule="${esc(f.ruleId)}" data-severity="${esc(severity)}" data-change="${esc(f.change ?? '')}">` +
     td(severity, cls(severity)) +
     td(f.module ?? '—') +
-    `<td><code>${esc(f.ruleId)}</code></td>` +
+    `<td><a href="${esc(f.docs)}" rel="noreferrer"><code>${esc(f.ruleId)}</code></a></td>` +
     td(f.object ?? '—') +
     `<td data-sort="${esc(`${f.file}\u0000${String(f.line).padStart(8, '0')}`)}">${esc(`${f.file}:${f.line}:${f.column}`)}</td>` +
     `<td>${message}</td>` +
