@@ -243,3 +243,22 @@ describe('ismslint check', () => {
     expect(await run(['check', fixture, '--out', out, '--no-gate'], lenient)).toBe(0);
   });
 });
+
+describe('ismslint report over an existing report', () => {
+  it('leaves an up-to-date report untouched, generated-at included, and rewrites it when something changed', async () => {
+    const ws = tempDir();
+    cpSync(fixture, ws, { recursive: true });
+    const out = join(ws, 'reports');
+    const env = { ISMSLINT_TODAY: '2026-12-01' };
+    await report([ws, '--out', out, '--no-gate'], ws, env);
+    const first = readFileSync(join(out, 'compliance-report.json'), 'utf8');
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = await report([ws, '--out', out, '--no-gate'], ws, env);
+    expect(again.out).toMatch(/\(up to date\)/);
+    expect(readFileSync(join(out, 'compliance-report.json'), 'utf8')).toBe(first);
+    writeFileSync(join(ws, 'incident/migrations/002_more.sql'), 'CREATE INDEX idx_incident_title ON incident (title);\n');
+    const changed = await report([ws, '--out', out, '--no-gate'], ws, env);
+    expect(changed.out).not.toMatch(/up to date/);
+    expect(readJson(out).generatedAt).not.toBe(JSON.parse(first).generatedAt);
+  });
+});

@@ -170,21 +170,32 @@ export async function computeReport(io: CommandIO, opts: ReportOptions, stamp: s
 export async function runReport(io: CommandIO, opts: ReportOptions): Promise<number> {
   const formats = parseFormats(opts.formats);
   const outDir = resolve(io.cwd, opts.outDir);
-  const kept = opts.check ? existingGeneratedAt(outDir) : undefined;
-  const report = await computeReport(io, opts, kept !== undefined ? kept : generatedAt(io.env));
-  const files = renderReport(report, formats);
+  // A report already there keeps its generated-at time while nothing else changed: regenerating
+  // an up-to-date report neither rewrites it nor leaves a working tree dirty.
+  const kept = existingGeneratedAt(outDir);
+  const explicit = io.env.SOURCE_DATE_EPOCH !== undefined && io.env.SOURCE_DATE_EPOCH !== '' && !opts.check;
+  const report = await computeReport(io, opts, kept !== undefined && !explicit ? kept : generatedAt(io.env));
+  let files = renderReport(report, formats);
   const where = relative(io.cwd, outDir) || '.';
+  const stale = staleFiles(outDir, files);
   if (opts.check) {
-    const stale = staleFiles(outDir, files);
     if (stale.length > 0) {
       io.stderr(`ismslint report --check: ${stale.map((n) => join(where, n)).join(', ')} ${stale.length === 1 ? 'is' : 'are'} out of date: run ismslint report and commit the result\n`);
       return 1;
     }
     io.stdout(`${report.verdict.decision}: ${report.verdict.reason}\nThe report in ${where}/ is up to date.\n`);
   } else {
-    for (const [name, content] of files) writeFileAtomic(join(outDir, name), content);
+    let state = 'up to date';
+    if (stale.length > 0) {
+      if (kept !== undefined && !explicit) {
+        report.generatedAt = generatedAt(io.env);
+        files = renderReport(report, formats);
+      }
+      for (const [name, content] of files) writeFileAtomic(join(outDir, name), content);
+      state = [...files.keys()].join(', ');
+    }
     const main = files.has('compliance-report.html') ? 'compliance-report.html' : [...files.keys()][0]!;
-    io.stdout(`${report.verdict.decision}: ${report.verdict.reason}\nReport: ${join(where, main)} (${[...files.keys()].join(', ')})\n`);
+    io.stdout(`${report.verdict.decision}: ${report.verdict.reason}\nReport: ${join(where, main)} (${state})\n`);
   }
   if (!opts.gate) return 0;
   return report.verdict.decision === 'REJECT' ? 1 : 0;
