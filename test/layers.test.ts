@@ -13,7 +13,8 @@ const ALLOWED: Record<string, string[]> = {
   formatters: ['formatters', 'engine', 'model', 'sources'],
   generators: ['generators', 'engine', 'model', 'sources'],
   qa: ['qa', 'model', 'engine', 'sources'],
-  commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'rules', 'package-info.js'],
+  reports: ['reports', 'engine', 'model'],
+  commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'qa', 'reports', 'rules', 'package-info.js'],
   cli: ['cli', 'commands', 'engine', 'rules', 'package-info.js'],
   rules: ['rules', 'engine', 'model'],
 };

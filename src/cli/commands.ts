@@ -4,6 +4,8 @@ import { runDocs } from '../commands/docs.js';
 import { runInit } from '../commands/init.js';
 import type { CommandIO } from '../commands/io.js';
 import { runLint } from '../commands/lint.js';
+import { runCheck } from '../commands/check.js';
+import { runReport } from '../commands/report.js';
 import { runSql } from '../commands/sql.js';
 import { loadWorkspace } from '../commands/workspace.js';
 import { loadConfig } from '../engine/config/load.js';
@@ -47,6 +49,30 @@ function wholeNumber(name: string, v: string | undefined): number | undefined {
 }
 
 const rootOption: OptionSpec = { type: 'string', multiple: true, value: 'dir', describe: 'Workspace or module directory to load (repeatable; default: roots from the config)' };
+
+const reportOptions: Record<string, OptionSpec> = {
+  out: { type: 'string', default: 'reports', value: 'dir', describe: 'Directory to write the report to' },
+  format: { type: 'string', multiple: true, value: 'list', describe: 'Comma-separated formats: html, md, json, csv, junit (default: html,md,json)' },
+  previous: { type: 'string', value: 'file', describe: 'A previous compliance-report.json, for new, fixed and changed findings and controls' },
+  'qa-results': { type: 'string', multiple: true, value: 'file', describe: 'ismslint test results (JSON or JUnit), for the QA pass rate and mutation score' },
+  'no-gate': { type: 'boolean', describe: 'Exit 0 whatever the verdict' },
+  check: { type: 'boolean', describe: 'Compare the report in --out with what would be written (all but the generated-at time); exit 1 when out of date' },
+};
+
+const { check: _reportCheckOnly, ...checkOptions } = reportOptions;
+
+function reportArgs(positionals: string[], v: Values) {
+  return {
+    paths: positionals,
+    config: str(v.config),
+    outDir: str(v.out) ?? 'reports',
+    formats: list(v.format),
+    previous: str(v.previous),
+    qaResults: list(v['qa-results']),
+    gate: v['no-gate'] !== true,
+    check: v.check === true,
+  };
+}
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -129,6 +155,26 @@ export const COMMANDS: CommandSpec[] = [
         root = resolve(config.baseDir, config.roots[0] ?? 'module-schemas');
       }
       return runInit(io, { module: module!, root: resolve(io.cwd, root) });
+    },
+  },
+  {
+    name: 'report',
+    usage: 'ismslint report [paths..] [--out dir] [--format html,md,json,csv,junit] [--previous file] [--qa-results file..] [--no-gate] [--check]',
+    summary: 'Write the compliance report the Foreman approves from (verdict, criteria, controls, waivers, trend, evidence)',
+    positionals: { name: 'paths', describe: 'Module or workspace directories (default: roots from the config)', variadic: true },
+    options: reportOptions,
+    async run(io, positionals, v) {
+      return runReport(io, reportArgs(positionals, v));
+    },
+  },
+  {
+    name: 'check',
+    usage: 'ismslint check [paths..] [--out dir] [--format …] [--previous file] [--no-gate]',
+    summary: 'The whole governance run: lint, then the compliance report; exits by the verdict',
+    positionals: { name: 'paths', describe: 'Module or workspace directories (default: roots from the config)', variadic: true },
+    options: checkOptions,
+    async run(io, positionals, v) {
+      return runCheck(io, reportArgs(positionals, v));
     },
   },
 ];
