@@ -13,7 +13,8 @@ const ALLOWED: Record<string, string[]> = {
   formatters: ['formatters', 'engine', 'model', 'sources'],
   generators: ['generators', 'engine', 'model', 'sources'],
   commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'rules', 'package-info.js'],
-  cli: ['cli', 'commands', 'engine', 'rules', 'package-info.js'],
+  cli: ['cli', 'commands', 'engine', 'rules', 'package-info.js', 'process-tuning'],
+  'process-tuning': ['process-tuning', 'sources', 'model'],
   rules: ['rules', 'engine', 'model'],
 };
 
