@@ -20,7 +20,7 @@ function parse(command: CommandSpec, args: string[]): { positionals: string[]; v
   const options = Object.fromEntries(
     Object.entries(specs).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
   );
-  let parsed;
+  let parsed: { positionals: string[]; values: unknown };
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e: any) {
