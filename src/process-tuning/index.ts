@@ -20,7 +20,7 @@ import { capYoungGeneration } from './young-generation.js';
  * - The main thread first: every other thread runs at a lower priority (thread-priority.ts).
  * - A young generation capped at two 4 MB semi-spaces (young-generation.ts).
  *
- * Apply it once, before any code is hot. bench/compare.js measures a build with and without it.
+ * Apply it once, before any code is hot. To change a setting, compare two builds with bench/compare.js.
  */
 export function tuneProcessForLint(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
