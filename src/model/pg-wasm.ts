@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tracingChannel } from 'node:diagnostics_channel';
+import { channel } from 'node:diagnostics_channel';
 
 /**
  * A thin binding to libpg-query's WebAssembly build (the real PostgreSQL parser). libpg-query's own
@@ -70,14 +70,22 @@ export function parserModule(): WebAssembly.Module {
 }
 
 /**
- * Traces the compilation of the parser's WebAssembly (a Node diagnostics channel, free while nobody
- * subscribes), so that the process running it may set V8 flags for it: the command-line tool compiles
- * it with the baseline compiler only (src/process-tuning).
+ * The parser's WebAssembly is about to be compiled (`start`), and has been or has failed to be (`end`):
+ * Node diagnostics channels, free while nobody subscribes, so that the process running it may set V8
+ * flags for it. The command-line tool compiles it with the baseline compiler only (src/process-tuning).
  */
-export const parserCompilation = tracingChannel('ismslint:model:parser-compilation');
+export const parserCompilation = {
+  start: channel('ismslint:model:parser-compilation-start'),
+  end: channel('ismslint:model:parser-compilation-end'),
+};
 
-function compileParser(bytes: Uint8Array): Promise<WebAssembly.Module> {
-  return parserCompilation.tracePromise(() => WebAssembly.compile(bytes), {});
+async function compileParser(bytes: Uint8Array): Promise<WebAssembly.Module> {
+  parserCompilation.start.publish(undefined);
+  try {
+    return await WebAssembly.compile(bytes);
+  } finally {
+    parserCompilation.end.publish(undefined);
+  }
 }
 
 function loaded(): PgQueryModule {

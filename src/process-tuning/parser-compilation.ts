@@ -8,8 +8,6 @@ import { parserCompilation } from '../model/pg-wasm.js';
  * V8 reads the flag when a module is compiled, so it is put back at once for any other WebAssembly.
  */
 export function compileParserWithBaselineOnly(): void {
-  const putBack = () => setFlagsFromString('--no-liftoff-only');
   parserCompilation.start.subscribe(() => setFlagsFromString('--liftoff-only'));
-  parserCompilation.asyncEnd.subscribe(putBack);
-  parserCompilation.error.subscribe(putBack);
+  parserCompilation.end.subscribe(() => setFlagsFromString('--no-liftoff-only'));
 }
