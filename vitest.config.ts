@@ -14,9 +14,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 const DATABASE_PACKAGES = /^(?:@electric-sql\/pglite(?:-[a-z]+)?|pg)(?:\/.*)?$/;
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : [relative(root, join(dir, e.name))],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [relative(root, join(dir, e.name))]));
 }
 
 const IMPORT = /\bfrom\s+'([^']+)'|\bimport\s*\(\s*'([^']+)'\s*\)|^import\s+'([^']+)'/gm;
@@ -41,7 +39,10 @@ export function usesDatabase(file: string): boolean {
   return uses;
 }
 
-export const testFiles = ['src', 'rules', 'test'].flatMap((dir) => walk(join(root, dir))).filter((f) => f.endsWith('.test.ts')).sort();
+export const testFiles = ['src', 'rules', 'test']
+  .flatMap((dir) => walk(join(root, dir)))
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort();
 export const databaseTestFiles = testFiles.filter((file) => usesDatabase(join(root, file)));
 
 export default defineConfig({

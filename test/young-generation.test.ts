@@ -68,6 +68,12 @@ describe('process tuning', () => {
   });
 
   it('is not applied by run(), which tests and library users call', async () => {
-    expect(await listened(`await run(['--version'], { cwd: process.cwd(), env: {}, isTTY: false, stdout: () => {}, stderr: () => {} });`)).toEqual([false, false, false, false, false]);
+    expect(await listened(`await run(['--version'], { cwd: process.cwd(), env: {}, isTTY: false, stdout: () => {}, stderr: () => {} });`)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
