@@ -1,10 +1,66 @@
-import { defineConfig } from 'vitest/config';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Two projects: `unit` needs no database engine (npm run test:unit, for fast feedback), `db` runs on
+ * PGlite or the real PostgreSQL server. A test file belongs to `db` when it, or a local module it imports,
+ * imports one of these packages: no list to keep up to date. In `unit` they resolve to a module that
+ * throws, so a test that reaches one in a way this scan misses fails instead of running slowly.
+ */
+const DATABASE_PACKAGES = /^(?:@electric-sql\/pglite(?:-[a-z]+)?|pg)(?:\/.*)?$/;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [relative(root, join(dir, e.name))]));
+}
+
+const IMPORT = /\bfrom\s+'([^']+)'|\bimport\s*\(\s*'([^']+)'\s*\)|^import\s+'([^']+)'/gm;
+const seen = new Map<string, boolean>();
+
+/** Whether `file` (absolute), or a local module it imports, imports a database package. */
+export function usesDatabase(file: string): boolean {
+  const known = seen.get(file);
+  if (known !== undefined) return known;
+  seen.set(file, false); // an import cycle adds nothing
+  let uses = false;
+  for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+    const spec = m[1] ?? m[2] ?? m[3]!;
+    if (DATABASE_PACKAGES.test(spec)) uses = true;
+    else if (spec.startsWith('.')) {
+      const local = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
+      if (existsSync(local) && usesDatabase(local)) uses = true;
+    }
+    if (uses) break;
+  }
+  seen.set(file, uses);
+  return uses;
+}
+
+export const testFiles = ['src', 'rules', 'test']
+  .flatMap((dir) => walk(join(root, dir)))
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort();
+export const databaseTestFiles = testFiles.filter((file) => usesDatabase(join(root, file)));
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: testFiles,
+          exclude: [...configDefaults.exclude, ...databaseTestFiles],
+          alias: [{ find: DATABASE_PACKAGES, replacement: join(root, 'test/support/no-database.ts') }],
+        },
+      },
+      { extends: true, test: { name: 'db', include: databaseTestFiles } },
+    ],
   },
 });

@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const build = resolve(process.env.BENCH_BUILD ?? fileURLToPath(new URL('..', import.meta.url)));
 // What bin/ismslint.js runs: the bundle, or in builds from before it the compiled modules.
 const entry = ['dist/bundle/ismslint.js', 'dist/src/cli/main.js'].map((p) => resolve(build, p)).find((p) => existsSync(p));
-const { run } = await import(pathToFileURL(entry).href);
+const { run, tuneProcessForLint } = await import(pathToFileURL(entry).href);
+// As bin/ismslint.js does; builds from before it tuned the process inside run().
+tuneProcessForLint?.();
 
 const dir = process.argv[2];
 const out = join(mkdtempSync(join(tmpdir(), 'ismslint-bench-')), 'report.json');

@@ -3,15 +3,15 @@
 // bench/instructions.js counts. Prints the build and rule times as JSON.
 import { resolve } from 'node:path';
 import { allRules } from '../dist/rules/index.js';
-import { tuneV8ForBatchRun } from '../dist/src/cli/v8-tuning.js';
 import { loadConfig } from '../dist/src/engine/config/load.js';
 import { runRules } from '../dist/src/engine/runner.js';
 import { buildModel } from '../dist/src/sources/build.js';
 import { createSchemaJsonLoader } from '../dist/src/sources/schema-json/index.js';
 import { loadParser } from '../dist/src/sources/sql/parser.js';
 import { discoverModules } from '../dist/src/sources/workspace.js';
+import { tuneProcessForLint } from '../dist/src/process-tuning/index.js';
 
-tuneV8ForBatchRun();
+tuneProcessForLint();
 const cwd = process.cwd();
 const config = loadConfig(allRules, { cwd });
 const { modules } = discoverModules([resolve(process.argv[2])], { cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { run } from '../dist/bundle/ismslint.js';
+import { run, tuneProcessForLint } from '../dist/bundle/ismslint.js';
 
+tuneProcessForLint();
 run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

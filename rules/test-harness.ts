@@ -8,7 +8,6 @@ import type { ConfigFile } from '../src/engine/config/types.js';
 import type { Finding } from '../src/engine/finding.js';
 import type { Rule } from '../src/engine/rule.js';
 import { runRules } from '../src/engine/runner.js';
-import type { Standard } from '../src/engine/standard.js';
 import { buildModel, type InputModule } from '../src/sources/build.js';
 import { createSchemaJsonLoader } from '../src/sources/schema-json/index.js';
 import { loadParser } from '../src/sources/sql/parser.js';
@@ -66,7 +65,7 @@ export interface RuleCase {
   /** The date waivers expire against (default 2026-01-01, so that results do not change with the calendar). */
   today?: string;
   options?: Record<string, unknown>;
-  standard?: Partial<Standard>;
+  standard?: ConfigFile['standard'];
   /** Include the compliant global prelude (default true). */
   global?: boolean;
 }

@@ -11,7 +11,7 @@ const out = `${root}dist/bundle`;
 rmSync(out, { recursive: true, force: true });
 await build({
   cwd: root,
-  input: { ismslint: 'dist/src/cli/main.js', 'parse-ahead-worker': 'dist/src/sources/sql/parse-ahead-worker.js' },
+  input: { ismslint: 'dist/src/cli/bin.js', 'parse-ahead-worker': 'dist/src/sources/sql/parse-ahead-worker.js' },
   platform: 'node',
   external: [/^node:/, /^[@a-z]/],
   logLevel: 'warn',

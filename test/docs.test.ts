@@ -32,7 +32,7 @@ const clean = project('clean', 'clean');
 const violations = project('violations', 'violations');
 
 function sh(script: string, cwd: string, shell: string[]): { status: number; stdout: string; stderr: string } {
-  const env = { ...process.env, PATH: `${shims}:${process.env.PATH}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${shims}:${process.env.PATH}` };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   const r = spawnSync(shell[0]!, [...shell.slice(1), script], { cwd, env, encoding: 'utf8' });

@@ -15,7 +15,8 @@ const ALLOWED: Record<string, string[]> = {
   qa: ['qa', 'model', 'engine', 'sources'],
   reports: ['reports', 'engine', 'model'],
   commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'qa', 'reports', 'rules', 'package-info.js'],
-  cli: ['cli', 'commands', 'engine', 'rules', 'package-info.js'],
+  cli: ['cli', 'commands', 'engine', 'rules', 'package-info.js', 'process-tuning'],
+  'process-tuning': ['process-tuning', 'sources', 'model'],
   rules: ['rules', 'engine', 'model'],
 };
 

@@ -131,11 +131,6 @@ function isVowel(ch: string | undefined): boolean {
   return ch !== undefined && 'aeiou'.includes(ch);
 }
 
-/** True when the word has the same form in the singular and the plural. */
-export function isInvariant(word: string): boolean {
-  return INVARIANT.has(word);
-}
-
 /** The singular of a word; a word already singular (or invariant) comes back unchanged. */
 export function singularize(word: string): string {
   if (INVARIANT.has(word) || IRREGULAR.has(word)) return word;

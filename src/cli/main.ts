@@ -4,7 +4,6 @@ import { UsageError } from '../engine/config/types.js';
 import { toolVersion } from '../package-info.js';
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec, type Values } from './commands.js';
 import { commandHelp, generalHelp } from './help.js';
-import { tuneV8ForBatchRun } from './v8-tuning.js';
 
 function processIO(): CommandIO {
   return {
@@ -21,7 +20,7 @@ function parse(command: CommandSpec, args: string[]): { positionals: string[]; v
   const options = Object.fromEntries(
     Object.entries(specs).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
   );
-  let parsed;
+  let parsed: { positionals: string[]; values: unknown };
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e: any) {
@@ -38,7 +37,6 @@ function parse(command: CommandSpec, args: string[]): { positionals: string[]; v
  * 2 usage, configuration or I/O problem (one line on stderr; the stack only with --debug).
  */
 export async function run(argv: string[], io: CommandIO = processIO()): Promise<number> {
-  tuneV8ForBatchRun();
   const debug = argv.includes('--debug');
   try {
     const named = COMMANDS.find((c) => c.name === argv[0]);

@@ -17,12 +17,12 @@ export function globToRegExp(glob: string): RegExp {
         re += '(?:' + glob.slice(i + 1, close).split(',').map(escape).join('|') + ')';
         i = close;
       }
-    } else re += escape(c);
+    } else re += escapeRegExp(c);
   }
   return new RegExp(`^${re}$`);
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -11,4 +11,4 @@ export const formatters: Record<FormatName, Formatter> = { stylish, json, sarif,
 /** In the order `--help` lists them; the first is the default. */
 export const formatNames: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github'];
 
-export type { FormatInput, Formatter } from './types.js';
+export type { Formatter } from './types.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { logicalKind, sarif, SARIF_SCHEMA } from './sarif.js';
 import { CWD, finding, input } from './test-input.js';
@@ -17,7 +17,7 @@ function sarifValidator() {
   const path = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
   const { $schema: _draft, id, ...schema } = JSON.parse(readFileSync(path, 'utf8'));
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats(ajv);
+  addFormatsModule.default(ajv);
   return ajv.compile({ $id: id, ...schema });
 }
 const validate = sarifValidator();

@@ -11,7 +11,3 @@ export function compareLocations(a: Location, b: Location): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn;
 }
-
-export function fileStart(file: string): Location {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-}

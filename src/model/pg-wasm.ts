@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
+import { channel } from 'node:diagnostics_channel';
 
 /**
  * A thin binding to libpg-query's WebAssembly build (the real PostgreSQL parser). libpg-query's own
@@ -49,7 +49,7 @@ export function loadPgQuery(precompiled?: WebAssembly.Module): Promise<void> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
     const factory = require('libpg-query/wasm/libpg-query.js') as Factory;
-    compiled = precompiled ?? (await compileBaseline(readFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm'))));
+    compiled = precompiled ?? (await compileParser(readFileSync(require.resolve('libpg-query/wasm/libpg-query.wasm'))));
     const module = compiled;
     // Emscripten's hook has no way to fail: a failed instantiation must not leave the factory waiting.
     let failed!: (e: unknown) => void;
@@ -70,17 +70,21 @@ export function parserModule(): WebAssembly.Module {
 }
 
 /**
- * V8 would recompile the parser's hot functions with its optimising compiler on the second core, ~0.4 s
- * of CPU for a 2,000-table lint that also needs that core for JavaScript compilation, garbage collection
- * and the parser thread; the baseline code is fast enough. The setting is read when a module is compiled,
- * so it is put back at once for any other WebAssembly.
+ * The parser's WebAssembly is about to be compiled (`start`), and has been or has failed to be (`end`):
+ * Node diagnostics channels, free while nobody subscribes, so that the process running it may set V8
+ * flags for it. The command-line tool compiles it with the baseline compiler only (src/process-tuning).
  */
-async function compileBaseline(bytes: Uint8Array): Promise<WebAssembly.Module> {
-  setFlagsFromString('--liftoff-only');
+export const parserCompilation = {
+  start: channel('ismslint:model:parser-compilation-start'),
+  end: channel('ismslint:model:parser-compilation-end'),
+};
+
+async function compileParser(bytes: Uint8Array): Promise<WebAssembly.Module> {
+  parserCompilation.start.publish(undefined);
   try {
     return await WebAssembly.compile(bytes);
   } finally {
-    setFlagsFromString('--no-liftoff-only');
+    parserCompilation.end.publish(undefined);
   }
 }
 

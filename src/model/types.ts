@@ -117,9 +117,3 @@ function intervalText(mods: number[]): string {
   const fields = range === INTERVAL_FULL_RANGE ? '' : INTERVAL_FIELDS[range!] ?? '';
   return `interval${fields}${precision === undefined ? '' : `(${precision})`}`;
 }
-
-export const TIMESTAMP_TYPES = new Set(['timestamp with time zone', 'timestamp without time zone', 'date']);
-
-export function isTimestampType(t: TypeRef): boolean {
-  return t.arrayDims === 0 && (t.name === 'timestamp with time zone' || t.name === 'timestamp without time zone');
-}

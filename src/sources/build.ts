@@ -1,7 +1,7 @@
 import type { RawFinding, SuppressionDirective } from '../engine/suppressions.js';
-import { keepYoungGenerationSmall } from '../engine/young-generation.js';
 import type { Catalog, ModuleInfo } from '../model/catalog.js';
 import { emptyCatalog } from '../model/catalog.js';
+import { replayingFile } from './events.js';
 import type { SourceFile } from './source-file.js';
 import { decodeUtf8 } from './source-file.js';
 import { loadSqlFile } from './sql/load.js';
@@ -100,7 +100,7 @@ export function buildModel(modules: InputModule[], globalModule: string, schemaJ
       const info: ModuleInfo = { name: m.name, dir: m.dir, files: files.map((f) => f.path) };
       catalog.modules.push(info);
       for (const f of files) {
-        keepYoungGenerationSmall();
+        replayingFile.publish(f.path);
         const d = decoded.get(f)!;
         const loaded = loadSqlFile(state, f.path, f.bytes, m.name, d, d.ok ? ahead?.take(parsed++) : undefined);
         if (loaded.source) model.sources.set(f.path, loaded.source);

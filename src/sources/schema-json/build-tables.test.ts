@@ -328,7 +328,7 @@ describe('module names and the standalone reader', () => {
     const file = { path: 'vendor_risk/schema.json', bytes: enc.encode(JSON.stringify(def([{ name: 'vendor', columns: [{ name: 'id', type: 'int', primaryKey: true }] }]))) };
     const alone = readSchemaJson(file, 'vendor_risk');
     expect(alone.module).toBe('app');
-    expect(alone.definition?.tables[0]!.name).toBe('vendor');
+    expect(alone.definition?.tables[0]?.name).toBe('vendor');
     expect(alone.tables.map((t) => [t.name, t.constraints[0]!.name])).toEqual([['vendor', 'vendor_pkey']]);
     const clash = { path: 'x/schema.json', bytes: enc.encode(JSON.stringify(def([{ name: 'vendor_note_pkey', columns: [{ name: 'id', type: 'int', primaryKey: true }] }]))) };
     expect(readSchemaJson(clash, 'x', { catalog: neighbours.catalog }).findings).toEqual([]);

@@ -13,7 +13,6 @@ import { validateModuleDefinition } from './module-schema.js';
 import { readWaivers } from './waivers.js';
 
 export type { ModuleDefinition } from './definition.js';
-export { moduleSchemaPath, MODULE_SCHEMA_FILE } from './module-schema.js';
 
 export interface SchemaJsonOptions {
   /** The date waivers expire against, `YYYY-MM-DD` (default: today in UTC). */

@@ -42,7 +42,7 @@ export class JsonDocument {
   /** One character inside the string value at `path`, by its index in the decoded string. */
   charLoc(path: JsonPath, index: number): Location {
     const n = this.node(path);
-    if (!n || n.type !== 'string') return this.loc(path);
+    if (n?.type !== 'string') return this.loc(path);
     const offsets = rawOffsets(this.source.text, n.offset);
     const at = offsets[Math.max(0, Math.min(index, offsets.length - 1))]!;
     return this.source.span(at, at + 1);

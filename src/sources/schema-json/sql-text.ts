@@ -50,7 +50,7 @@ export function parseTypeName(text: string): Parsed<TypeRef> {
     return { ok: false, error: { message: `not a PostgreSQL type (${r.error})`, index } };
   }
   const cast = r.ast.TypeCast;
-  if (!cast || !cast.arg?.A_Const?.isnull) return { ok: false, error: { message: 'not a PostgreSQL type: write only the type, e.g. "text" or "varchar(255)"' } };
+  if (!cast?.arg?.A_Const?.isnull) return { ok: false, error: { message: 'not a PostgreSQL type: write only the type, e.g. "text" or "varchar(255)"' } };
   // The equivalent DDL runs with the default search_path, so `public.` is left out as format_type() does.
   return { ok: true, value: typeRefOf(cast.typeName, ['public']).ref };
 }

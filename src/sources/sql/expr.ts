@@ -113,22 +113,6 @@ export function renameColumnRefs(expr: Expr, from: string, to: string): Expr {
   return changed ? new ParsedExpr(ast, expr.loc) : expr;
 }
 
-/** Smallest `location` anywhere in a subtree: where an expression starts in the source. */
-export function firstLocation(node: unknown): number | undefined {
-  let best: number | undefined;
-  const visit = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(visit);
-    else if (n && typeof n === 'object') {
-      for (const [k, v] of Object.entries(n)) {
-        if (k === 'location' && typeof v === 'number' && v >= 0) best = best === undefined ? v : Math.min(best, v);
-        else if (typeof v === 'object') visit(v);
-      }
-    }
-  };
-  visit(node);
-  return best;
-}
-
 /**
  * Expression with casts and redundant wrapping peeled away and identifiers unqualified: the form
  * in which two spellings of the same condition (`x::uuid`, `CAST(x AS uuid)`, `t.col`) compare equal.

@@ -1,5 +1,3 @@
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { loadPgQuery as LoadPgQuery, PgSyntaxError } from '../../model/pg-wasm.js';
@@ -18,8 +16,6 @@ function deliver(message: ParsedAheadMessage): void {
   Atomics.add(shared, DELIVERED, 1);
   Atomics.notify(shared, DELIVERED);
 }
-
-lowerOwnPriority();
 
 try {
   // Imported here, not at the top, so that a failure to load is reported to the main thread too.
@@ -64,15 +60,3 @@ try {
   deliver({ failed: e instanceof Error ? e.message : String(e) });
 }
 port.close();
-
-/**
- * The main thread replays what this one parses, and parses a file itself when this one is behind:
- * when both want the same core, the main thread should have it (Linux only; elsewhere a no-op).
- */
-function lowerOwnPriority(): void {
-  try {
-    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
-  } catch {
-    // No /proc, or not allowed: the thread keeps its priority.
-  }
-}

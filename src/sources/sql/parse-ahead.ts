@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { keepYoungGenerationSmall } from '../../engine/young-generation.js';
 import { parserModule, type PgSyntaxError } from '../../model/pg-wasm.js';
+import { parserThreadCreated, parserThreadReady } from '../events.js';
 import { CLAIMED, COUNTERS, DELIVERED, TAKEN } from './parse-ahead-protocol.js';
 import type { StatementSpan } from './split.js';
 
@@ -68,6 +68,7 @@ export function startParseThread(opts: { workerOnly?: boolean; maxFileChars?: nu
   const workerData = { port: port2, shared, maxFileChars: opts.maxFileChars ?? MAX_FILE_CHARS };
   const worker = new Worker(WORKER, { workerData, transferList: [port2] });
   worker.unref();
+  parserThreadCreated.publish(undefined);
   let total = 0;
   const close = () => {
     // Whatever the worker has not claimed yet is not wanted any more.
@@ -105,9 +106,8 @@ function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (ind
         continue;
       }
       if (!heard) {
-        // The worker's isolate exists now, so its start-up has reset V8's growth factor: cap it again.
         heard = true;
-        keepYoungGenerationSmall();
+        parserThreadReady.publish(undefined);
       }
       if ('failed' in message) failed = true;
       else if ('declined' in message) arrived.set(message.index, null);

@@ -277,9 +277,9 @@ function printAExpr(a: any): string {
       return `${l()} ${op === '!~~*' ? 'NOT ILIKE' : 'ILIKE'} ${likePattern(a.rexpr)}`;
     case 'AEXPR_SIMILAR': {
       const call = a.rexpr?.FuncCall;
-      const [pattern, escape] = call?.args ?? [];
+      const [pattern, escapeChar] = call?.args ?? [];
       if (!call || sval(call.funcname?.[1]) !== 'similar_to_escape') return '…';
-      return `${l()} ${op === '!~' ? 'NOT SIMILAR TO' : 'SIMILAR TO'} ${operand(pattern)}${escape ? ` ESCAPE ${operand(escape)}` : ''}`;
+      return `${l()} ${op === '!~' ? 'NOT SIMILAR TO' : 'SIMILAR TO'} ${operand(pattern)}${escapeChar ? ` ESCAPE ${operand(escapeChar)}` : ''}`;
     }
     case 'AEXPR_BETWEEN':
     case 'AEXPR_NOT_BETWEEN':

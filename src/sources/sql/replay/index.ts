@@ -10,7 +10,6 @@ import { alterPolicy, createPolicy, dropPolicy } from './policies.js';
 import { commentOn, createTable, dropTables } from './tables.js';
 
 export { ReplayState } from './context.js';
-export type { ReplayProblem } from './context.js';
 
 /**
  * Apply one migration file's statements to the catalog, in order, as PostgreSQL would. Statements

@@ -41,7 +41,7 @@ describe('policy replay', () => {
       .map((p) => ({ name: p.name, permissive: p.permissive, cmd: p.command, roles: p.roles.includes('public') ? 'public' : [...p.roles].sort().join(','), qual: p.using?.text ?? null }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     // PostgreSQL keeps `TO app_user, public` as public alone, and prints expressions its own way.
-    const shape = (p: { qual: string | null }) => ({ ...p, qual: p.qual === null ? null : p.qual.replace(/[()]|::text/g, '') });
+    const shape = <P extends { qual: string | null }>(p: P) => ({ ...p, qual: p.qual === null ? null : p.qual.replace(/[()]|::text/g, '') });
     expect(modelled.map(shape)).toEqual(stored.rows.map((r) => shape({ ...r, cmd: COMMANDS[r.cmd]! })));
     expect(modelled.map((p) => [p.name, p.permissive])).toEqual([
       ['Reader', true],

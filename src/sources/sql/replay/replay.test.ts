@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../model/catalog.js';
 import { buildModel } from '../../build.js';
 import { loadParser } from '../parser.js';
-import { splitStatements } from '../split.js';
 
 interface Case {
   name: string;
