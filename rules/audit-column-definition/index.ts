@@ -1,5 +1,5 @@
 import { findColumn, type Column, type Table } from '../../src/model/catalog.js';
-import { quoteIdent, sqlTableName } from '../../src/model/names.js';
+import { ident, sqlTableName } from '../../src/model/names.js';
 import { normaliseTypeName } from '../../src/model/types.js';
 import { defineRule } from '../../src/engine/rule.js';
 import type { Standard } from '../../src/engine/standard.js';
@@ -37,6 +37,14 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.15', 'GDPR Art. 30', 'POPIA s17', 'NIST CSF PR.PT-1'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      wrongType: '{{what}} is {{type}}, not {{wanted}}{{note}}',
+      nullable: '{{what}} allows NULL, but {{why}}',
+      notNull: '{{what}} is NOT NULL, but {{why}}',
+      noDefault: '{{what}} has no default',
+      wrongDefault: "{{what}} defaults to {{default}}, {{problem}}; the standard uses now(), the transaction's start time",
+      deletedByDefault: '{{what}} defaults to {{default}}, so every new row starts out deleted',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
@@ -47,33 +55,43 @@ export default defineRule({
       for (const key of keys) {
         const column = findColumn(table, ctx.standard.auditColumns[key]);
         if (!column) continue;
-        const alter = () => `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${quoteIdent(column.name)}`;
-        for (const message of deviations(table, column, SPECS[key], alter)) ctx.report({ table, node: column, message });
+        const alter = `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)}`;
+        for (const d of deviations(table, column, SPECS[key])) {
+          ctx.report({ table, node: column, messageId: d.messageId, data: d.data, fix: { sql: `${alter} ${d.action}` } });
+        }
       }
     }
   },
 });
 
-/** `alter` builds the fix's SQL prefix: only when there is something to fix. */
-function deviations(table: Table, column: Column, spec: Spec, alter: () => string): string[] {
-  const out: string[] = [];
+interface Deviation {
+  messageId: string;
+  data: Record<string, string>;
+  /** The ALTER COLUMN action that fixes it. */
+  action: string;
+}
+
+function deviations(table: Table, column: Column, spec: Spec): Deviation[] {
+  const out: Deviation[] = [];
   const what = `audit column "${column.name}" of "${table.name}"`;
   const t = column.type;
   if (t.name !== TYPE_NAMES[spec.type] || t.mods.length > 0 || t.arrayDims > 0) {
     const note = t.name === 'timestamp without time zone' && t.arrayDims === 0 ? ' (it stores no time zone, so its meaning depends on the writer\'s session)' : '';
-    out.push(`${what} is ${t.text}, not ${spec.type}${note}: ${alter()} TYPE ${spec.type}`);
+    // PostgreSQL has no automatic cast to uuid from text or other types: it needs the USING clause.
+    const using = spec.type === 'uuid' ? ` USING ${ident(column.name)}::uuid` : '';
+    out.push({ messageId: 'wrongType', data: { what, type: t.text, wanted: spec.type, note }, action: `TYPE ${spec.type}${using}` });
   }
-  if (spec.notNull && !column.notNull) out.push(`${what} allows NULL, but ${spec.why}: ${alter()} SET NOT NULL`);
-  if (!spec.notNull && column.notNull) out.push(`${what} is NOT NULL, but ${spec.why}: ${alter()} DROP NOT NULL`);
+  if (spec.notNull && !column.notNull) out.push({ messageId: 'nullable', data: { what, why: spec.why }, action: 'SET NOT NULL' });
+  if (!spec.notNull && column.notNull) out.push({ messageId: 'notNull', data: { what, why: spec.why }, action: 'DROP NOT NULL' });
   if (spec.defaultNow) {
-    if (!column.default) out.push(`${what} has no default: ${alter()} SET DEFAULT now()`);
+    if (!column.default) out.push({ messageId: 'noDefault', data: { what }, action: 'SET DEFAULT now()' });
     else {
       const problem = notTransactionTime(column.default.ast);
-      if (problem) out.push(`${what} defaults to ${column.default.text}, ${problem}; the standard uses now(), the transaction's start time: ${alter()} SET DEFAULT now()`);
+      if (problem) out.push({ messageId: 'wrongDefault', data: { what, default: column.default.text, problem }, action: 'SET DEFAULT now()' });
     }
   }
   if (spec.noDefault && column.default && !isNull(column.default.ast)) {
-    out.push(`${what} defaults to ${column.default.text}, so every new row starts out deleted: ${alter()} DROP DEFAULT`);
+    out.push({ messageId: 'deletedByDefault', data: { what, default: column.default.text }, action: 'DROP DEFAULT' });
   }
   return out;
 }

@@ -1,13 +1,11 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Column, Constraint, Table } from '../../src/model/catalog.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent } from '../../src/model/names.js';
+import { ident } from '../../src/model/names.js';
 
 interface Options extends Record<string, unknown> {
   columns: string[];
 }
 
-const ident = (name: string) => quoteIdent(name, isReservedWord);
 
 function unwrapCasts(node: any): any {
   while (node?.TypeCast) node = node.TypeCast.arg;
@@ -87,6 +85,10 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { columns: ['status'] },
+    messages: {
+      uncheckedRelated: 'column "{{column}}" of "{{table}}" has no CHECK listing its values ({{checks}} does not list them): {{advice}}',
+      unchecked: 'column "{{column}}" of "{{table}}" has no CHECK listing its values, so any value is a valid state: {{advice}}',
+    },
   },
   check(ctx) {
     const isEnum = (column: Column) => {
@@ -106,15 +108,11 @@ export default defineRule<Options>({
 
     function report(table: Table, column: Column, related: (Constraint & { check: { text: string } })[]): void {
       const col = ident(column.name);
-      const fix = `add CONSTRAINT ${ident(`valid_${column.name}`)} CHECK (${col} IN ('…', '…')) or give it an enum type`;
+      // Only the team knows the values: the advice is a template, not a fix.
+      const advice = `add CONSTRAINT ${ident(`valid_${column.name}`)} CHECK (${col} IN ('…', '…')) or give it an enum type`;
       const seen = related.map((c) => `CHECK "${c.name}" (${c.check.text})`).join(', ');
-      ctx.report({
-        table,
-        node: column,
-        message: seen
-          ? `column "${column.name}" of "${table.name}" has no CHECK listing its values (${seen} does not list them): ${fix}`
-          : `column "${column.name}" of "${table.name}" has no CHECK listing its values, so any value is a valid state: ${fix}`,
-      });
+      const data = { column: column.name, table: table.name, advice };
+      ctx.report({ table, node: column, ...(seen ? { messageId: 'uncheckedRelated', data: { ...data, checks: seen } } : { messageId: 'unchecked', data }) });
     }
   },
 });

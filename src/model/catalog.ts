@@ -149,6 +149,8 @@ export interface Table {
   partitioned: boolean;
   /** Set on a partition (CREATE TABLE … PARTITION OF): its keys, constraints and indexes come from the parent. */
   partitionOf?: { schema: string; table: string };
+  /** Defined in schema.json: the JSON path of its entry, e.g. ['tables', 2], where fixes edit it. */
+  jsonPath?: (string | number)[];
   loc: Location;
 }
 

@@ -187,6 +187,7 @@ export class DefinitionBuilder {
       } as Table,
       split.declaredName,
     );
+    table.jsonPath = path;
     if (def.kind) table.kind = def.kind;
     if (def.description !== undefined) table.description = def.description;
 
