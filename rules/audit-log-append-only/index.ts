@@ -29,8 +29,8 @@ export default defineRule<Options>({
     defaultOptions: { requireTruncateBlocked: false },
     messages: {
       mutableColumn: 'log table "{{table}}" has the column "{{column}}", but log rows are never updated or deleted',
-      granted: '{{operation}} on log table "{{table}}" is granted to {{roles}} ({{file}}:{{line}}), so its rows can be changed{{notes}}: REVOKE it, or add {{trigger}}',
-      unblocked: '{{operation}} on log table "{{table}}" is neither revoked nor blocked by a trigger{{notes}}: REVOKE it, or add {{trigger}}',
+      granted: '{{operation}} on log table "{{table}}" is granted to {{roles}} ({{file}}:{{line}}), so its rows can be changed{{notes}}: revoke the privilege, or add {{trigger}}',
+      unblocked: '{{operation}} on log table "{{table}}" is neither revoked nor blocked by a trigger{{notes}}: revoke the privilege, or add {{trigger}}',
     },
   },
   check(ctx) {

@@ -3,7 +3,7 @@ import type { Index } from '../../src/model/catalog.js';
 import { foreignKeys } from '../../src/model/catalog.js';
 import type { IndexLike } from '../../src/model/queries.js';
 import { coveringIndex, indexLikes, leadsWith } from '../../src/model/queries.js';
-import { suggestedIndex } from '../../src/model/suggested-index.js';
+import { suggestedIndex } from '../../src/model/suggested-names.js';
 
 /** Columns an expression mentions. */
 function mentionedColumns(ast: unknown): Set<string> {

@@ -2,6 +2,7 @@ import type { Constraint, Index, Table } from '../../src/model/catalog.js';
 import { defineRule, type ReportTarget } from '../../src/engine/rule.js';
 import { byteLength, ident, MAX_IDENTIFIER_BYTES, sqlTableName } from '../../src/model/names.js';
 import { calledFunction } from '../../src/model/queries.js';
+import { claimRelationName } from '../../src/model/suggested-names.js';
 
 interface Options extends Record<string, unknown> {
   pattern: string;
@@ -70,12 +71,12 @@ export default defineRule<Options>({
           node: index,
           messageId: 'index',
           data: { kind: index.unique ? 'unique index' : 'index', name: index.name, table: table.name, pattern: rule.shown },
-          ...(better ? { fix: { sql: `ALTER INDEX ${qualified} RENAME TO ${ident(better)}` } } : {}),
+          ...(better && claimRelationName(ctx.catalog, table.schema, better) ? { fix: { sql: `ALTER INDEX ${qualified} RENAME TO ${ident(better)}` } } : {}),
         });
       }
       for (const con of table.constraints) {
         if (con.kind !== 'unique' || unique.test(con.name)) continue;
-        ctx.report({ table, node: con, ...uniqueConstraintReport(con, table, unique, schema) });
+        ctx.report({ table, node: con, ...uniqueConstraintReport(con, table, unique, schema, (name) => claimRelationName(ctx.catalog, table.schema, name)) });
       }
     }
   },
@@ -136,10 +137,11 @@ function literalHead(pattern: string): { literal: string; rest: string } | undef
   return { literal: m[1]!, rest };
 }
 
-function uniqueConstraintReport(con: Constraint, table: Table, rule: TablePattern, schema: string): Omit<ReportTarget, 'table'> {
+/** `claim` reserves the new name (a unique constraint's index shares the schema's relation names). */
+function uniqueConstraintReport(con: Constraint, table: Table, rule: TablePattern, schema: string, claim: (name: string) => boolean): Omit<ReportTarget, 'table'> {
   const better = suggestion(rule, 'uq', table.name, con.columns);
   const data = { name: con.name, table: table.name, pattern: rule.shown };
-  const fix = better ? { sql: `ALTER TABLE ${sqlTableName(table, schema)} RENAME CONSTRAINT ${ident(con.name)} TO ${ident(better)}` } : undefined;
+  const fix = better && claim(better) ? { sql: `ALTER TABLE ${sqlTableName(table, schema)} RENAME CONSTRAINT ${ident(con.name)} TO ${ident(better)}` } : undefined;
   if (con.implicitName) return fix ? { messageId: 'implicitConstraint', data, fix } : { messageId: 'implicitConstraintUnfixed', data };
   return { messageId: 'constraint', data, ...(fix ? { fix } : {}) };
 }

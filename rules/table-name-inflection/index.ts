@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { isReservedWord } from '../../src/model/keywords.js';
 import { ident, sqlTableName } from '../../src/model/names.js';
+import { claimRelationName } from '../../src/model/suggested-names.js';
 import { isPlural, isSingular, lastWord, pluralize, singularize } from './inflect.js';
 
 interface Options extends Record<string, unknown> {
@@ -60,7 +61,7 @@ export default defineRule<Options>({
         continue;
       }
       // A rename onto a table that exists would fail: then the name is advice only.
-      const free = !ctx.lookupTable(table.schema, suggestion);
+      const free = claimRelationName(ctx.catalog, table.schema, suggestion);
       const fix = { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} RENAME TO ${ident(suggestion)}` };
       ctx.report({ table, messageId: 'rename', data, ...(free ? { fix } : {}) });
     }

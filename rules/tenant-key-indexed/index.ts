@@ -1,6 +1,6 @@
 import { findColumn } from '../../src/model/catalog.js';
 import { coveringIndex, indexLikes, type IndexLike } from '../../src/model/queries.js';
-import { suggestedIndex } from '../../src/model/suggested-index.js';
+import { suggestedIndex } from '../../src/model/suggested-names.js';
 import { defineRule } from '../../src/engine/rule.js';
 
 const TENANT_KINDS = new Set(['tenant', 'integration', 'log']);

@@ -4,6 +4,7 @@ import { UsageError } from '../engine/config/types.js';
 import { runRules } from '../engine/runner.js';
 import { formatters, formatNames } from '../formatters/index.js';
 import { formatTimings } from '../formatters/timings.js';
+import { fixMigrationText, placeSqlFixes, writeNewFile } from './fix-migration.js';
 import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
@@ -17,6 +18,8 @@ export interface LintOptions {
   quiet: boolean;
   maxWarnings?: number;
   color?: boolean;
+  /** Write every SQL fix of the run into this new migration file. */
+  fixMigration?: string;
 }
 
 export interface LintResult {
@@ -43,6 +46,7 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
   let findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings });
   if (timings) io.stderr(formatTimings(timings, io.env.TIMING!));
   if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
+  placeSqlFixes(findings, model.catalog.modules, io.cwd, opts.fixMigration);
 
   const active = findings.filter((f) => !f.suppression);
   const errors = active.filter((f) => f.severity === 'error').length;
@@ -57,6 +61,11 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
     helpUri: ruleDocsUrl,
     informationUri: homepage,
   });
+  if (opts.fixMigration !== undefined) {
+    const text = fixMigrationText(findings, toolVersion);
+    if (findings.some((f) => !f.suppression && f.fix?.kind === 'sql')) writeNewFile(opts.fixMigration, text);
+    else io.stderr(`ismslint: no SQL fixes to write; ${opts.fixMigration} not created\n`);
+  }
   if (opts.outputFile) writeFileAtomic(opts.outputFile, output);
   else io.stdout(output);
 

@@ -12,7 +12,10 @@ export interface Suppression {
 /** A statement to add in a new migration (never an edit of an existing one). */
 export interface SqlFix {
   kind: 'sql';
+  /** One statement, without the closing semicolon. */
   sql: string;
+  /** The new migration file it belongs in (set by the lint command: --fix-migration, or the module's next one). */
+  file?: string;
 }
 
 /** `set`: put `value` at `path`; `append`: add `value` to the array at `path`. */

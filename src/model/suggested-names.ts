@@ -16,6 +16,29 @@ export interface SuggestedIndex {
 
 const perCatalog = new WeakMap<Catalog, Suggestions>();
 
+function stateOf(catalog: Catalog): Suggestions {
+  let state = perCatalog.get(catalog);
+  if (!state) perCatalog.set(catalog, (state = { taken: new Map(), bySubject: new Map() }));
+  return state;
+}
+
+function takenIn(state: Suggestions, catalog: Catalog, schema: string): Set<string> {
+  let names = state.taken.get(schema);
+  if (!names) state.taken.set(schema, (names = relationNames(catalog, schema)));
+  return names;
+}
+
+/**
+ * Claims a relation name a fix gives (a rename of a table or an index): true when it is free, and it
+ * then stays taken for every other fix of this lint, so the statements of one run never collide.
+ */
+export function claimRelationName(catalog: Catalog, schema: string, name: string): boolean {
+  const names = takenIn(stateOf(catalog), catalog, schema);
+  if (names.has(name)) return false;
+  names.add(name);
+  return true;
+}
+
 /**
  * The `CREATE INDEX` every rule suggests for these columns of the table: one name per (table, columns)
  * in a lint, chosen as PostgreSQL chooses its own (`idx_<table>_<columns>`, numbered when taken), so
@@ -23,13 +46,11 @@ const perCatalog = new WeakMap<Catalog, Suggestions>();
  * collide with each other or with a relation that exists.
  */
 export function suggestedIndex(catalog: Catalog, table: Table, columns: string[], defaultSchema: string): SuggestedIndex {
-  let state = perCatalog.get(catalog);
-  if (!state) perCatalog.set(catalog, (state = { taken: new Map(), bySubject: new Map() }));
+  const state = stateOf(catalog);
   const subject = JSON.stringify([table.schema, table.name, columns]);
   const known = state.bySubject.get(subject);
   if (known) return known;
-  let names = state.taken.get(table.schema);
-  if (!names) state.taken.set(table.schema, (names = relationNames(catalog, table.schema)));
+  const names = takenIn(state, catalog, table.schema);
   const name = chooseName(`idx_${table.name}`, columnsAddition(columns), '', (n) => names.has(n));
   names.add(name);
   const sql = `CREATE INDEX ${ident(name)} ON ${sqlTableName(table, defaultSchema)} (${columns.map(ident).join(', ')})`;
