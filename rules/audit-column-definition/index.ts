@@ -1,4 +1,5 @@
 import { findColumn, type Column, type Table } from '../../src/model/catalog.js';
+import { nameParts, nodeAs, peelCasts, withoutCasts } from '../../src/model/ast.js';
 import { ident, sqlTableName } from '../../src/model/names.js';
 import { normaliseTypeName } from '../../src/model/types.js';
 import { defineRule } from '../../src/engine/rule.js';
@@ -96,20 +97,21 @@ function deviations(table: Table, column: Column, spec: Spec): Deviation[] {
   return out;
 }
 
-function peelCasts(node: any): { node: any; casts: string[] } {
-  const casts: string[] = [];
-  while (node?.TypeCast) {
-    const tn = node.TypeCast.typeName;
-    const names: string[] = (tn?.names ?? []).map((n: any) => n.String?.sval);
-    const mods = (tn?.typmods ?? []).length > 0 || (tn?.arrayBounds ?? []).length > 0;
-    casts.push(mods ? `${names.join('.')}(…)` : normaliseTypeName(names.join('.')));
-    node = node.TypeCast.arg;
-  }
-  return { node, casts };
+/** The value inside its casts, and the types it is cast to, outermost first (`timestamp(…)` where modified). */
+function castTypes(ast: unknown): { node: unknown; casts: string[] } {
+  const { node, casts } = peelCasts(ast);
+  return {
+    node,
+    casts: casts.map(({ typeName: tn }) => {
+      const name = nameParts(tn?.names).join('.');
+      const mods = (tn?.typmods ?? []).length > 0 || (tn?.arrayBounds ?? []).length > 0;
+      return mods ? `${name}(…)` : normaliseTypeName(name);
+    }),
+  };
 }
 
 function isNull(ast: unknown): boolean {
-  return peelCasts(ast).node?.A_Const?.isnull === true;
+  return nodeAs(withoutCasts(ast), 'A_Const')?.isnull === true;
 }
 
 /** The literals PostgreSQL turns into a fixed time when the default is created (not when it is used). */
@@ -120,11 +122,12 @@ const SPECIAL_TIME_LITERALS = new Set(['now', 'today', 'tomorrow', 'yesterday'])
  * and transaction_timestamp() are one value in PostgreSQL (also cast to timestamptz).
  */
 function notTransactionTime(ast: unknown): string | undefined {
-  const { node, casts } = peelCasts(ast);
+  const { node, casts } = castTypes(ast);
   const cast = casts.find((c) => c !== 'timestamp with time zone');
   if (cast) return `whose cast to ${cast} changes the value`;
-  if (node?.SQLValueFunction) {
-    const { op, typmod } = node.SQLValueFunction;
+  const svf = nodeAs(node, 'SQLValueFunction');
+  if (svf) {
+    const { op, typmod } = svf;
     if (op === 'SVFOP_CURRENT_TIMESTAMP') return undefined;
     if (op === 'SVFOP_CURRENT_TIMESTAMP_N') return `which rounds the transaction time to ${typmod ?? 0} fractional digits`;
     if (op === 'SVFOP_LOCALTIMESTAMP' || op === 'SVFOP_LOCALTIMESTAMP_N') {
@@ -132,9 +135,9 @@ function notTransactionTime(ast: unknown): string | undefined {
     }
     return 'which is not a point in time';
   }
-  const call = node?.FuncCall;
+  const call = nodeAs(node, 'FuncCall');
   if (call) {
-    const names: string[] = (call.funcname ?? []).map((n: any) => n.String?.sval);
+    const names = nameParts(call.funcname);
     const name = names[names.length - 1];
     if (names.length > 1 && names[0] !== 'pg_catalog') return `a function of schema "${names[0]}", not PostgreSQL's own`;
     if ((name === 'now' || name === 'transaction_timestamp') && !(call.args ?? []).length) return undefined;
@@ -142,10 +145,11 @@ function notTransactionTime(ast: unknown): string | undefined {
     if (name === 'statement_timestamp') return 'the start of the current statement, which differs between the statements of one transaction';
     return 'which is not the transaction time';
   }
-  const literal = node?.A_Const?.sval?.sval;
+  const constant = nodeAs(node, 'A_Const');
+  const literal = constant?.sval?.sval;
   if (typeof literal === 'string' && SPECIAL_TIME_LITERALS.has(literal.trim().toLowerCase())) {
     return 'a literal PostgreSQL converts once, when the default is created, so every row gets that same moment';
   }
-  if (node?.A_Const) return 'a constant, the same for every row';
+  if (constant) return 'a constant, the same for every row';
   return 'which is not the transaction time';
 }

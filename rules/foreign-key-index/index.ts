@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { lastName, nodeAs } from '../../src/model/ast.js';
 import type { Index } from '../../src/model/catalog.js';
 import { foreignKeys } from '../../src/model/catalog.js';
 import type { IndexLike } from '../../src/model/queries.js';
@@ -8,12 +9,14 @@ import { suggestedIndex } from '../../src/model/suggested-names.js';
 /** Columns an expression mentions. */
 function mentionedColumns(ast: unknown): Set<string> {
   const out = new Set<string>();
-  const visit = (n: any): void => {
+  const visit = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(visit);
     else if (n && typeof n === 'object') {
-      const fields = n.ColumnRef?.fields;
-      if (fields) out.add(fields[fields.length - 1]?.String?.sval);
-      else Object.values(n).forEach(visit);
+      const fields = nodeAs(n, 'ColumnRef')?.fields;
+      const name = fields && lastName(fields);
+      if (fields) {
+        if (name !== undefined) out.add(name);
+      } else Object.values(n).forEach(visit);
     }
   };
   visit(ast);

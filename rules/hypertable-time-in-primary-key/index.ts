@@ -1,11 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Table } from '../../src/model/catalog.js';
 import { findColumn } from '../../src/model/catalog.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent } from '../../src/model/names.js';
+import { ident } from '../../src/model/names.js';
 import { indexLikes } from '../../src/model/queries.js';
-
-const ident = (name: string) => quoteIdent(name, isReservedWord);
 
 /** Types TimescaleDB can partition a hypertable by (integer time needs a chunk interval). */
 const TIME_TYPES = new Set(['timestamp with time zone', 'timestamp without time zone', 'date', 'smallint', 'integer', 'bigint']);

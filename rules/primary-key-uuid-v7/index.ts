@@ -1,6 +1,7 @@
 import { defineRule, type FixProposal } from '../../src/engine/rule.js';
 import type { Column, Expr, Table } from '../../src/model/catalog.js';
 import { findColumn, primaryKey } from '../../src/model/catalog.js';
+import { nameParts, nodeAs, withoutCasts } from '../../src/model/ast.js';
 import { ident, sqlTableName } from '../../src/model/names.js';
 
 interface Options extends Record<string, unknown> {
@@ -21,10 +22,9 @@ const OTHER_UUIDS: Record<string, string> = {
 
 /** Name of the called function, with its schema when written (`public.generate_uuidv7`). */
 function calledName(expr: Expr | undefined): { name: string; qualified: string } | undefined {
-  let node: any = expr?.ast;
-  while (node?.TypeCast) node = node.TypeCast.arg;
-  const parts: string[] | undefined = node?.FuncCall?.funcname?.map((n: any) => n.String?.sval);
-  if (!parts?.length) return undefined;
+  const call = nodeAs(withoutCasts(expr?.ast), 'FuncCall');
+  const parts = nameParts(call?.funcname).map((p) => p ?? '');
+  if (!parts.length) return undefined;
   return { name: parts[parts.length - 1]!, qualified: parts.join('.') };
 }
 
