@@ -58,7 +58,8 @@ export default defineRule({
         if (!column) continue;
         const alter = `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)}`;
         for (const d of deviations(table, column, SPECS[key])) {
-          ctx.report({ table, node: column, messageId: d.messageId, data: d.data, fix: { sql: `${alter} ${d.action}` } });
+          const phase = d.messageId === 'wrongType' ? ('column' as const) : undefined;
+          ctx.report({ table, node: column, messageId: d.messageId, data: d.data, fix: { sql: `${alter} ${d.action}`, ...(phase ? { phase } : {}) } });
         }
       }
     }

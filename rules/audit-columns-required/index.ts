@@ -68,7 +68,7 @@ function reportMissing(ctx: RuleContext<Options>, table: Table, key: AuditKey): 
       table,
       messageId: 'lookalike',
       data: { table: table.name, column: name, lookalike: lookalike.name },
-      fix: { sql: `ALTER TABLE ${target} RENAME COLUMN ${ident(lookalike.name)} TO ${ident(name)}` },
+      fix: { sql: `ALTER TABLE ${target} RENAME COLUMN ${ident(lookalike.name)} TO ${ident(name)}`, phase: 'rename' },
     });
     return;
   }
@@ -77,7 +77,7 @@ function reportMissing(ctx: RuleContext<Options>, table: Table, key: AuditKey): 
     table,
     messageId: 'missing',
     data: { table: table.name, column: name },
-    fix: { sql: `ALTER TABLE ${target} ADD COLUMN ${ident(name)} ${sql}`, json: { op: 'append', path: ['columns'], value: { name, ...json } } },
+    fix: { sql: `ALTER TABLE ${target} ADD COLUMN ${ident(name)} ${sql}`, phase: 'column', json: { op: 'append', path: ['columns'], value: { name, ...json } } },
   });
 }
 

@@ -71,7 +71,7 @@ export default defineRule<Options>({
           node: index,
           messageId: 'index',
           data: { kind: index.unique ? 'unique index' : 'index', name: index.name, table: table.name, pattern: rule.shown },
-          ...(better && claimRelationName(ctx.catalog, table.schema, better) ? { fix: { sql: `ALTER INDEX ${qualified} RENAME TO ${ident(better)}` } } : {}),
+          ...(better && claimRelationName(ctx.catalog, table.schema, better) ? { fix: { sql: `ALTER INDEX ${qualified} RENAME TO ${ident(better)}`, phase: 'rename' as const } } : {}),
         });
       }
       for (const con of table.constraints) {
@@ -141,7 +141,7 @@ function literalHead(pattern: string): { literal: string; rest: string } | undef
 function uniqueConstraintReport(con: Constraint, table: Table, rule: TablePattern, schema: string, claim: (name: string) => boolean): Omit<ReportTarget, 'table'> {
   const better = suggestion(rule, 'uq', table.name, con.columns);
   const data = { name: con.name, table: table.name, pattern: rule.shown };
-  const fix = better && claim(better) ? { sql: `ALTER TABLE ${sqlTableName(table, schema)} RENAME CONSTRAINT ${ident(con.name)} TO ${ident(better)}` } : undefined;
+  const fix = better && claim(better) ? { sql: `ALTER TABLE ${sqlTableName(table, schema)} RENAME CONSTRAINT ${ident(con.name)} TO ${ident(better)}`, phase: 'rename' as const } : undefined;
   if (con.implicitName) return fix ? { messageId: 'implicitConstraint', data, fix } : { messageId: 'implicitConstraintUnfixed', data };
   return { messageId: 'constraint', data, ...(fix ? { fix } : {}) };
 }

@@ -8,7 +8,7 @@ import type { FixProposal } from '../../src/engine/rule.js';
 function addKey(table: Table, uuidV7: string, defaultSchema: string): FixProposal {
   const alter = `ALTER TABLE ${sqlTableName(table, defaultSchema)}`;
   if (findColumn(table, 'id')) return { sql: `${alter} ADD PRIMARY KEY (id)` };
-  return { sql: `${alter} ADD COLUMN id uuid PRIMARY KEY DEFAULT ${uuidV7}` };
+  return { sql: `${alter} ADD COLUMN id uuid PRIMARY KEY DEFAULT ${uuidV7}`, phase: 'column' };
 }
 
 export default defineRule({

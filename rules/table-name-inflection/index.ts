@@ -62,7 +62,7 @@ export default defineRule<Options>({
       }
       // A rename onto a table that exists would fail: then the name is advice only.
       const free = claimRelationName(ctx.catalog, table.schema, suggestion);
-      const fix = { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} RENAME TO ${ident(suggestion)}` };
+      const fix = { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} RENAME TO ${ident(suggestion)}`, phase: 'rename-table' as const };
       ctx.report({ table, messageId: 'rename', data, ...(free ? { fix } : {}) });
     }
   },

@@ -40,7 +40,7 @@ export default defineRule({
       const what = `tenant key "${column.name}" of "${table.name}"`;
       const alter = `${alterTable} ALTER COLUMN ${ident(column.name)}`;
       if (column.type.name !== 'uuid' || column.type.arrayDims > 0) {
-        ctx.report({ table, node: column, messageId: 'notUuid', data: { what, type: column.type.text }, fix: { sql: `${alter} TYPE uuid USING ${ident(column.name)}::uuid` } });
+        ctx.report({ table, node: column, messageId: 'notUuid', data: { what, type: column.type.text }, fix: { sql: `${alter} TYPE uuid USING ${ident(column.name)}::uuid`, phase: 'column' } });
       }
       if (!column.notNull) {
         ctx.report({ table, node: column, messageId: 'nullable', data: { what }, fix: { sql: `${alter} SET NOT NULL` } });
@@ -56,7 +56,7 @@ function reportMissing(ctx: RuleContext, table: Table, alterTable: string, root:
   const lookalike = table.columns.find((c) => c.name !== name && c.name.toLowerCase() === name.toLowerCase());
   if (lookalike) {
     const sql = `${alterTable} RENAME COLUMN ${ident(lookalike.name)} TO ${ident(name)}`;
-    ctx.report({ table, messageId: 'lookalike', data: { table: table.name, key: name, lookalike: lookalike.name }, fix: { sql } });
+    ctx.report({ table, messageId: 'lookalike', data: { table: table.name, key: name, lookalike: lookalike.name }, fix: { sql, phase: 'rename' } });
     return;
   }
   const rootRef = root ?? { schema: defaultSchema, name: tenantRoot };
@@ -67,6 +67,7 @@ function reportMissing(ctx: RuleContext, table: Table, alterTable: string, root:
     data: { table: table.name, key: name },
     fix: {
       sql: `${alterTable} ADD COLUMN ${ident(name)} uuid NOT NULL REFERENCES ${sqlTableName(rootRef, defaultSchema)} (id)`,
+      phase: 'column',
       json: { op: 'append', path: ['columns'], value: { name, type: 'uuid', nullable: false, references } },
     },
   });

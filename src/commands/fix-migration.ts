@@ -26,7 +26,7 @@ export function placeSqlFixes(findings: Finding[], modules: ModuleInfo[], cwd: s
   }
 }
 
-function shownPath(cwd: string, path: string): string {
+export function shownPath(cwd: string, path: string): string {
   return relative(cwd, resolve(cwd, path)).split(sep).join('/');
 }
 
@@ -43,12 +43,9 @@ export function nextMigration(module: ModuleInfo): string {
   return `${dir}${prefix}${n}${separator}ismslint_fixes.sql`;
 }
 
-/** A statement that renames runs after the fixes that still use the old name. */
-function phase(sql: string): number {
-  if (/^ALTER TABLE .* RENAME TO /s.test(sql)) return 2;
-  if (/ RENAME (TO|COLUMN|CONSTRAINT) /.test(sql)) return 1;
-  return 0;
-}
+/** Columns take their shape first; renames come after the fixes that still use the old names, tables last. */
+const PHASES = { column: 0, undefined: 1, rename: 2, 'rename-table': 3 } as const;
+const phase = (fix: SqlFix) => PHASES[`${fix.phase}`];
 
 /** Comments carry input text: nothing in it may end the comment line. */
 function commentText(text: string): string {
@@ -57,15 +54,14 @@ function commentText(text: string): string {
 
 /** The migration text: every distinct SQL fix once, renames last, each with the findings it fixes. */
 export function fixMigrationText(findings: Finding[], toolVersion: string): string {
-  const statements = new Map<string, string[]>();
+  const statements = new Map<string, { fix: SqlFix; sources: string[] }>();
   for (const f of findings) {
     if (f.suppression || f.fix?.kind !== 'sql') continue;
-    const sql = (f.fix as SqlFix).sql;
-    const sources = statements.get(sql) ?? [];
-    sources.push(`${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column}`);
-    statements.set(sql, sources);
+    const entry = statements.get(f.fix.sql) ?? { fix: f.fix, sources: [] };
+    entry.sources.push(`${f.ruleId} ${f.loc.file}:${f.loc.line}:${f.loc.column}`);
+    statements.set(f.fix.sql, entry);
   }
-  const ordered = [...statements].map(([sql, sources], i) => ({ sql, sources, i })).sort((a, b) => phase(a.sql) - phase(b.sql) || a.i - b.i);
+  const ordered = [...statements].map(([sql, { fix, sources }], i) => ({ sql, fix, sources, i })).sort((a, b) => phase(a.fix) - phase(b.fix) || a.i - b.i);
   const lines = [`-- Fixes proposed by ismslint ${toolVersion} for ${ordered.length} statement${ordered.length === 1 ? '' : 's'}; review before applying.`];
   for (const { sql, sources } of ordered) {
     lines.push('', ...sources.map((s) => `-- ${commentText(s)}`), `${sql};`);
@@ -74,10 +70,36 @@ export function fixMigrationText(findings: Finding[], toolVersion: string): stri
 }
 
 /**
+ * The findings whose SQL fixes make up the migration. A fix can bring a new finding of its own (RLS
+ * enabled on a table without a policy), so, as ESLint fixes in passes, the migration is linted with
+ * the workspace again (`relint`) and the fixes of new findings join it, until no new statement comes.
+ */
+export function findingsToFix(findings: Finding[], relint: (migration: string) => Finding[], toolVersion: string, maxPasses = 10): Finding[] {
+  const active = (fs: Finding[]) => fs.filter((f) => !f.suppression && f.fix?.kind === 'sql');
+  const all = active(findings);
+  const seen = new Set(all.map((f) => (f.fix as SqlFix).sql));
+  for (let pass = 1; pass < maxPasses && all.length > 0; pass++) {
+    const added = active(relint(fixMigrationText(all, toolVersion))).filter((f) => !seen.has((f.fix as SqlFix).sql));
+    if (added.length === 0) break;
+    for (const f of added) seen.add((f.fix as SqlFix).sql);
+    all.push(...added);
+  }
+  return all;
+}
+
+/** The module a new migration belongs to: the one whose folder holds it, else the module of the first fix. */
+export function moduleFor(file: string, modules: { name: string; dir: string }[], fallback: string | undefined): string | undefined {
+  const holder = modules
+    .filter((m) => m.dir === '.' || file.startsWith(`${m.dir}/`))
+    .sort((a, b) => b.dir.length - a.dir.length)[0];
+  return holder?.name ?? fallback;
+}
+
+/**
  * Creates the file and never replaces one: the content goes to a temporary file that is then
  * hard-linked to the name, which fails if anything has that name, so a reader sees all or nothing.
  */
-export function writeNewFile(path: string, content: string): void {
+export function writeNewFile(path: string, content: string, shown = path): void {
   const target = resolve(path);
   const tmp = `${target}.ismslint-tmp-${process.pid}`;
   try {
@@ -86,8 +108,8 @@ export function writeNewFile(path: string, content: string): void {
     linkSync(tmp, target);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`--fix-migration: ${path} exists; fixes go into a new migration, never into an existing file`);
-    throw new UsageError(`--fix-migration: cannot write ${path}: ${code ?? (e as Error).message}`);
+    if (code === 'EEXIST') throw new UsageError(`--fix-migration: ${shown} exists; fixes go into a new migration, never into an existing file`);
+    throw new UsageError(`--fix-migration: cannot write ${shown}: ${code ?? (e as Error).message}`);
   } finally {
     rmSync(tmp, { force: true });
   }

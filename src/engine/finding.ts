@@ -16,7 +16,12 @@ export interface SqlFix {
   sql: string;
   /** The new migration file it belongs in (set by the lint command: --fix-migration, or the module's next one). */
   file?: string;
+  /** Where it goes among the fixes of one migration; see FixProposal. */
+  phase?: SqlPhase;
 }
+
+/** `column`: adds or retypes a column, before what uses it; `rename`/`rename-table`: after what uses the old name. */
+export type SqlPhase = 'column' | 'rename' | 'rename-table';
 
 /** `set`: put `value` at `path`; `append`: add `value` to the array at `path`. */
 export interface JsonEdit {

@@ -19,7 +19,7 @@ export function placeholders(template: string): string[] {
  * defined in schema.json (none when the rule has no JSON form for it).
  */
 export function resolveFix(proposal: FixProposal, table: { jsonPath?: (string | number)[]; loc: { file: string } }): Fix | undefined {
-  if (!table.jsonPath) return { kind: 'sql', sql: proposal.sql };
+  if (!table.jsonPath) return proposal.phase ? { kind: 'sql', sql: proposal.sql, phase: proposal.phase } : { kind: 'sql', sql: proposal.sql };
   if (!proposal.json) return undefined;
   return { kind: 'json', file: table.loc.file, op: proposal.json.op, path: [...table.jsonPath, ...proposal.json.path], value: proposal.json.value };
 }

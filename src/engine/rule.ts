@@ -1,6 +1,6 @@
 import type { Catalog, Table, TableKind } from '../model/catalog.js';
 import type { Location } from '../model/location.js';
-import type { JsonEdit, Severity } from './finding.js';
+import type { JsonEdit, Severity, SqlPhase } from './finding.js';
 import type { Standard } from './standard.js';
 
 export type RuleCategory = 'naming' | 'audit' | 'tenancy' | 'integrity' | 'rls' | 'types' | 'meta';
@@ -50,6 +50,7 @@ export type MessageData = Record<string, string | number>;
  */
 export interface FixProposal {
   sql: string;
+  phase?: SqlPhase;
   json?: { op: JsonEdit['op']; path: (string | number)[]; value: unknown };
 }
 
