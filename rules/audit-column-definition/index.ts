@@ -59,7 +59,7 @@ export default defineRule({
         const alter = `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)}`;
         for (const d of deviations(table, column, SPECS[key])) {
           const phase = d.messageId === 'wrongType' ? ('column' as const) : undefined;
-          ctx.report({ table, node: column, messageId: d.messageId, data: d.data, fix: { sql: `${alter} ${d.action}`, ...(phase ? { phase } : {}) } });
+          ctx.report({ table, node: column, messageId: d.messageId, data: d.data, fix: { sql: `${alter} ${d.action}`, ...(phase ? { phase } : {}), ...(d.json ? { json: { op: 'set', ...d.json, of: 'node' } } : {}) } });
         }
       }
     }
@@ -69,8 +69,9 @@ export default defineRule({
 interface Deviation {
   messageId: string;
   data: Record<string, string>;
-  /** The ALTER COLUMN action that fixes it. */
+  /** The ALTER COLUMN action that fixes it, and the same as a schema.json edit of the column where there is one. */
   action: string;
+  json?: { path: string[]; value: unknown };
 }
 
 function deviations(table: Table, column: Column, spec: Spec): Deviation[] {
@@ -81,15 +82,15 @@ function deviations(table: Table, column: Column, spec: Spec): Deviation[] {
     const note = t.name === 'timestamp without time zone' && t.arrayDims === 0 ? ' (it stores no time zone, so its meaning depends on the writer\'s session)' : '';
     // PostgreSQL has no automatic cast to uuid from text or other types: it needs the USING clause.
     const using = spec.type === 'uuid' ? ` USING ${ident(column.name)}::uuid` : '';
-    out.push({ messageId: 'wrongType', data: { what, type: t.text, wanted: spec.type, note }, action: `TYPE ${spec.type}${using}` });
+    out.push({ messageId: 'wrongType', data: { what, type: t.text, wanted: spec.type, note }, action: `TYPE ${spec.type}${using}`, json: { path: ['type'], value: spec.type } });
   }
-  if (spec.notNull && !column.notNull) out.push({ messageId: 'nullable', data: { what, why: spec.why }, action: 'SET NOT NULL' });
-  if (!spec.notNull && column.notNull) out.push({ messageId: 'notNull', data: { what, why: spec.why }, action: 'DROP NOT NULL' });
+  if (spec.notNull && !column.notNull) out.push({ messageId: 'nullable', data: { what, why: spec.why }, action: 'SET NOT NULL', json: { path: ['nullable'], value: false } });
+  if (!spec.notNull && column.notNull) out.push({ messageId: 'notNull', data: { what, why: spec.why }, action: 'DROP NOT NULL', json: { path: ['nullable'], value: true } });
   if (spec.defaultNow) {
-    if (!column.default) out.push({ messageId: 'noDefault', data: { what }, action: 'SET DEFAULT now()' });
+    if (!column.default) out.push({ messageId: 'noDefault', data: { what }, action: 'SET DEFAULT now()', json: { path: ['default'], value: 'now()' } });
     else {
       const problem = notTransactionTime(column.default.ast);
-      if (problem) out.push({ messageId: 'wrongDefault', data: { what, default: column.default.text, problem }, action: 'SET DEFAULT now()' });
+      if (problem) out.push({ messageId: 'wrongDefault', data: { what, default: column.default.text, problem }, action: 'SET DEFAULT now()', json: { path: ['default'], value: 'now()' } });
     }
   }
   if (spec.noDefault && column.default && !isNull(column.default.ast)) {

@@ -112,7 +112,10 @@ export default defineRule<Options>({
         report('notUuid', { type: column.type.text, definition: fix });
         return;
       }
-      const setDefault = { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)} SET DEFAULT ${standardFn}()` };
+      const setDefault: FixProposal = {
+        sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)} SET DEFAULT ${standardFn}()`,
+        json: { op: 'set', path: ['default'], value: `${standardFn}()`, of: 'node' },
+      };
       const def = column.default;
       if (!def) {
         report('noDefault', { fn: standardFn }, column.loc, setDefault);

@@ -32,6 +32,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a schema.json column: the fixes are JSON edits of that column',
+      schemaJson: {
+        'app/schema.json': JSON.stringify({
+          module: 'app',
+          tables: [{ name: 'vendor', columns: [{ name: 'id', type: 'uuid' }, { name: 'organisation_id', type: 'text', references: { table: 'organisations', column: 'id' } }] }],
+        }),
+      },
+      errors: [
+        { messageId: 'nullable', fix: 'set tables[0].columns[1].nullable to false' },
+        { messageId: 'notUuid', data: { type: 'text' }, fix: 'set tables[0].columns[1].type to "uuid"' },
+      ],
+    },
+    {
       name: 'missing: at the table, with the column to add',
       sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);',
       errors: [{ messageId: 'missing', data: { table: 'vendor', key: 'organisation_id' }, fix: "ALTER TABLE vendor ADD COLUMN organisation_id uuid NOT NULL REFERENCES organisations (id);", line: 1, column: 14, logical: 'public.vendor' }],

@@ -40,10 +40,10 @@ export default defineRule({
       const what = `tenant key "${column.name}" of "${table.name}"`;
       const alter = `${alterTable} ALTER COLUMN ${ident(column.name)}`;
       if (column.type.name !== 'uuid' || column.type.arrayDims > 0) {
-        ctx.report({ table, node: column, messageId: 'notUuid', data: { what, type: column.type.text }, fix: { sql: `${alter} TYPE uuid USING ${ident(column.name)}::uuid`, phase: 'column' } });
+        ctx.report({ table, node: column, messageId: 'notUuid', data: { what, type: column.type.text }, fix: { sql: `${alter} TYPE uuid USING ${ident(column.name)}::uuid`, phase: 'column', json: { op: 'set', path: ['type'], value: 'uuid', of: 'node' } } });
       }
       if (!column.notNull) {
-        ctx.report({ table, node: column, messageId: 'nullable', data: { what }, fix: { sql: `${alter} SET NOT NULL` } });
+        ctx.report({ table, node: column, messageId: 'nullable', data: { what }, fix: { sql: `${alter} SET NOT NULL`, json: { op: 'set', path: ['nullable'], value: false, of: 'node' } } });
       }
       reportKeyReference(ctx, table, column, { name: tenantRoot, table: root }, what);
     }

@@ -18,10 +18,11 @@ export function placeholders(template: string): string[] {
  * The fix a finding carries: the statement for a table defined by migrations, the JSON edit for one
  * defined in schema.json (none when the rule has no JSON form for it).
  */
-export function resolveFix(proposal: FixProposal, table: { jsonPath?: (string | number)[]; loc: { file: string } }): Fix | undefined {
+export function resolveFix(proposal: FixProposal, table: { jsonPath?: (string | number)[]; loc: { file: string } }, node?: { jsonPath?: (string | number)[] }): Fix | undefined {
   if (!table.jsonPath) return proposal.phase ? { kind: 'sql', sql: proposal.sql, phase: proposal.phase } : { kind: 'sql', sql: proposal.sql };
-  if (!proposal.json) return undefined;
-  return { kind: 'json', file: table.loc.file, op: proposal.json.op, path: [...table.jsonPath, ...proposal.json.path], value: proposal.json.value };
+  const base = proposal.json?.of === 'node' ? node?.jsonPath : table.jsonPath;
+  if (!proposal.json || !base) return undefined;
+  return { kind: 'json', file: table.loc.file, op: proposal.json.op, path: [...base, ...proposal.json.path], value: proposal.json.value };
 }
 
 /** One line for people: the statement with its semicolon, or `set tables[2].rls.enabled to true`. */

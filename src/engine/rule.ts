@@ -31,7 +31,7 @@ export interface RuleMeta {
 export interface ReportTarget {
   table: Table;
   /** Column, constraint, index, policy or trigger of the table. */
-  node?: { name: string; loc: Location };
+  node?: { name: string; loc: Location; jsonPath?: (string | number)[] };
   /** Override the place, e.g. the statement that disabled RLS. */
   loc?: Location;
   /** A key of the rule's `meta.messages`. */
@@ -46,12 +46,12 @@ export type MessageData = Record<string, string | number>;
 /**
  * What a rule proposes. `sql`: one statement for a new migration, valid for the names as stored.
  * `json`: the same change as an edit of the table's schema.json entry, where the module is defined
- * there (path relative to the table's entry). A fix without `json` is not offered for schema.json tables.
+ * there (path relative to the table's entry, or with `of: 'node'` to the reported column's). A fix without `json` is not offered for schema.json tables.
  */
 export interface FixProposal {
   sql: string;
   phase?: SqlPhase;
-  json?: { op: JsonEdit['op']; path: (string | number)[]; value: unknown };
+  json?: { op: JsonEdit['op']; path: (string | number)[]; value: unknown; of?: 'node' };
 }
 
 export interface RuleContext<O = Record<string, unknown>> {

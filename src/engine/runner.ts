@@ -66,7 +66,7 @@ export function runRules(input: RunInput): Finding[] {
             logical: qualifiedName(table, node),
             module: table.module,
           };
-          const resolved = fix && resolveFix(fix, table);
+          const resolved = fix && resolveFix(fix, table, node);
           if (resolved) finding.fix = resolved;
           findings.push(finding);
         },

@@ -28,6 +28,8 @@ export interface Column {
   identity?: 'always' | 'by default';
   generated?: Expr;
   comment?: string;
+  /** Defined in schema.json: the JSON path of its entry, e.g. ['tables', 2, 'columns', 4]. */
+  jsonPath?: (string | number)[];
   loc: Location;
 }
 

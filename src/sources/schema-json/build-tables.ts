@@ -224,6 +224,7 @@ export class DefinitionBuilder {
       this.problem(path, `"type" ${JSON.stringify(def.type)} is ${parsed.error.message}`, loc);
     }
     const column: Column = withDeclared({ name, type: parsed.ok ? parsed.value : fallbackType(def.type), notNull: def.nullable === false, loc: this.doc.loc([...path, 'name']) } as Column, declaredName);
+    column.jsonPath = path;
     if (def.description !== undefined) column.comment = def.description;
     if (def.identity) this.identity(column, def, path);
     if (typeof def.default === 'string') {
