@@ -34,6 +34,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a schema.json index: the fix renames it in its entry',
+      schemaJson: {
+        'app/schema.json': JSON.stringify({ module: 'app', tables: [{ name: 'vendor', columns: [{ name: 'id', type: 'uuid' }, { name: 'name', type: 'text' }], indexes: [{ name: 'vendor_name_idx', columns: ['name'] }] }] }),
+      },
+      errors: [{ messageId: 'index', data: { name: 'vendor_name_idx' }, fix: 'set tables[0].indexes[0].name to "idx_vendor_name"' }],
+    },
+    {
       name: 'index names that do not follow idx_<table>_',
       sql: VENDOR + 'CREATE INDEX vendor_name_idx ON vendor (name);\nCREATE INDEX idx_vendors_email ON vendor (email);\nCREATE INDEX ON vendor (organisation_id, lower(email));',
       errors: [

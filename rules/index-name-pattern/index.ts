@@ -71,7 +71,7 @@ export default defineRule<Options>({
           node: index,
           messageId: 'index',
           data: { kind: index.unique ? 'unique index' : 'index', name: index.name, table: table.name, pattern: rule.shown },
-          ...(better && claimRelationName(ctx.catalog, table.schema, better) ? { fix: { sql: `ALTER INDEX ${qualified} RENAME TO ${ident(better)}`, phase: 'rename' as const } } : {}),
+          ...(better && claimRelationName(ctx.catalog, table.schema, better) ? { fix: { sql: `ALTER INDEX ${qualified} RENAME TO ${ident(better)}`, phase: 'rename' as const, json: { op: 'set' as const, path: ['name'], value: better, of: 'node' as const } } } : {}),
         });
       }
       for (const con of table.constraints) {

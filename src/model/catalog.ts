@@ -80,6 +80,8 @@ export interface Index {
   keys: IndexKey[];
   include: string[];
   predicate?: Expr;
+  /** Defined in schema.json: the JSON path of its entry, e.g. ['tables', 2, 'indexes', 0]. */
+  jsonPath?: (string | number)[];
   loc: Location;
 }
 

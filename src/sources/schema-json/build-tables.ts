@@ -415,6 +415,7 @@ export class DefinitionBuilder {
       explicit?.declaredName,
     );
     if (predicate) index.predicate = predicate;
+    index.jsonPath = path;
     table.indexes.push(index);
     names.addRelation(schema, name);
     this.state.indexOwner.set(schema, name, table);
