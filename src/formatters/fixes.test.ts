@@ -41,11 +41,11 @@ describe('fixes in the formatters', () => {
       {
         desc: 'Add to a new migration: CREATE INDEX idx_a_b ON a (b);',
         fix: { filePath: `${CWD}/db/migrations/002_ismslint_fixes.sql`, range: [0, 0], text: 'CREATE INDEX idx_a_b ON a (b);\n' },
-        edit: sqlFix.fix,
       },
     ]);
     const [suggestion] = results.find((r: { filePath: string }) => r.filePath.endsWith('schema.json')).messages[0].suggestions;
     expect(suggestion.desc).toBe('add {"name":"idx_vendor_x","columns":["x"]} to tables[0].indexes');
+    expect(suggestion.edit).toEqual(jsonFix.fix);
     const [start, end] = suggestion.fix.range;
     const applied = SCHEMA.slice(0, start) + suggestion.fix.text + SCHEMA.slice(end);
     expect(JSON.parse(applied).tables[0].indexes).toEqual([{ name: 'idx_vendor_x', columns: ['x'] }]);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Finding, Fix } from '../engine/finding.js';
+import type { Finding, Fix, JsonFix } from '../engine/finding.js';
 import { fixText } from '../engine/fix.js';
 import { fixEdits } from './fix-edits.js';
 import { groupByFile } from './group.js';
@@ -23,12 +23,13 @@ interface JsonMessage {
 
 /**
  * ESLint's suggestion: `desc` for people, `fix` replaces `range` (UTF-16 offsets) of `filePath` with
- * `text`. An SQL fix inserts into a new migration file; `edit` keeps the fix as data besides.
+ * `text`. An SQL fix inserts into a new migration file; a JSON edit also keeps its path and value
+ * as data (`edit`), which the text edit alone does not show.
  */
 interface JsonSuggestion {
   desc: string;
   fix?: { filePath: string; range: [number, number]; text: string };
-  edit: Fix;
+  edit?: JsonFix;
 }
 
 interface JsonSuppressedMessage extends JsonMessage {
@@ -96,7 +97,7 @@ function suggestion(fix: Fix, input: FormatInput): JsonSuggestion {
   return {
     desc,
     ...(only ? { fix: { filePath: resolve(input.cwd, only.file), range: [only.offset, only.offset + only.length], text: only.text } } : {}),
-    edit: fix,
+    ...(fix.kind === 'json' ? { edit: fix } : {}),
   };
 }
 
