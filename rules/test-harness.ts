@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/engine/config/load.js';
 import type { ConfigFile } from '../src/engine/config/types.js';
 import type { Finding } from '../src/engine/finding.js';
+import { fixText, placeholders } from '../src/engine/fix.js';
 import type { Rule } from '../src/engine/rule.js';
 import { runRules } from '../src/engine/runner.js';
 import { buildModel, type InputModule } from '../src/sources/build.js';
@@ -71,7 +72,14 @@ export interface RuleCase {
 }
 
 export interface ExpectedFinding {
+  /** A key of the rule's `meta.messages`. */
+  messageId?: string;
+  /** Placeholder values the finding must carry (only the keys given are compared). */
+  data?: Record<string, string | number>;
+  /** The rendered message: for the few cases where the wording itself matters. */
   message?: string | RegExp;
+  /** The SQL statement (or JSON edit, as `fixText` shows it) of the fix; `null` when there must be none. */
+  fix?: string | RegExp | null;
   line?: number;
   column?: number;
   /** Fully qualified object, e.g. `public.vendor.vendor_id`. */
@@ -132,6 +140,13 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
         expect(findings.length, describeFindings(findings)).toBe(c.errors.length);
         c.errors.forEach((want, j) => {
           const got = findings[j]!;
+          if (want.messageId !== undefined) expect(got.messageId, `messageId of finding ${j + 1}`).toBe(want.messageId);
+          for (const [key, value] of Object.entries(want.data ?? {})) expect(String(got.data?.[key]), `data.${key} of finding ${j + 1}`).toBe(String(value));
+          if (want.fix === null) expect(got.fix, `fix of finding ${j + 1}`).toBeUndefined();
+          else if (want.fix instanceof RegExp) expect(got.fix && fixText(got.fix)).toMatch(want.fix);
+          else if (want.fix !== undefined) expect(got.fix && fixText(got.fix)).toBe(want.fix);
+          const template = got.messageId === undefined ? undefined : rule.meta.messages[got.messageId];
+          if (template !== undefined) for (const key of placeholders(template)) expect(got.data ?? {}, `placeholder {{${key}}} of "${got.messageId}"`).toHaveProperty(key);
           if (want.message instanceof RegExp) expect(got.message).toMatch(want.message);
           else if (want.message !== undefined) expect(got.message).toBe(want.message);
           if (want.line !== undefined) expect(got.loc.line, `line of finding ${j + 1}`).toBe(want.line);

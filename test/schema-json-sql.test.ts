@@ -93,7 +93,7 @@ describe('schema.json enums, identity columns and a named primary key → ismsli
   const shape = (model: BuiltModel) => {
     const strip = (v: any): any => {
       if (Array.isArray(v)) return v.map(strip);
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && !['loc', 'module', 'kind', 'description', 'comment'].includes(k)).map(([k, x]) => [k, strip(x)]));
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && !['loc', 'module', 'kind', 'description', 'comment', 'jsonPath'].includes(k)).map(([k, x]) => [k, strip(x)]));
       return v;
     };
     const own = <T extends { module: string }>(xs: Iterable<T>) => [...xs].filter((x) => x.module === 'risk_scale');

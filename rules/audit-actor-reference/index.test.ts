@@ -41,14 +41,14 @@ ruleTester(rule, {
     {
       name: 'no foreign key: at the column, with the fix',
       sql: vendor(''),
-      errors: [{ message: 'audit column "created_by" of "vendor" has no foreign key to "users": ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id)', line: 2, column: 3, logical: 'public.vendor.created_by' }],
+      errors: [{ messageId: 'keyMissing', data: { what: 'audit column "created_by" of "vendor"', target: 'users' }, fix: "ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id);", line: 2, column: 3, logical: 'public.vendor.created_by' }],
     },
     {
       name: 'a key to another table: at the constraint',
       sql: 'CREATE TABLE person (id uuid PRIMARY KEY);\n' + vendor('REFERENCES person (id)'),
       errors: [
         {
-          message: 'foreign key "vendor_created_by_fkey" of audit column "created_by" of "vendor" references "person" ("id"), not "users" ("id"): ALTER TABLE vendor DROP CONSTRAINT vendor_created_by_fkey, ADD FOREIGN KEY (created_by) REFERENCES users (id)',
+          messageId: 'keyElsewhere', data: { fk: 'vendor_created_by_fkey', what: 'audit column "created_by" of "vendor"', reference: '"person" ("id")', target: 'users' }, fix: "ALTER TABLE vendor DROP CONSTRAINT vendor_created_by_fkey, ADD FOREIGN KEY (created_by) REFERENCES users (id);",
           line: 3,
           column: 28,
           logical: 'public.vendor.vendor_created_by_fkey',
@@ -74,12 +74,12 @@ ruleTester(rule, {
     {
       name: 'only part of a composite key',
       sql: vendor('', 'REFERENCES users (id)', 'REFERENCES users (id)') + '\nALTER TABLE vendor ADD COLUMN organisation_id uuid, ADD CONSTRAINT fk_vendor_creator FOREIGN KEY (organisation_id, created_by) REFERENCES users (organisation_id, id);',
-      errors: [{ message: 'audit column "created_by" of "vendor" is only part of the composite foreign key "fk_vendor_creator" (organisation_id, created_by), which does not reference "users" on its own: ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id)', line: 2 }],
+      errors: [{ messageId: 'keyComposite', data: { what: 'audit column "created_by" of "vendor"', fk: 'fk_vendor_creator', columns: 'organisation_id, created_by', target: 'users' }, fix: "ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id);", line: 2 }],
     },
     {
       name: 'NOT VALID key never validated',
       sql: vendor('') + '\nALTER TABLE vendor ADD CONSTRAINT fk_vendor_created_by FOREIGN KEY (created_by) REFERENCES users (id) NOT VALID;',
-      errors: [{ message: /^foreign key "fk_vendor_created_by" of audit column "created_by" of "vendor" is NOT VALID.*: ALTER TABLE vendor VALIDATE CONSTRAINT fk_vendor_created_by$/, line: 6, column: 24 }],
+      errors: [{ message: /^foreign key "fk_vendor_created_by" of audit column "created_by" of "vendor" is NOT VALID.*/, fix: /ALTER TABLE vendor VALIDATE CONSTRAINT fk_vendor_created_by;$/, line: 6, column: 24 }],
     },
     {
       name: 'key dropped by a later migration',
@@ -107,7 +107,7 @@ ruleTester(rule, {
       global: false,
       sql: 'CREATE TABLE "Account" (id uuid PRIMARY KEY);\nCREATE TABLE vendor (id uuid PRIMARY KEY, "CreatedBy" uuid REFERENCES users (id));',
       standard: { usersTable: 'Account', auditColumns: { createdBy: 'CreatedBy' } },
-      errors: [{ message: /references "users" \("id"\), not "Account" \("id"\): ALTER TABLE vendor DROP CONSTRAINT "vendor_CreatedBy_fkey", ADD FOREIGN KEY \("CreatedBy"\) REFERENCES "Account" \(id\)$/ }],
+      errors: [{ message: /references "users" \("id"\), not "Account" \("id"\)/, fix: /ALTER TABLE vendor DROP CONSTRAINT "vendor_CreatedBy_fkey", ADD FOREIGN KEY \("CreatedBy"\) REFERENCES "Account" \(id\);$/ }],
     },
   ],
 });

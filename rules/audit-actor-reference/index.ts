@@ -1,6 +1,6 @@
 import { findColumn } from '../../src/model/catalog.js';
 import { standardTable } from '../../src/model/queries.js';
-import { reportKeyReference } from '../../src/engine/key-reference.js';
+import { KEY_REFERENCE_MESSAGES, reportKeyReference } from '../../src/engine/key-reference.js';
 import { defineRule } from '../../src/engine/rule.js';
 
 type ActorKey = 'createdBy' | 'updatedBy' | 'deletedBy';
@@ -14,6 +14,7 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.15', 'GDPR Art. 30', 'POPIA s17', 'NIST CSF PR.PT-1', 'NIST CSF RS.AN-1'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: KEY_REFERENCE_MESSAGES,
   },
   check(ctx) {
     const { usersTable, defaultSchema, auditColumns } = ctx.standard;

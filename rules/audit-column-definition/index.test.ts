@@ -56,15 +56,15 @@ ruleTester(rule, {
       name: 'wrong type, nullable and no default: one finding per deviation, at the column',
       sql: vendor({ created_at: 'timestamp' }),
       errors: [
-        { message: 'audit column "created_at" of "vendor" allows NULL, but every row must record when it was created: ALTER TABLE vendor ALTER COLUMN created_at SET NOT NULL', line: 2, column: 3, logical: 'public.vendor.created_at' },
-        { message: 'audit column "created_at" of "vendor" has no default: ALTER TABLE vendor ALTER COLUMN created_at SET DEFAULT now()', line: 2 },
-        { message: /^audit column "created_at" of "vendor" is timestamp without time zone, not timestamptz \(it stores no time zone.*: ALTER TABLE vendor ALTER COLUMN created_at TYPE timestamptz$/, line: 2 },
+        { messageId: 'nullable', data: { what: 'audit column "created_at" of "vendor"', why: 'every row must record when it was created' }, fix: "ALTER TABLE vendor ALTER COLUMN created_at SET NOT NULL;", line: 2, column: 3, logical: 'public.vendor.created_at' },
+        { messageId: 'noDefault', data: { what: 'audit column "created_at" of "vendor"' }, fix: "ALTER TABLE vendor ALTER COLUMN created_at SET DEFAULT now();", line: 2 },
+        { message: /^audit column "created_at" of "vendor" is timestamp without time zone, not timestamptz \(it stores no time zone.*/, fix: /ALTER TABLE vendor ALTER COLUMN created_at TYPE timestamptz;$/, line: 2 },
       ],
     },
     {
       name: 'clock_timestamp() is not the transaction time',
       sql: vendor({ updated_at: 'timestamptz NOT NULL DEFAULT clock_timestamp()' }),
-      errors: [{ message: /^audit column "updated_at" of "vendor" defaults to clock_timestamp\(\), the wall-clock time of each call, which moves on within a transaction .*: ALTER TABLE vendor ALTER COLUMN updated_at SET DEFAULT now\(\)$/, line: 4 }],
+      errors: [{ message: /^audit column "updated_at" of "vendor" defaults to clock_timestamp\(\), the wall-clock time of each call, which moves on within a transaction .*/, fix: /ALTER TABLE vendor ALTER COLUMN updated_at SET DEFAULT now\(\);$/, line: 4 }],
     },
     {
       name: 'statement_timestamp() is not the transaction time',
@@ -97,14 +97,14 @@ ruleTester(rule, {
     {
       name: 'a timestamptz with reduced precision is not timestamptz',
       sql: vendor({ updated_at: 'timestamptz(0) NOT NULL DEFAULT now()' }),
-      errors: [{ message: 'audit column "updated_at" of "vendor" is timestamp(0) with time zone, not timestamptz: ALTER TABLE vendor ALTER COLUMN updated_at TYPE timestamptz' }],
+      errors: [{ messageId: 'wrongType', data: { what: 'audit column "updated_at" of "vendor"', type: 'timestamp(0) with time zone', wanted: 'timestamptz' }, fix: "ALTER TABLE vendor ALTER COLUMN updated_at TYPE timestamptz;" }],
     },
     {
       name: 'NOT NULL deleted_at makes soft delete impossible; a default deletes every new row',
       sql: vendor({ deleted_at: 'timestamptz NOT NULL DEFAULT now()' }),
       errors: [
-        { message: 'audit column "deleted_at" of "vendor" defaults to now(), so every new row starts out deleted: ALTER TABLE vendor ALTER COLUMN deleted_at DROP DEFAULT', line: 6, column: 3 },
-        { message: /^audit column "deleted_at" of "vendor" is NOT NULL, but a live row has no deletion time, so NOT NULL makes soft delete impossible: .* DROP NOT NULL$/, line: 6 },
+        { messageId: 'deletedByDefault', data: { what: 'audit column "deleted_at" of "vendor"', default: 'now()' }, fix: "ALTER TABLE vendor ALTER COLUMN deleted_at DROP DEFAULT;", line: 6, column: 3 },
+        { message: /^audit column "deleted_at" of "vendor" is NOT NULL, but a live row has no deletion time, so NOT NULL makes soft delete impossible$/, fix: /DROP NOT NULL;$/, line: 6 },
       ],
     },
     {
@@ -112,7 +112,7 @@ ruleTester(rule, {
       sql: vendor({ created_by: 'text', updated_by: 'uuid NOT NULL', deleted_by: 'uuid[]' }),
       errors: [
         { message: /^audit column "created_by" of "vendor" allows NULL, but every row must record who created it/, line: 3 },
-        { message: 'audit column "created_by" of "vendor" is text, not uuid: ALTER TABLE vendor ALTER COLUMN created_by TYPE uuid', line: 3 },
+        { messageId: 'wrongType', data: { what: 'audit column "created_by" of "vendor"', type: 'text', wanted: 'uuid' }, fix: "ALTER TABLE vendor ALTER COLUMN created_by TYPE uuid USING created_by::uuid;", line: 3 },
         { message: /^audit column "updated_by" of "vendor" is NOT NULL, but a row nobody has updated yet has no updater/, line: 5 },
         { message: /^audit column "deleted_by" of "vendor" is uuid\[\], not uuid/, line: 7 },
       ],
@@ -134,7 +134,7 @@ ruleTester(rule, {
       name: 'configured, quoted audit column names',
       sql: 'CREATE TABLE vendor ("CreatedAt" timestamptz DEFAULT now());',
       standard: { auditColumns: { createdAt: 'CreatedAt' } },
-      errors: [{ message: 'audit column "CreatedAt" of "vendor" allows NULL, but every row must record when it was created: ALTER TABLE vendor ALTER COLUMN "CreatedAt" SET NOT NULL', column: 22, logical: 'public.vendor.CreatedAt' }],
+      errors: [{ messageId: 'nullable', data: { what: 'audit column "CreatedAt" of "vendor"', why: 'every row must record when it was created' }, fix: "ALTER TABLE vendor ALTER COLUMN \"CreatedAt\" SET NOT NULL;", column: 22, logical: 'public.vendor.CreatedAt' }],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { findColumn, type Column, type Table } from '../../src/model/catalog.js';
-import { quoteIdent, sqlTableName } from '../../src/model/names.js';
+import { nameParts, nodeAs, peelCasts, withoutCasts } from '../../src/model/ast.js';
+import { ident, sqlTableName } from '../../src/model/names.js';
 import { normaliseTypeName } from '../../src/model/types.js';
 import { defineRule } from '../../src/engine/rule.js';
 import type { Standard } from '../../src/engine/standard.js';
@@ -37,6 +38,14 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.15', 'GDPR Art. 30', 'POPIA s17', 'NIST CSF PR.PT-1'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      wrongType: '{{what}} is {{type}}, not {{wanted}}{{note}}',
+      nullable: '{{what}} allows NULL, but {{why}}',
+      notNull: '{{what}} is NOT NULL, but {{why}}',
+      noDefault: '{{what}} has no default',
+      wrongDefault: "{{what}} defaults to {{default}}, {{problem}}; the standard uses now(), the transaction's start time",
+      deletedByDefault: '{{what}} defaults to {{default}}, so every new row starts out deleted',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
@@ -47,51 +56,64 @@ export default defineRule({
       for (const key of keys) {
         const column = findColumn(table, ctx.standard.auditColumns[key]);
         if (!column) continue;
-        const alter = () => `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${quoteIdent(column.name)}`;
-        for (const message of deviations(table, column, SPECS[key], alter)) ctx.report({ table, node: column, message });
+        const alter = `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)}`;
+        for (const d of deviations(table, column, SPECS[key])) {
+          const phase = d.messageId === 'wrongType' ? ('column' as const) : undefined;
+          ctx.report({ table, node: column, messageId: d.messageId, data: d.data, fix: { sql: `${alter} ${d.action}`, ...(phase ? { phase } : {}), ...(d.json ? { json: { op: 'set', ...d.json, of: 'node' } } : {}) } });
+        }
       }
     }
   },
 });
 
-/** `alter` builds the fix's SQL prefix: only when there is something to fix. */
-function deviations(table: Table, column: Column, spec: Spec, alter: () => string): string[] {
-  const out: string[] = [];
+interface Deviation {
+  messageId: string;
+  data: Record<string, string>;
+  /** The ALTER COLUMN action that fixes it, and the same as a schema.json edit of the column where there is one. */
+  action: string;
+  json?: { path: string[]; value: unknown };
+}
+
+function deviations(table: Table, column: Column, spec: Spec): Deviation[] {
+  const out: Deviation[] = [];
   const what = `audit column "${column.name}" of "${table.name}"`;
   const t = column.type;
   if (t.name !== TYPE_NAMES[spec.type] || t.mods.length > 0 || t.arrayDims > 0) {
     const note = t.name === 'timestamp without time zone' && t.arrayDims === 0 ? ' (it stores no time zone, so its meaning depends on the writer\'s session)' : '';
-    out.push(`${what} is ${t.text}, not ${spec.type}${note}: ${alter()} TYPE ${spec.type}`);
+    // PostgreSQL has no automatic cast to uuid from text or other types: it needs the USING clause.
+    const using = spec.type === 'uuid' ? ` USING ${ident(column.name)}::uuid` : '';
+    out.push({ messageId: 'wrongType', data: { what, type: t.text, wanted: spec.type, note }, action: `TYPE ${spec.type}${using}`, json: { path: ['type'], value: spec.type } });
   }
-  if (spec.notNull && !column.notNull) out.push(`${what} allows NULL, but ${spec.why}: ${alter()} SET NOT NULL`);
-  if (!spec.notNull && column.notNull) out.push(`${what} is NOT NULL, but ${spec.why}: ${alter()} DROP NOT NULL`);
+  if (spec.notNull && !column.notNull) out.push({ messageId: 'nullable', data: { what, why: spec.why }, action: 'SET NOT NULL', json: { path: ['nullable'], value: false } });
+  if (!spec.notNull && column.notNull) out.push({ messageId: 'notNull', data: { what, why: spec.why }, action: 'DROP NOT NULL', json: { path: ['nullable'], value: true } });
   if (spec.defaultNow) {
-    if (!column.default) out.push(`${what} has no default: ${alter()} SET DEFAULT now()`);
+    if (!column.default) out.push({ messageId: 'noDefault', data: { what }, action: 'SET DEFAULT now()', json: { path: ['default'], value: 'now()' } });
     else {
       const problem = notTransactionTime(column.default.ast);
-      if (problem) out.push(`${what} defaults to ${column.default.text}, ${problem}; the standard uses now(), the transaction's start time: ${alter()} SET DEFAULT now()`);
+      if (problem) out.push({ messageId: 'wrongDefault', data: { what, default: column.default.text, problem }, action: 'SET DEFAULT now()', json: { path: ['default'], value: 'now()' } });
     }
   }
   if (spec.noDefault && column.default && !isNull(column.default.ast)) {
-    out.push(`${what} defaults to ${column.default.text}, so every new row starts out deleted: ${alter()} DROP DEFAULT`);
+    out.push({ messageId: 'deletedByDefault', data: { what, default: column.default.text }, action: 'DROP DEFAULT' });
   }
   return out;
 }
 
-function peelCasts(node: any): { node: any; casts: string[] } {
-  const casts: string[] = [];
-  while (node?.TypeCast) {
-    const tn = node.TypeCast.typeName;
-    const names: string[] = (tn?.names ?? []).map((n: any) => n.String?.sval);
-    const mods = (tn?.typmods ?? []).length > 0 || (tn?.arrayBounds ?? []).length > 0;
-    casts.push(mods ? `${names.join('.')}(…)` : normaliseTypeName(names.join('.')));
-    node = node.TypeCast.arg;
-  }
-  return { node, casts };
+/** The value inside its casts, and the types it is cast to, outermost first (`timestamp(…)` where modified). */
+function castTypes(ast: unknown): { node: unknown; casts: string[] } {
+  const { node, casts } = peelCasts(ast);
+  return {
+    node,
+    casts: casts.map(({ typeName: tn }) => {
+      const name = nameParts(tn?.names).join('.');
+      const mods = (tn?.typmods ?? []).length > 0 || (tn?.arrayBounds ?? []).length > 0;
+      return mods ? `${name}(…)` : normaliseTypeName(name);
+    }),
+  };
 }
 
 function isNull(ast: unknown): boolean {
-  return peelCasts(ast).node?.A_Const?.isnull === true;
+  return nodeAs(withoutCasts(ast), 'A_Const')?.isnull === true;
 }
 
 /** The literals PostgreSQL turns into a fixed time when the default is created (not when it is used). */
@@ -102,11 +124,12 @@ const SPECIAL_TIME_LITERALS = new Set(['now', 'today', 'tomorrow', 'yesterday'])
  * and transaction_timestamp() are one value in PostgreSQL (also cast to timestamptz).
  */
 function notTransactionTime(ast: unknown): string | undefined {
-  const { node, casts } = peelCasts(ast);
+  const { node, casts } = castTypes(ast);
   const cast = casts.find((c) => c !== 'timestamp with time zone');
   if (cast) return `whose cast to ${cast} changes the value`;
-  if (node?.SQLValueFunction) {
-    const { op, typmod } = node.SQLValueFunction;
+  const svf = nodeAs(node, 'SQLValueFunction');
+  if (svf) {
+    const { op, typmod } = svf;
     if (op === 'SVFOP_CURRENT_TIMESTAMP') return undefined;
     if (op === 'SVFOP_CURRENT_TIMESTAMP_N') return `which rounds the transaction time to ${typmod ?? 0} fractional digits`;
     if (op === 'SVFOP_LOCALTIMESTAMP' || op === 'SVFOP_LOCALTIMESTAMP_N') {
@@ -114,9 +137,9 @@ function notTransactionTime(ast: unknown): string | undefined {
     }
     return 'which is not a point in time';
   }
-  const call = node?.FuncCall;
+  const call = nodeAs(node, 'FuncCall');
   if (call) {
-    const names: string[] = (call.funcname ?? []).map((n: any) => n.String?.sval);
+    const names = nameParts(call.funcname);
     const name = names[names.length - 1];
     if (names.length > 1 && names[0] !== 'pg_catalog') return `a function of schema "${names[0]}", not PostgreSQL's own`;
     if ((name === 'now' || name === 'transaction_timestamp') && !(call.args ?? []).length) return undefined;
@@ -124,10 +147,11 @@ function notTransactionTime(ast: unknown): string | undefined {
     if (name === 'statement_timestamp') return 'the start of the current statement, which differs between the statements of one transaction';
     return 'which is not the transaction time';
   }
-  const literal = node?.A_Const?.sval?.sval;
+  const constant = nodeAs(node, 'A_Const');
+  const literal = constant?.sval?.sval;
   if (typeof literal === 'string' && SPECIAL_TIME_LITERALS.has(literal.trim().toLowerCase())) {
     return 'a literal PostgreSQL converts once, when the default is created, so every row gets that same moment';
   }
-  if (node?.A_Const) return 'a constant, the same for every row';
+  if (constant) return 'a constant, the same for every row';
   return 'which is not the transaction time';
 }

@@ -21,7 +21,7 @@ const ROOT_ONLY = `CREATE TABLE organisations (
   deleted_at timestamptz
 );`;
 
-const missing = (column: string) => new RegExp(`^table "vendor" has no "${column}" audit column: `);
+const missing = (column: string) => ({ messageId: 'missing', data: { table: 'vendor', column } });
 
 ruleTester(rule, {
   valid: [
@@ -80,33 +80,33 @@ ruleTester(rule, {
       name: 'no audit columns: one finding per column, with its full definition',
       sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);',
       errors: [
-        { message: 'table "vendor" has no "created_at" audit column: ALTER TABLE vendor ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()', line: 1, column: 14, logical: 'public.vendor' },
-        { message: 'table "vendor" has no "created_by" audit column: ALTER TABLE vendor ADD COLUMN created_by uuid NOT NULL REFERENCES users (id)' },
-        { message: 'table "vendor" has no "deleted_at" audit column: ALTER TABLE vendor ADD COLUMN deleted_at timestamptz NULL' },
-        { message: 'table "vendor" has no "deleted_by" audit column: ALTER TABLE vendor ADD COLUMN deleted_by uuid NULL REFERENCES users (id)' },
-        { message: 'table "vendor" has no "updated_at" audit column: ALTER TABLE vendor ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()' },
-        { message: 'table "vendor" has no "updated_by" audit column: ALTER TABLE vendor ADD COLUMN updated_by uuid NULL REFERENCES users (id)' },
+        { messageId: 'missing', data: { table: 'vendor', column: 'created_at' }, fix: "ALTER TABLE vendor ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();", line: 1, column: 14, logical: 'public.vendor' },
+        { messageId: 'missing', data: { table: 'vendor', column: 'created_by' }, fix: "ALTER TABLE vendor ADD COLUMN created_by uuid NOT NULL REFERENCES users (id);" },
+        { messageId: 'missing', data: { table: 'vendor', column: 'deleted_at' }, fix: "ALTER TABLE vendor ADD COLUMN deleted_at timestamptz NULL;" },
+        { messageId: 'missing', data: { table: 'vendor', column: 'deleted_by' }, fix: "ALTER TABLE vendor ADD COLUMN deleted_by uuid NULL REFERENCES users (id);" },
+        { messageId: 'missing', data: { table: 'vendor', column: 'updated_at' }, fix: "ALTER TABLE vendor ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();" },
+        { messageId: 'missing', data: { table: 'vendor', column: 'updated_by' }, fix: "ALTER TABLE vendor ADD COLUMN updated_by uuid NULL REFERENCES users (id);" },
       ],
     },
     {
       name: 'column renamed away by a later migration',
       sql: { 'app/migrations/001_a.sql': VENDOR, 'app/migrations/002_b.sql': 'ALTER TABLE vendor RENAME COLUMN updated_by TO modified_by;' },
-      errors: [{ message: missing('updated_by'), file: 'app/migrations/001_a.sql', line: 1, column: 14 }],
+      errors: [{ ...missing('updated_by'), file: 'app/migrations/001_a.sql', line: 1, column: 14 }],
     },
     {
       name: 'column dropped by a later migration (natural file order: 10 after 9)',
       sql: { 'app/migrations/9_a.sql': VENDOR, 'app/migrations/10_b.sql': 'ALTER TABLE vendor DROP COLUMN deleted_at;' },
-      errors: [{ message: missing('deleted_at') }],
+      errors: [missing('deleted_at')],
     },
     {
       name: 'quoted mixed-case column is another column: suggest renaming it',
       sql: VENDOR.replace('created_at timestamptz', '"Created_At" timestamptz'),
-      errors: [{ message: 'table "vendor" has no "created_at" audit column, only "Created_At" (a quoted identifier keeps its case): ALTER TABLE vendor RENAME COLUMN "Created_At" TO created_at' }],
+      errors: [{ messageId: 'lookalike', data: { table: 'vendor', column: 'created_at', lookalike: 'Created_At' }, fix: "ALTER TABLE vendor RENAME COLUMN \"Created_At\" TO created_at;" }],
     },
     {
       name: 'log table still needs created_by',
       sql: 'CREATE TABLE event_log (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now());',
-      errors: [{ message: /^table "event_log" has no "created_by" audit column: .* uuid NOT NULL REFERENCES users \(id\)$/, logical: 'public.event_log' }],
+      errors: [{ message: /^table "event_log" has no "created_by" audit column$/, fix: /uuid NOT NULL REFERENCES users \(id\);$/, logical: 'public.event_log' }],
     },
     {
       name: 'tenant root still needs the *_at columns',
@@ -133,12 +133,12 @@ ruleTester(rule, {
       global: false,
       sql: 'CREATE TABLE accounts (id uuid PRIMARY KEY, created_at timestamptz, inserted_by uuid, updated_at timestamptz, updated_by uuid, deleted_at timestamptz, deleted_by uuid);\nCREATE TABLE vendor (id uuid PRIMARY KEY, created_at timestamptz, created_by uuid, updated_at timestamptz, updated_by uuid, deleted_at timestamptz, deleted_by uuid);',
       standard: { usersTable: 'accounts', auditColumns: { createdBy: 'inserted_by' } },
-      errors: [{ message: 'table "vendor" has no "inserted_by" audit column: ALTER TABLE vendor ADD COLUMN inserted_by uuid NOT NULL REFERENCES accounts (id)', line: 2, column: 14 }],
+      errors: [{ messageId: 'missing', data: { table: 'vendor', column: 'inserted_by' }, fix: "ALTER TABLE vendor ADD COLUMN inserted_by uuid NOT NULL REFERENCES accounts (id);", line: 2, column: 14 }],
     },
     {
       name: 'table outside the default schema is written qualified in the fix',
       sql: 'CREATE SCHEMA vendor_risk;\nCREATE TABLE vendor_risk."Vendor" (id uuid PRIMARY KEY, created_at timestamptz, created_by uuid, updated_at timestamptz, updated_by uuid, deleted_at timestamptz);',
-      errors: [{ message: 'table "Vendor" has no "deleted_by" audit column: ALTER TABLE vendor_risk."Vendor" ADD COLUMN deleted_by uuid NULL REFERENCES users (id)', line: 2, logical: 'vendor_risk.Vendor' }],
+      errors: [{ messageId: 'missing', data: { table: 'Vendor', column: 'deleted_by' }, fix: "ALTER TABLE vendor_risk.\"Vendor\" ADD COLUMN deleted_by uuid NULL REFERENCES users (id);", line: 2, logical: 'vendor_risk.Vendor' }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { findColumn, type Table } from '../../src/model/catalog.js';
-import { quoteIdent, sqlTableName } from '../../src/model/names.js';
+import { ident, sqlTableName } from '../../src/model/names.js';
 import { standardTable } from '../../src/model/queries.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import type { Standard } from '../../src/engine/standard.js';
@@ -36,6 +36,10 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { actorColumnsExempt: [], exempt: [] },
+    messages: {
+      missing: 'table "{{table}}" has no "{{column}}" audit column',
+      lookalike: 'table "{{table}}" has no "{{column}}" audit column, only "{{lookalike}}" (a quoted identifier keeps its case)',
+    },
   },
   check(ctx) {
     const exempt = new Set(ctx.options.exempt);
@@ -48,37 +52,50 @@ export default defineRule<Options>({
       const required = (ctx.kindOf(table) === 'log' ? LOG : ALL).filter((k) => !(ACTORS.has(k) && listed(actorExempt, table)));
       for (const key of required) {
         const name = ctx.standard.auditColumns[key];
-        if (!findColumn(table, name)) ctx.report({ table, message: missingMessage(ctx, table, key) });
+        if (!findColumn(table, name)) reportMissing(ctx, table, key);
       }
     }
   },
 });
 
-function missingMessage(ctx: RuleContext<Options>, table: Table, key: AuditKey): string {
+function reportMissing(ctx: RuleContext<Options>, table: Table, key: AuditKey): void {
   const name = ctx.standard.auditColumns[key];
   const target = sqlTableName(table, ctx.standard.defaultSchema);
   // A quoted "Created_At" is a different column from created_at: point at it rather than add a twin.
   const lookalike = table.columns.find((c) => c.name !== name && c.name.toLowerCase() === name.toLowerCase());
   if (lookalike) {
-    return `table "${table.name}" has no "${name}" audit column, only "${lookalike.name}" (a quoted identifier keeps its case): ALTER TABLE ${target} RENAME COLUMN ${quoteIdent(lookalike.name)} TO ${quoteIdent(name)}`;
+    ctx.report({
+      table,
+      messageId: 'lookalike',
+      data: { table: table.name, column: name, lookalike: lookalike.name },
+      fix: { sql: `ALTER TABLE ${target} RENAME COLUMN ${ident(lookalike.name)} TO ${ident(name)}`, phase: 'rename' },
+    });
+    return;
   }
-  return `table "${table.name}" has no "${name}" audit column: ALTER TABLE ${target} ADD COLUMN ${quoteIdent(name)} ${definition(ctx, key)}`;
+  const { sql, json } = definition(ctx, key);
+  ctx.report({
+    table,
+    messageId: 'missing',
+    data: { table: table.name, column: name },
+    fix: { sql: `ALTER TABLE ${target} ADD COLUMN ${ident(name)} ${sql}`, phase: 'column', json: { op: 'append', path: ['columns'], value: { name, ...json } } },
+  });
 }
 
-/** The column definition the standard prescribes (section 5.1 of the global architecture). */
-function definition(ctx: RuleContext<Options>, key: AuditKey): string {
+/** The column definition the standard prescribes (section 5.1 of the global architecture), as SQL and as schema.json. */
+function definition(ctx: RuleContext<Options>, key: AuditKey): { sql: string; json: Record<string, unknown> } {
   const users = standardTable(ctx.catalog, ctx.standard.usersTable, ctx.standard.defaultSchema) ?? { schema: ctx.standard.defaultSchema, name: ctx.standard.usersTable };
   const ref = `REFERENCES ${sqlTableName(users, ctx.standard.defaultSchema)} (id)`;
+  const references = { table: users.schema === ctx.standard.defaultSchema ? users.name : `${users.schema}.${users.name}`, column: 'id' };
   switch (key) {
     case 'createdAt':
     case 'updatedAt':
-      return 'timestamptz NOT NULL DEFAULT now()';
+      return { sql: 'timestamptz NOT NULL DEFAULT now()', json: { type: 'timestamptz', nullable: false, default: 'now()' } };
     case 'createdBy':
-      return `uuid NOT NULL ${ref}`;
+      return { sql: `uuid NOT NULL ${ref}`, json: { type: 'uuid', nullable: false, references } };
     case 'deletedAt':
-      return 'timestamptz NULL';
+      return { sql: 'timestamptz NULL', json: { type: 'timestamptz' } };
     case 'updatedBy':
     case 'deletedBy':
-      return `uuid NULL ${ref}`;
+      return { sql: `uuid NULL ${ref}`, json: { type: 'uuid', references } };
   }
 }

@@ -66,19 +66,19 @@ ALTER TABLE audit_log ENABLE ALWAYS TRIGGER no_delete;`,
       sql: LOG_TABLE,
       errors: [
         {
-          message: 'DELETE on log table "audit_log" is neither revoked nor blocked by a trigger: REVOKE DELETE ON audit_log FROM PUBLIC, or add a BEFORE DELETE … FOR EACH ROW trigger that raises an exception',
+          message: 'DELETE on log table "audit_log" is neither revoked nor blocked by a trigger: revoke the privilege, or add a BEFORE DELETE … FOR EACH ROW trigger that raises an exception', fix: 'REVOKE DELETE ON audit_log FROM PUBLIC;',
           line: 1,
           column: 14,
           logical: 'public.audit_log',
         },
-        { message: 'UPDATE on log table "audit_log" is neither revoked nor blocked by a trigger: REVOKE UPDATE ON audit_log FROM PUBLIC, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception' },
+        { message: 'UPDATE on log table "audit_log" is neither revoked nor blocked by a trigger: revoke the privilege, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception', fix: 'REVOKE UPDATE ON audit_log FROM PUBLIC;' },
       ],
     },
     {
       name: 'updated_*/deleted_* columns on a log table, at each column',
       sql: `CREATE TABLE event_log (id uuid PRIMARY KEY,\n  updated_at timestamptz,\n  updated_by uuid,\n  deleted_at timestamptz,\n  deleted_by uuid);\nREVOKE ALL ON event_log FROM PUBLIC;`,
       errors: [
-        { message: 'log table "event_log" has the column "updated_at", but log rows are never updated or deleted: ALTER TABLE event_log DROP COLUMN updated_at', line: 2, column: 3, logical: 'public.event_log.updated_at' },
+        { messageId: 'mutableColumn', data: { table: 'event_log', column: 'updated_at' }, fix: "ALTER TABLE event_log DROP COLUMN updated_at;", line: 2, column: 3, logical: 'public.event_log.updated_at' },
         { line: 3, logical: 'public.event_log.updated_by' },
         { line: 4, logical: 'public.event_log.deleted_at' },
         { line: 5, logical: 'public.event_log.deleted_by' },
@@ -94,7 +94,7 @@ ALTER TABLE audit_log ENABLE ALWAYS TRIGGER no_delete;`,
       sql: { 'app/migrations/001_a.sql': REVOKED, 'app/migrations/002_b.sql': '-- app role\nGRANT SELECT, INSERT, UPDATE ON audit_log TO app_writer, "Auditor";' },
       errors: [
         {
-          message: 'UPDATE on log table "audit_log" is granted to "Auditor", "app_writer" (app/migrations/002_b.sql:2), so its rows can be changed: REVOKE UPDATE ON audit_log FROM "Auditor", app_writer, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception',
+          message: 'UPDATE on log table "audit_log" is granted to "Auditor", "app_writer" (app/migrations/002_b.sql:2), so its rows can be changed: revoke the privilege, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception', fix: 'REVOKE UPDATE ON audit_log FROM "Auditor", app_writer;',
           file: 'app/migrations/002_b.sql',
           line: 2,
           column: 1,
@@ -130,10 +130,10 @@ CREATE TRIGGER b_statement BEFORE UPDATE ON audit_log FOR EACH STATEMENT EXECUTE
 CREATE TRIGGER c_column BEFORE UPDATE OF action ON audit_log FOR EACH ROW EXECUTE FUNCTION reject_log_change();
 CREATE TRIGGER d_when BEFORE DELETE ON audit_log FOR EACH ROW WHEN (OLD.action <> 'login') EXECUTE FUNCTION reject_log_change();`,
       errors: [
-        { message: `DELETE on log table "audit_log" is neither revoked nor blocked by a trigger; trigger "d_when" does not count: it fires only WHEN (old.action <> 'login'): REVOKE DELETE ON audit_log FROM PUBLIC, or add a BEFORE DELETE … FOR EACH ROW trigger that raises an exception` },
+        { message: `DELETE on log table "audit_log" is neither revoked nor blocked by a trigger; trigger "d_when" does not count: it fires only WHEN (old.action <> 'login'): revoke the privilege, or add a BEFORE DELETE … FOR EACH ROW trigger that raises an exception`, fix: 'REVOKE DELETE ON audit_log FROM PUBLIC;' },
         {
           message:
-            'UPDATE on log table "audit_log" is neither revoked nor blocked by a trigger; trigger "a_after" does not count: it runs AFTER, not BEFORE; trigger "b_statement" does not count: it is FOR EACH STATEMENT, which partitions and hypertable chunks do not inherit; trigger "c_column" does not count: it fires only for UPDATE OF action: REVOKE UPDATE ON audit_log FROM PUBLIC, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception',
+            'UPDATE on log table "audit_log" is neither revoked nor blocked by a trigger; trigger "a_after" does not count: it runs AFTER, not BEFORE; trigger "b_statement" does not count: it is FOR EACH STATEMENT, which partitions and hypertable chunks do not inherit; trigger "c_column" does not count: it fires only for UPDATE OF action: revoke the privilege, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception', fix: 'REVOKE UPDATE ON audit_log FROM PUBLIC;',
         },
       ],
     },
@@ -157,7 +157,7 @@ CREATE TRIGGER d_when BEFORE DELETE ON audit_log FOR EACH ROW WHEN (OLD.action <
       errors: [
         {
           message:
-            'TRUNCATE on log table "audit_log" is neither revoked nor blocked by a trigger: REVOKE TRUNCATE ON audit_log FROM PUBLIC, or add a BEFORE TRUNCATE … FOR EACH STATEMENT trigger that raises an exception (row triggers do not fire on TRUNCATE)',
+            'TRUNCATE on log table "audit_log" is neither revoked nor blocked by a trigger: revoke the privilege, or add a BEFORE TRUNCATE … FOR EACH STATEMENT trigger that raises an exception (row triggers do not fire on TRUNCATE)', fix: 'REVOKE TRUNCATE ON audit_log FROM PUBLIC;',
         },
       ],
     },
@@ -165,7 +165,7 @@ CREATE TRIGGER d_when BEFORE DELETE ON audit_log FOR EACH ROW WHEN (OLD.action <
       name: 'configured log table with quoted name and configured audit columns',
       sql: 'CREATE TABLE "ActivityLog" (id uuid PRIMARY KEY,\n  modified_at timestamptz, updated_at timestamptz);\nREVOKE ALL ON "ActivityLog" FROM PUBLIC;',
       standard: { logTables: ['ActivityLog'], auditColumns: { updatedAt: 'modified_at' } },
-      errors: [{ message: 'log table "ActivityLog" has the column "modified_at", but log rows are never updated or deleted: ALTER TABLE "ActivityLog" DROP COLUMN modified_at', line: 2, column: 3 }],
+      errors: [{ messageId: 'mutableColumn', data: { table: 'ActivityLog', column: 'modified_at' }, fix: "ALTER TABLE \"ActivityLog\" DROP COLUMN modified_at;", line: 2, column: 3 }],
     },
   ],
 });

@@ -1,7 +1,6 @@
 import { findColumn, type PrivilegeChange, type Table, type Trigger } from '../../src/model/catalog.js';
-import type { Location } from '../../src/model/location.js';
-import { quoteIdent, sqlTableName } from '../../src/model/names.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { ident, sqlTableName } from '../../src/model/names.js';
+import { defineRule, type ReportTarget } from '../../src/engine/rule.js';
 
 interface Options extends Record<string, unknown> {
   requireTruncateBlocked: boolean;
@@ -28,6 +27,11 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { requireTruncateBlocked: false },
+    messages: {
+      mutableColumn: 'log table "{{table}}" has the column "{{column}}", but log rows are never updated or deleted',
+      granted: '{{operation}} on log table "{{table}}" is granted to {{roles}} ({{file}}:{{line}}), so its rows can be changed{{notes}}: revoke the privilege, or add {{trigger}}',
+      unblocked: '{{operation}} on log table "{{table}}" is neither revoked nor blocked by a trigger{{notes}}: revoke the privilege, or add {{trigger}}',
+    },
   },
   check(ctx) {
     const { auditColumns: a, defaultSchema } = ctx.standard;
@@ -42,7 +46,9 @@ export default defineRule<Options>({
         ctx.report({
           table,
           node: column,
-          message: `log table "${table.name}" has the column "${column.name}", but log rows are never updated or deleted: ALTER TABLE ${target} DROP COLUMN ${quoteIdent(column.name)}`,
+          messageId: 'mutableColumn',
+          data: { table: table.name, column: column.name },
+          fix: { sql: `ALTER TABLE ${target} DROP COLUMN ${ident(column.name)}` },
         });
       }
       const operations: Operation[] = ctx.options.requireTruncateBlocked ? ['update', 'delete', 'truncate'] : ['update', 'delete'];
@@ -50,8 +56,7 @@ export default defineRule<Options>({
         if (table.triggers.some((t) => blocks(t, op))) continue;
         const { revoked, holders } = privilegeState(table.privileges, op);
         if (revoked && holders.length === 0) continue;
-        const { message, loc } = unblockedMessage(table, target, op, holders);
-        ctx.report({ table, loc, message });
+        ctx.report({ table, ...unblocked(table, target, op, holders) });
       }
     }
   },
@@ -122,9 +127,8 @@ function privilegeState(changes: PrivilegeChange[], op: Operation): { revoked: b
   return { revoked, holders: holders.sort((x, y) => (x.role < y.role ? -1 : x.role > y.role ? 1 : 0)) };
 }
 
-function unblockedMessage(table: Table, target: string, op: Operation, holders: Holder[]): { message: string; loc?: Location } {
+function unblocked(table: Table, target: string, op: Operation, holders: Holder[]): Omit<ReportTarget, 'table'> {
   const OP = op.toUpperCase();
-  const what = `${OP} on log table "${table.name}"`;
   const trigger =
     op === 'truncate'
       ? `a BEFORE TRUNCATE … FOR EACH STATEMENT trigger that raises an exception (row triggers do not fire on TRUNCATE)`
@@ -134,11 +138,13 @@ function unblockedMessage(table: Table, target: string, op: Operation, holders: 
   if (holders.length > 0) {
     const roles = holders.map((h) => `"${h.role}"${h.columns ? ` (columns ${h.columns.join(', ')})` : ''}`).join(', ');
     const last = holders.reduce((x, y) => (y.at > x.at ? y : x)).grant;
-    const from = holders.map((h) => quoteIdent(h.role)).join(', ');
+    const from = holders.map((h) => ident(h.role)).join(', ');
     return {
-      message: `${what} is granted to ${roles} (${last.loc.file}:${last.loc.line}), so its rows can be changed${notes}: REVOKE ${OP} ON ${target} FROM ${from}, or add ${trigger}`,
+      messageId: 'granted',
+      data: { operation: OP, table: table.name, roles, file: last.loc.file, line: last.loc.line, notes, trigger },
       loc: last.loc,
+      fix: { sql: `REVOKE ${OP} ON ${target} FROM ${from}` },
     };
   }
-  return { message: `${what} is neither revoked nor blocked by a trigger${notes}: REVOKE ${OP} ON ${target} FROM PUBLIC, or add ${trigger}` };
+  return { messageId: 'unblocked', data: { operation: OP, table: table.name, notes, trigger }, fix: { sql: `REVOKE ${OP} ON ${target} FROM PUBLIC` } };
 }

@@ -53,7 +53,7 @@ ruleTester(rule, {
       name: 'configured prefixes replace the default',
       sql: 'CREATE TABLE vendor (is_active boolean, contract_signed boolean);',
       options: { prefixes: ['is_'] },
-      errors: [{ message: 'boolean column "contract_signed" on table "vendor" does not start with "is_": rename it, e.g. to "is_contract_signed"' }],
+      errors: [{ messageId: 'unprefixed', data: { column: 'contract_signed', table: 'vendor', prefixes: '"is_"', suggestion: 'is_contract_signed' } }],
     },
   ],
 });

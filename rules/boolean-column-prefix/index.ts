@@ -28,6 +28,9 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { prefixes: DEFAULT_PREFIXES },
+    messages: {
+      unprefixed: 'boolean column "{{column}}" on table "{{table}}" does not start with {{prefixes}}: rename it, e.g. to "{{suggestion}}"',
+    },
   },
   check(ctx) {
     const { prefixes } = ctx.options;
@@ -41,7 +44,8 @@ export default defineRule<Options>({
         ctx.report({
           table,
           node: column,
-          message: `boolean column "${column.name}" on table "${table.name}" does not start with ${prefixes.length > 1 ? 'one of ' : ''}${wanted}: rename it, e.g. to "${suggest(column.name, prefixes)}"`,
+          messageId: 'unprefixed',
+          data: { column: column.name, table: table.name, prefixes: `${prefixes.length > 1 ? 'one of ' : ''}${wanted}`, suggestion: suggest(column.name, prefixes) },
         });
       }
     }

@@ -31,7 +31,7 @@ ruleTester(rule, {
       sql: T + 'CREATE INDEX idx_vendor_name ON vendor (name);\nCREATE INDEX idx_vendor_name_2 ON vendor USING btree (name ASC NULLS LAST);',
       errors: [
         {
-          message: 'index "idx_vendor_name_2" (name) duplicates index "idx_vendor_name" on "vendor" (same keys, method, predicate and INCLUDE): every write maintains both for nothing; DROP INDEX idx_vendor_name_2',
+          messageId: 'duplicate', data: { index: 'index "idx_vendor_name_2"', keys: 'name', kept: 'index "idx_vendor_name"', table: 'vendor' }, fix: "DROP INDEX idx_vendor_name_2;",
           line: 3,
           column: 1,
           logical: 'public.vendor.idx_vendor_name_2',
@@ -46,7 +46,7 @@ ruleTester(rule, {
     {
       name: 'a unique constraint added on the primary key by ALTER TABLE (PostgreSQL builds a second index)',
       sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);\nALTER TABLE vendor ADD UNIQUE (id);',
-      errors: [{ message: /^unique constraint "vendor_id_key" \(id\) duplicates primary key "vendor_pkey" on "vendor" .*; ALTER TABLE vendor DROP CONSTRAINT vendor_id_key$/, line: 2 }],
+      errors: [{ message: /^unique constraint "vendor_id_key" \(id\) duplicates primary key "vendor_pkey" on "vendor" .*/, fix: /ALTER TABLE vendor DROP CONSTRAINT vendor_id_key;$/, line: 2 }],
     },
     {
       name: 'same expression and predicate, INCLUDE in another order, in a later migration, quoted and qualified',
@@ -54,7 +54,7 @@ ruleTester(rule, {
         'app/migrations/001_a.sql': 'CREATE SCHEMA crm;\nCREATE TABLE crm."Vendor" (name text, a int, b int, deleted_at timestamptz);\nCREATE INDEX "idxA" ON crm."Vendor" (lower(name)) INCLUDE (a, b) WHERE deleted_at IS NULL;',
         'app/migrations/002_b.sql': 'CREATE INDEX "idxB" ON crm."Vendor" (LOWER(name)) INCLUDE (b, a) WHERE (deleted_at IS NULL);',
       },
-      errors: [{ message: /^index "idxB" \(\(lower\(name\)\)\) duplicates index "idxA" on "Vendor" .*; DROP INDEX crm\."idxB"$/, file: 'app/migrations/002_b.sql', logical: 'crm.Vendor.idxB' }],
+      errors: [{ message: /^index "idxB" \(\(lower\(name\)\)\) duplicates index "idxA" on "Vendor" .*/, fix: /DROP INDEX crm\."idxB";$/, file: 'app/migrations/002_b.sql', logical: 'crm.Vendor.idxB' }],
     },
     {
       name: 'three identical: both later ones name the first',
@@ -73,7 +73,7 @@ ruleTester(rule, {
       name: 'prefix option: a leading prefix of a longer index',
       sql: T + 'CREATE INDEX idx_vendor_org ON vendor (organisation_id);\nCREATE INDEX idx_vendor_org_name ON vendor (organisation_id, name);',
       options: { prefix: true },
-      errors: [{ message: 'index "idx_vendor_org" (organisation_id) is redundant: its keys are a leading prefix of index "idx_vendor_org_name" (organisation_id, name), which serves the same lookups; DROP INDEX idx_vendor_org', line: 2 }],
+      errors: [{ messageId: 'prefix', data: { index: 'index "idx_vendor_org"', keys: 'organisation_id', longer: 'index "idx_vendor_org_name"', longerKeys: 'organisation_id, name' }, fix: "DROP INDEX idx_vendor_org;", line: 2 }],
     },
     {
       name: 'prefix option: a prefix of the primary key, reported once alongside an exact duplicate',

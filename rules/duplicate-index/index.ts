@@ -1,13 +1,10 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Constraint, Index, IndexKey, Table } from '../../src/model/catalog.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent } from '../../src/model/names.js';
+import { ident } from '../../src/model/names.js';
 
 interface Options extends Record<string, unknown> {
   prefix: boolean;
 }
-
-const ident = (name: string) => quoteIdent(name, isReservedWord);
 
 /** An index or an index-backed constraint, reduced to what decides whether two are the same. */
 interface Entry {
@@ -128,6 +125,10 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { prefix: false },
+    messages: {
+      duplicate: '{{index}} ({{keys}}) duplicates {{kept}} on "{{table}}" (same keys, method, predicate and INCLUDE): every write maintains both for nothing',
+      prefix: '{{index}} ({{keys}}) is redundant: its keys are a leading prefix of {{longer}} ({{longerKeys}}), which serves the same lookups',
+    },
   },
   check(ctx) {
     const qualified = (table: Table, name: string) => (table.schema === ctx.standard.defaultSchema ? ident(name) : `${ident(table.schema)}.${ident(name)}`);
@@ -155,7 +156,9 @@ export default defineRule<Options>({
           ctx.report({
             table,
             node: dup.node,
-            message: `${describe(dup)} (${dup.indexKeys.map(keyText).join(', ')}) duplicates ${describe(kept!)} on "${table.name}" (same keys, method, predicate and INCLUDE): every write maintains both for nothing; ${dropSql(table, dup)}`,
+            messageId: 'duplicate',
+            data: { index: describe(dup), keys: dup.indexKeys.map(keyText).join(', '), kept: describe(kept!), table: table.name },
+            fix: { sql: dropSql(table, dup) },
           });
         }
       }
@@ -179,7 +182,9 @@ export default defineRule<Options>({
         ctx.report({
           table,
           node: short.node,
-          message: `${describe(short)} (${short.indexKeys.map(keyText).join(', ')}) is redundant: its keys are a leading prefix of ${describe(long)} (${long.indexKeys.map(keyText).join(', ')}), which serves the same lookups; ${dropSql(table, short)}`,
+          messageId: 'prefix',
+          data: { index: describe(short), keys: short.indexKeys.map(keyText).join(', '), longer: describe(long), longerKeys: long.indexKeys.map(keyText).join(', ') },
+          fix: { sql: dropSql(table, short) },
         });
       }
     }

@@ -42,7 +42,7 @@ ruleTester(rule, {
       sql: VENDOR + 'CREATE TABLE contact (\n  id uuid,\n  vendor uuid REFERENCES vendors (id),\n  owner_fk uuid REFERENCES users\n);',
       errors: [
         { message: 'foreign-key column "vendor" on table "contact" (references "vendors" ("id")) does not end in "_id": rename it, e.g. to "vendor_id"', line: 4, column: 3, logical: 'public.contact.vendor' },
-        { message: 'foreign-key column "owner_fk" on table "contact" (references "users" ("id")) does not end in "_id": rename it, e.g. to "owner_id"', line: 5, column: 3, logical: 'public.contact.owner_fk' },
+        { messageId: 'badName', data: { column: 'owner_fk', table: 'contact', reference: '"users" ("id")', advice: 'does not end in "_id": rename it, e.g. to "owner_id"' }, line: 5, column: 3, logical: 'public.contact.owner_fk' },
       ],
     },
     {
@@ -65,7 +65,7 @@ ruleTester(rule, {
       sql: VENDOR + 'CREATE TABLE contact (id uuid, supplier_id uuid REFERENCES vendors (id), owner_id uuid REFERENCES users (id));',
       options: { style: 'table' },
       errors: [
-        { message: 'foreign-key column "supplier_id" on table "contact" (references "vendors" ("id")) is not named after the table it references: rename it to "vendor_id"' },
+        { messageId: 'badName', data: { column: 'supplier_id', table: 'contact', reference: '"vendors" ("id")', advice: 'is not named after the table it references: rename it to "vendor_id"' } },
         { message: /"owner_id" .* rename it to "user_id"$/ },
       ],
     },
@@ -74,7 +74,7 @@ ruleTester(rule, {
       sql: 'CREATE TABLE policies (id uuid PRIMARY KEY, parent_version_id uuid REFERENCES policies (id), owner_id uuid REFERENCES users (id), user_ref uuid REFERENCES users (id));',
       options: { style: 'role-table' },
       errors: [
-        { message: 'foreign-key column "parent_version_id" on table "policies" (references "policies" ("id")) is not named after the table it references: rename it to "policy_id" or "<role>_policy_id", e.g. "parent_version_policy_id"' },
+        { messageId: 'badName', data: { column: 'parent_version_id', table: 'policies', reference: '"policies" ("id")', advice: 'is not named after the table it references: rename it to "policy_id" or "<role>_policy_id", e.g. "parent_version_policy_id"' } },
         { message: /"owner_id" .* rename it to "user_id" or "<role>_user_id", e.g. "owner_user_id"$/ },
         { message: /"user_ref" .* rename it to "user_id" or "<role>_user_id"$/ },
       ],
@@ -83,7 +83,7 @@ ruleTester(rule, {
       name: 'a schema-qualified target',
       sql: 'CREATE SCHEMA ref;\nCREATE TABLE ref.currencies (code text PRIMARY KEY);\nCREATE TABLE price (id uuid, money_unit text REFERENCES ref.currencies);',
       options: { style: 'table' },
-      errors: [{ message: 'foreign-key column "money_unit" on table "price" (references "ref"."currencies" ("code")) is not named after the table it references: rename it to "currency_code"' }],
+      errors: [{ messageId: 'badName', data: { column: 'money_unit', table: 'price', reference: '"ref"."currencies" ("code")', advice: 'is not named after the table it references: rename it to "currency_code"' } }],
     },
   ],
 });

@@ -30,6 +30,9 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { style: 'suffix' },
+    messages: {
+      badName: 'foreign-key column "{{column}}" on table "{{table}}" (references {{reference}}) {{advice}}',
+    },
   },
   check(ctx) {
     const { style } = ctx.options;
@@ -48,7 +51,7 @@ export default defineRule<Options>({
           const advice = judge(style, column, target, singularTableName(fk.references!.table));
           if (!advice) return;
           const reference = referenceText(fk, defaultSchema, ctx.lookupTable);
-          ctx.report({ table, node: nodeFor(table, column, fk), message: `foreign-key column "${column}" on table "${table.name}" (references ${reference}) ${advice}` });
+          ctx.report({ table, node: nodeFor(table, column, fk), messageId: 'badName', data: { column, table: table.name, reference, advice } });
         });
       }
     }

@@ -1,22 +1,22 @@
 import { defineRule } from '../../src/engine/rule.js';
-import type { Catalog, Constraint, Index, Table } from '../../src/model/catalog.js';
+import { lastName, nodeAs } from '../../src/model/ast.js';
+import type { Index } from '../../src/model/catalog.js';
 import { foreignKeys } from '../../src/model/catalog.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { chooseName, columnsAddition, quoteIdent } from '../../src/model/names.js';
 import type { IndexLike } from '../../src/model/queries.js';
 import { coveringIndex, indexLikes, leadsWith } from '../../src/model/queries.js';
-
-const ident = (name: string) => quoteIdent(name, isReservedWord);
+import { suggestedIndex } from '../../src/model/suggested-names.js';
 
 /** Columns an expression mentions. */
 function mentionedColumns(ast: unknown): Set<string> {
   const out = new Set<string>();
-  const visit = (n: any): void => {
+  const visit = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(visit);
     else if (n && typeof n === 'object') {
-      const fields = n.ColumnRef?.fields;
-      if (fields) out.add(fields[fields.length - 1]?.String?.sval);
-      else Object.values(n).forEach(visit);
+      const fields = nodeAs(n, 'ColumnRef')?.fields;
+      const name = fields && lastName(fields);
+      if (fields) {
+        if (name !== undefined) out.add(name);
+      } else Object.values(n).forEach(visit);
     }
   };
   visit(ast);
@@ -46,17 +46,6 @@ function whyNotUsable(index: IndexLike, columns: string[]): string | undefined {
   return undefined;
 }
 
-/** Names PostgreSQL keeps unique per schema: tables, indexes and index-backed constraints. */
-function relationNames(catalog: Catalog, schema: string): Set<string> {
-  const names = new Set<string>();
-  for (const t of catalog.tables.values()) {
-    if (t.schema !== schema) continue;
-    names.add(t.name);
-    for (const i of indexLikes(t)) names.add(i.name);
-  }
-  return names;
-}
-
 export default defineRule({
   meta: {
     id: 'foreign-key-index',
@@ -66,25 +55,12 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.6', 'NIST CSF PR.DS-4'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      missing: 'foreign key "{{name}}" ({{columns}}) has no index',
+      unusable: 'foreign key "{{name}}" ({{columns}}) has no index ({{reasons}})',
+    },
   },
   check(ctx) {
-    const taken = new Map<string, Set<string>>();
-    // Foreign keys on the same columns share one suggested index.
-    const suggested = new Map<string, string>();
-    const suggest = (table: Table, fk: Constraint): string => {
-      const key = JSON.stringify([table.schema, table.name, fk.columns]);
-      let sql = suggested.get(key);
-      if (sql) return sql;
-      let names = taken.get(table.schema);
-      if (!names) taken.set(table.schema, (names = relationNames(ctx.catalog, table.schema)));
-      const name = chooseName(`idx_${table.name}`, columnsAddition(fk.columns), '', (n) => names.has(n));
-      names.add(name);
-      const tableRef = table.schema === ctx.standard.defaultSchema ? ident(table.name) : `${ident(table.schema)}.${ident(table.name)}`;
-      sql = `CREATE INDEX ${ident(name)} ON ${tableRef} (${fk.columns.map(ident).join(', ')})`;
-      suggested.set(key, sql);
-      return sql;
-    };
-
     for (const table of ctx.tables) {
       const likes = ctx.derived(table, indexLikes);
       for (const fk of ctx.derived(table, foreignKeys)) {
@@ -92,11 +68,14 @@ export default defineRule({
         const reasons = likes
           .map((i) => whyNotUsable(i, fk.columns))
           .filter((r): r is string => r !== undefined);
-        const head = `foreign key "${fk.name}" (${fk.columns.join(', ')}) has no index`;
+        // Foreign keys on the same columns, and tenant-key-indexed, share one suggested index.
+        const index = suggestedIndex(ctx.catalog, table, fk.columns, ctx.standard.defaultSchema);
+        const data = { name: fk.name, columns: fk.columns.join(', ') };
         ctx.report({
           table,
           node: fk,
-          message: reasons.length ? `${head} (${reasons.join('; ')}): ${suggest(table, fk)}` : `${head}: ${suggest(table, fk)}`,
+          ...(reasons.length ? { messageId: 'unusable', data: { ...data, reasons: reasons.join('; ') } } : { messageId: 'missing', data }),
+          fix: { sql: index.sql, json: { op: 'append', path: ['indexes'], value: { name: index.name, columns: index.columns } } },
         });
       }
     }

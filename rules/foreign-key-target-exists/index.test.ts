@@ -68,7 +68,7 @@ ruleTester(rule, {
     {
       name: 'referenced column missing',
       sql: VENDOR + 'CREATE TABLE contact (vendor_id uuid REFERENCES vendor (uuid));',
-      errors: [{ message: 'foreign key "contact_vendor_id_fkey" is broken: referenced column "uuid" does not exist in "vendor"' }],
+      errors: [{ messageId: 'brokenColumns', data: { fk: 'contact_vendor_id_fkey', problems: 'referenced column "uuid" does not exist in "vendor"' } }],
     },
     {
       name: 'referenced column dropped later',
@@ -96,7 +96,7 @@ ruleTester(rule, {
     {
       name: 'uuid referencing integer',
       sql: 'CREATE TABLE country (id serial PRIMARY KEY);\nCREATE TABLE city (country_id uuid REFERENCES country);',
-      errors: [{ message: 'foreign key "city_country_id_fkey" (country_id → "country"): "country_id" is uuid but references "id" of type integer: PostgreSQL rejects it (foreign key constraint cannot be implemented: incompatible types); make it integer' }],
+      errors: [{ messageId: 'typeMismatch', data: { fk: 'city_country_id_fkey', columns: 'country_id', target: '"country"', problem: '"country_id" is uuid but references "id" of type integer: PostgreSQL rejects it (foreign key constraint cannot be implemented: incompatible types); make it integer' } }],
     },
     {
       name: 'integer referencing bigint is accepted by PostgreSQL but still a mismatch',

@@ -74,6 +74,17 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.27', 'ISO 27001 A.8.32', 'GDPR Art. 5(1)(d)', 'POPIA s16', 'NIST CSF PR.DS-6'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      missingTarget: 'foreign key "{{fk}}" references table {{target}}, which does not exist once all migrations have run: {{advice}}',
+      noPrimaryKey:
+        'foreign key "{{fk}}" references {{target}} without naming columns, but {{target}} has no primary key (PostgreSQL: there is no primary key for referenced table); add a primary key or name the referenced columns',
+      columnCount:
+        'foreign key "{{fk}}" has {{count}} column(s) ({{columns}}) but references {{refCount}} ({{refColumns}}) (PostgreSQL: number of referencing and referenced columns for foreign key disagree)',
+      brokenColumns: 'foreign key "{{fk}}" is broken: {{problems}}',
+      notUnique:
+        'foreign key "{{fk}}" references {{target}} ({{refColumns}}), which is neither its primary key nor a unique constraint (PostgreSQL: there is no unique constraint matching given keys for referenced table); reference the primary key or add UNIQUE ({{refColumns}}) to {{target}}',
+      typeMismatch: 'foreign key "{{fk}}" ({{columns}} → {{target}}): {{problem}}',
+    },
   },
   check(ctx) {
     const defaultSchema = ctx.standard.defaultSchema;
@@ -85,31 +96,26 @@ export default defineRule({
 
     function check(table: Table, fk: Constraint): void {
       const ref = fk.references!;
-      const report = (message: string) => ctx.report({ table, node: fk, message: `foreign key "${fk.name}" ${message}` });
+      const report = (messageId: string, data: Record<string, string | number>) => ctx.report({ table, node: fk, messageId, data: { fk: fk.name, ...data } });
       const target = ctx.lookupTable(ref.schema, ref.table);
       // Only messages need the display name: most foreign keys have none.
       const targetName = () => display(ref.schema, ref.table);
       if (!target) {
         const near = lookalikes(ctx.catalog.tables.values(), ref.schema, ref.table);
-        report(
-          `references table ${targetName()}, which does not exist once all migrations have run: ` +
-            (near.length ? `did you mean ${near.join(' or ')}?` : 'create the table or correct the reference'),
-        );
+        report('missingTarget', { target: targetName(), advice: near.length ? `did you mean ${near.join(' or ')}?` : 'create the table or correct the reference' });
         return;
       }
       let refColumns = ref.columns;
       if (refColumns.length === 0) {
         const pk = primaryKey(target);
         if (!pk) {
-          report(`references ${targetName()} without naming columns, but ${targetName()} has no primary key (PostgreSQL: there is no primary key for referenced table); add a primary key or name the referenced columns`);
+          report('noPrimaryKey', { target: targetName() });
           return;
         }
         refColumns = pk.columns;
       }
       if (refColumns.length !== fk.columns.length) {
-        report(
-          `has ${fk.columns.length} column(s) (${fk.columns.join(', ')}) but references ${refColumns.length} (${refColumns.join(', ')}) (PostgreSQL: number of referencing and referenced columns for foreign key disagree)`,
-        );
+        report('columnCount', { count: fk.columns.length, columns: fk.columns.join(', '), refCount: refColumns.length, refColumns: refColumns.join(', ') });
         return;
       }
       const broken = fk.columns.some((c) => !findColumn(table, c)) || refColumns.some((c) => !findColumn(target, c));
@@ -120,17 +126,15 @@ export default defineRule({
           ...missingLocal.map((c) => `column "${c}" does not exist in "${table.name}"`),
           ...missingRef.map((c) => `referenced column "${c}" does not exist in ${targetName()}`),
         ];
-        report(`is broken: ${parts.join('; ')}`);
+        report('brokenColumns', { problems: parts.join('; ') });
         return;
       }
       if (!ctx.derived(target, uniqueKeySets).has(columnSet(refColumns))) {
-        report(
-          `references ${targetName()} (${refColumns.join(', ')}), which is neither its primary key nor a unique constraint (PostgreSQL: there is no unique constraint matching given keys for referenced table); reference the primary key or add UNIQUE (${refColumns.join(', ')}) to ${targetName()}`,
-        );
+        report('notUnique', { target: targetName(), refColumns: refColumns.join(', ') });
       }
       fk.columns.forEach((c, i) => {
         const problem = typeMismatch(findColumn(table, c)!, findColumn(target, refColumns[i]!)!, defaultSchema);
-        if (problem) report(`(${fk.columns.join(', ')} → ${targetName()}): ${problem}`);
+        if (problem) report('typeMismatch', { columns: fk.columns.join(', '), target: targetName(), problem });
       });
     }
   },

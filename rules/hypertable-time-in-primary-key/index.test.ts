@@ -51,7 +51,7 @@ ruleTester(rule, {
       name: 'time column missing: the one finding, not also the keys that lack it',
       sql: 'CREATE TABLE metric (id uuid PRIMARY KEY);' + HT,
       errors: [
-        { message: 'create_hypertable partitions "metric" by "recorded_at", but the table has no such column once all migrations have run: add recorded_at timestamptz NOT NULL or name the right column', line: 2, column: 1, logical: 'public.metric' },
+        { messageId: 'noTimeColumn', data: { table: 'metric', time: 'recorded_at', timeSql: 'recorded_at' }, line: 2, column: 1, logical: 'public.metric' },
       ],
     },
     {
@@ -64,7 +64,7 @@ ruleTester(rule, {
       sql: 'CREATE TABLE metric (\n  recorded_at text\n);' + HT,
       errors: [
         { message: /^time column "recorded_at" of hypertable "metric" is not declared NOT NULL: TimescaleDB adds the constraint itself/, line: 2 },
-        { message: 'time column "recorded_at" of hypertable "metric" is text: TimescaleDB partitions by timestamptz, timestamp, date or an integer type; use timestamptz', line: 2, column: 3, logical: 'public.metric.recorded_at' },
+        { messageId: 'timeType', data: { time: 'recorded_at', table: 'metric', type: 'text' }, line: 2, column: 3, logical: 'public.metric.recorded_at' },
       ],
     },
     {

@@ -1,11 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Table } from '../../src/model/catalog.js';
 import { findColumn } from '../../src/model/catalog.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent } from '../../src/model/names.js';
+import { ident } from '../../src/model/names.js';
 import { indexLikes } from '../../src/model/queries.js';
-
-const ident = (name: string) => quoteIdent(name, isReservedWord);
 
 /** Types TimescaleDB can partition a hypertable by (integer time needs a chunk interval). */
 const TIME_TYPES = new Set(['timestamp with time zone', 'timestamp without time zone', 'date', 'smallint', 'integer', 'bigint']);
@@ -19,6 +16,16 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.15', 'ISO 27001 A.8.6', 'NIST CSF PR.PT-1'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      noTimeColumn:
+        'create_hypertable partitions "{{table}}" by "{{time}}", but the table has no such column once all migrations have run: add {{timeSql}} timestamptz NOT NULL or name the right column',
+      timeType:
+        'time column "{{time}}" of hypertable "{{table}}" is {{type}}: TimescaleDB partitions by timestamptz, timestamp, date or an integer type; use timestamptz',
+      timeNullable:
+        'time column "{{time}}" of hypertable "{{table}}" is not declared NOT NULL: TimescaleDB adds the constraint itself when create_hypertable runs, so the migrations do not show what the database enforces; declare {{timeSql}} NOT NULL',
+      keyWithoutTime:
+        '{{kind}} "{{key}}" ({{keys}}) of hypertable "{{table}}" does not include its time column "{{time}}": TimescaleDB refuses it (a unique index must contain the partitioning column); use ({{wanted}})',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
@@ -32,7 +39,8 @@ export default defineRule({
         ctx.report({
           table,
           loc: hypertable.loc,
-          message: `create_hypertable partitions "${table.name}" by "${time}", but the table has no such column once all migrations have run: add ${ident(time)} timestamptz NOT NULL or name the right column`,
+          messageId: 'noTimeColumn',
+          data: { table: table.name, time, timeSql: ident(time) },
         });
         return;
       }
@@ -40,14 +48,16 @@ export default defineRule({
         ctx.report({
           table,
           node: column,
-          message: `time column "${time}" of hypertable "${table.name}" is ${column.type.text}: TimescaleDB partitions by timestamptz, timestamp, date or an integer type; use timestamptz`,
+          messageId: 'timeType',
+          data: { time, table: table.name, type: column.type.text },
         });
       }
       if (!column.notNull) {
         ctx.report({
           table,
           node: column,
-          message: `time column "${time}" of hypertable "${table.name}" is not declared NOT NULL: TimescaleDB adds the constraint itself when create_hypertable runs, so the migrations do not show what the database enforces; declare ${ident(time)} NOT NULL`,
+          messageId: 'timeNullable',
+          data: { time, table: table.name, timeSql: ident(time) },
         });
       }
       for (const key of indexLikes(table)) {
@@ -57,7 +67,8 @@ export default defineRule({
         ctx.report({
           table,
           node: key.source,
-          message: `${kind} "${key.name}" (${keys.join(', ')}) of hypertable "${table.name}" does not include its time column "${time}": TimescaleDB refuses it (a unique index must contain the partitioning column); use (${[ident(time), ...keys].join(', ')})`,
+          messageId: 'keyWithoutTime',
+          data: { kind, key: key.name, keys: keys.join(', '), table: table.name, time, wanted: [ident(time), ...keys].join(', ') },
         });
       }
     }

@@ -27,6 +27,11 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { max: MAX_IDENTIFIER_BYTES },
+    messages: {
+      truncated:
+        '{{label}} name "{{declared}}"{{where}} is {{bytes}} bytes, longer than PostgreSQL\'s {{limit}}: PostgreSQL silently truncates it to "{{name}}"; give it a name of at most {{max}} bytes',
+      tooLong: '{{label}} name "{{name}}"{{where}} is {{bytes}} bytes, longer than the {{max}} bytes allowed: give it a shorter name',
+    },
   },
   check(ctx) {
     const { max } = ctx.options;
@@ -40,13 +45,15 @@ export default defineRule<Options>({
           ctx.report({
             table,
             node: obj.node,
-            message: `${obj.label} name "${obj.declaredName}"${where} is ${byteLength(obj.declaredName)} bytes, longer than PostgreSQL's ${MAX_IDENTIFIER_BYTES}: PostgreSQL silently truncates it to "${obj.name}"; give it a name of at most ${max} bytes`,
+            messageId: 'truncated',
+            data: { label: obj.label, declared: obj.declaredName, where, bytes: byteLength(obj.declaredName), limit: MAX_IDENTIFIER_BYTES, name: obj.name, max },
           });
         } else {
           ctx.report({
             table,
             node: obj.node,
-            message: `${obj.label} name "${obj.name}"${where} is ${byteLength(obj.name)} bytes, longer than the ${max} bytes allowed: give it a shorter name`,
+            messageId: 'tooLong',
+            data: { label: obj.label, name: obj.name, where, bytes: byteLength(obj.name), max },
           });
         }
       }

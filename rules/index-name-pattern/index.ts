@@ -1,8 +1,8 @@
 import type { Constraint, Index, Table } from '../../src/model/catalog.js';
-import { defineRule } from '../../src/engine/rule.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { byteLength, MAX_IDENTIFIER_BYTES, quoteIdent, sqlTableName } from '../../src/model/names.js';
+import { defineRule, type ReportTarget } from '../../src/engine/rule.js';
+import { byteLength, ident, MAX_IDENTIFIER_BYTES, sqlTableName } from '../../src/model/names.js';
 import { calledFunction } from '../../src/model/queries.js';
+import { claimRelationName } from '../../src/model/suggested-names.js';
 
 interface Options extends Record<string, unknown> {
   pattern: string;
@@ -36,6 +36,13 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { pattern: DEFAULT_PATTERN, uniquePattern: DEFAULT_UNIQUE_PATTERN },
+    messages: {
+      brokenPattern: 'the index-name pattern {{pattern}} is not a valid regular expression with "{{table}}" in place of {table}: change the option',
+      index: '{{kind}} "{{name}}" on table "{{table}}" does not match {{pattern}}',
+      implicitConstraint: 'unique constraint "{{name}}" on table "{{table}}" has the name PostgreSQL chose, which does not match {{pattern}}',
+      implicitConstraintUnfixed: 'unique constraint "{{name}}" on table "{{table}}" has the name PostgreSQL chose, which does not match {{pattern}}: give it a name that does',
+      constraint: 'unique constraint "{{name}}" on table "{{table}}" does not match {{pattern}}',
+    },
   },
   check(ctx) {
     const { pattern, uniquePattern } = ctx.options;
@@ -45,7 +52,7 @@ export default defineRule<Options>({
       const plain = forTable(pattern, table.name, compiled);
       const unique = forTable(uniquePattern, table.name, compiled);
       const broken = (shown: string) =>
-        ctx.report({ table, message: `the index-name pattern ${shown} is not a valid regular expression with "${table.name}" in place of {table}: change the option` });
+        ctx.report({ table, messageId: 'brokenPattern', data: { pattern: shown, table: table.name } });
       if ('broken' in plain) {
         broken(plain.broken);
         continue;
@@ -58,13 +65,18 @@ export default defineRule<Options>({
         const rule = index.unique ? unique : plain;
         if (rule.test(index.name)) continue;
         const better = suggestion(rule, index.unique ? 'uq' : 'idx', table.name, index.keys.map(keyName));
-        const qualified = table.schema === schema ? quoteIdent(index.name, isReservedWord) : `${quoteIdent(table.schema)}.${quoteIdent(index.name, isReservedWord)}`;
-        const fix = better ? `: rename it, e.g. ALTER INDEX ${qualified} RENAME TO ${quoteIdent(better, isReservedWord)}` : '';
-        ctx.report({ table, node: index, message: `${index.unique ? 'unique index' : 'index'} "${index.name}" on table "${table.name}" does not match ${rule.shown}${fix}` });
+        const qualified = table.schema === schema ? ident(index.name) : `${ident(table.schema)}.${ident(index.name)}`;
+        ctx.report({
+          table,
+          node: index,
+          messageId: 'index',
+          data: { kind: index.unique ? 'unique index' : 'index', name: index.name, table: table.name, pattern: rule.shown },
+          ...(better && claimRelationName(ctx.catalog, table.schema, better) ? { fix: { sql: `ALTER INDEX ${qualified} RENAME TO ${ident(better)}`, phase: 'rename' as const, json: { op: 'set' as const, path: ['name'], value: better, of: 'node' as const } } } : {}),
+        });
       }
       for (const con of table.constraints) {
         if (con.kind !== 'unique' || unique.test(con.name)) continue;
-        ctx.report({ table, node: con, message: uniqueConstraintMessage(con, table, unique, schema) });
+        ctx.report({ table, node: con, ...uniqueConstraintReport(con, table, unique, schema, (name) => claimRelationName(ctx.catalog, table.schema, name)) });
       }
     }
   },
@@ -125,14 +137,13 @@ function literalHead(pattern: string): { literal: string; rest: string } | undef
   return { literal: m[1]!, rest };
 }
 
-function uniqueConstraintMessage(con: Constraint, table: Table, rule: TablePattern, schema: string): string {
+/** `claim` reserves the new name (a unique constraint's index shares the schema's relation names). */
+function uniqueConstraintReport(con: Constraint, table: Table, rule: TablePattern, schema: string, claim: (name: string) => boolean): Omit<ReportTarget, 'table'> {
   const better = suggestion(rule, 'uq', table.name, con.columns);
-  if (con.implicitName) {
-    const fix = better ? `: name it, e.g. CONSTRAINT ${quoteIdent(better, isReservedWord)} UNIQUE (${con.columns.map((c) => quoteIdent(c, isReservedWord)).join(', ')})` : ': give it a name that does';
-    return `unique constraint "${con.name}" on table "${table.name}" has the name PostgreSQL chose, which does not match ${rule.shown}${fix}`;
-  }
-  const fix = better ? `: rename it, e.g. ALTER TABLE ${sqlTableName(table, schema)} RENAME CONSTRAINT ${quoteIdent(con.name, isReservedWord)} TO ${quoteIdent(better, isReservedWord)}` : '';
-  return `unique constraint "${con.name}" on table "${table.name}" does not match ${rule.shown}${fix}`;
+  const data = { name: con.name, table: table.name, pattern: rule.shown };
+  const fix = better && claim(better) ? { sql: `ALTER TABLE ${sqlTableName(table, schema)} RENAME CONSTRAINT ${ident(con.name)} TO ${ident(better)}`, phase: 'rename' as const } : undefined;
+  if (con.implicitName) return fix ? { messageId: 'implicitConstraint', data, fix } : { messageId: 'implicitConstraintUnfixed', data };
+  return { messageId: 'constraint', data, ...(fix ? { fix } : {}) };
 }
 
 /** `<prefix>_<table>_<keys>` when that fits the configured pattern and PostgreSQL's length limit. */

@@ -20,6 +20,15 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.27', 'NIST CSF ID.AM-3'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      ownModule: '{{what}}: "{{table}}" is in the column\'s own module: use a foreign key ("references") instead',
+      noModule: '{{what}}: there is no module "{{module}}"; known modules: {{modules}}',
+      otherModule: '{{what}}: table "{{table}}" belongs to module "{{actual}}", not "{{module}}"',
+      noTable: '{{what}}: module "{{module}}" has no table "{{table}}"',
+      noColumn: '{{what}}: table "{{table}}" has no column "{{column}}"',
+      typeMismatch: '{{what}}: "{{column}}" is {{type}} but "{{table}}.{{refColumn}}" is {{refType}}: make them the same type',
+      notKey: '{{what}}: "{{table}}.{{refColumn}}" is not the primary key or a unique key, so a value may match several rows',
+    },
   },
   check(ctx) {
     const modules = new Set(ctx.catalog.modules.map((m) => m.name));
@@ -28,30 +37,32 @@ export default defineRule({
         const ref = column.crossModuleReference;
         if (!ref) continue;
         const what = `cross-module reference of "${table.name}.${column.name}" to ${ref.module}.${ref.table}.${ref.column}`;
-        const report = (problem: string) => ctx.report({ table, node: column, loc: ref.loc, message: `${what}: ${problem}` });
+        const report = (messageId: string, data: Record<string, string>) =>
+          ctx.report({ table, node: column, loc: ref.loc, messageId, data: { what, table: ref.table, module: ref.module, ...data } });
         if (ref.module === table.module) {
-          report(`"${ref.table}" is in the column's own module: use a foreign key ("references") instead`);
+          report('ownModule', {});
           continue;
         }
         if (!modules.has(ref.module)) {
-          report(`there is no module "${ref.module}"; known modules: ${[...modules].sort().join(', ')}`);
+          report('noModule', { modules: [...modules].sort().join(', ') });
           continue;
         }
         const target = ctx.lookupTable(ref.schema, ref.table);
         if (!target || target.module !== ref.module) {
-          report(target ? `table "${ref.table}" belongs to module "${target.module}", not "${ref.module}"` : `module "${ref.module}" has no table "${ref.table}"`);
+          if (target) report('otherModule', { actual: target.module });
+          else report('noTable', {});
           continue;
         }
         const refColumn = target.columns.find((c) => c.name === ref.column);
         if (!refColumn) {
-          report(`table "${ref.table}" has no column "${ref.column}"`);
+          report('noColumn', { column: ref.column });
           continue;
         }
         if (typeText(refColumn) !== typeText(column)) {
-          report(`"${column.name}" is ${typeText(column)} but "${ref.table}.${ref.column}" is ${typeText(refColumn)}: make them the same type`);
+          report('typeMismatch', { column: column.name, type: typeText(column), refColumn: ref.column, refType: typeText(refColumn) });
           continue;
         }
-        if (!identifiesRow(target, ref.column)) report(`"${ref.table}.${ref.column}" is not the primary key or a unique key, so a value may match several rows`);
+        if (!identifiesRow(target, ref.column)) report('notKey', { refColumn: ref.column });
       }
     }
   },

@@ -30,7 +30,7 @@ CREATE TRIGGER vendor_touch BEFORE UPDATE ON vendor FOR EACH ROW EXECUTE FUNCTIO
     {
       name: 'quoted camelCase column; the implicit constraint name derived from it is not reported again',
       sql: 'CREATE TABLE vendor (\n  id uuid PRIMARY KEY,\n  "fullName" text UNIQUE\n);',
-      errors: [{ message: 'column "fullName" on table "vendor" is not snake_case: rename it to "full_name"', line: 3, column: 3, logical: 'public.vendor.fullName' }],
+      errors: [{ messageId: 'rename', data: { label: 'column', name: 'fullName', where: ' on table "vendor"', suggestion: 'full_name' }, line: 3, column: 3, logical: 'public.vendor.fullName' }],
     },
     {
       name: 'underscores out of place',
@@ -50,7 +50,7 @@ CREATE TRIGGER vendor_touch BEFORE UPDATE ON vendor FOR EACH ROW EXECUTE FUNCTIO
       name: 'non-ASCII letters stay as written even unquoted',
       sql: 'CREATE TABLE café (id uuid PRIMARY KEY, "Straße" text);',
       errors: [
-        { message: 'table "café" is not snake_case: rename it to "cafe"', logical: 'public.café' },
+        { messageId: 'rename', data: { label: 'table', name: 'café', suggestion: 'cafe' }, logical: 'public.café' },
         { message: /column "Straße" on table "café" is not snake_case: rename it to "strasse"/ },
       ],
     },
@@ -61,11 +61,11 @@ CREATE INDEX "IdxVendorStatus" ON vendor (status);
 CREATE POLICY "Tenant Isolation" ON vendor USING (true);
 CREATE TRIGGER "touchVendor" BEFORE UPDATE ON vendor FOR EACH ROW EXECUTE FUNCTION touch();`,
       errors: [
-        { message: 'column "HTTPStatus" on table "vendor" is not snake_case: rename it to "http_status"', line: 1, column: 43, logical: 'public.vendor.HTTPStatus' },
-        { message: 'check constraint "Valid-Status" on table "vendor" is not snake_case: rename it to "valid_status"', line: 1, logical: 'public.vendor.Valid-Status' },
-        { message: 'index "IdxVendorStatus" on table "vendor" is not snake_case: rename it to "idx_vendor_status"', line: 2, logical: 'public.vendor.IdxVendorStatus' },
-        { message: 'policy "Tenant Isolation" on table "vendor" is not snake_case: rename it to "tenant_isolation"', line: 3 },
-        { message: 'trigger "touchVendor" on table "vendor" is not snake_case: rename it to "touch_vendor"', line: 4 },
+        { messageId: 'rename', data: { label: 'column', name: 'HTTPStatus', where: ' on table "vendor"', suggestion: 'http_status' }, line: 1, column: 43, logical: 'public.vendor.HTTPStatus' },
+        { messageId: 'rename', data: { label: 'check constraint', name: 'Valid-Status', where: ' on table "vendor"', suggestion: 'valid_status' }, line: 1, logical: 'public.vendor.Valid-Status' },
+        { messageId: 'rename', data: { label: 'index', name: 'IdxVendorStatus', where: ' on table "vendor"', suggestion: 'idx_vendor_status' }, line: 2, logical: 'public.vendor.IdxVendorStatus' },
+        { messageId: 'rename', data: { label: 'policy', name: 'Tenant Isolation', where: ' on table "vendor"', suggestion: 'tenant_isolation' }, line: 3 },
+        { messageId: 'rename', data: { label: 'trigger', name: 'touchVendor', where: ' on table "vendor"', suggestion: 'touch_vendor' }, line: 4 },
       ],
     },
     {
@@ -74,7 +74,7 @@ CREATE TRIGGER "touchVendor" BEFORE UPDATE ON vendor FOR EACH ROW EXECUTE FUNCTI
 CREATE TABLE "Event2025" PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,
       errors: [
         { message: /^column "occurredAt" on table "event"/, line: 1, logical: 'public.event.occurredAt' },
-        { message: 'table "Event2025" is not snake_case: rename it to "event2025"', line: 2 },
+        { messageId: 'rename', data: { label: 'table', name: 'Event2025', suggestion: 'event2025' }, line: 2 },
       ],
     },
     {

@@ -36,6 +36,10 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { actions: ['cascade'] },
+    messages: {
+      cascade:
+        'foreign key "{{fk}}" uses ON DELETE {{action}}: a hard delete of a "{{target}}" row silently {{effect}} "{{table}}", destroying audit evidence the standard keeps through soft deletes ({{deletedAt}}); use ON DELETE RESTRICT and soft-delete instead',
+    },
   },
   check(ctx) {
     const flagged = new Set<ReferentialAction>(ctx.options.actions);
@@ -48,9 +52,8 @@ export default defineRule<Options>({
         ctx.report({
           table,
           node: fk,
-          message:
-            `foreign key "${fk.name}" uses ON DELETE ${action.toUpperCase()}: a hard delete of a "${target}" row silently ${EFFECT[action as FlaggedAction]} "${table.name}", ` +
-            `destroying audit evidence the standard keeps through soft deletes (${deletedAt}); use ON DELETE RESTRICT and soft-delete instead`,
+          messageId: 'cascade',
+          data: { fk: fk.name, action: action.toUpperCase(), target, effect: EFFECT[action as FlaggedAction], table: table.name, deletedAt },
         });
       }
     }

@@ -10,6 +10,10 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.27', 'ISO 27001 A.8.32', 'NIST CSF ID.AM-3'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      crossModule:
+        'foreign key "{{fk}}" on "{{table}}" (module "{{module}}") references "{{target}}" in module "{{targetModule}}": modules may reference only their own tables and module "{{globalModule}}"; keep {{columns}} as a plain uuid without the foreign key (an integration table with denormalised fields) and keep it in sync through events in the event log',
+    },
   },
   check(ctx) {
     const globalModule = ctx.standard.globalModule;
@@ -23,10 +27,8 @@ export default defineRule({
         ctx.report({
           table,
           node: fk,
-          message:
-            `foreign key "${fk.name}" on "${table.name}" (module "${table.module}") references "${target.name}" in module "${target.module}": ` +
-            `modules may reference only their own tables and module "${globalModule}"; keep ${idColumns} as a plain uuid without the foreign key ` +
-            `(an integration table with denormalised fields) and keep it in sync through events in the event log`,
+          messageId: 'crossModule',
+          data: { fk: fk.name, table: table.name, module: table.module, target: target.name, targetModule: target.module, globalModule, columns: idColumns },
         });
       }
     }

@@ -26,7 +26,7 @@ ruleTester(rule, {
       sql: 'CREATE TABLE "order" (\n  id uuid PRIMARY KEY,\n  "user" uuid,\n  "left" int\n);',
       errors: [
         { message: 'table "order" is a reserved key word in PostgreSQL, so every statement must quote it as "order": rename it to a more specific name', line: 1, column: 14, logical: 'public.order' },
-        { message: 'column "user" on table "order" is a reserved key word in PostgreSQL, so every statement must quote it as "user": rename it to a more specific name', line: 3, column: 3, logical: 'public.order.user' },
+        { messageId: 'reserved', data: { label: 'column', name: 'user', where: ' on table "order"', kind: 'a reserved key word' }, line: 3, column: 3, logical: 'public.order.user' },
         { message: /^column "left" on table "order" is a key word reserved except as a function or type name in PostgreSQL/, line: 4, logical: 'public.order.left' },
       ],
     },

@@ -42,6 +42,9 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { allow: [] },
+    messages: {
+      reserved: '{{label}} "{{name}}"{{where}} is {{kind}} in PostgreSQL, so every statement must quote it as "{{name}}": rename it to a more specific name',
+    },
   },
   check(ctx) {
     const allowed = new Set(ctx.options.allow);
@@ -56,7 +59,8 @@ export default defineRule<Options>({
         ctx.report({
           table,
           node: obj.node,
-          message: `${obj.label} "${obj.name}"${where} is ${kind} in PostgreSQL, so every statement must quote it as "${obj.name}": rename it to a more specific name`,
+          messageId: 'reserved',
+          data: { label: obj.label, name: obj.name, where, kind },
         });
       }
     }

@@ -10,6 +10,7 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     source: true,
+    messages: {},
   },
   // A source rule: src/sources/sql/load.ts reports its findings while it reads and replays each migration.
   check() {},

@@ -26,8 +26,7 @@ ruleTester(rule, {
       sql: `${TABLE}\n${POLICY}`,
       errors: [
         {
-          message:
-            '"vendor" has policy "tenant_isolation" but row-level security is never enabled, so it has no effect and every role with a privilege on the table reaches every row: add ALTER TABLE vendor ENABLE ROW LEVEL SECURITY',
+          messageId: 'ineffective', data: { table: 'vendor', policies: 'policy "tenant_isolation"', state: 'row-level security is never enabled', effect: 'it has' }, fix: "ALTER TABLE vendor ENABLE ROW LEVEL SECURITY;",
           line: 2,
           column: 1,
           logical: 'public.vendor.tenant_isolation',
@@ -52,7 +51,7 @@ ruleTester(rule, {
       name: 'quoted mixed-case table, policy of a global table',
       sql: 'CREATE TABLE "Country" (code text);\nCREATE POLICY "Read" ON "Country" FOR SELECT USING (true);',
       standard: { globalTables: ['Country'] },
-      errors: [{ message: /^"Country" has policy "Read" .*add ALTER TABLE "Country" ENABLE ROW LEVEL SECURITY$/, logical: 'public.Country.Read' }],
+      errors: [{ message: /^"Country" has policy "Read" /, fix: 'ALTER TABLE "Country" ENABLE ROW LEVEL SECURITY;', logical: 'public.Country.Read' }],
     },
   ],
 });

@@ -10,6 +10,9 @@ export default defineRule({
     compliance: ['ISO 27001 A.5.15', 'ISO 27001 A.8.3', 'GDPR Art. 32', 'POPIA s19', 'NIST CSF PR.AC-4'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      ineffective: '"{{table}}" has {{policies}} but {{state}}, so {{effect}} no effect and every role with a privilege on the table reaches every row',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
@@ -22,7 +25,9 @@ export default defineRule({
       ctx.report({
         table,
         node: table.policies[0]!,
-        message: `"${table.name}" has ${what} but ${state}, so ${effect} no effect and every role with a privilege on the table reaches every row: add ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ENABLE ROW LEVEL SECURITY`,
+        messageId: 'ineffective',
+        data: { table: table.name, policies: what, state, effect },
+        fix: { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ENABLE ROW LEVEL SECURITY`, json: { op: 'set', path: ['rls', 'enabled'], value: true } },
       });
     }
   },

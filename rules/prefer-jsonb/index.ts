@@ -10,6 +10,9 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.25', 'ISO 27001 A.8.28', 'NIST CSF PR.IP-2'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      json: 'column "{{column}}" is {{type}}: json is stored as text and parsed again on every access, keeps duplicate keys, and has no equality operator and no GIN indexing; use {{better}}',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
@@ -19,9 +22,8 @@ export default defineRule({
         ctx.report({
           table,
           node: column,
-          message:
-            `column "${column.name}" is ${text}: json is stored as text and parsed again on every access, keeps duplicate keys, ` +
-            `and has no equality operator and no GIN indexing; use ${typeText('jsonb', [], arrayDims)}`,
+          messageId: 'json',
+          data: { column: column.name, type: text, better: typeText('jsonb', [], arrayDims) },
         });
       }
     }

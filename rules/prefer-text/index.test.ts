@@ -27,8 +27,7 @@ ruleTester(rule, {
       sql: 'CREATE TABLE vendor ("Code" char(2), "user" character(8));',
       errors: [
         {
-          message:
-            'column "Code" is character(2): character pads values with spaces, ignores trailing spaces when comparing and drops them when cast to text; use text, with CHECK (char_length("Code") <= 2) if the limit is a business rule (or set allowFixedLength for fixed-length codes)',
+          messageId: 'character', data: { column: 'Code', type: 'character(2)', better: 'text', check: ', with CHECK (char_length("Code") <= 2) if the limit is a business rule', allow: ' (or set allowFixedLength for fixed-length codes)' },
           logical: 'public.vendor.Code',
         },
         { message: /CHECK \(char_length\("user"\) <= 8\)/ },
@@ -43,7 +42,7 @@ ruleTester(rule, {
       name: 'varchar without a length: same as text, gentler message',
       sql: 'CREATE TABLE vendor (name varchar, notes character varying);',
       errors: [
-        { message: `column "name" is character varying, which without a length is text under another name: write text, the standard's string type` },
+        { messageId: 'unboundedVarchar', data: { column: 'name', type: 'character varying', better: 'text' } },
         { message: /^column "notes" is character varying, which without a length/ },
       ],
     },

@@ -1,7 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Column } from '../../src/model/catalog.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent } from '../../src/model/names.js';
+import { ident } from '../../src/model/names.js';
 import { typeText } from '../../src/model/types.js';
 
 interface Options extends Record<string, unknown> {
@@ -27,33 +26,38 @@ export default defineRule({
       },
     },
     defaultOptions: { allowFixedLength: false } as Options,
+    messages: {
+      unboundedVarchar: "column \"{{column}}\" is {{type}}, which without a length is text under another name: write {{better}}, the standard's string type",
+      varchar:
+        'column "{{column}}" is {{type}}: the length in the type buys nothing in PostgreSQL (text is stored the same way) and changing it later takes a migration; use {{better}}{{check}}',
+      character:
+        'column "{{column}}" is {{type}}: character pads values with spaces, ignores trailing spaces when comparing and drops them when cast to text; use {{better}}{{check}}{{allow}}',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
       for (const column of table.columns) {
-        const message = problem(column, ctx.options.allowFixedLength);
-        if (message) ctx.report({ table, node: column, message });
+        const found = problem(column, ctx.options.allowFixedLength);
+        if (found) ctx.report({ table, node: column, ...found });
       }
     }
   },
 });
 
-function problem(column: Column, allowFixedLength: boolean): string | undefined {
+function problem(column: Column, allowFixedLength: boolean): { messageId: string; data: Record<string, string> } | undefined {
   const { name, mods, arrayDims, text } = column.type;
-  const useText = `use ${typeText('text', [], arrayDims)}`;
+  const better = typeText('text', [], arrayDims);
   const limit = mods[0];
   // A CHECK keeps the limit where it is a business rule; on arrays it would need a different shape.
-  const check = limit !== undefined && arrayDims === 0 ? `, with CHECK (char_length(${quoteIdent(column.name, isReservedWord)}) <= ${limit}) if the limit is a business rule` : '';
+  const check = limit !== undefined && arrayDims === 0 ? `, with CHECK (char_length(${ident(column.name)}) <= ${limit}) if the limit is a business rule` : '';
+  const data = { column: column.name, type: text, better };
   if (name === 'character varying') {
-    if (limit === undefined) return `column "${column.name}" is ${text}, which without a length is text under another name: write ${typeText('text', [], arrayDims)}, the standard's string type`;
-    return `column "${column.name}" is ${text}: the length in the type buys nothing in PostgreSQL (text is stored the same way) and changing it later takes a migration; ${useText}${check}`;
+    if (limit === undefined) return { messageId: 'unboundedVarchar', data };
+    return { messageId: 'varchar', data: { ...data, check } };
   }
   if (name === 'character') {
     if (allowFixedLength && limit !== undefined) return undefined;
-    return (
-      `column "${column.name}" is ${text}: character pads values with spaces, ignores trailing spaces when comparing and drops them when cast to text; ` +
-      `${useText}${check}${limit !== undefined ? ' (or set allowFixedLength for fixed-length codes)' : ''}`
-    );
+    return { messageId: 'character', data: { ...data, check, allow: limit !== undefined ? ' (or set allowFixedLength for fixed-length codes)' : '' } };
   }
   return undefined;
 }

@@ -10,6 +10,10 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.15', 'ISO 27001 A.8.17', 'NIST CSF PR.PT-1'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      timestamp:
+        'column "{{column}}" is {{type}}: it drops the UTC offset, so the same instant written by sessions in different time zones is stored as different values and compares and sorts wrongly; use {{better}}',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
@@ -20,9 +24,8 @@ export default defineRule({
         ctx.report({
           table,
           node: column,
-          message:
-            `column "${column.name}" is ${text}: it drops the UTC offset, so the same instant written by sessions in different time zones ` +
-            `is stored as different values and compares and sorts wrongly; use ${better}`,
+          messageId: 'timestamp',
+          data: { column: column.name, type: text, better },
         });
       }
     }

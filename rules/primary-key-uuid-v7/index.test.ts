@@ -50,7 +50,7 @@ ruleTester(rule, {
       sql: { 'app/migrations/001_a.sql': 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT generate_uuidv7());', 'app/migrations/002_b.sql': 'ALTER TABLE vendor ALTER COLUMN id DROP DEFAULT;' },
       errors: [{ message: /has no default/ }],
     },
-    { name: 'integer id', sql: 'CREATE TABLE vendor (id int4 PRIMARY KEY);', errors: [{ message: '"vendor"."id" is of type integer, not uuid: use id uuid DEFAULT generate_uuidv7()' }] },
+    { name: 'integer id', sql: 'CREATE TABLE vendor (id int4 PRIMARY KEY);', errors: [{ messageId: 'notUuid', data: { where: '"vendor"."id"', type: 'integer', definition: 'id uuid DEFAULT generate_uuidv7()' } }] },
     { name: 'text id', sql: 'CREATE TABLE "Vendor" (id text PRIMARY KEY);', errors: [{ message: /"Vendor"\."id" is of type text, not uuid/, logical: 'public.Vendor.id' }] },
     { name: 'other function', sql: "CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT md5('x')::uuid);", errors: [{ message: /defaults to md5\('x'\)::uuid, not generate_uuidv7\(\)/ }] },
     { name: 'the old standard function when another one is configured', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT generate_uuidv7());', standard: { uuidV7Function: 'uuid_v7' }, errors: [{ message: /not uuid_v7\(\)/ }] },
@@ -58,7 +58,7 @@ ruleTester(rule, {
     {
       name: 'primary key on another column',
       sql: 'CREATE TABLE country (code text PRIMARY KEY);',
-      errors: [{ message: 'primary key "country_pkey" of "country" is (code), not "id": the standard keys every row by id uuid DEFAULT generate_uuidv7(); use PRIMARY KEY (id)', logical: 'public.country.country_pkey' }],
+      errors: [{ messageId: 'notId', data: { pk: 'country_pkey', table: 'country', keys: 'code', column: 'id', definition: 'id uuid DEFAULT generate_uuidv7()', wanted: 'PRIMARY KEY (id)', unique: '' }, logical: 'public.country.country_pkey' }],
     },
     {
       name: 'composite key on an ordinary table',

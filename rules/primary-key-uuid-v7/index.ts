@@ -1,15 +1,14 @@
-import { defineRule } from '../../src/engine/rule.js';
+import { defineRule, type FixProposal } from '../../src/engine/rule.js';
 import type { Column, Expr, Table } from '../../src/model/catalog.js';
 import { findColumn, primaryKey } from '../../src/model/catalog.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent } from '../../src/model/names.js';
+import { nameParts, nodeAs, withoutCasts } from '../../src/model/ast.js';
+import { ident, sqlTableName } from '../../src/model/names.js';
 
 interface Options extends Record<string, unknown> {
   column: string;
   functions: string[];
 }
 
-const ident = (name: string) => quoteIdent(name, isReservedWord);
 
 const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial']);
 
@@ -23,10 +22,9 @@ const OTHER_UUIDS: Record<string, string> = {
 
 /** Name of the called function, with its schema when written (`public.generate_uuidv7`). */
 function calledName(expr: Expr | undefined): { name: string; qualified: string } | undefined {
-  let node: any = expr?.ast;
-  while (node?.TypeCast) node = node.TypeCast.arg;
-  const parts: string[] | undefined = node?.FuncCall?.funcname?.map((n: any) => n.String?.sval);
-  if (!parts?.length) return undefined;
+  const call = nodeAs(withoutCasts(expr?.ast), 'FuncCall');
+  const parts = nameParts(call?.funcname).map((p) => p ?? '');
+  if (!parts.length) return undefined;
   return { name: parts[parts.length - 1]!, qualified: parts.join('.') };
 }
 
@@ -53,6 +51,17 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { column: 'id', functions: [] },
+    messages: {
+      notId: 'primary key "{{pk}}" of "{{table}}" is ({{keys}}), not "{{column}}": the standard keys every row by {{definition}}; use {{wanted}}{{unique}}',
+      composite:
+        'primary key "{{pk}}" of "{{table}}" is composite ({{keys}}): only hypertables and log tables may add the time column; use PRIMARY KEY ({{columnSql}}) and make ({{keys}}) a UNIQUE constraint',
+      serial: '{{where}} is {{type}}: sequential integer keys can be enumerated, reveal row counts and collide across environments; use {{definition}}',
+      identity: '{{where}} is an identity column (GENERATED {{identity}} AS IDENTITY): sequential integer keys can be enumerated and collide across environments; use {{definition}}',
+      notUuid: '{{where}} is of type {{type}}, not uuid: use {{definition}}',
+      noDefault: '{{where}} has no default: add DEFAULT {{fn}}() so every row gets a time-ordered UUIDv7',
+      otherUuid: '{{where}} defaults to {{default}}, which {{why}}; use DEFAULT {{fn}}(): UUIDv7 is time-ordered',
+      otherDefault: '{{where}} defaults to {{default}}, not {{fn}}(): use DEFAULT {{fn}}() for time-ordered UUIDv7 keys',
+    },
   },
   check(ctx) {
     const standardFn = ctx.standard.uuidV7Function;
@@ -74,16 +83,13 @@ export default defineRule<Options>({
         ctx.report({
           table,
           node: pk,
-          message: `primary key "${pk.name}" of "${table.name}" is (${keyList}), not "${idName}": the standard keys every row by ${fix}; use ${want}${pk.columns.length > 1 && !composite ? ` and make (${keyList}) a UNIQUE constraint` : ''}`,
+          messageId: 'notId',
+          data: { pk: pk.name, table: table.name, keys: keyList, column: idName, definition: fix, wanted: want, unique: pk.columns.length > 1 && !composite ? ` and make (${keyList}) a UNIQUE constraint` : '' },
         });
         continue;
       }
       if (pk.columns.length > 1 && !composite) {
-        ctx.report({
-          table,
-          node: pk,
-          message: `primary key "${pk.name}" of "${table.name}" is composite (${keyList}): only hypertables and log tables may add the time column; use PRIMARY KEY (${ident(idName)}) and make (${keyList}) a UNIQUE constraint`,
-        });
+        ctx.report({ table, node: pk, messageId: 'composite', data: { pk: pk.name, table: table.name, keys: keyList, columnSql: ident(idName) } });
         continue;
       }
       const column = findColumn(table, idName);
@@ -92,33 +98,34 @@ export default defineRule<Options>({
 
     function checkIdColumn(table: Table, column: Column): void {
       const where = `"${table.name}"."${column.name}"`;
-      const report = (message: string, loc = column.loc) => ctx.report({ table, node: column, loc, message });
+      const report = (messageId: string, data: Record<string, string>, loc = column.loc, fix?: FixProposal) =>
+        ctx.report({ table, node: column, loc, messageId, data: { where, ...data }, ...(fix ? { fix } : {}) });
       if (SERIAL_TYPES.has(column.type.name)) {
-        report(`${where} is ${column.type.name}: sequential integer keys can be enumerated, reveal row counts and collide across environments; use ${fix}`);
+        report('serial', { type: column.type.name, definition: fix });
         return;
       }
       if (column.identity) {
-        report(`${where} is an identity column (GENERATED ${column.identity.toUpperCase()} AS IDENTITY): sequential integer keys can be enumerated and collide across environments; use ${fix}`);
+        report('identity', { identity: column.identity.toUpperCase(), definition: fix });
         return;
       }
       if (column.type.name !== 'uuid' || column.type.arrayDims > 0) {
-        report(`${where} is of type ${column.type.text}, not uuid: use ${fix}`);
+        report('notUuid', { type: column.type.text, definition: fix });
         return;
       }
+      const setDefault: FixProposal = {
+        sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)} SET DEFAULT ${standardFn}()`,
+        json: { op: 'set', path: ['default'], value: `${standardFn}()`, of: 'node' },
+      };
       const def = column.default;
       if (!def) {
-        report(`${where} has no default: add DEFAULT ${standardFn}() so every row gets a time-ordered UUIDv7`);
+        report('noDefault', { fn: standardFn }, column.loc, setDefault);
         return;
       }
       const call = calledName(def);
       if (call && isAccepted(call)) return;
       const why = call ? OTHER_UUIDS[call.name] : undefined;
-      report(
-        why
-          ? `${where} defaults to ${def.text}, which ${why}; use DEFAULT ${standardFn}(): UUIDv7 is time-ordered`
-          : `${where} defaults to ${def.text}, not ${standardFn}(): use DEFAULT ${standardFn}() for time-ordered UUIDv7 keys`,
-        def.loc,
-      );
+      if (why) report('otherUuid', { default: def.text, why, fn: standardFn }, def.loc, setDefault);
+      else report('otherDefault', { default: def.text, fn: standardFn }, def.loc, setDefault);
     }
   },
 });

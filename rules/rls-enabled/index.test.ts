@@ -20,6 +20,17 @@ ruleTester(rule, {
       },
       errors: [{ message: /disabled by a later migration \(app\/migrations\/10_disable.sql:1\)/ }],
     },
-    { name: 'quoted mixed-case table', sql: 'CREATE TABLE "Vendor" (id uuid);\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;', errors: [{ logical: 'public.Vendor' }] },
+    {
+      name: 'quoted mixed-case table: the fix quotes it as stored',
+      sql: 'CREATE TABLE "Vendor" (id uuid);\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;',
+      errors: [{ messageId: 'notEnabled', data: { table: 'Vendor' }, logical: 'public.Vendor', fix: 'ALTER TABLE "Vendor" ENABLE ROW LEVEL SECURITY;' }],
+    },
+    {
+      name: 'a schema.json table: the fix is a JSON edit, not SQL',
+      schemaJson: {
+        'app/schema.json': JSON.stringify({ module: 'app', tables: [{ name: 'country', kind: 'global', columns: [{ name: 'code', type: 'text' }] }, { name: 'vendor', columns: [{ name: 'id', type: 'uuid' }] }] }),
+      },
+      errors: [{ messageId: 'notEnabled', data: { table: 'vendor' }, fix: 'set tables[1].rls.enabled to true' }],
+    },
   ],
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { sqlTableName } from '../../src/model/names.js';
 
 export default defineRule({
   meta: {
@@ -9,17 +10,22 @@ export default defineRule({
     compliance: ['ISO 27001 A.5.15', 'ISO 27001 A.8.3', 'GDPR Art. 32', 'POPIA s19', 'NIST CSF PR.AC-4'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      disabledLater: 'row-level security on "{{table}}" is disabled by a later migration ({{file}}:{{line}})',
+      notEnabled: 'table "{{table}}" does not enable row-level security',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
       const kind = ctx.kindOf(table);
       if (kind === 'global' || table.rls.enabled) continue;
-      const disabledLater = table.rls.loc !== undefined;
+      const disabledAt = table.rls.loc;
       ctx.report({
         table,
-        message: disabledLater
-          ? `row-level security on "${table.name}" is disabled by a later migration (${table.rls.loc!.file}:${table.rls.loc!.line})`
-          : `table "${table.name}" does not enable row-level security: add ALTER TABLE ${table.name} ENABLE ROW LEVEL SECURITY`,
+        ...(disabledAt
+          ? { messageId: 'disabledLater', data: { table: table.name, file: disabledAt.file, line: disabledAt.line } }
+          : { messageId: 'notEnabled', data: { table: table.name } }),
+        fix: { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ENABLE ROW LEVEL SECURITY`, json: { op: 'set', path: ['rls', 'enabled'], value: true } },
       });
     }
   },

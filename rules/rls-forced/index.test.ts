@@ -27,8 +27,7 @@ ruleTester(rule, {
       sql: `${TABLE}\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;`,
       errors: [
         {
-          message:
-            'row-level security on "vendor" is not forced: the table owner (often the role that runs migrations or the application) bypasses every policy; add ALTER TABLE vendor FORCE ROW LEVEL SECURITY',
+          messageId: 'notForced', data: { table: 'vendor' }, fix: "ALTER TABLE vendor FORCE ROW LEVEL SECURITY;",
           line: 1,
           column: 14,
           logical: 'public.vendor',
@@ -46,7 +45,7 @@ ruleTester(rule, {
     {
       name: 'quoted mixed-case table in another schema',
       sql: 'CREATE SCHEMA risk;\nCREATE TABLE risk."Vendor" (id uuid);\nALTER TABLE risk."Vendor" ENABLE ROW LEVEL SECURITY;',
-      errors: [{ message: /add ALTER TABLE risk\."Vendor" FORCE ROW LEVEL SECURITY$/, line: 2, logical: 'risk.Vendor' }],
+      errors: [{ messageId: 'notForced', fix: 'ALTER TABLE risk."Vendor" FORCE ROW LEVEL SECURITY;', line: 2, logical: 'risk.Vendor' }],
     },
     {
       name: 'log tables hold tenant rows too',

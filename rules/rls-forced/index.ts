@@ -10,6 +10,10 @@ export default defineRule({
     compliance: ['ISO 27001 A.5.15', 'ISO 27001 A.8.2', 'ISO 27001 A.8.3', 'GDPR Art. 32', 'POPIA s19', 'NIST CSF PR.AC-4'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      notForced:
+        'row-level security on "{{table}}" is not forced: the table owner (often the role that runs migrations or the application) bypasses every policy',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
@@ -17,9 +21,9 @@ export default defineRule({
       if (ctx.kindOf(table) === 'global' || !table.rls.enabled || table.rls.forced) continue;
       ctx.report({
         table,
-        message:
-          `row-level security on "${table.name}" is not forced: the table owner (often the role that runs migrations or the application) ` +
-          `bypasses every policy; add ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} FORCE ROW LEVEL SECURITY`,
+        messageId: 'notForced',
+        data: { table: table.name },
+        fix: { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} FORCE ROW LEVEL SECURITY`, json: { op: 'set', path: ['rls', 'force'], value: true } },
       });
     }
   },

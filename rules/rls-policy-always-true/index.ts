@@ -1,7 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Expr } from '../../src/model/catalog.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent, quoteLiteral } from '../../src/model/names.js';
+import { ident, quoteLiteral } from '../../src/model/names.js';
 import { isConstantTrue } from '../../src/model/queries.js';
 import type { TenantLeak } from '../../src/model/rls.js';
 import { tableTenantLeaks, tenantKeyOf } from '../../src/model/rls.js';
@@ -15,6 +14,10 @@ export default defineRule({
     compliance: ['ISO 27001 A.5.15', 'ISO 27001 A.8.3', 'GDPR Art. 32', 'POPIA s19', 'NIST CSF PR.AC-4'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      alwaysTrue:
+        'policy "{{policy}}" is permissive with {{clauses}}, true for every row: it opens "{{table}}" to every tenant, and no other permissive policy can narrow it (they are OR-ed); require {{condition}} instead, or drop the policy',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
@@ -36,14 +39,13 @@ export default defineRule({
         const through = open.filter(([, e]) => leaking!.some((l) => l.policy === policy && l.expr.expr === e));
         if (through.length === 0) continue;
         const shown = through.map(([name, e]) => `${name} (${e.text})`).join(' and ');
-        const condition = `${quoteIdent(key, isReservedWord)} = current_setting(${quoteLiteral(ctx.standard.tenantSetting)})::uuid`;
+        const condition = `${ident(key)} = current_setting(${quoteLiteral(ctx.standard.tenantSetting)})::uuid`;
         ctx.report({
           table,
           node: policy,
           loc: through[0]![1].loc,
-          message:
-            `policy "${policy.name}" is permissive with ${shown}, true for every row: it opens "${table.name}" to every tenant, and no other permissive policy can narrow it (they are OR-ed); ` +
-            `require ${condition} instead, or drop the policy`,
+          messageId: 'alwaysTrue',
+          data: { policy: policy.name, clauses: shown, table: table.name, condition },
         });
       }
     }

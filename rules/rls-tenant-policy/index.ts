@@ -1,7 +1,6 @@
 import type { Policy, Table } from '../../src/model/catalog.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent, quoteLiteral } from '../../src/model/names.js';
+import { ident, quoteLiteral } from '../../src/model/names.js';
 import type { RlsCommand, TenantLeak } from '../../src/model/rls.js';
 import { appliesToRole, roleScenarios, tableTenantLeaks, tenantKeyOf } from '../../src/model/rls.js';
 
@@ -14,6 +13,9 @@ export default defineRule({
     compliance: ['ISO 27001 A.5.15', 'ISO 27001 A.8.3', 'GDPR Art. 32', 'POPIA s19', 'NIST CSF PR.AC-4', 'NIST CSF PR.DS-5'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      leak: 'policy "{{policy}}" lets {{who}} {{reach}}: {{lack}}; add the condition to the policy, or AND it in with an AS RESTRICTIVE policy',
+    },
   },
   check(ctx) {
     for (const table of ctx.tables) {
@@ -23,9 +25,9 @@ export default defineRule({
       const key = tenantKeyOf(table, kind, ctx.standard.tenantKey);
       const leaks = tableTenantLeaks(table, key, ctx.standard.tenantSetting);
       if (leaks.length === 0) continue;
-      const condition = `${quoteIdent(key, isReservedWord)} = current_setting(${quoteLiteral(ctx.standard.tenantSetting)})::uuid`;
+      const condition = `${ident(key)} = current_setting(${quoteLiteral(ctx.standard.tenantSetting)})::uuid`;
       for (const group of byCommandAndPolicy(leaks)) {
-        ctx.report({ table, node: group[0]!.policy, loc: group[0]!.expr.expr.loc, message: describe(table, group, condition) });
+        ctx.report({ table, node: group[0]!.policy, loc: group[0]!.expr.expr.loc, messageId: 'leak', data: describe(table, group, condition) });
       }
     }
   },
@@ -48,7 +50,7 @@ const REACH: Record<RlsCommand, { using?: string; check?: string; both?: string 
   delete: { using: 'DELETE rows of other tenants' },
 };
 
-function describe(table: Table, group: TenantLeak[], condition: string): string {
+function describe(table: Table, group: TenantLeak[], condition: string): Record<string, string> {
   const { policy, command } = group[0]!;
   const using = group.find((l) => l.clause === 'using');
   const check = group.find((l) => l.clause === 'check');
@@ -59,7 +61,7 @@ function describe(table: Table, group: TenantLeak[], condition: string): string 
   else if (using) lack = `its USING (${using.expr.expr.text}) does not require ${condition}`;
   else lack = `its WITH CHECK (${check!.expr.expr.text}) does not require ${condition}`;
   const roles = [...new Set(group.flatMap((l) => l.roles))];
-  return `policy "${policy.name}" lets ${who(table, policy, roles)} ${reach}: ${lack}; add the condition to the policy, or AND it in with an AS RESTRICTIVE policy`;
+  return { policy: policy.name, who: who(table, policy, roles), reach: reach!, lack };
 }
 
 /** The roles that get through, in words: `any role`, `every role but "app"`, `role "reporting"`. */

@@ -10,6 +10,7 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     source: true,
+    messages: {},
   },
   // A source rule: src/sources/schema-json/drift.ts compares the two models while the workspace is loaded.
   check() {},

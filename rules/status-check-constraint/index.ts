@@ -1,50 +1,39 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Column, Constraint, Table } from '../../src/model/catalog.js';
-import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent } from '../../src/model/names.js';
+import { lastName, nodeAs, peelCasts, withoutCasts } from '../../src/model/ast.js';
+import { ident } from '../../src/model/names.js';
 
 interface Options extends Record<string, unknown> {
   columns: string[];
 }
 
-const ident = (name: string) => quoteIdent(name, isReservedWord);
-
-function unwrapCasts(node: any): any {
-  while (node?.TypeCast) node = node.TypeCast.arg;
-  return node;
+function isColumn(node: unknown, column: string): boolean {
+  const fields = nodeAs(withoutCasts(node), 'ColumnRef')?.fields;
+  return fields !== undefined && lastName(fields) === column;
 }
 
-function isColumn(node: any, column: string): boolean {
-  const fields = unwrapCasts(node)?.ColumnRef?.fields;
-  return Boolean(fields) && fields[fields.length - 1]?.String?.sval === column;
-}
-
-function isConstant(node: any): boolean {
-  const c = unwrapCasts(node)?.A_Const;
-  return Boolean(c) && !c.isnull;
-}
-
-function operator(e: any): string | undefined {
-  return e.name?.[e.name.length - 1]?.String?.sval;
+function isConstant(node: unknown): boolean {
+  const c = nodeAs(withoutCasts(node), 'A_Const');
+  return c !== undefined && !c.isnull;
 }
 
 /** `ARRAY['a', 'b']` or `'{a,b}'::text[]`, possibly cast as a whole, as pg_dump prints it. */
-function isConstantArray(node: any): boolean {
-  let n = node;
-  let arrayCast = false;
-  while (n?.TypeCast) {
-    if (n.TypeCast.typeName?.arrayBounds?.length) arrayCast = true;
-    n = n.TypeCast.arg;
-  }
-  if (n?.A_ArrayExpr) return (n.A_ArrayExpr.elements ?? []).length > 0 && n.A_ArrayExpr.elements.every(isConstant);
-  return arrayCast && typeof n?.A_Const?.sval?.sval === 'string';
+function isConstantArray(node: unknown): boolean {
+  const { node: inner, casts } = peelCasts(node);
+  const arrayCast = casts.some((c) => (c.typeName?.arrayBounds ?? []).length > 0);
+  const elements = nodeAs(inner, 'A_ArrayExpr')?.elements;
+  if (elements) return elements.length > 0 && elements.every(isConstant);
+  return arrayCast && typeof nodeAs(inner, 'A_Const')?.sval?.sval === 'string';
 }
 
 /** `col = 'a'`, `col IN ('a', 'b')`, `col = ANY (ARRAY['a', 'b'])`: the column restricted to listed values. */
-function isValueList(node: any, column: string): boolean {
-  const e = node?.A_Expr;
-  if (!e || operator(e) !== '=') return false;
-  if (e.kind === 'AEXPR_IN') return isColumn(e.lexpr, column) && (e.rexpr?.List?.items ?? []).length > 0 && e.rexpr.List.items.every(isConstant);
+function isValueList(node: unknown, column: string): boolean {
+  const e = nodeAs(node, 'A_Expr');
+  if (!e || lastName(e.name) !== '=') return false;
+  if (e.kind === 'AEXPR_IN') {
+    const items = nodeAs(e.rexpr, 'List')?.items ?? [];
+    return isColumn(e.lexpr, column) && items.length > 0 && items.every(isConstant);
+  }
   if (e.kind === 'AEXPR_OP_ANY') return isColumn(e.lexpr, column) && isConstantArray(e.rexpr);
   if (e.kind === 'AEXPR_OP') return (isColumn(e.lexpr, column) && isConstant(e.rexpr)) || (isColumn(e.rexpr, column) && isConstant(e.lexpr));
   return false;
@@ -54,13 +43,16 @@ function isValueList(node: any, column: string): boolean {
  * True when the CHECK restricts the column to listed values: a value list, an OR chain of them
  * (a `col IS NULL` arm changes nothing, since a CHECK passes on NULL anyway), or an AND with one.
  */
-function listsValues(node: any, column: string): boolean {
+function listsValues(node: unknown, column: string): boolean {
   if (isValueList(node, column)) return true;
-  const b = node?.BoolExpr;
-  const args: any[] = b?.args ?? [];
+  const b = nodeAs(node, 'BoolExpr');
+  const args = b?.args ?? [];
   if (b?.boolop === 'AND_EXPR') return args.some((a) => listsValues(a, column));
   if (b?.boolop === 'OR_EXPR') {
-    const isNullArm = (a: any) => a?.NullTest?.nulltesttype === 'IS_NULL' && isColumn(a.NullTest.arg, column);
+    const isNullArm = (a: unknown) => {
+      const test = nodeAs(a, 'NullTest');
+      return test?.nulltesttype === 'IS_NULL' && isColumn(test.arg, column);
+    };
     return args.some((a) => !isNullArm(a)) && args.every((a) => isNullArm(a) || listsValues(a, column));
   }
   return false;
@@ -87,6 +79,10 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { columns: ['status'] },
+    messages: {
+      uncheckedRelated: 'column "{{column}}" of "{{table}}" has no CHECK listing its values ({{checks}} does not list them): {{advice}}',
+      unchecked: 'column "{{column}}" of "{{table}}" has no CHECK listing its values, so any value is a valid state: {{advice}}',
+    },
   },
   check(ctx) {
     const isEnum = (column: Column) => {
@@ -106,15 +102,11 @@ export default defineRule<Options>({
 
     function report(table: Table, column: Column, related: (Constraint & { check: { text: string } })[]): void {
       const col = ident(column.name);
-      const fix = `add CONSTRAINT ${ident(`valid_${column.name}`)} CHECK (${col} IN ('…', '…')) or give it an enum type`;
+      // Only the team knows the values: the advice is a template, not a fix.
+      const advice = `add CONSTRAINT ${ident(`valid_${column.name}`)} CHECK (${col} IN ('…', '…')) or give it an enum type`;
       const seen = related.map((c) => `CHECK "${c.name}" (${c.check.text})`).join(', ');
-      ctx.report({
-        table,
-        node: column,
-        message: seen
-          ? `column "${column.name}" of "${table.name}" has no CHECK listing its values (${seen} does not list them): ${fix}`
-          : `column "${column.name}" of "${table.name}" has no CHECK listing its values, so any value is a valid state: ${fix}`,
-      });
+      const data = { column: column.name, table: table.name, advice };
+      ctx.report({ table, node: column, ...(seen ? { messageId: 'uncheckedRelated', data: { ...data, checks: seen } } : { messageId: 'unchecked', data }) });
     }
   },
 });

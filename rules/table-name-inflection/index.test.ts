@@ -27,7 +27,7 @@ ruleTester(rule, {
       sql: 'CREATE TABLE vendor_contacts (id uuid);',
       errors: [
         {
-          message: 'table "vendor_contacts" has a plural name; table names are singular: rename it to "vendor_contact" (ALTER TABLE vendor_contacts RENAME TO vendor_contact)',
+          messageId: 'rename', data: { table: 'vendor_contacts', found: 'plural', form: 'singular', suggestion: 'vendor_contact' }, fix: "ALTER TABLE vendor_contacts RENAME TO vendor_contact;",
           line: 1,
           column: 14,
           logical: 'public.vendor_contacts',
@@ -63,7 +63,7 @@ ruleTester(rule, {
       errors: [
         { message: /rename it to "vendors"/, line: 1 },
         { message: /rename it to "vendor_statuses"/, line: 2 },
-        { message: 'table "person" has a singular name; table names are plural: rename it to "people" (ALTER TABLE person RENAME TO people)', line: 3 },
+        { messageId: 'rename', data: { table: 'person', found: 'singular', form: 'plural', suggestion: 'people' }, fix: "ALTER TABLE person RENAME TO people;", line: 3 },
       ],
     },
     {

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { isReservedWord } from '../../src/model/keywords.js';
-import { quoteIdent } from '../../src/model/names.js';
+import { ident, sqlTableName } from '../../src/model/names.js';
+import { claimRelationName } from '../../src/model/suggested-names.js';
 import { isPlural, isSingular, lastWord, pluralize, singularize } from './inflect.js';
 
 interface Options extends Record<string, unknown> {
@@ -36,6 +37,11 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { form: 'singular', allow: [], allowStandardTables: true },
+    messages: {
+      rename: 'table "{{table}}" has a {{found}} name; table names are {{form}}: rename it to "{{suggestion}}"',
+      reservedSuggestion:
+        'table "{{table}}" has a {{found}} name; table names are {{form}}: its {{form}} "{{suggestion}}" is a reserved word in PostgreSQL, so rename it to a more specific {{form}} name such as "<qualifier>_{{suggestion}}"',
+    },
   },
   check(ctx) {
     const { form, allow, allowStandardTables } = ctx.options;
@@ -49,11 +55,15 @@ export default defineRule<Options>({
       const ok = form === 'singular' ? isSingular(word) : isPlural(word);
       if (ok) continue;
       const suggestion = head + (form === 'singular' ? singularize(word) : pluralize(word));
-      const problem = `table "${table.name}" has a ${form === 'singular' ? 'plural' : 'singular'} name; table names are ${form}`;
-      const fix = isReservedWord(suggestion)
-        ? `its ${form} "${suggestion}" is a reserved word in PostgreSQL, so rename it to a more specific ${form} name such as "<qualifier>_${suggestion}"`
-        : `rename it to "${suggestion}" (ALTER TABLE ${quoteIdent(table.name, isReservedWord)} RENAME TO ${suggestion})`;
-      ctx.report({ table, message: `${problem}: ${fix}` });
+      const data = { table: table.name, found: form === 'singular' ? 'plural' : 'singular', form, suggestion };
+      if (isReservedWord(suggestion)) {
+        ctx.report({ table, messageId: 'reservedSuggestion', data });
+        continue;
+      }
+      // A rename onto a table that exists would fail: then the name is advice only.
+      const free = claimRelationName(ctx.catalog, table.schema, suggestion);
+      const fix = { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} RENAME TO ${ident(suggestion)}`, phase: 'rename-table' as const };
+      ctx.report({ table, messageId: 'rename', data, ...(free ? { fix } : {}) });
     }
   },
 });

@@ -1,6 +1,6 @@
-import { findColumn, type Catalog } from '../../src/model/catalog.js';
-import { clipToBytes, MAX_IDENTIFIER_BYTES, quoteIdent, sqlTableName } from '../../src/model/names.js';
+import { findColumn } from '../../src/model/catalog.js';
 import { coveringIndex, indexLikes, type IndexLike } from '../../src/model/queries.js';
+import { suggestedIndex } from '../../src/model/suggested-names.js';
 import { defineRule } from '../../src/engine/rule.js';
 
 const TENANT_KINDS = new Set(['tenant', 'integration', 'log']);
@@ -15,6 +15,9 @@ export default defineRule({
     compliance: ['ISO 27001 A.8.3', 'ISO 27001 A.8.6', 'NIST CSF PR.AC-4', 'NIST CSF PR.DS-4'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {
+      unindexed: 'tenant key "{{key}}" of "{{table}}" leads no usable index, so every tenant-filtered query and row-level security check scans the table{{notes}}',
+    },
   },
   check(ctx) {
     const key = ctx.standard.tenantKey;
@@ -30,14 +33,14 @@ export default defineRule({
         .map((i) => whyNot(i, key))
         .filter((n): n is string => n !== undefined)
         .sort();
-      const name = freeName(ctx.catalog, table.schema, `idx_${table.name}_${key}`.toLowerCase());
+      // The same index foreign-key-index suggests when the tenant key is a foreign key too.
+      const index = suggestedIndex(ctx.catalog, table, [key], ctx.standard.defaultSchema);
       ctx.report({
         table,
         node: column,
-        message:
-          `tenant key "${key}" of "${table.name}" leads no usable index, so every tenant-filtered query and row-level security check scans the table` +
-          notes.map((n) => `; ${n}`).join('') +
-          `: CREATE INDEX ${quoteIdent(name)} ON ${sqlTableName(table, ctx.standard.defaultSchema)} (${quoteIdent(key)})`,
+        messageId: 'unindexed',
+        data: { key, table: table.name, notes: notes.map((n) => `; ${n}`).join('') },
+        fix: { sql: index.sql, json: { op: 'append', path: ['indexes'], value: { name: index.name, columns: index.columns } } },
       });
     }
   },
@@ -52,17 +55,4 @@ function whyNot(index: IndexLike, key: string): string | undefined {
   if (index.partial) return `${label} is partial: the planner uses it only for queries whose WHERE implies its predicate`;
   if (!ORDERED_METHODS.has(index.method)) return `${label} is a ${index.method} index, which does not serve plain equality lookups`;
   return undefined;
-}
-
-/** The suggested index name, numbered as PostgreSQL numbers its own when the name is taken in the schema. */
-function freeName(catalog: Catalog, schema: string, base: string): string {
-  const taken = new Set<string>();
-  for (const t of catalog.tables.values()) {
-    if (t.schema !== schema) continue;
-    taken.add(t.name);
-    for (const i of indexLikes(t)) taken.add(i.name);
-  }
-  let name = clipToBytes(base, MAX_IDENTIFIER_BYTES);
-  for (let n = 1; taken.has(name); n++) name = clipToBytes(base, MAX_IDENTIFIER_BYTES - String(n).length) + n;
-  return name;
 }

@@ -32,9 +32,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a schema.json column: the fixes are JSON edits of that column',
+      schemaJson: {
+        'app/schema.json': JSON.stringify({
+          module: 'app',
+          tables: [{ name: 'vendor', columns: [{ name: 'id', type: 'uuid' }, { name: 'organisation_id', type: 'text', references: { table: 'organisations', column: 'id' } }] }],
+        }),
+      },
+      errors: [
+        { messageId: 'nullable', fix: 'set tables[0].columns[1].nullable to false' },
+        { messageId: 'notUuid', data: { type: 'text' }, fix: 'set tables[0].columns[1].type to "uuid"' },
+      ],
+    },
+    {
       name: 'missing: at the table, with the column to add',
       sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);',
-      errors: [{ message: 'table "vendor" has no tenant key "organisation_id": ALTER TABLE vendor ADD COLUMN organisation_id uuid NOT NULL REFERENCES organisations (id)', line: 1, column: 14, logical: 'public.vendor' }],
+      errors: [{ messageId: 'missing', data: { table: 'vendor', key: 'organisation_id' }, fix: "ALTER TABLE vendor ADD COLUMN organisation_id uuid NOT NULL REFERENCES organisations (id);", line: 1, column: 14, logical: 'public.vendor' }],
     },
     {
       name: 'log and integration tables need it too',
@@ -45,9 +58,9 @@ ruleTester(rule, {
       name: 'wrong type, nullable, no foreign key: one finding each, at the column',
       sql: vendor('organisation_id text'),
       errors: [
-        { message: 'tenant key "organisation_id" of "vendor" allows NULL, and a row without a tenant belongs to no one and escapes tenant policies: ALTER TABLE vendor ALTER COLUMN organisation_id SET NOT NULL', line: 2, column: 3, logical: 'public.vendor.organisation_id' },
-        { message: 'tenant key "organisation_id" of "vendor" has no foreign key to "organisations": ALTER TABLE vendor ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id)', line: 2 },
-        { message: 'tenant key "organisation_id" of "vendor" is text, not uuid like the tenant root\'s id: ALTER TABLE vendor ALTER COLUMN organisation_id TYPE uuid', line: 2 },
+        { messageId: 'nullable', data: { what: 'tenant key "organisation_id" of "vendor"' }, fix: "ALTER TABLE vendor ALTER COLUMN organisation_id SET NOT NULL;", line: 2, column: 3, logical: 'public.vendor.organisation_id' },
+        { messageId: 'keyMissing', data: { what: 'tenant key "organisation_id" of "vendor"', target: 'organisations' }, fix: "ALTER TABLE vendor ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id);", line: 2 },
+        { messageId: 'notUuid', data: { what: 'tenant key "organisation_id" of "vendor"', type: 'text' }, fix: "ALTER TABLE vendor ALTER COLUMN organisation_id TYPE uuid USING organisation_id::uuid;", line: 2 },
       ],
     },
     {
@@ -55,7 +68,7 @@ ruleTester(rule, {
       sql: vendor('organisation_id uuid NOT NULL REFERENCES users (id)'),
       errors: [
         {
-          message: 'foreign key "vendor_organisation_id_fkey" of tenant key "organisation_id" of "vendor" references "users" ("id"), not "organisations" ("id"): ALTER TABLE vendor DROP CONSTRAINT vendor_organisation_id_fkey, ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id)',
+          messageId: 'keyElsewhere', data: { fk: 'vendor_organisation_id_fkey', what: 'tenant key "organisation_id" of "vendor"', reference: '"users" ("id")', target: 'organisations' }, fix: "ALTER TABLE vendor DROP CONSTRAINT vendor_organisation_id_fkey, ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id);",
           line: 2,
           column: 33,
           logical: 'public.vendor.vendor_organisation_id_fkey',
@@ -70,7 +83,7 @@ ruleTester(rule, {
     {
       name: 'NOT VALID key never validated',
       sql: `${vendor('organisation_id uuid NOT NULL')}\nALTER TABLE vendor ADD CONSTRAINT fk_vendor_organisation FOREIGN KEY (organisation_id) REFERENCES organisations (id) NOT VALID;`,
-      errors: [{ message: /is NOT VALID, so rows written before it was added are not checked: ALTER TABLE vendor VALIDATE CONSTRAINT fk_vendor_organisation$/, line: 5 }],
+      errors: [{ message: /is NOT VALID, so rows written before it was added are not checked/, fix: /ALTER TABLE vendor VALIDATE CONSTRAINT fk_vendor_organisation;$/, line: 5 }],
     },
     {
       name: 'dropped by a later migration',
@@ -90,13 +103,13 @@ ruleTester(rule, {
     {
       name: 'quoted mixed-case column is another column',
       sql: vendor('"Organisation_Id" uuid NOT NULL REFERENCES organisations (id)'),
-      errors: [{ message: 'table "vendor" has no tenant key "organisation_id", only "Organisation_Id" (a quoted identifier keeps its case): ALTER TABLE vendor RENAME COLUMN "Organisation_Id" TO organisation_id' }],
+      errors: [{ messageId: 'lookalike', data: { table: 'vendor', key: 'organisation_id', lookalike: 'Organisation_Id' }, fix: "ALTER TABLE vendor RENAME COLUMN \"Organisation_Id\" TO organisation_id;" }],
     },
     {
       name: 'configured tenant key and tenant root',
       sql: `${TENANTS}\nCREATE TABLE vendor (id uuid PRIMARY KEY, organisation_id uuid NOT NULL REFERENCES organisations (id),\n  tenant_id uuid NOT NULL REFERENCES organisations (id));`,
       standard: { tenantKey: 'tenant_id', tenantRoot: 'tenants' },
-      errors: [{ message: /^foreign key "vendor_tenant_id_fkey" of tenant key "tenant_id" of "vendor" references "organisations" \("id"\), not "tenants" \("id"\): .* REFERENCES tenants \(id\)$/, line: 3 }],
+      errors: [{ message: /^foreign key "vendor_tenant_id_fkey" of tenant key "tenant_id" of "vendor" references "organisations" \("id"\), not "tenants" \("id"\)$/, fix: /REFERENCES tenants \(id\);$/, line: 3 }],
     },
     {
       name: 'tenant root renamed by a later migration: the key follows it to a table the standard does not name',

@@ -30,7 +30,7 @@ ruleTester(rule, {
     {
       name: 'the seed’s audit_log.timestamp',
       sql: 'CREATE TABLE audit_log (id uuid NOT NULL, timestamp timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (timestamp, id));',
-      errors: [{ message: 'timestamp column "timestamp" on table "audit_log" does not end in "_at": rename it to say which moment it records, ending in "_at" (e.g. "recorded_at")', logical: 'public.audit_log.timestamp' }],
+      errors: [{ messageId: 'renameFreely', data: { column: 'timestamp', table: 'audit_log', suffixes: '"_at"', suffix: '_at' }, logical: 'public.audit_log.timestamp' }],
     },
     {
       name: 'a partition’s columns are reported once, on the parent',
@@ -54,7 +54,7 @@ ruleTester(rule, {
       name: 'configured suffixes replace the default',
       sql: 'CREATE TABLE vendor (created_at timestamptz, valid_from timestamptz);',
       options: { suffixes: ['_on', '_from'] },
-      errors: [{ message: 'timestamp column "created_at" on table "vendor" does not end in "_on" or "_from": rename it, e.g. to "created_on"' }],
+      errors: [{ messageId: 'rename', data: { column: 'created_at', table: 'vendor', suffixes: '"_on" or "_from"', suggestion: 'created_on' } }],
     },
   ],
 });

@@ -31,6 +31,10 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { suffixes: ['_at'] },
+    messages: {
+      rename: 'timestamp column "{{column}}" on table "{{table}}" does not end in {{suffixes}}: rename it, e.g. to "{{suggestion}}"',
+      renameFreely: 'timestamp column "{{column}}" on table "{{table}}" does not end in {{suffixes}}: rename it to say which moment it records, ending in {{suffixes}} (e.g. "recorded{{suffix}}")',
+    },
   },
   check(ctx) {
     const { suffixes } = ctx.options;
@@ -42,8 +46,12 @@ export default defineRule<Options>({
         if (!TIMESTAMP_TYPES.has(column.type.name) || column.type.arrayDims > 0) continue;
         if (suffixes.some((s) => column.name.endsWith(s) && column.name.length > s.length)) continue;
         const stem = TIME_WORDS.includes(column.name) ? '' : column.name.replace(TIME_WORD_ENDING, '');
-        const fix = stem ? `rename it, e.g. to "${stem}${suffixes[0]}"` : `rename it to say which moment it records, ending in ${wanted} (e.g. "recorded${suffixes[0]}")`;
-        ctx.report({ table, node: column, message: `timestamp column "${column.name}" on table "${table.name}" does not end in ${wanted}: ${fix}` });
+        const data = { column: column.name, table: table.name, suffixes: wanted };
+        ctx.report({
+          table,
+          node: column,
+          ...(stem ? { messageId: 'rename', data: { ...data, suggestion: `${stem}${suffixes[0]}` } } : { messageId: 'renameFreely', data: { ...data, suffix: suffixes[0]! } }),
+        });
       }
     }
   },

@@ -54,7 +54,7 @@ describe('unused-suppression with the rule it silences', () => {
     expect(lint('-- ismslint-disable-next-line rls-enabled -- lookup table\nCREATE TABLE country (code text);')).toEqual([]);
     expect(lint('-- ismslint-disable-next-line rls-enabled -- lookup table\n\nCREATE TABLE country (code text);')).toEqual([
       '001_test.sql:1:1 unused-suppression: unused ismslint-disable-next-line for rls-enabled: no rls-enabled finding on the next line to suppress; remove it',
-      '001_test.sql:3:14 rls-enabled: table "country" does not enable row-level security: add ALTER TABLE country ENABLE ROW LEVEL SECURITY',
+      '001_test.sql:3:14 rls-enabled: table "country" does not enable row-level security',
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('unused-suppression with the rule it silences', () => {
         'app/migrations/001_a.sql': '-- ismslint-disable-file rls-enabled -- lookup tables\nCREATE TABLE country (code text);\nCREATE TABLE currency (code text);',
         'app/migrations/002_b.sql': 'CREATE TABLE vendor (id uuid);',
       }),
-    ).toEqual(['002_b.sql:1:14 rls-enabled: table "vendor" does not enable row-level security: add ALTER TABLE vendor ENABLE ROW LEVEL SECURITY']);
+    ).toEqual(['002_b.sql:1:14 rls-enabled: table "vendor" does not enable row-level security']);
   });
 
   it('a disable-file whose rule reports only in another file is unused', () => {
@@ -80,7 +80,7 @@ describe('unused-suppression with the rule it silences', () => {
       }),
     ).toEqual([
       '001_a.sql:1:1 unused-suppression: unused ismslint-disable-file for rls-enabled: no rls-enabled finding in this file to suppress; remove it',
-      '002_b.sql:1:14 rls-enabled: table "vendor" does not enable row-level security: add ALTER TABLE vendor ENABLE ROW LEVEL SECURITY',
+      '002_b.sql:1:14 rls-enabled: table "vendor" does not enable row-level security',
     ]);
   });
 
@@ -93,10 +93,10 @@ describe('unused-suppression with the rule it silences', () => {
 
   it('directive text in a string neither silences nor is reported', () => {
     expect(lint("SELECT 'x', '\n-- ismslint-disable-next-line rls-enabled -- in a string\n';\nCREATE TABLE country (code text);")).toEqual([
-      '001_test.sql:4:14 rls-enabled: table "country" does not enable row-level security: add ALTER TABLE country ENABLE ROW LEVEL SECURITY',
+      '001_test.sql:4:14 rls-enabled: table "country" does not enable row-level security',
     ]);
     expect(lint("INSERT INTO notes VALUES ('-- ismslint-disable-next-line rls-enabled -- x');\nCREATE TABLE country (code text);")).toEqual([
-      '001_test.sql:2:14 rls-enabled: table "country" does not enable row-level security: add ALTER TABLE country ENABLE ROW LEVEL SECURITY',
+      '001_test.sql:2:14 rls-enabled: table "country" does not enable row-level security',
     ]);
   });
 

@@ -10,6 +10,7 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     source: true,
+    messages: {},
   },
   // A source rule: src/engine/suppressions.ts reports its findings when it applies the suppressions.
   check() {},

@@ -87,6 +87,7 @@ export const COMMANDS: CommandSpec[] = [
       'max-warnings': { type: 'string', value: 'n', describe: 'Fail (exit 1) when there are more warnings than this' },
       color: { type: 'boolean', describe: 'Force colour on (default: on for a terminal, off under NO_COLOR)' },
       'no-color': { type: 'boolean', describe: 'Force colour off' },
+      'fix-migration': { type: 'string', value: 'file', describe: 'Write every SQL fix of the run into this new migration file (never an existing one)' },
     },
     async run(io, positionals, v) {
       const r = await runLint(io, {
@@ -97,6 +98,7 @@ export const COMMANDS: CommandSpec[] = [
         quiet: v.quiet === true,
         maxWarnings: wholeNumber('max-warnings', str(v['max-warnings'])),
         color: v['no-color'] === true ? false : v.color === true ? true : undefined,
+        fixMigration: str(v['fix-migration']),
       });
       return r.exitCode;
     },

@@ -1,13 +1,17 @@
+import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import type { Finding } from '../engine/finding.js';
 import { UsageError } from '../engine/config/types.js';
 import { runRules } from '../engine/runner.js';
 import { formatters, formatNames } from '../formatters/index.js';
 import { formatTimings } from '../formatters/timings.js';
+import { buildModel } from '../sources/build.js';
+import { createSchemaJsonLoader } from '../sources/schema-json/index.js';
+import { findingsToFix, fixMigrationText, moduleFor, placeSqlFixes, shownPath, writeNewFile } from './fix-migration.js';
 import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
-import { loadWorkspace } from './workspace.js';
+import { loadWorkspace, todayUtc } from './workspace.js';
 
 export interface LintOptions {
   paths: string[];
@@ -17,6 +21,8 @@ export interface LintOptions {
   quiet: boolean;
   maxWarnings?: number;
   color?: boolean;
+  /** Write every SQL fix of the run into this new migration file. */
+  fixMigration?: string;
 }
 
 export interface LintResult {
@@ -38,11 +44,12 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
   if (opts.maxWarnings !== undefined && (!Number.isInteger(opts.maxWarnings) || opts.maxWarnings < -1)) {
     throw new UsageError(`--max-warnings must be a whole number (got ${opts.maxWarnings})`);
   }
-  const { config, model } = await loadWorkspace(io, opts);
+  const { config, model, modules } = await loadWorkspace(io, opts);
   const timings = io.env.TIMING ? new Map<string, number>() : undefined;
   let findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings });
   if (timings) io.stderr(formatTimings(timings, io.env.TIMING!));
   if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
+  placeSqlFixes(findings, model.catalog.modules, io.cwd, opts.fixMigration);
 
   const active = findings.filter((f) => !f.suppression);
   const errors = active.filter((f) => f.severity === 'error').length;
@@ -57,6 +64,20 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
     helpUri: ruleDocsUrl,
     informationUri: homepage,
   });
+  if (opts.fixMigration !== undefined) {
+    const file = shownPath(io.cwd, opts.fixMigration);
+    const target = moduleFor(file, modules, findings.find((f) => f.fix?.kind === 'sql')?.module);
+    const relint = (migration: string): Finding[] => {
+      const bytes = new TextEncoder().encode(migration);
+      const changed = modules.map((m) => (m.name === target ? { ...m, migrations: [...m.migrations, { path: file, bytes }] } : m));
+      const again = buildModel(changed, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }));
+      const next = runRules({ catalog: again.catalog, rules: allRules, config, sourceFindings: again.findings, directives: again.directives });
+      return opts.quiet ? next.filter((f) => f.severity === 'error') : next;
+    };
+    const fixing = findingsToFix(findings, relint, toolVersion);
+    if (fixing.length > 0) writeNewFile(resolve(io.cwd, opts.fixMigration), fixMigrationText(fixing, toolVersion), opts.fixMigration);
+    else io.stderr(`ismslint: no SQL fixes to write; ${opts.fixMigration} not created\n`);
+  }
   if (opts.outputFile) writeFileAtomic(opts.outputFile, output);
   else io.stdout(output);
 

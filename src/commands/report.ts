@@ -4,6 +4,7 @@ import { controlCatalog } from '../../rules/controls.js';
 import { allRules } from '../../rules/index.js';
 import { UsageError } from '../engine/config/types.js';
 import type { Finding } from '../engine/finding.js';
+import { fixText } from '../engine/fix.js';
 import { classifyTable } from '../engine/rule.js';
 import { runRules } from '../engine/runner.js';
 import { ruleDocsUrl, toolVersion } from '../package-info.js';
@@ -89,16 +90,9 @@ function moduleVersion(dir: string): string | null {
   }
 }
 
-/** A finding's fix as text, whatever shape the rule gave it. */
+/** A finding's fix as one line: the SQL statement, or the JSON edit. */
 function fixOf(f: Finding): string | null {
-  const fix = (f as Finding & { fix?: unknown }).fix;
-  if (fix === undefined || fix === null) return null;
-  if (typeof fix === 'string') return fix;
-  if (typeof fix === 'object') {
-    const o = fix as Record<string, unknown>;
-    for (const k of ['sql', 'text', 'description', 'desc']) if (typeof o[k] === 'string') return o[k] as string;
-  }
-  return JSON.stringify(fix);
+  return f.fix ? fixText(f.fix) : null;
 }
 
 /** Build the report from the workspace; nothing is written. */

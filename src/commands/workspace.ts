@@ -3,7 +3,7 @@ import { allRules } from '../../rules/index.js';
 import { loadConfig } from '../engine/config/load.js';
 import type { ResolvedConfig } from '../engine/config/types.js';
 import { UsageError } from '../engine/config/types.js';
-import { buildModel, startParserThread, type BuiltModel } from '../sources/build.js';
+import { buildModel, startParserThread, type BuiltModel, type InputModule } from '../sources/build.js';
 import { createSchemaJsonLoader } from '../sources/schema-json/index.js';
 import { loadParser } from '../sources/sql/parser.js';
 import { discoverModules } from '../sources/workspace.js';
@@ -12,6 +12,8 @@ import type { CommandIO } from './io.js';
 export interface Workspace {
   config: ResolvedConfig;
   model: BuiltModel;
+  /** The files the model was built from, for building it again with changes (lint --fix-migration). */
+  modules: InputModule[];
 }
 
 export function todayUtc(env: NodeJS.ProcessEnv): string {
@@ -39,5 +41,5 @@ export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; conf
     throw e;
   }
   const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread);
-  return { config, model };
+  return { config, model, modules };
 }

@@ -9,10 +9,43 @@ export interface Suppression {
   justification: string;
 }
 
+/** A statement to add in a new migration (never an edit of an existing one). */
+export interface SqlFix {
+  kind: 'sql';
+  /** One statement, without the closing semicolon. */
+  sql: string;
+  /** The new migration file it belongs in (set by the lint command: --fix-migration, or the module's next one). */
+  file?: string;
+  /** Where it goes among the fixes of one migration; see FixProposal. */
+  phase?: SqlPhase;
+}
+
+/** `column`: adds or retypes a column, before what uses it; `rename`/`rename-table`: after what uses the old name. */
+export type SqlPhase = 'column' | 'rename' | 'rename-table';
+
+/** `set`: put `value` at `path`; `append`: add `value` to the array at `path`. */
+export interface JsonEdit {
+  op: 'set' | 'append';
+  path: (string | number)[];
+  value: unknown;
+}
+
+/** An edit of a module's schema.json, e.g. set tables[2].rls.enabled to true. */
+export interface JsonFix extends JsonEdit {
+  kind: 'json';
+  file: string;
+}
+
+export type Fix = SqlFix | JsonFix;
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The key of the rule's `meta.messages` the message was rendered from, with its placeholder values. */
+  messageId?: string;
+  data?: Record<string, string | number>;
+  fix?: Fix;
   loc: Location;
   /** Fully qualified object name, e.g. `public.vendor_contact.vendor_id`. */
   logical?: string;

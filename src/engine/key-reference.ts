@@ -1,5 +1,5 @@
 import type { Column, Table } from '../model/catalog.js';
-import { quoteIdent, sqlTableName } from '../model/names.js';
+import { ident, sqlTableName } from '../model/names.js';
 import { keyReference, referenceText } from '../model/queries.js';
 import type { RuleContext } from './rule.js';
 
@@ -15,31 +15,45 @@ export function reportKeyReference(ctx: RuleContext, table: Table, column: Colum
   const { defaultSchema } = ctx.standard;
   const alterTable = `ALTER TABLE ${sqlTableName(table, defaultSchema)}`;
   const targetSql = sqlTableName(target.table ?? { schema: defaultSchema, name: target.name }, defaultSchema);
-  const add = `ADD FOREIGN KEY (${quoteIdent(column.name)}) REFERENCES ${targetSql} (id)`;
+  const add = `ADD FOREIGN KEY (${ident(column.name)}) REFERENCES ${targetSql} (id)`;
   switch (ref.kind) {
     case 'not valid':
       ctx.report({
         table,
         node: ref.fk,
-        message: `foreign key "${ref.fk.name}" of ${what} is NOT VALID, so rows written before it was added are not checked: ${alterTable} VALIDATE CONSTRAINT ${quoteIdent(ref.fk.name)}`,
+        messageId: 'keyNotValid',
+        data: { fk: ref.fk.name, what },
+        fix: { sql: `${alterTable} VALIDATE CONSTRAINT ${ident(ref.fk.name)}` },
       });
       return;
     case 'elsewhere':
       ctx.report({
         table,
         node: ref.fk,
-        message: `foreign key "${ref.fk.name}" of ${what} references ${referenceText(ref.fk, defaultSchema, ctx.lookupTable)}, not "${target.name}" ("id"): ${alterTable} DROP CONSTRAINT ${quoteIdent(ref.fk.name)}, ${add}`,
+        messageId: 'keyElsewhere',
+        data: { fk: ref.fk.name, what, reference: referenceText(ref.fk, defaultSchema, ctx.lookupTable), target: target.name },
+        fix: { sql: `${alterTable} DROP CONSTRAINT ${ident(ref.fk.name)}, ${add}` },
       });
       return;
     case 'composite':
       ctx.report({
         table,
         node: column,
-        message: `${what} is only part of the composite foreign key "${ref.fk.name}" (${ref.fk.columns.join(', ')}), which does not reference "${target.name}" on its own: ${alterTable} ${add}`,
+        messageId: 'keyComposite',
+        data: { what, fk: ref.fk.name, columns: ref.fk.columns.join(', '), target: target.name },
+        fix: { sql: `${alterTable} ${add}` },
       });
       return;
     case 'none':
-      ctx.report({ table, node: column, message: `${what} has no foreign key to "${target.name}": ${alterTable} ${add}` });
+      ctx.report({ table, node: column, messageId: 'keyMissing', data: { what, target: target.name }, fix: { sql: `${alterTable} ${add}` } });
       return;
   }
 }
+
+/** The messages `reportKeyReference` reports with: a rule that calls it declares them. */
+export const KEY_REFERENCE_MESSAGES = {
+  keyNotValid: 'foreign key "{{fk}}" of {{what}} is NOT VALID, so rows written before it was added are not checked',
+  keyElsewhere: 'foreign key "{{fk}}" of {{what}} references {{reference}}, not "{{target}}" ("id")',
+  keyComposite: '{{what}} is only part of the composite foreign key "{{fk}}" ({{columns}}), which does not reference "{{target}}" on its own',
+  keyMissing: '{{what}} has no foreign key to "{{target}}"',
+};

@@ -1,6 +1,6 @@
 import type { Catalog, Table, TableKind } from '../model/catalog.js';
 import type { Location } from '../model/location.js';
-import type { Severity } from './finding.js';
+import type { JsonEdit, Severity, SqlPhase } from './finding.js';
 import type { Standard } from './standard.js';
 
 export type RuleCategory = 'naming' | 'audit' | 'tenancy' | 'integrity' | 'rls' | 'types' | 'meta';
@@ -18,6 +18,11 @@ export interface RuleMeta {
   /** JSON Schema of the options object. */
   schema: Record<string, unknown>;
   defaultOptions: Record<string, unknown>;
+  /**
+   * Message templates by id (ESLint's messageId): `{{name}}` is replaced by `data.name` of the report.
+   * Meta rules, whose findings come from reading input, declare none.
+   */
+  messages: Record<string, string>;
   /** Meta rules report problems found while reading input; they have no check over the catalog. */
   source?: boolean;
 }
@@ -26,10 +31,27 @@ export interface RuleMeta {
 export interface ReportTarget {
   table: Table;
   /** Column, constraint, index, policy or trigger of the table. */
-  node?: { name: string; loc: Location };
+  node?: { name: string; loc: Location; jsonPath?: (string | number)[] };
   /** Override the place, e.g. the statement that disabled RLS. */
   loc?: Location;
-  message: string;
+  /** A key of the rule's `meta.messages`. */
+  messageId: string;
+  /** Values of the message's placeholders. */
+  data?: MessageData;
+  fix?: FixProposal;
+}
+
+export type MessageData = Record<string, string | number>;
+
+/**
+ * What a rule proposes. `sql`: one statement for a new migration, valid for the names as stored.
+ * `json`: the same change as an edit of the table's schema.json entry, where the module is defined
+ * there (path relative to the table's entry, or with `of: 'node'` to the reported column's). A fix without `json` is not offered for schema.json tables.
+ */
+export interface FixProposal {
+  sql: string;
+  phase?: SqlPhase;
+  json?: { op: JsonEdit['op']; path: (string | number)[]; value: unknown; of?: 'node' };
 }
 
 export interface RuleContext<O = Record<string, unknown>> {

@@ -4,6 +4,7 @@ import { effectiveSetting } from './config/load.js';
 import type { ResolvedConfig, RuleSetting } from './config/types.js';
 import type { Finding } from './finding.js';
 import { sortFindings } from './finding.js';
+import { resolveFix, renderMessage } from './fix.js';
 import { matchesAny } from './glob.js';
 import type { Rule, RuleContext } from './rule.js';
 import { classifyTable } from './rule.js';
@@ -52,15 +53,22 @@ export function runRules(input: RunInput): Finding[] {
         kindOf,
         derived,
         lookupTable: (schema, name) => catalog.tables.get(tableKey(schema, name)),
-        report: ({ table, node, loc, message }) => {
-          findings.push({
+        report: ({ table, node, loc, messageId, data, fix }) => {
+          const template = rule.meta.messages[messageId];
+          if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${messageId}"`);
+          const finding: Finding = {
             ruleId: rule.meta.id,
             severity: setting.severity === 'off' ? 'warn' : setting.severity,
-            message,
+            message: renderMessage(template, data),
+            messageId,
+            ...(data ? { data } : {}),
             loc: loc ?? node?.loc ?? table.loc,
             logical: qualifiedName(table, node),
             module: table.module,
-          });
+          };
+          const resolved = fix && resolveFix(fix, table, node);
+          if (resolved) finding.fix = resolved;
+          findings.push(finding);
         },
       };
       const started = input.timings ? performance.now() : 0;

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/finding.js';
+import { fixText } from '../engine/fix.js';
 import { unsuppressed } from './group.js';
 import type { Formatter } from './types.js';
 
@@ -18,7 +19,8 @@ function annotation(f: Finding): string {
     `endColumn=${endColumn}`,
     `title=${escapeProperty(`ismslint (${f.ruleId})`)}`,
   ].join(',');
-  return `::${f.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(f.message)}`;
+  const text = f.fix ? `${f.message}\nfix: ${fixText(f.fix)}` : f.message;
+  return `::${f.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(text)}`;
 }
 
 /** Escaping of a command's message, as the Actions runner un-escapes it. */

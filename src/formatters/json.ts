@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
-import type { Finding } from '../engine/finding.js';
+import type { Finding, Fix, JsonFix } from '../engine/finding.js';
+import { fixText } from '../engine/fix.js';
+import { fixEdits } from './fix-edits.js';
 import { groupByFile } from './group.js';
-import type { Formatter } from './types.js';
+import type { FormatInput, Formatter } from './types.js';
 
 /** ESLint's LintMessage: 1 = warning, 2 = error; `fatal` marks a file that could not be parsed. */
 interface JsonMessage {
@@ -9,10 +11,25 @@ interface JsonMessage {
   fatal?: true;
   severity: 1 | 2;
   message: string;
+  /** The key of the rule's messages, and the values of its placeholders (ESLint has the first). */
+  messageId?: string;
+  data?: Record<string, string | number>;
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
+  suggestions?: JsonSuggestion[];
+}
+
+/**
+ * ESLint's suggestion: `desc` for people, `fix` replaces `range` (UTF-16 offsets) of `filePath` with
+ * `text`. An SQL fix inserts into a new migration file; a JSON edit also keeps its path and value
+ * as data (`edit`), which the text edit alone does not show.
+ */
+interface JsonSuggestion {
+  desc: string;
+  fix?: { filePath: string; range: [number, number]; text: string };
+  edit?: JsonFix;
 }
 
 interface JsonSuppressedMessage extends JsonMessage {
@@ -34,6 +51,8 @@ interface JsonResult {
 
 /** The output of `eslint --format json`: one compact JSON array, one entry per file with findings. */
 export const json: Formatter = (input) => {
+  const message = (f: Finding) => jsonMessage(f, input);
+  const suppressedMessage = (f: Finding) => jsonSuppressedMessage(f, input);
   const results = groupByFile(input.findings)
     .map(([file, findings]): JsonResult => {
       const shown = findings.filter((f) => !f.suppression).map(message);
@@ -53,21 +72,36 @@ export const json: Formatter = (input) => {
   return `${JSON.stringify(results)}\n`;
 };
 
-function message(f: Finding): JsonMessage {
+function jsonMessage(f: Finding, input: FormatInput): JsonMessage {
   const severity = f.severity === 'error' ? 2 : 1;
   return {
     ruleId: f.ruleId,
     ...(f.ruleId === 'parse-error' && severity === 2 ? { fatal: true as const } : {}),
     severity,
     message: f.message,
+    ...(f.messageId !== undefined ? { messageId: f.messageId } : {}),
+    ...(f.data !== undefined ? { data: f.data } : {}),
     line: f.loc.line,
     column: f.loc.column,
     endLine: f.loc.endLine,
     endColumn: f.loc.endColumn,
+    ...(f.fix ? { suggestions: [suggestion(f.fix, input)] } : {}),
   };
 }
 
-function suppressedMessage(f: Finding): JsonSuppressedMessage {
+function suggestion(fix: Fix, input: FormatInput): JsonSuggestion {
+  const desc = fix.kind === 'sql' ? `Add to a new migration: ${fixText(fix)}` : fixText(fix);
+  const edits = fixEdits(fix, input.sources);
+  // ESLint's fix is one replacement; an edit that needs more is left as data only.
+  const only = edits.length === 1 ? edits[0]! : undefined;
+  return {
+    desc,
+    ...(only ? { fix: { filePath: resolve(input.cwd, only.file), range: [only.offset, only.offset + only.length], text: only.text } } : {}),
+    ...(fix.kind === 'json' ? { edit: fix } : {}),
+  };
+}
+
+function jsonSuppressedMessage(f: Finding, input: FormatInput): JsonSuppressedMessage {
   const s = f.suppression!;
-  return { ...message(f), suppressions: [{ kind: s.kind === 'inSource' ? 'directive' : 'external', justification: s.justification }] };
+  return { ...jsonMessage(f, input), suppressions: [{ kind: s.kind === 'inSource' ? 'directive' : 'external', justification: s.justification }] };
 }

@@ -142,6 +142,30 @@ describe('sarif', () => {
     expectValid(log);
   });
 
+  it('gives a fix as artifactChanges: the statement inserted into the new migration, the schema.json edit in place', () => {
+    const json = '{\n  "tables": [\n    { "name": "vendor", "rls": { "enabled": false } }\n  ]\n}\n';
+    const sql = finding({ at: [3, 3], message: 'fk has no index', fix: { kind: 'sql', sql: 'CREATE INDEX idx_a_b ON a (b)', file: 'db/migrations/002_ismslint_fixes.sql' } });
+    const edit = finding({ file: 'mod/schema.json', at: [3, 17], ruleId: 'rls-enabled', message: 'no RLS', fix: { kind: 'json', file: 'mod/schema.json', op: 'set', path: ['tables', 0, 'rls', 'enabled'], value: true } });
+    const log = JSON.parse(sarif(input([sql, edit], { 'mod/schema.json': json })));
+    expectValid(log);
+    const [created, edited] = log.runs[0].results.map((r: { fixes: unknown[] }) => r.fixes);
+    expect(created).toEqual([
+      {
+        description: { text: 'CREATE INDEX idx_a_b ON a (b);' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: 'db/migrations/002_ismslint_fixes.sql', uriBaseId: '%SRCROOT%' },
+            replacements: [{ deletedRegion: { charOffset: 0, charLength: 0 }, insertedContent: { text: 'CREATE INDEX idx_a_b ON a (b);\n' } }],
+          },
+        ],
+      },
+    ]);
+    expect(edited[0].description).toEqual({ text: 'set tables[0].rls.enabled to true' });
+    const [{ deletedRegion, insertedContent }] = edited[0].artifactChanges[0].replacements;
+    const applied = json.slice(0, deletedRegion.charOffset) + insertedContent.text + json.slice(deletedRegion.charOffset + deletedRegion.charLength);
+    expect(JSON.parse(applied).tables[0].rls.enabled).toBe(true);
+  });
+
   it('is deterministic, 2-space indented JSON', () => {
     const out = sarif(input(findings));
     expect(out).toBe(sarif(input(findings)));

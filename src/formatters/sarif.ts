@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../engine/finding.js';
+import { fixText } from '../engine/fix.js';
+import { fixEdits, type TextEdit } from './fix-edits.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { FormatInput, Formatter } from './types.js';
 
@@ -37,7 +39,7 @@ export const sarif: Formatter = (input) => {
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUrl(input.cwd) } },
-        results: input.findings.map((f, i) => result(f, ruleIndex.get(f.ruleId)!, fingerprints[i]!)),
+        results: input.findings.map((f, i) => result(f, ruleIndex.get(f.ruleId)!, fingerprints[i]!, input)),
         columnKind: 'utf16CodeUnits',
       },
     ],
@@ -73,7 +75,8 @@ function descriptor(id: string, meta: RuleMeta | undefined, input: FormatInput) 
   };
 }
 
-function result(f: Finding, ruleIndex: number, fingerprint: string) {
+function result(f: Finding, ruleIndex: number, fingerprint: string, input: FormatInput) {
+  const edits = f.fix ? fixEdits(f.fix, input.sources) : [];
   return {
     ruleId: f.ruleId,
     ruleIndex,
@@ -94,6 +97,7 @@ function result(f: Finding, ruleIndex: number, fingerprint: string) {
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    ...(f.fix && edits.length > 0 ? { fixes: [sarifFix(fixText(f.fix), edits)] } : {}),
     ...(f.suppression
       ? {
           suppressions: [
@@ -101,6 +105,20 @@ function result(f: Finding, ruleIndex: number, fingerprint: string) {
           ],
         }
       : {}),
+  };
+}
+
+/** SARIF §3.55: one artifactChange per file, each replacement a region (here by character offset) and its new text. */
+function sarifFix(description: string, edits: TextEdit[]) {
+  const files = [...new Set(edits.map((e) => e.file))];
+  return {
+    description: { text: description },
+    artifactChanges: files.map((file) => ({
+      artifactLocation: artifactLocation(file),
+      replacements: edits
+        .filter((e) => e.file === file)
+        .map((e) => ({ deletedRegion: { charOffset: e.offset, charLength: e.length }, insertedContent: { text: e.text } })),
+    })),
   };
 }
 

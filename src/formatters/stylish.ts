@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/finding.js';
+import { fixText } from '../engine/fix.js';
 import { codeFrame } from './code-frame.js';
 import { padEndTo, padStartTo, textWidth, visibleText } from './display.js';
 import { groupByFile, plural, unsuppressed } from './group.js';
@@ -30,6 +31,7 @@ export const stylish: Formatter = (input) => {
       const position = `${padStartTo(r.line, width.line)}:${padEndTo(r.column, width.column)}`;
       if (i > 0) lines.push('');
       lines.push(`  ${c.dim(position)}  ${paint(padEndTo(r.severity, width.severity))}  ${padEndTo(r.message, width.message)}  ${c.dim(r.ruleId)}`);
+      if (finding.fix) lines.push(`  ${' '.repeat(textWidth(position) + 2 + width.severity + 2)}${c.dim('fix:')} ${visibleText(fixText(finding.fix))}`);
       lines.push(...codeFrame(finding.loc, input.sources.get(finding.loc.file), { gutter: c.blue, marker: paint }, width.line));
     });
   }

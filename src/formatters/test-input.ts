@@ -16,6 +16,7 @@ export function meta(id: string, over: Partial<RuleMeta> = {}): RuleMeta {
     compliance: ['ISO 27001 A.8.15', 'NIST CSF PR.AC-4'],
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
+    messages: {},
     ...over,
   };
 }

@@ -28,6 +28,8 @@ export interface Column {
   identity?: 'always' | 'by default';
   generated?: Expr;
   comment?: string;
+  /** Defined in schema.json: the JSON path of its entry, e.g. ['tables', 2, 'columns', 4]. */
+  jsonPath?: (string | number)[];
   /** Declared in schema.json: the column holds the key of a row of another module, by value (no foreign key). */
   crossModuleReference?: CrossModuleReference;
   loc: Location;
@@ -89,6 +91,8 @@ export interface Index {
   keys: IndexKey[];
   include: string[];
   predicate?: Expr;
+  /** Defined in schema.json: the JSON path of its entry, e.g. ['tables', 2, 'indexes', 0]. */
+  jsonPath?: (string | number)[];
   loc: Location;
 }
 
@@ -160,6 +164,8 @@ export interface Table {
   partitioned: boolean;
   /** Set on a partition (CREATE TABLE … PARTITION OF): its keys, constraints and indexes come from the parent. */
   partitionOf?: { schema: string; table: string };
+  /** Defined in schema.json: the JSON path of its entry, e.g. ['tables', 2], where fixes edit it. */
+  jsonPath?: (string | number)[];
   loc: Location;
 }
 

@@ -1,3 +1,5 @@
+import { isReservedWord } from './keywords.js';
+
 /** PostgreSQL's NAMEDATALEN - 1: identifiers longer than this many bytes are silently truncated. */
 export const MAX_IDENTIFIER_BYTES = 63;
 
@@ -79,11 +81,16 @@ export function quoteIdent(name: string, isReserved: (word: string) => boolean =
   return '"' + name.replace(/"/g, '""') + '"';
 }
 
+/** An identifier as generated SQL writes it: quoted where PostgreSQL needs it, reserved words included. */
+export function ident(name: string): string {
+  return quoteIdent(name, isReservedWord);
+}
+
 export function quoteLiteral(value: string): string {
   return "'" + value.replace(/'/g, "''") + "'";
 }
 
 /** A table as suggested SQL writes it: schema-qualified only outside the default schema, quoted where needed. */
 export function sqlTableName(table: { schema: string; name: string }, defaultSchema: string): string {
-  return table.schema === defaultSchema ? quoteIdent(table.name) : `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+  return table.schema === defaultSchema ? ident(table.name) : `${ident(table.schema)}.${ident(table.name)}`;
 }

@@ -1,3 +1,5 @@
+import type { A_Const, A_Expr, Node, TypeName } from '@pgsql/types';
+import { lastName, nameParts, nodeAs, peelCasts, withoutCasts } from './ast.js';
 import type { Catalog, Constraint, Expr, Index, Table } from './catalog.js';
 
 /** Any structure that PostgreSQL can use as an index: CREATE INDEX, primary key, unique or exclusion constraint. */
@@ -48,35 +50,35 @@ export function coveringIndex(table: Table, columns: string[], likes: IndexLike[
 
 /** The function name of a call expression (`generate_uuidv7()` → `generate_uuidv7`), ignoring schema and casts. */
 export function calledFunction(expr: Expr | undefined): string | undefined {
-  let node: any = expr?.ast;
-  while (node?.TypeCast) node = node.TypeCast.arg;
-  const names = node?.FuncCall?.funcname;
+  const names = nodeAs(withoutCasts(expr?.ast), 'FuncCall')?.funcname;
   if (!names) return undefined;
-  return names[names.length - 1]?.String?.sval;
+  return lastName(names);
 }
 
 /**
  * A condition PostgreSQL evaluates to true whatever the row: `true`, `'t'::boolean`, `1 = 1`,
  * `NOT false`, `1::boolean`, and AND/OR/NOT of such constants.
  */
-export function isConstantTrue(node: any): boolean {
+export function isConstantTrue(node: unknown): boolean {
   return constantBoolean(node) === true;
 }
 
 /** The constant boolean value of an expression, or undefined when it depends on the row or is NULL. */
-function constantBoolean(node: any): boolean | undefined {
-  if (node?.A_Const) return constantOf(node.A_Const, 'unknown');
-  if (node?.TypeCast) {
-    if (!isTypeNamed(node.TypeCast.typeName, ['bool', 'boolean'])) return undefined;
-    const arg = node.TypeCast.arg;
-    return arg?.A_Const ? constantOf(arg.A_Const, 'cast') : constantBoolean(arg);
+function constantBoolean(node: unknown): boolean | undefined {
+  const constant = nodeAs(node, 'A_Const');
+  if (constant) return constantOf(constant, 'unknown');
+  const cast = nodeAs(node, 'TypeCast');
+  if (cast) {
+    if (!isTypeNamed(cast.typeName, ['bool', 'boolean'])) return undefined;
+    const argConst = nodeAs(cast.arg, 'A_Const');
+    return argConst ? constantOf(argConst, 'cast') : constantBoolean(cast.arg);
   }
-  const e = node?.A_Expr;
+  const e = nodeAs(node, 'A_Expr');
   if (e?.kind === 'AEXPR_OP' && operatorName(e) === '=') {
     return isNonNullConstant(e.lexpr) && sameTree(e.lexpr, e.rexpr) ? true : undefined;
   }
-  const b = node?.BoolExpr;
-  const args: any[] = b?.args ?? [];
+  const b = nodeAs(node, 'BoolExpr');
+  const args = b?.args ?? [];
   if (b?.boolop === 'NOT_EXPR') {
     const v = constantBoolean(args[0]);
     return v === undefined ? undefined : !v;
@@ -93,7 +95,7 @@ function constantBoolean(node: any): boolean | undefined {
 }
 
 /** A literal read as a boolean: as written (`true`, `'t'`), or cast to boolean (`1::boolean`). */
-function constantOf(c: any, context: 'unknown' | 'cast'): boolean | undefined {
+function constantOf(c: A_Const, context: 'unknown' | 'cast'): boolean | undefined {
   if (c.isnull) return undefined;
   if (c.boolval) return c.boolval.boolval === true;
   if (c.sval) return parseBoolText(String(c.sval.sval ?? ''));
@@ -111,9 +113,9 @@ function parseBoolText(raw: string): boolean | undefined {
   return undefined;
 }
 
-function isNonNullConstant(node: any): boolean {
-  while (node?.TypeCast) node = node.TypeCast.arg;
-  return Boolean(node?.A_Const) && !node.A_Const.isnull;
+function isNonNullConstant(node: unknown): boolean {
+  const constant = nodeAs(withoutCasts(node), 'A_Const');
+  return constant !== undefined && !constant.isnull;
 }
 
 function sameTree(a: unknown, b: unknown): boolean {
@@ -121,48 +123,43 @@ function sameTree(a: unknown, b: unknown): boolean {
   return JSON.stringify(a, noLocation) === JSON.stringify(b, noLocation);
 }
 
-function operatorName(e: any): string | undefined {
-  return e.name?.[e.name.length - 1]?.String?.sval;
+function operatorName(e: A_Expr): string | undefined {
+  return lastName(e.name);
 }
 
 /** `uuid`, `pg_catalog.bool` …: the type's last name, without modifiers or array bounds. */
-function isTypeNamed(typeName: any, names: string[]): boolean {
-  const parts = typeName?.names ?? [];
+function isTypeNamed(typeName: TypeName | undefined, names: string[]): boolean {
   if ((typeName?.typmods ?? []).length > 0 || (typeName?.arrayBounds ?? []).length > 0) return false;
-  return names.includes(parts[parts.length - 1]?.String?.sval);
+  const name = lastName(typeName?.names);
+  return name !== undefined && names.includes(name);
 }
 
 /**
  * Peel casts that keep one value per tenant key: to uuid and to text. Other casts could map several
  * keys to one value (`::varchar(8)` truncates), so they end the match.
  */
-function peelKeyCasts(node: any): any {
-  while (node?.TypeCast) {
-    if (!isTypeNamed(node.TypeCast.typeName, ['uuid', 'text'])) return undefined;
-    node = node.TypeCast.arg;
-  }
-  return node;
+function peelKeyCasts(node: unknown): unknown {
+  const { node: inner, casts } = peelCasts(node);
+  return casts.every((c) => isTypeNamed(c.typeName, ['uuid', 'text'])) ? inner : undefined;
 }
 
 /** The column a bare or qualified column reference names (`organisation_id`, `vendor.organisation_id`). */
-function columnName(node: any): string | undefined {
-  const fields = peelKeyCasts(node)?.ColumnRef?.fields;
-  return fields ? fields[fields.length - 1]?.String?.sval : undefined;
+function columnName(node: unknown): string | undefined {
+  return lastName(nodeAs(peelKeyCasts(node), 'ColumnRef')?.fields);
 }
 
 /**
  * `current_setting('<setting>'[, missing_ok])`, cast to uuid or text. Setting names are
  * case-insensitive in PostgreSQL. With missing_ok an unset setting yields NULL, which matches no row.
  */
-function isTenantSetting(node: any, setting: string): boolean {
-  const call = peelKeyCasts(node)?.FuncCall;
-  const names: any[] = call?.funcname ?? [];
-  const fn = names.map((n) => n?.String?.sval);
+function isTenantSetting(node: unknown, setting: string): boolean {
+  const call = nodeAs(peelKeyCasts(node), 'FuncCall');
+  if (!call) return false;
+  const fn = nameParts(call.funcname);
   if (fn[fn.length - 1] !== 'current_setting' || (fn.length === 2 && fn[0] !== 'pg_catalog') || fn.length > 2) return false;
-  const args: any[] = call.args ?? [];
+  const args = call.args ?? [];
   if (args.length < 1 || args.length > 2) return false;
-  const arg = peelKeyCasts(args[0]);
-  const value = arg?.A_Const?.sval?.sval;
+  const value = nodeAs(peelKeyCasts(args[0]), 'A_Const')?.sval?.sval;
   return typeof value === 'string' && value.toLowerCase() === setting.toLowerCase();
 }
 
@@ -170,14 +167,14 @@ function isTenantSetting(node: any, setting: string): boolean {
  * `<tenantKey> = current_setting('<setting>')::uuid`: either way round, with `CAST(… AS uuid)`,
  * a table-qualified column, or `current_setting(…, true)`; also `<tenantKey> IN (<that setting>)`.
  */
-export function isTenantEquality(node: any, tenantKey: string, setting: string): boolean {
-  const e = node?.A_Expr;
+export function isTenantEquality(node: unknown, tenantKey: string, setting: string): boolean {
+  const e = nodeAs(node, 'A_Expr');
   if (!e) return false;
   if (e.kind === 'AEXPR_OP' && operatorName(e) === '=') {
     return (columnName(e.lexpr) === tenantKey && isTenantSetting(e.rexpr, setting)) || (columnName(e.rexpr) === tenantKey && isTenantSetting(e.lexpr, setting));
   }
   if (e.kind === 'AEXPR_IN' && operatorName(e) === '=') {
-    const items: any[] = e.rexpr?.List?.items ?? [];
+    const items: Node[] = nodeAs(e.rexpr, 'List')?.items ?? [];
     return columnName(e.lexpr) === tenantKey && items.length > 0 && items.every((i) => isTenantSetting(i, setting));
   }
   return false;
@@ -187,10 +184,10 @@ export function isTenantEquality(node: any, tenantKey: string, setting: string):
  * True when the expression can only be true for rows of the current tenant: the equality, an AND
  * with the equality among its terms, or an OR whose every branch restricts.
  */
-export function restrictsToTenant(node: any, tenantKey: string, setting: string): boolean {
+export function restrictsToTenant(node: unknown, tenantKey: string, setting: string): boolean {
   if (isTenantEquality(node, tenantKey, setting)) return true;
-  const b = node?.BoolExpr;
-  const args: any[] = b?.args ?? [];
+  const b = nodeAs(node, 'BoolExpr');
+  const args = b?.args ?? [];
   if (b?.boolop === 'AND_EXPR') return args.some((a) => restrictsToTenant(a, tenantKey, setting));
   if (b?.boolop === 'OR_EXPR') return args.length > 0 && args.every((a) => restrictsToTenant(a, tenantKey, setting));
   return false;

@@ -11,8 +11,7 @@
  */
 import type { Expr, Policy, PolicyCommand, Table } from './catalog.js';
 import { primaryKey } from './catalog.js';
-import { isReservedWord } from './keywords.js';
-import { quoteIdent } from './names.js';
+export { sqlTableName } from './names.js';
 import { restrictsToTenant } from './queries.js';
 
 export type RlsCommand = Exclude<PolicyCommand, 'all'>;
@@ -131,8 +130,3 @@ export function tableTenantLeaks(table: Table, tenantKey: string, setting: strin
 /** Equal policy expressions share one frozen tree across tables: judge each tree once per tenant key and setting. */
 const restrictsMemo = new Map<string, WeakMap<object, boolean>>();
 
-/** The table as SQL in a suggested fix: quoted where PostgreSQL needs it, schema-qualified outside the default schema. */
-export function sqlTableName(table: Pick<Table, 'schema' | 'name'>, defaultSchema: string): string {
-  const name = quoteIdent(table.name, isReservedWord);
-  return table.schema === defaultSchema ? name : `${quoteIdent(table.schema, isReservedWord)}.${name}`;
-}

@@ -27,7 +27,7 @@ function shape(t: Table | undefined): unknown {
     if (Array.isArray(v)) return v.map(strip);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) if (!['loc', 'module', 'kind', 'description', 'comment'].includes(k)) out[k] = strip(x);
+      for (const [k, x] of Object.entries(v)) if (!['loc', 'module', 'kind', 'description', 'comment', 'jsonPath'].includes(k)) out[k] = strip(x);
       return out;
     }
     return v;

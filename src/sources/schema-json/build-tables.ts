@@ -187,6 +187,7 @@ export class DefinitionBuilder {
       } as Table,
       split.declaredName,
     );
+    table.jsonPath = path;
     if (def.kind) table.kind = def.kind;
     if (def.description !== undefined) table.description = def.description;
 
@@ -223,6 +224,7 @@ export class DefinitionBuilder {
       this.problem(path, `"type" ${JSON.stringify(def.type)} is ${parsed.error.message}`, loc);
     }
     const column: Column = withDeclared({ name, type: parsed.ok ? parsed.value : fallbackType(def.type), notNull: def.nullable === false, loc: this.doc.loc([...path, 'name']) } as Column, declaredName);
+    column.jsonPath = path;
     if (def.description !== undefined) column.comment = def.description;
     if (def.identity) this.identity(column, def, path);
     if (typeof def.default === 'string') {
@@ -419,6 +421,7 @@ export class DefinitionBuilder {
       explicit?.declaredName,
     );
     if (predicate) index.predicate = predicate;
+    index.jsonPath = path;
     table.indexes.push(index);
     names.addRelation(schema, name);
     this.state.indexOwner.set(schema, name, table);

@@ -25,7 +25,7 @@ const fromSql = (sql: string) => buildModel([global(), { name: 'app', dir: 'app'
 /** Without what differs by nature between the two sources: places and module. */
 function shape(v: any): any {
   if (Array.isArray(v)) return v.map(shape);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && k !== 'loc' && k !== 'module').map(([k, x]) => [k, shape(x)]));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && k !== 'loc' && k !== 'module' && k !== 'jsonPath').map(([k, x]) => [k, shape(x)]));
   return v;
 }
 
