@@ -47,11 +47,12 @@ const mentionsIsmslint = (s: unknown): s is string => typeof s === 'string' && /
 /** The file a command writes with `--output-file` / `-o`. */
 const outputFile = (command: string) => /(?:--output-file|-o)\s+(\S+)/.exec(command)?.[1];
 
+/** The results code scanning shows as open: a waived finding is in the log with its suppression. */
 function sarifResults(file: string): unknown[] {
   const sarif = JSON.parse(readFileSync(file, 'utf8'));
   expect(sarif.version).toBe('2.1.0');
   expect(sarif.runs[0].tool.driver.name).toBe('ismslint');
-  return sarif.runs[0].results;
+  return (sarif.runs[0].results as { suppressions?: unknown[] }[]).filter((r) => !r.suppressions?.length);
 }
 
 describe('docs/ci/github-actions.yml', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = new URL('..', import.meta.url).pathname;
 const script = join(repo, 'scripts', 'new-rule.js');
-const COPIED = ['rules', 'src', 'schemas', 'scripts', 'README.md', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
+const COPIED = ['rules', 'src', 'schemas', 'scripts', 'test', 'README.md', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
 
 function copyRepo(): string {
   const root = mkdtempSync(join(tmpdir(), 'ismslint-new-rule-'));
