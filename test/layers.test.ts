@@ -12,8 +12,9 @@ const ALLOWED: Record<string, string[]> = {
   sources: ['sources', 'engine', 'model'],
   formatters: ['formatters', 'engine', 'model', 'sources'],
   generators: ['generators', 'engine', 'model', 'sources'],
-  commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'rules', 'package-info.js'],
+  commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'qa', 'rules', 'package-info.js'],
   cli: ['cli', 'commands', 'engine', 'rules', 'package-info.js'],
+  qa: ['qa', 'engine', 'model', 'sources', 'generators'],
   rules: ['rules', 'engine', 'model'],
 };
 
