@@ -74,14 +74,18 @@ export function appRoleIsOrdinarySql(): string {
   return `SELECT NOT rolsuper AND NOT rolbypassrls FROM pg_catalog.pg_roles WHERE rolname = current_user`;
 }
 
-/** Every name of the table, its columns, constraints, indexes, policies and triggers is snake_case, or one the design itself declares (lint reports those). */
+/**
+ * Every name of the table, its columns, constraints, indexes, policies and triggers is snake_case, or one
+ * the design itself declares (lint reports those). PostgreSQL 18's NOT NULL constraints are left out:
+ * their names are made of the table's and the column's, checked already.
+ */
 export function namingSql(schema: string, table: string, declaredExceptions: string[]): string {
   const rel = regclass(schema, table);
   return `SELECT NOT EXISTS (
   SELECT name FROM (
     SELECT relname::text AS name FROM pg_catalog.pg_class WHERE oid = ${rel}
     UNION ALL SELECT attname::text FROM pg_catalog.pg_attribute WHERE attrelid = ${rel} AND attnum > 0 AND NOT attisdropped
-    UNION ALL SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = ${rel}
+    UNION ALL SELECT conname::text FROM pg_catalog.pg_constraint WHERE conrelid = ${rel} AND contype <> 'n'
     UNION ALL SELECT c.relname::text FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ${rel}
     UNION ALL SELECT polname::text FROM pg_catalog.pg_policy WHERE polrelid = ${rel}
     UNION ALL SELECT tgname::text FROM pg_catalog.pg_trigger WHERE tgrelid = ${rel} AND NOT tgisinternal

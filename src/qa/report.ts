@@ -91,7 +91,7 @@ function formatTap(run: QaRun): string {
   const all = run.suites.flatMap((s) => s.requirements.map((r) => ({ s, r })));
   const out = ['TAP version 13', `1..${all.length}`];
   all.forEach(({ s, r }, i) => {
-    const title = `${s.module}: ${r.title}`.replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
+    const title = shown(`${s.module}: ${r.title}`).replace(/#/g, '\\#');
     out.push(`${r.ok ? 'ok' : 'not ok'} ${i + 1} - ${title}`);
     if (!r.ok) {
       out.push('  ---', `  message: ${JSON.stringify(failureText(r))}`, '  ...');
@@ -101,14 +101,19 @@ function formatTap(run: QaRun): string {
   return out.join('\n') + '\n';
 }
 
+/** Control characters shown escaped, so a name cannot forge lines of the report. */
+function shown(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
 function formatStylish(run: QaRun): string {
   const out: string[] = [];
   for (const s of run.suites) {
     out.push(`module ${s.module} (${s.engine === 'pglite' ? 'PGlite' : 'PostgreSQL'})`);
     for (const n of s.notes) out.push(`  note: ${n}`);
     for (const r of s.requirements) {
-      out.push(`  ${r.ok ? '✓' : '✗'} ${r.title}`);
-      if (!r.ok) for (const a of r.assertions.filter((a) => !a.ok)) out.push(`      ${a.label}${a.diagnostic ? `: ${a.diagnostic}` : ''}`);
+      out.push(`  ${r.ok ? '✓' : '✗'} ${shown(r.title)}`);
+      if (!r.ok) for (const a of r.assertions.filter((a) => !a.ok)) out.push(`      ${shown(a.label)}${a.diagnostic ? `: ${shown(a.diagnostic)}` : ''}`);
     }
     out.push('');
   }

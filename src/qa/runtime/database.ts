@@ -9,6 +9,8 @@ export interface QueryResult {
 
 export interface Database {
   readonly engine: 'pglite' | 'postgresql';
+  /** The connection URL of the fresh database, on PostgreSQL (for pg_prove or psql). */
+  readonly url?: string;
   query(sql: string): Promise<QueryResult>;
   /** Several statements in one string (a migration file). */
   exec(sql: string): Promise<void>;
@@ -42,6 +44,11 @@ type PGliteLike = {
   clone(): Promise<PGliteLike>;
   close(): Promise<void>;
 };
+
+/** A PGlite instance the caller created (with extensions such as pgTAP) as a Database. */
+export function pgliteDatabase(pg: unknown): Database {
+  return wrapPglite(pg as PGliteLike);
+}
 
 function wrapPglite(pg: PGliteLike): Database {
   return {
@@ -91,6 +98,7 @@ async function openPostgres(url: string, template?: string): Promise<Database> {
   let closed = false;
   const db: Database = {
     engine: 'postgresql',
+    url: target.toString(),
     async query(sql) {
       const r = await client.query(sql);
       return { rows: r.rows, affected: r.rowCount ?? 0 };

@@ -11,7 +11,7 @@ import { checkRequirement, type RequirementResult } from './check.js';
 export type { Assertion, BuildSource, Requirement, RequirementGroup, Step, Suite } from './types.js';
 export type { AssertionResult, RequirementResult } from './check.js';
 export type { Database } from './database.js';
-export { openDatabase } from './database.js';
+export { openDatabase, pgliteDatabase } from './database.js';
 export { applyMigrations, applySetup, BuildError, readSources } from './build.js';
 export { checkRequirement } from './check.js';
 
