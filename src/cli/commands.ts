@@ -146,9 +146,21 @@ export const COMMANDS: CommandSpec[] = [
       'database-url': { type: 'string', value: 'url', describe: 'PostgreSQL server to create a fresh database on (default: ISMSLINT_DATABASE_URL, else embedded PGlite)' },
       reporter: { type: 'string', default: 'stylish', value: 'name', describe: 'stylish | junit | json | tap' },
       'output-file': { type: 'string', short: 'o', value: 'file', describe: 'Write the results to this file (atomically) instead of standard output' },
+      mutation: { type: 'boolean', describe: 'Mutation analysis: the score per operator, and every surviving mutant' },
+      threshold: { type: 'string', value: 'percent', describe: 'With --mutation: fail (exit 1) below this score (default 95)' },
     },
     async run(io, args, v) {
-      return runTest(io, { args, config: str(v.config), databaseUrl: str(v['database-url']), reporter: str(v.reporter) ?? 'stylish', outputFile: str(v['output-file']) });
+      const threshold = str(v.threshold);
+      if (threshold !== undefined && !/^\d+(\.\d+)?$/.test(threshold)) throw new UsageError(`--threshold must be a percentage (got "${threshold}")`);
+      return runTest(io, {
+        args,
+        config: str(v.config),
+        databaseUrl: str(v['database-url']),
+        reporter: str(v.reporter) ?? 'stylish',
+        outputFile: str(v['output-file']),
+        mutation: v.mutation === true,
+        threshold: threshold === undefined ? undefined : Number(threshold),
+      });
     },
   },
 ];
