@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.js';
+import { benchQa } from './qa.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -30,4 +31,5 @@ for (const tables of sizes) {
       (t ? `  target < ${t.ms} ms, < ${t.mb} MB: ${ok ? 'ok' : 'MISSED'}` : ''),
   );
 }
+if (process.env.BENCH_QA !== '0') failed = !benchQa() || failed;
 process.exitCode = failed ? 1 : 0;
