@@ -183,26 +183,42 @@ export function targetColumns(catalog: Catalog, fk: Constraint): string[] {
   return primaryKey(catalog.tables.get(tableKey(ref.schema, ref.table)) ?? ({ constraints: [] } as unknown as Table))?.columns ?? [];
 }
 
-/** The module's tables and every table their foreign keys reach, parents first. */
+/**
+ * The module's tables and every table their foreign keys reach, parents first along the foreign keys
+ * a row must fill (a NOT NULL column); a nullable key closing a cycle is left NULL in the seed rows.
+ */
 function closure(catalog: Catalog, start: Table[]): Table[] {
-  const seen = new Set<string>();
-  const out: Table[] = [];
-  const visiting = new Set<string>();
-  const visit = (t: Table) => {
+  const reached = new Map<string, Table>();
+  const parentOf = (fk: Constraint) => catalog.tables.get(tableKey(fk.references!.schema, fk.references!.table));
+  const collect = (t: Table) => {
     const key = tableKey(t.schema, t.name);
-    if (seen.has(key) || visiting.has(key)) return;
-    visiting.add(key);
+    if (reached.has(key)) return;
+    reached.set(key, t);
     for (const fk of foreignKeys(t)) {
-      const parent = catalog.tables.get(tableKey(fk.references!.schema, fk.references!.table));
-      if (parent && parent !== t) visit(parent);
+      const parent = parentOf(fk);
+      if (parent) collect(parent);
     }
-    visiting.delete(key);
-    seen.add(key);
+  };
+  for (const t of start) collect(t);
+  const required = (t: Table, fk: Constraint) => fk.columns.some((c) => t.columns.find((x) => x.name === c)?.notNull);
+  const out: Table[] = [];
+  const done = new Set<Table>();
+  const visiting = new Set<Table>();
+  const visit = (t: Table, edges: 'required' | 'all') => {
+    if (done.has(t) || visiting.has(t)) return;
+    visiting.add(t);
+    for (const fk of foreignKeys(t)) {
+      const parent = parentOf(fk);
+      if (parent && parent !== t && (edges === 'all' || required(t, fk))) visit(parent, 'required');
+    }
+    visiting.delete(t);
+    done.add(t);
     out.push(t);
   };
-  // Global tables first, in replay order, then the module's.
-  for (const t of catalog.tables.values()) if (start.some((s) => foreignKeys(s).some((fk) => tableKey(fk.references!.schema, fk.references!.table) === tableKey(t.schema, t.name)))) visit(t);
-  for (const t of start) visit(t);
+  // Tables outside the module (the global ones) first, in replay order; then the module's.
+  const ordered = [...catalog.tables.values()].filter((t) => reached.has(tableKey(t.schema, t.name)));
+  for (const t of ordered) if (!start.includes(t)) visit(t, 'required');
+  for (const t of ordered) visit(t, 'required');
   return out;
 }
 
