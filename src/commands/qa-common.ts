@@ -28,7 +28,7 @@ export async function selectModules(io: CommandIO, args: string[], configPath?: 
   let { model } = first;
   if (paths.length) {
     const roots = first.config.roots.map((r) => resolve(first.config.baseDir, r)).filter((r) => existsSync(r));
-    model = (await loadWorkspace(io, { paths: [...roots, ...paths.map((p) => resolve(io.cwd, p))], config: configPath })).model;
+    model = (await loadWorkspace(io, { paths: [...roots, ...paths], config: configPath })).model;
   }
   requireModules(model, names);
   const under = (dir: string, p: string) => {
