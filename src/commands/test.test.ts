@@ -18,6 +18,15 @@ describe('ismslint test', () => {
     expect(io.out).toMatch(/✓ (\d+) of \1 requirements passed\n$/);
   }, 180_000);
 
+  it('builds a module without migrations from the DDL ismslint sql generates for it', async () => {
+    const io = recordingIO(root);
+    expect(await runTest(io, { args: ['fixtures/schema-json/risk_scale'], reporter: 'json' })).toBe(0);
+    const json = JSON.parse(io.out);
+    expect(json.modules.map((m: any) => m.module)).toEqual(['risk_scale']);
+    expect(json.summary.failed).toBe(0);
+    expect(json.summary.requirements).toBeGreaterThan(20);
+  }, 180_000);
+
   it('names each broken requirement of a non-compliant module and exits 1', async () => {
     const io = recordingIO(root);
     expect(await runTest(io, { args: ['fixtures/workspaces/violations'], reporter: 'stylish' })).toBe(1);
