@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STANDARD } from '../engine/standard.js';
-import { FIXTURE_ROLES, GLOBAL_PRELUDE, VENDOR_RISK_SQL, fixtureModel } from '../../test/support/generator-fixture.js';
+import { FIXTURE_ROLES, GLOBAL_PRELUDE, VENDOR_RISK_SQL, ddlModule, fixtureModel } from '../../test/support/generator-fixture.js';
+import { buildModel } from '../sources/build.js';
 import { buildRequirements } from './requirements.js';
 import { runSuite, type Suite } from './runtime/index.js';
 import { columnChecks } from './checks.js';
@@ -64,4 +65,35 @@ describe('requirements from an awkward module', () => {
     expect(seen.length).toBeGreaterThan(0);
     for (const s of seen) expect(s).toMatch(/: .+ \/ .+$/);
   });
+
+  it('give format-checked columns values of their shape, numeric bounds a value inside them, and nullable checks NULL', async () => {
+    const sql = `CREATE TABLE contact (
+  id uuid PRIMARY KEY DEFAULT generate_uuidv7(),
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  email text NOT NULL CHECK (email ~* '^[^@ ]+@[^@ ]+\\.[a-z]+$'),
+  website text NOT NULL CHECK (website LIKE 'https://%'),
+  rating smallint NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  weight numeric(3, 2) NOT NULL CHECK (weight > 0 AND weight <= 1),
+  country_code text CHECK (country_code ~ '^[A-Z]{2}$'),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX idx_contact_organisation_id ON contact (organisation_id);
+ALTER TABLE contact ENABLE ROW LEVEL SECURITY;
+ALTER TABLE contact FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON contact
+  USING (organisation_id = current_setting('app.current_organisation_id')::uuid)
+  WITH CHECK (organisation_id = current_setting('app.current_organisation_id')::uuid);`;
+    const built = buildModel([ddlModule('global', GLOBAL_PRELUDE), ddlModule('crm', sql)], 'global');
+    const s: Suite = {
+      ...buildRequirements({ catalog: built.catalog, standard: DEFAULT_STANDARD, module: 'crm' }),
+      build: [
+        { name: 'functions', sql: readFileSync(resolve(__dirname, '../../module-schemas/global/migrations/001_functions.sql'), 'utf8') },
+        { name: 'global', sql: GLOBAL_PRELUDE },
+        { name: 'crm', sql },
+      ],
+    };
+    const result = await runSuite(s, { base: pathToFileURL(`${process.cwd()}/`) });
+    expect(result.requirements.filter((r) => !r.ok).map((r) => `${r.title}: ${JSON.stringify(r.assertions.filter((a) => !a.ok))}`)).toEqual([]);
+    expect(result.requirements.map((r) => r.title)).toContain('contact: a rating outside contact_rating_check is refused (23514)');
+  }, 300_000);
 });

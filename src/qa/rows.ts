@@ -235,6 +235,9 @@ export function valueOf(catalog: Catalog, col: Column, n: number): string | unde
     case 'character varying':
     case 'character': {
       const max = t.mods[0] ?? (t.name === 'character' ? 1 : Infinity);
+      // Values shaped like what the column's name says, for the format CHECKs such columns carry.
+      const shaped = /email/.test(col.name) ? `v${n.toString(36)}@example.com` : /(^|_)(url|website|uri)($|_)/.test(col.name) ? `https://example.com/v${n.toString(36)}` : undefined;
+      if (shaped && shaped.length <= max) return cast(shaped);
       const s = `v${n.toString(36)}`;
       return cast(s.length <= max ? s : n.toString(36).slice(-max));
     }
