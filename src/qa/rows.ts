@@ -104,7 +104,7 @@ export class RowFactory {
     const choices = checkChoices(table);
     for (const col of table.columns) {
       if (col.identity || col.generated) continue;
-      const v = this.columnValue(table, col, n, org, tenant, seeding, choices.get(col.name));
+      const v = this.columnValue(table, col, n, tenant, choices.get(col.name));
       if (v !== undefined) values.set(col.name, v);
     }
     for (const fk of foreignKeys(table)) {
@@ -134,9 +134,7 @@ export class RowFactory {
     return { table, org: tenant ? org : undefined, values: ordered };
   }
 
-  private columnValue(table: Table, col: Column, n: number, org: Org, tenant: string | undefined, seeding: boolean, choice: string | undefined): string | undefined {
-    void org;
-    void seeding;
+  private columnValue(table: Table, col: Column, n: number, tenant: string | undefined, choice: string | undefined): string | undefined {
     if (col.name === tenant) return undefined;
     const explicit = col.name === 'id' || this.referenced.has(`${tableKey(table.schema, table.name)}.${col.name}`) || inKey(table, col.name);
     if (col.default && !explicit) return undefined;

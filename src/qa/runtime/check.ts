@@ -1,5 +1,5 @@
 /** Run one requirement's steps in a transaction that is rolled back, the way pgTAP would run them. */
-import type { Assertion, Requirement, Step } from './types.js';
+import type { Assertion, Requirement } from './types.js';
 import { asDatabaseError, type Database } from './database.js';
 import { literal, nameArray, qualified } from './sql.js';
 
@@ -187,4 +187,3 @@ function sameSet(a: string[], b: string[]): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-export type { Step };

@@ -56,7 +56,7 @@ export interface SuiteResult {
 }
 
 /** Build and check every requirement; a database that cannot be built is one failed requirement. */
-export async function runSuite(suite: Suite, opts: OpenOptions & { engine?: 'pglite' | 'postgresql' }): Promise<SuiteResult> {
+export async function runSuite(suite: Suite, opts: OpenOptions): Promise<SuiteResult> {
   const url = opts.databaseUrl ?? databaseUrlFromEnv();
   const engine = url ? 'postgresql' : 'pglite';
   let built: SuiteDatabase;
