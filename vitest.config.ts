@@ -11,7 +11,8 @@ const root = dirname(fileURLToPath(import.meta.url));
  * imports one of these packages: no list to keep up to date. In `unit` they resolve to a module that
  * throws, so a test that reaches one in a way this scan misses fails instead of running slowly.
  */
-const DATABASE_PACKAGES = /^(?:@electric-sql\/pglite(?:-[a-z]+)?|pg)(?:\/.*)?$/;
+// `ismslint/qa` is the QA runtime, which builds its database on PGlite or PostgreSQL.
+const DATABASE_PACKAGES = /^(?:@electric-sql\/pglite(?:-[a-z]+)?|pg|ismslint\/qa)(?:\/.*)?$/;
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [relative(root, join(dir, e.name))]));
@@ -39,13 +40,17 @@ export function usesDatabase(file: string): boolean {
   return uses;
 }
 
-export const testFiles = ['src', 'rules', 'test']
+// qa/ and fixtures/qa/generated/ hold generated QA suites.
+export const testFiles = ['src', 'rules', 'test', 'qa', 'fixtures/qa/generated']
+  .filter((dir) => existsSync(join(root, dir)))
   .flatMap((dir) => walk(join(root, dir)))
   .filter((f) => f.endsWith('.test.ts'))
   .sort();
 export const databaseTestFiles = testFiles.filter((file) => usesDatabase(join(root, file)));
 
 export default defineConfig({
+  // Generated QA suites import the runtime as the package does; here it comes from the source.
+  resolve: { alias: { 'ismslint/qa': fileURLToPath(new URL('./src/qa/runtime/index.ts', import.meta.url)) } },
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,

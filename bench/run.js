@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.js';
+import { benchQa } from './qa.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -50,4 +51,5 @@ for (const tables of sizes) {
     failed = true;
   }
 }
+if (process.env.BENCH_QA !== '0') failed = !benchQa() || failed;
 process.exitCode = failed ? 1 : 0;

@@ -12,7 +12,7 @@ const ALLOWED: Record<string, string[]> = {
   sources: ['sources', 'engine', 'model'],
   formatters: ['formatters', 'engine', 'model', 'sources'],
   generators: ['generators', 'engine', 'model', 'sources'],
-  qa: ['qa', 'model', 'engine', 'sources'],
+  qa: ['qa', 'engine', 'model', 'sources', 'generators'],
   reports: ['reports', 'engine', 'model'],
   commands: ['commands', 'sources', 'model', 'engine', 'formatters', 'generators', 'qa', 'reports', 'rules', 'package-info.js'],
   cli: ['cli', 'commands', 'engine', 'rules', 'package-info.js', 'process-tuning'],

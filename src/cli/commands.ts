@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { runDocs } from '../commands/docs.js';
+import { runGenerateTests } from '../commands/generate-tests.js';
+import { runTest } from '../commands/test.js';
 import { runInit } from '../commands/init.js';
 import type { CommandIO } from '../commands/io.js';
 import { runLint } from '../commands/lint.js';
@@ -177,6 +179,46 @@ export const COMMANDS: CommandSpec[] = [
     options: checkOptions,
     async run(io, positionals, v) {
       return runCheck(io, reportArgs(positionals, v));
+    },
+  },
+  {
+    name: 'generate-tests',
+    usage: 'ismslint generate-tests [modules|paths..] [--target vitest|pgtap|all] [--out dir] [--check]',
+    summary: 'Generate QA suites per module: vitest (on PGlite or PostgreSQL) and pgTAP (for pg_prove)',
+    positionals: { name: 'modules', describe: 'Module names, or module/workspace directories (default: all modules)', variadic: true },
+    options: {
+      target: { type: 'string', default: 'all', value: 'name', describe: 'vitest | pgtap | all' },
+      out: { type: 'string', default: 'qa', value: 'dir', describe: 'Output directory' },
+      check: { type: 'boolean', describe: 'Write nothing; exit 1 when a suite in the output directory is out of date' },
+    },
+    async run(io, args, v) {
+      return runGenerateTests(io, { args, config: str(v.config), target: str(v.target) ?? 'all', outDir: str(v.out) ?? 'qa', check: v.check === true });
+    },
+  },
+  {
+    name: 'test',
+    usage: 'ismslint test [modules|paths..] [--database-url url] [--reporter name] [--output-file file]',
+    summary: 'Build each module on a fresh database (PGlite, or PostgreSQL) and check its QA requirements',
+    positionals: { name: 'modules', describe: 'Module names, or module/workspace directories (default: all modules)', variadic: true },
+    options: {
+      'database-url': { type: 'string', value: 'url', describe: 'PostgreSQL server to create a fresh database on (default: ISMSLINT_DATABASE_URL, else embedded PGlite)' },
+      reporter: { type: 'string', default: 'stylish', value: 'name', describe: 'stylish | junit | json | tap' },
+      'output-file': { type: 'string', short: 'o', value: 'file', describe: 'Write the results to this file (atomically) instead of standard output' },
+      mutation: { type: 'boolean', describe: 'Mutation analysis: the score per operator, and every surviving mutant' },
+      threshold: { type: 'string', value: 'percent', describe: 'With --mutation: fail (exit 1) below this score (default 95)' },
+    },
+    async run(io, args, v) {
+      const threshold = str(v.threshold);
+      if (threshold !== undefined && !/^\d+(\.\d+)?$/.test(threshold)) throw new UsageError(`--threshold must be a percentage (got "${threshold}")`);
+      return runTest(io, {
+        args,
+        config: str(v.config),
+        databaseUrl: str(v['database-url']),
+        reporter: str(v.reporter) ?? 'stylish',
+        outputFile: str(v['output-file']),
+        mutation: v.mutation === true,
+        threshold: threshold === undefined ? undefined : Number(threshold),
+      });
     },
   },
 ];

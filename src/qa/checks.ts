@@ -1,0 +1,128 @@
+/**
+ * What a table's CHECK constraints allow for one column, read from their parse trees: a value list
+ * (`status IN ('draft', …)`, `= ANY (ARRAY[…])`) or numeric bounds (`>=`, `<`, BETWEEN). Values are SQL
+ * expressions; anything else is left to the row generator's defaults.
+ */
+import type { Constraint, Table } from '../model/catalog.js';
+import { literal } from './runtime/sql.js';
+
+export interface ColumnCheck {
+  column: string;
+  constraint: Constraint;
+  /** A value the check accepts. */
+  valid: string;
+  /** A value of the right type that the check refuses. */
+  invalid: string;
+}
+
+type Bound = { value: number; strict: boolean };
+
+function columnOf(node: any): string | undefined {
+  while (node?.TypeCast) node = node.TypeCast.arg;
+  const fields = node?.ColumnRef?.fields;
+  return fields?.length ? fields[fields.length - 1]?.String?.sval : undefined;
+}
+
+function constOf(node: any): { text?: string; num?: number } | undefined {
+  while (node?.TypeCast) node = node.TypeCast.arg;
+  const c = node?.A_Const;
+  if (!c || c.isnull) return undefined;
+  if (c.sval) return { text: String(c.sval.sval ?? '') };
+  if (c.ival) return { num: Number(c.ival.ival ?? 0) };
+  if (c.fval) return { num: Number(c.fval.fval) };
+  return undefined;
+}
+
+function opName(e: any): string | undefined {
+  return e?.name?.[e.name.length - 1]?.String?.sval;
+}
+
+/** The checks of each column that we can satisfy and violate on purpose. */
+export function columnChecks(table: Table): ColumnCheck[] {
+  const out: ColumnCheck[] = [];
+  for (const c of table.constraints) {
+    if (c.kind !== 'check' || !c.check || c.notValid) continue;
+    const found = readCheck(c.check.ast);
+    if (found) out.push({ ...found, constraint: c });
+  }
+  return out;
+}
+
+function readCheck(ast: any): Omit<ColumnCheck, 'constraint'> | undefined {
+  const e = ast?.A_Expr;
+  if (e && opName(e) === '=' && (e.kind === 'AEXPR_IN' || e.kind === 'AEXPR_OP_ANY')) {
+    const column = columnOf(e.lexpr);
+    let items: any[] = e.kind === 'AEXPR_IN' ? (e.rexpr?.List?.items ?? []) : [];
+    if (e.kind === 'AEXPR_OP_ANY') {
+      let arr = e.rexpr;
+      while (arr?.TypeCast) arr = arr.TypeCast.arg;
+      items = arr?.A_ArrayExpr?.elements ?? [];
+    }
+    const values = items.map(constOf);
+    if (!column || values.length === 0 || values.some((v) => v === undefined)) return undefined;
+    if (values.every((v) => v!.text !== undefined)) {
+      const texts = values.map((v) => v!.text!);
+      let bad = 'ismslint_out_of_set';
+      while (texts.includes(bad)) bad += '_';
+      return { column, valid: literal(texts[0]!), invalid: literal(bad) };
+    }
+    if (values.every((v) => v!.num !== undefined)) {
+      const nums = values.map((v) => v!.num!);
+      return { column, valid: String(nums[0]), invalid: String(Math.max(...nums) + 1) };
+    }
+    return undefined;
+  }
+  const bounds = numericBounds(ast);
+  if (bounds) {
+    const { column, lo, hi } = bounds;
+    const valid = lo ? (lo.strict ? lo.value + 1 : lo.value) : hi ? (hi.strict ? hi.value - 1 : hi.value) : undefined;
+    const invalid = lo ? lo.value - 1 : hi ? hi.value + 1 : undefined;
+    if (valid === undefined || invalid === undefined) return undefined;
+    if (hi && valid > hi.value) return undefined;
+    return { column, valid: String(valid), invalid: String(invalid) };
+  }
+  return undefined;
+}
+
+/** `col >= 1`, `col <= 5`, `col BETWEEN 1 AND 5`, and ANDs of them, on one column. */
+function numericBounds(ast: any): { column: string; lo?: Bound; hi?: Bound } | undefined {
+  const terms: any[] = ast?.BoolExpr?.boolop === 'AND_EXPR' ? ast.BoolExpr.args : [ast];
+  let column: string | undefined;
+  let lo: Bound | undefined;
+  let hi: Bound | undefined;
+  for (const t of terms) {
+    const e = t?.A_Expr;
+    if (!e) return undefined;
+    if (e.kind === 'AEXPR_BETWEEN') {
+      const col = columnOf(e.lexpr);
+      const [a, b] = (e.rexpr?.List?.items ?? e.rexpr ?? []).map(constOf);
+      if (!col || a?.num === undefined || b?.num === undefined || (column && column !== col)) return undefined;
+      column = col;
+      lo = { value: a.num, strict: false };
+      hi = { value: b.num, strict: false };
+      continue;
+    }
+    if (e.kind !== 'AEXPR_OP') return undefined;
+    let op = opName(e);
+    let col = columnOf(e.lexpr);
+    let k = constOf(e.rexpr);
+    if (!col) {
+      col = columnOf(e.rexpr);
+      k = constOf(e.lexpr);
+      op = op === '>' ? '<' : op === '<' ? '>' : op === '>=' ? '<=' : op === '<=' ? '>=' : op;
+    }
+    if (!col || k?.num === undefined || (column && column !== col)) return undefined;
+    column = col;
+    if (op === '>' || op === '>=') lo = { value: k.num, strict: op === '>' };
+    else if (op === '<' || op === '<=') hi = { value: k.num, strict: op === '<' };
+    else return undefined;
+  }
+  return column ? { column, lo, hi } : undefined;
+}
+
+/** Column → a value its CHECKs accept. */
+export function checkChoices(table: Table): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of columnChecks(table)) if (!out.has(c.column)) out.set(c.column, c.valid);
+  return out;
+}
