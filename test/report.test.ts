@@ -197,33 +197,44 @@ describe('ismslint report --check', () => {
 });
 
 describe('ismslint report with QA results', () => {
-  it('reads ismslint test JSON and JUnit, fills the QA criteria and controls, and rejects on a failing test', async () => {
+  it('reads ismslint test JSON (results and mutation) and JUnit, fills the QA criteria and controls, and rejects on a failing test', async () => {
     const dir = tempDir();
     const json = join(dir, 'qa.json');
     const junit = join(dir, 'qa.xml');
     writeFileSync(
       json,
       JSON.stringify({
-        engine: 'PGlite 0.5 (PostgreSQL 18)',
-        mutation: { score: 97.5 },
-        results: [
-          { name: 'vendor: organisation B rows are invisible to organisation A', category: 'row-level-security', status: 'passed' },
-          { name: 'vendor_contact.vendor_id is covered by an index', category: 'referential-completeness', status: 'failed' },
+        tool: 'ismslint',
+        kind: 'qa-results',
+        modules: [
+          {
+            module: 'vendor_risk',
+            engine: 'pglite',
+            requirements: [
+              { title: "vendor: organisation B's rows are invisible to organisation A", group: 'rls', ok: true },
+              { title: 'vendor_contact.vendor_id is covered by an index', group: 'completeness', ok: false },
+            ],
+          },
         ],
       }),
     );
-    writeFileSync(junit, '<testsuites><testsuite name="s"><testcase name="vendor.id defaults to UUIDv7 &amp; orders by time" classname="required-fields"/><testcase name="skipped" classname="naming"><skipped/></testcase></testsuite></testsuites>');
+    const mutation = join(dir, 'mutation.json');
+    writeFileSync(mutation, JSON.stringify({ tool: 'ismslint', kind: 'qa-mutation', total: { killed: 39, total: 40, score: 97.5 } }));
+    writeFileSync(
+      junit,
+      '<testsuites><testsuite name="incident"><properties><property name="engine" value="pglite"/></properties><testcase classname="incident.required" name="incident.id defaults to UUIDv7 &amp; orders by time"/><testcase name="skipped" classname="incident.naming"><skipped/></testcase></testsuite></testsuites>',
+    );
     const out = tempDir();
-    const r = await report([fixture, '--out', out, '--format', 'json', '--qa-results', json, '--qa-results', junit]);
+    const r = await report([fixture, '--out', out, '--format', 'json', '--qa-results', json, '--qa-results', junit, '--qa-results', mutation]);
     const rep = readJson(out);
-    expect(rep.qa).toMatchObject({ passed: 2, failed: 1, skipped: 1, passRate: 66.7, mutationScore: 97.5, engine: 'PGlite 0.5 (PostgreSQL 18)' });
+    expect(rep.qa).toMatchObject({ passed: 2, failed: 1, skipped: 1, passRate: 66.7, mutationScore: 97.5, engine: 'pglite' });
     expect(rep.criteria.find((c) => c.id === 'qa-pass-rate')).toMatchObject({ value: 66.7, status: 'not met' });
     expect(rep.criteria.find((c) => c.id === 'mutation-score')).toMatchObject({ value: 97.5, status: 'met' });
     const control = rep.controls.find((c) => c.framework === 'ISO/IEC 27001:2022' && c.id === 'A.8.6')!;
-    expect(control.qa).toEqual([{ name: 'vendor_contact.vendor_id is covered by an index', state: 'fail' }]);
+    expect(control.qa).toEqual([{ name: 'vendor_risk: vendor_contact.vendor_id is covered by an index', state: 'fail' }]);
     expect(rep.verdict.reason).toMatch(/1 failing QA test/);
     expect(r.code).toBe(1);
-    expect(rep.evidence.qaEngine).toBe('PGlite 0.5 (PostgreSQL 18)');
+    expect(rep.evidence.qaEngine).toBe('pglite');
   });
 });
 

@@ -21,7 +21,7 @@ export interface ControlCatalog {
   controls: ControlDefinition[];
   /** Links the mapping file adds to those in rule metadata: rule id → control keys (`framework id`). */
   ruleControls: Record<string, string[]>;
-  /** QA requirement categories (as `ismslint test` reports them) → control keys. */
+  /** QA requirement groups (as `ismslint test` reports them: schema, relationships, rls, …) → control keys. */
   qaControls: Record<string, string[]>;
 }
 

@@ -7,8 +7,6 @@ interface QaResult {
   state: State;
 }
 
-const STATES: Record<string, State> = { pass: 'pass', passed: 'pass', ok: 'pass', fail: 'fail', failed: 'fail', failure: 'fail', error: 'fail', skip: 'skip', skipped: 'skip', pending: 'skip', todo: 'skip' };
-
 function decodeXml(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
     const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
@@ -30,29 +28,37 @@ function fromJunit(xml: string): QaResult[] {
     const tag = m[1]!;
     const body = m[3] ?? '';
     const state: State = /<(failure|error)\b/.test(body) ? 'fail' : /<skipped\b/.test(body) ? 'skip' : 'pass';
-    out.push({ name: attr(tag, 'name') ?? '(unnamed)', category: attr(tag, 'classname') ?? null, state });
+    const classname = attr(tag, 'classname');
+    const module = classname?.includes('.') ? classname.slice(0, classname.lastIndexOf('.')) : undefined;
+    const category = classname?.includes('.') ? classname.slice(classname.lastIndexOf('.') + 1) : (classname ?? null);
+    out.push({ name: `${module ? `${module}: ` : ''}${attr(tag, 'name') ?? '(unnamed)'}`, category, state });
   }
   return out;
 }
 
+/** `ismslint test --reporter json` (kind `qa-results`) or `ismslint test --mutation --reporter json` (kind `qa-mutation`). */
 interface JsonResults {
-  engine?: unknown;
-  mutationScore?: unknown;
-  mutation?: { score?: unknown };
-  results?: unknown;
+  kind?: unknown;
+  modules?: Array<{ module?: unknown; engine?: unknown; requirements?: Array<{ title?: unknown; group?: unknown; ok?: unknown }> }>;
+  total?: { score?: unknown };
 }
 
-/** `ismslint test --reporter json`: `{ engine, results: [{ name, category, status }], mutation?: { score } }`. */
 function fromJson(value: JsonResults): { results: QaResult[]; engine: string | null; mutationScore: number | null } {
-  const list = Array.isArray(value.results) ? value.results : [];
-  const results: QaResult[] = [];
-  for (const r of list as Array<Record<string, unknown>>) {
-    const state = STATES[String(r.status ?? r.state ?? '').toLowerCase()];
-    if (!state || typeof r.name !== 'string') continue;
-    results.push({ name: r.name, category: typeof r.category === 'string' ? r.category : null, state });
+  if (value.kind === 'qa-mutation') {
+    const score = typeof value.total?.score === 'number' ? value.total.score : null;
+    return { results: [], engine: null, mutationScore: score };
   }
-  const score = typeof value.mutationScore === 'number' ? value.mutationScore : typeof value.mutation?.score === 'number' ? value.mutation.score : null;
-  return { results, engine: typeof value.engine === 'string' ? value.engine : null, mutationScore: score };
+  if (value.kind !== 'qa-results' || !Array.isArray(value.modules)) throw new Error('not ismslint test results (kind "qa-results" or "qa-mutation")');
+  const results: QaResult[] = [];
+  const engines = new Set<string>();
+  for (const m of value.modules) {
+    if (typeof m.engine === 'string') engines.add(m.engine);
+    for (const r of m.requirements ?? []) {
+      if (typeof r.title !== 'string') continue;
+      results.push({ name: `${String(m.module)}: ${r.title}`, category: typeof r.group === 'string' ? r.group : null, state: r.ok === true ? 'pass' : 'fail' });
+    }
+  }
+  return { results, engine: engines.size ? [...engines].sort().join(', ') : null, mutationScore: null };
 }
 
 /** Merge the results of one or more QA result files; a file that is neither JSON nor JUnit is an error. */
@@ -69,12 +75,18 @@ export function readQaResults(files: Array<{ path: string; text: string }>): QaS
       } catch {
         throw new Error(`${path} is not valid JSON`);
       }
-      const read = fromJson(parsed);
+      let read: ReturnType<typeof fromJson>;
+      try {
+        read = fromJson(parsed);
+      } catch (e) {
+        throw new Error(`${path}: ${(e as Error).message}`);
+      }
       results.push(...read.results);
       engine ??= read.engine;
       mutationScore ??= read.mutationScore;
     } else if (trimmed.startsWith('<')) {
       results.push(...fromJunit(trimmed));
+      engine ??= /<property name="engine" value="([^"]*)"/.exec(trimmed)?.[1] ?? null;
     } else {
       throw new Error(`${path} is neither ismslint test JSON nor JUnit XML`);
     }
