@@ -3,6 +3,7 @@ import { chooseName, columnsAddition } from '../../../model/names.js';
 import { makeTypeRef } from '../../../model/types.js';
 import { makeExpr } from '../expr.js';
 import type { StatementContext } from './context.js';
+import { checkType } from './user-types.js';
 import { intern, str, strings } from './context.js';
 
 const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
@@ -24,6 +25,7 @@ export function typeRefOf(typeName: any, searchPath: string[] = []) {
 /** Build a column from a ColumnDef; its inline constraints are returned for the table to add. */
 export function columnFromDef(ctx: StatementContext, def: any, tableName: string): { column: Column; constraints: any[]; mysqlIndex: boolean } {
   const { ref, odd } = typeRefOf(def.typeName, ctx.searchPath);
+  if (!odd) checkType(ctx, def.typeName, true);
   // Every optional field declared now: tens of thousands of columns keep one compact shape.
   const column: Column = {
     name: intern(def.colname),

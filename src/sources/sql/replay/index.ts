@@ -7,10 +7,12 @@ import { doStatement } from './do-block.js';
 import { createIndex, dropIndex } from './indexes.js';
 import { alterEnum, createEnum, createFunction, createTrigger, dropTrigger, grantOrRevoke, selectStatement, setSearchPath } from './misc.js';
 import { alterPolicy, createPolicy, dropPolicy } from './policies.js';
+import { alterSequence, createSequence, createTableAs, createView, dropRelations, selectInto } from './relations.js';
 import { commentOn, createTable, dropTables } from './tables.js';
+import { createExtension, createType, dropTypes } from './user-types.js';
 
 export { ReplayState } from './context.js';
-export type { ReplayProblem } from './context.js';
+export type { ReplayOptions, ReplayProblem } from './context.js';
 
 /**
  * Apply one migration file's statements to the catalog, in order, as PostgreSQL would. Statements
@@ -61,7 +63,29 @@ export function replayFile(state: ReplayState, file: SourceFile, module: string,
         createFunction(ctx, node);
         break;
       case 'SelectStmt':
-        selectStatement(ctx, node);
+        if (node.intoClause) selectInto(ctx, node);
+        else selectStatement(ctx, node);
+        break;
+      case 'ViewStmt':
+        createView(ctx, node);
+        break;
+      case 'CreateTableAsStmt':
+        createTableAs(ctx, node);
+        break;
+      case 'CreateSeqStmt':
+        createSequence(ctx, node);
+        break;
+      case 'AlterSeqStmt':
+        alterSequence(ctx, node);
+        break;
+      case 'CreateDomainStmt':
+      case 'CompositeTypeStmt':
+      case 'CreateRangeStmt':
+      case 'DefineStmt':
+        createType(ctx, kind, node);
+        break;
+      case 'CreateExtensionStmt':
+        createExtension(ctx, node);
         break;
       case 'DoStmt':
         doStatement(ctx, node);
@@ -84,6 +108,23 @@ function drop(ctx: StatementContext, stmt: any): void {
   if (stmt.removeType === 'OBJECT_TABLE') {
     dropTables(ctx, stmt, objects);
     return;
+  }
+  switch (stmt.removeType) {
+    case 'OBJECT_VIEW':
+      dropRelations(ctx, stmt, objects, 'view');
+      return;
+    case 'OBJECT_MATVIEW':
+      dropRelations(ctx, stmt, objects, 'materialized view');
+      return;
+    case 'OBJECT_SEQUENCE':
+      dropRelations(ctx, stmt, objects, 'sequence');
+      return;
+    case 'OBJECT_TYPE':
+    case 'OBJECT_DOMAIN':
+      dropTypes(ctx, stmt);
+      return;
+    default:
+      break;
   }
   for (const parts of objects) {
     switch (stmt.removeType) {
