@@ -128,6 +128,7 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { prefix: false },
+    materializedViews: true,
   },
   check(ctx) {
     const qualified = (table: Table, name: string) => (table.schema === ctx.standard.defaultSchema ? ident(name) : `${ident(table.schema)}.${ident(name)}`);

@@ -2,7 +2,7 @@ import type { AlterTableCmd, AlterTableStmt } from '@pgsql/types';
 import type { Table } from '../../../model/catalog.js';
 import { field } from '../ast-helpers.js';
 import { makeExpr } from '../expr.js';
-import { addConstraint, columnFromDef, typeRefOf } from './columns.js';
+import { addConstraint, columnFromDef, IDENTITY_TYPES, typeRefOf } from './columns.js';
 import type { StatementContext } from './context.js';
 import { isSequence, isView, relationKindName } from './context.js';
 import { attachPartition, detachPartition } from './partitions.js';
@@ -137,7 +137,16 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
     case 'AT_SetNotNull':
     case 'AT_DropNotNull': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.notNull = cmd.subtype === 'AT_SetNotNull';
+      if (!col) return;
+      if (cmd.subtype === 'AT_DropNotNull' && table.constraints.some((c) => c.kind === 'primary key' && c.columns.includes(col.name))) {
+        ctx.problem(`column "${col.name}" is in a primary key: it stays NOT NULL while the key exists`);
+        return;
+      }
+      if (cmd.subtype === 'AT_DropNotNull' && col.identity) {
+        ctx.problem(`column "${col.name}" of relation "${table.name}" is an identity column: it is always NOT NULL`);
+        return;
+      }
+      col.notNull = cmd.subtype === 'AT_SetNotNull';
       return;
     }
     case 'AT_ColumnDefault': {
@@ -150,6 +159,10 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
       if (!col) return;
       if (col.identity) {
         ctx.problem(`column "${col.name}" of relation "${table.name}" is already an identity column`);
+        return;
+      }
+      if (col.type.arrayDims > 0 || !IDENTITY_TYPES.has(col.type.name)) {
+        ctx.problem('identity column type must be smallint, integer, or bigint');
         return;
       }
       col.identity = cmd.def?.Constraint?.generated_when === 'a' ? 'always' : 'by default';

@@ -65,6 +65,8 @@ export class ReplayState {
   readonly names = new Namespaces();
   readonly indexOwner = new IndexOwners();
   readonly problems: ReplayProblem[] = [];
+  /** `schema.name(argument types)` of each function created, for CREATE FUNCTION's "already exists". */
+  readonly functionSignatures = new Set<string>();
   /** Extensions whose types a column may use: configured ones, and those the migrations create. */
   readonly extensions: Set<string>;
 

@@ -5,7 +5,7 @@ import type { ReplayState } from './context.js';
 import { StatementContext, strings } from './context.js';
 import { doStatement } from './do-block.js';
 import { createIndex, dropIndex } from './indexes.js';
-import { alterEnum, createEnum, createFunction, createTrigger, dropTrigger, grantOrRevoke, selectStatement, setSearchPath } from './misc.js';
+import { alterEnum, createEnum, createFunction, dropFunction, createTrigger, dropTrigger, grantOrRevoke, selectStatement, setSearchPath } from './misc.js';
 import { alterPolicy, createPolicy, dropPolicy } from './policies.js';
 import { alterSequence, createSequence, createTableAs, createView, dropRelations, selectInto } from './relations.js';
 import { commentOn, createTable, dropTables } from './tables.js';
@@ -122,6 +122,11 @@ function drop(ctx: StatementContext, stmt: any): void {
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN':
       dropTypes(ctx, stmt);
+      return;
+    case 'OBJECT_FUNCTION':
+    case 'OBJECT_PROCEDURE':
+    case 'OBJECT_ROUTINE':
+      for (const obj of stmt.objects ?? []) dropFunction(ctx, obj);
       return;
     default:
       break;

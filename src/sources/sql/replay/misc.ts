@@ -1,5 +1,6 @@
 import type { PrivilegeChange, Table, TriggerEvent } from '../../../model/catalog.js';
 import { makeExpr } from '../expr.js';
+import { typeRefOf } from './columns.js';
 import type { StatementContext } from './context.js';
 import type { Relation } from './context.js';
 import { isSequence, isView, str, strings } from './context.js';
@@ -99,7 +100,20 @@ export function alterEnum(ctx: StatementContext, stmt: any): void {
 }
 
 export function createFunction(ctx: StatementContext, stmt: any): void {
-  ctx.catalog.functions.add(strings(stmt.funcname).join('.'));
+  const name = strings(stmt.funcname).join('.');
+  // Functions overload by their input argument types; OUT and TABLE parameters are not part of the signature.
+  const inputs = (stmt.parameters ?? [])
+    .map((p: any) => p.FunctionParameter)
+    .filter((p: any) => p && p.mode !== 'FUNC_PARAM_OUT' && p.mode !== 'FUNC_PARAM_TABLE')
+    .map((p: any) => typeRefOf(p.argType).ref.text);
+  const schema = strings(stmt.funcname).length > 1 ? '' : `${ctx.creationSchema(undefined)}.`;
+  const signature = `${schema}${name}(${inputs.join(',')})`;
+  if (ctx.state.functionSignatures.has(signature) && !stmt.replace) {
+    ctx.problem(`function "${name}" already exists with same argument types: use CREATE OR REPLACE FUNCTION, or drop it first`);
+    return;
+  }
+  ctx.state.functionSignatures.add(signature);
+  ctx.catalog.functions.add(name);
 }
 
 /** `SELECT create_hypertable('t', 'time_col')` (TimescaleDB 1/2) or `create_hypertable('t', by_range('time_col'))`. */
@@ -163,3 +177,18 @@ export function setSearchPath(stmt: any, searchPath: string[]): void {
   if (schemas.length) searchPath.splice(0, searchPath.length, ...schemas);
 }
 
+
+/** DROP FUNCTION name(args): the signature may be created again. */
+export function dropFunction(ctx: StatementContext, obj: any): void {
+  const owa = obj?.ObjectWithArgs;
+  if (!owa) return;
+  const names = strings(owa.objname);
+  const schema = names.length > 1 ? '' : `${ctx.creationSchema(undefined)}.`;
+  const prefix = `${schema}${names.join('.')}(`;
+  if (owa.args_unspecified) {
+    for (const s of [...ctx.state.functionSignatures]) if (s.startsWith(prefix)) ctx.state.functionSignatures.delete(s);
+    return;
+  }
+  const inputs = (owa.objargs ?? []).map((t: any) => typeRefOf(t.TypeName).ref.text);
+  ctx.state.functionSignatures.delete(`${prefix}${inputs.join(',')})`);
+}

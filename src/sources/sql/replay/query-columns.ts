@@ -89,6 +89,7 @@ function selectShape(scope: Scope, query: Node | undefined): QueryShape {
       continue;
     }
     columns.push({ name: targetName(target), type: expressionType(from, target.val) });
+    if (complete) checkColumnRef(scope.ctx, from, field(target.val, 'ColumnRef'));
   }
   // Columns named anywhere in the query are what the view depends on (its WHERE, joins, sorting …).
   collectColumnRefs(select, (ref) => {
@@ -101,6 +102,21 @@ function selectShape(scope: Scope, query: Node | undefined): QueryShape {
     if (owner?.source) use(scope, owner.source, [col]);
   });
   return { columns, complete, dependsOn: [] };
+}
+
+/** A plain column of the select list that none of the (fully known) FROM items has: PostgreSQL rejects the query. */
+function checkColumnRef(ctx: StatementContext, from: FromItem[], ref: ColumnRef | undefined): void {
+  const names = (ref?.fields ?? []).map(str);
+  if (names.length === 0 || names.length > 2 || names.some((n) => n === '')) return;
+  const col = names[names.length - 1]!;
+  const items = names.length === 2 ? from.filter((f) => f.alias === names[0]) : from;
+  if (names.length === 2 && items.length === 0) {
+    ctx.problem(`missing FROM-clause entry for table "${names[0]}"`, ctx.nameAt(ref?.location));
+    return;
+  }
+  // A one-part name may also be a whole-row reference to a FROM item.
+  if (names.length === 1 && from.some((f) => f.alias === col)) return;
+  if (!items.some((f) => f.columns.some((c) => c.name === col))) ctx.problem(`column "${names.join('.')}" does not exist`, ctx.nameAt(ref?.location));
 }
 
 function use(scope: Scope, table: Table, columns: string[]): void {

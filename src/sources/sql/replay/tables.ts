@@ -98,7 +98,10 @@ export function createTable(ctx: StatementContext, stmt: any): void {
       pending.push(elt.Constraint);
     } else if (elt.TableLikeClause) {
       const like = elt.TableLikeClause;
-      const from = ctx.tableOrView(like.relation);
+      // The table being made does not exist yet for its own LIKE.
+      const self = like.relation?.relname === table.name && ctx.creationSchema(like.relation.schemaname) === schema;
+      if (self) ctx.problem(`relation "${table.name}" does not exist: a table cannot be LIKE itself`, ctx.nameAt(like.relation.location));
+      const from = self ? undefined : ctx.tableOrView(like.relation);
       if (from) likes.push({ from, options: like.options ?? 0 });
       const options: number = like.options ?? 0;
       for (const c of from?.columns ?? []) {
