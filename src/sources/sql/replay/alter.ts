@@ -1,5 +1,5 @@
 import type { AlterTableCmd, AlterTableStmt } from '@pgsql/types';
-import type { Table } from '../../../model/catalog.js';
+import type { Constraint, Table } from '../../../model/catalog.js';
 import { field } from '../ast-helpers.js';
 import { makeExpr } from '../expr.js';
 import { addConstraint, columnFromDef, IDENTITY_TYPES, typeRefOf } from './columns.js';
@@ -7,8 +7,11 @@ import type { StatementContext } from './context.js';
 import { isSequence, isView, relationKindName } from './context.js';
 import { attachPartition, detachPartition } from './partitions.js';
 import { addOwnedSequence, dependentViews, dropOwnedSequences, renameRelation } from './relations.js';
-import { dropColumn, ownsSequence, renameColumn, renameTable } from './tables.js';
-import { renameIndex } from './indexes.js';
+import { dropColumn, identityOptions, ownsSequence, renameColumn, renameTable } from './tables.js';
+import { partitionsOf, renameIndex } from './indexes.js';
+import { cloneConstraints, cloneIndexes } from './clone.js';
+
+const PROPAGATED: ReadonlySet<Constraint['kind']> = new Set(['check', 'foreign key']);
 import { checkType, renameType } from './user-types.js';
 import { renamePolicy } from './policies.js';
 
@@ -85,7 +88,8 @@ export function alterTable(ctx: StatementContext, stmt: AlterTableStmt): void {
   }
   const table = relation as Table;
   const ordered = cmds.map((c, i) => ({ c, i, p: pass(c) })).sort((a, b) => a.p - b.p || a.i - b.i);
-  for (const { c } of ordered) alterTableCmd(ctx, table, c);
+  const recurse = stmt.relation.inh === true;
+  for (const { c } of ordered) alterTableCmd(ctx, table, c, recurse);
 }
 
 function actionName(cmd: AlterTableCmd): string {
@@ -98,7 +102,7 @@ function column(ctx: StatementContext, table: Table, name: string) {
   return col;
 }
 
-function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
+function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = false): void {
   if (isView(table) && cmd.subtype !== 'AT_ColumnDefault') return;
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
@@ -108,7 +112,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
         return;
       }
       table.columns.push(col);
-      if (ownsSequence(col)) addOwnedSequence(ctx, table, col.name);
+      if (ownsSequence(col)) addOwnedSequence(ctx, table, col.name, identityOptions(cmd.def.ColumnDef));
       for (const con of constraints) addConstraint(ctx, table, con);
       return;
     }
@@ -167,7 +171,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
       }
       col.identity = cmd.def?.Constraint?.generated_when === 'a' ? 'always' : 'by default';
       col.notNull = true;
-      addOwnedSequence(ctx, table, col.name);
+      addOwnedSequence(ctx, table, col.name, cmd.def?.Constraint?.options);
       return;
     }
     case 'AT_DropIdentity': {
@@ -179,9 +183,20 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
       }
       return;
     }
-    case 'AT_AddConstraint':
+    case 'AT_AddConstraint': {
+      const before = table.constraints.length;
       addConstraint(ctx, table, cmd.def.Constraint);
+      const added = table.constraints.slice(before);
+      // A constraint added to a partitioned table (without ONLY) is added to each partition too.
+      if (added.length && table.partitioned && recurse) {
+        const source = { ...table, constraints: added, indexes: [] };
+        for (const part of partitionsOf(ctx, table)) {
+          cloneIndexes(ctx, source, part, true);
+          cloneConstraints(ctx, source, part, PROPAGATED);
+        }
+      }
       return;
+    }
     case 'AT_DropConstraint': {
       const con = table.constraints.find((c) => c.name === cmd.name);
       if (!con) {

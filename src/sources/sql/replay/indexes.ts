@@ -117,7 +117,7 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
   names.addRelation(schema, name);
   ctx.state.indexOwner.set(schema, name, table);
   // Without ONLY, an index on a partitioned table is made on each partition too.
-  if (table.partitioned && stmt.relation.inh !== false) {
+  if (table.partitioned && stmt.relation.inh === true) {
     const source = { ...table, constraints: [], indexes: [index] };
     for (const part of partitionsOf(ctx, table)) cloneIndexes(ctx, source, part, true);
   }

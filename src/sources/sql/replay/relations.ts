@@ -192,11 +192,19 @@ function setOwnedBy(ctx: StatementContext, seq: Sequence, options: Node[] | unde
 }
 
 /** The implicit sequence of a serial or identity column: `<table>_<column>_seq`, made unique as PostgreSQL does. */
-export function addOwnedSequence(ctx: StatementContext, table: Table, column: string): void {
+export function addOwnedSequence(ctx: StatementContext, table: Table, column: string, options?: Node[]): void {
   const names = ctx.state.names;
-  const name = chooseName(table.name, column, 'seq', (n) => nameTaken(ctx, table.schema, n));
-  ctx.catalog.sequences.set(tableKey(table.schema, name), { schema: table.schema, name, module: ctx.module, ownedBy: { schema: table.schema, table: table.name, column }, loc: table.loc });
-  names.addRelation(table.schema, name);
+  // Identity options may name the sequence: `GENERATED … AS IDENTITY (SEQUENCE NAME s.x_id_seq …)`, as pg_dump writes.
+  const given = (options ?? []).map((o) => field(o, 'DefElem')).find((d) => d?.defname === 'sequence_name');
+  const parts = given ? strings(field(given.arg, 'List')?.items) : [];
+  const schema = parts.length > 1 ? parts[parts.length - 2]! : table.schema;
+  const name = parts.length ? parts[parts.length - 1]! : chooseName(table.name, column, 'seq', (n) => nameTaken(ctx, table.schema, n));
+  if (parts.length && nameTaken(ctx, schema, name)) {
+    ctx.problem(`relation "${name}" already exists`);
+    return;
+  }
+  ctx.catalog.sequences.set(tableKey(schema, name), { schema, name, module: ctx.module, ownedBy: { schema: table.schema, table: table.name, column }, loc: table.loc });
+  names.addRelation(schema, name);
 }
 
 /** Sequences owned by a table's column (or by any of its columns when `column` is not given) go with it. */

@@ -18,6 +18,10 @@ const LIKE_INDEXES = 1 << 6;
 const CHECKS: ReadonlySet<Constraint['kind']> = new Set(['check']);
 const PARTITION_INHERITED: ReadonlySet<Constraint['kind']> = new Set(['check', 'foreign key']);
 
+export function identityOptions(def: any): any[] | undefined {
+  return (def?.constraints ?? []).find((c: any) => c.Constraint?.contype === 'CONSTR_IDENTITY')?.Constraint.options;
+}
+
 /** A serial column or an identity column has a sequence of its own. */
 export function ownsSequence(column: { type: { name: string; arrayDims: number }; identity?: string }): boolean {
   return (SERIAL_TYPES.has(column.type.name) && column.type.arrayDims === 0) || column.identity !== undefined;
@@ -92,7 +96,7 @@ export function createTable(ctx: StatementContext, stmt: any): void {
         continue;
       }
       table.columns.push(column);
-      if (ownsSequence(column)) addOwnedSequence(ctx, table, column.name);
+      if (ownsSequence(column)) addOwnedSequence(ctx, table, column.name, identityOptions(elt.ColumnDef));
       for (const con of constraints) pending.push(con);
     } else if (elt.Constraint) {
       pending.push(elt.Constraint);
