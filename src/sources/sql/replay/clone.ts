@@ -37,10 +37,18 @@ export function cloneIndexes(ctx: StatementContext, source: Table, target: Table
     names.addRelation(schema, name);
     names.addConstraint(schema, name);
   }
+  // An index of a partition stands in for one parent index only.
+  const used = ctx.state.attachedIndexes;
   for (const i of source.indexes) {
-    if (reuse && target.indexes.some((x) => sameKeys(x, i))) continue;
+    const match = reuse ? target.indexes.find((x) => !used.has(x) && sameKeys(x, i)) : undefined;
+    if (match) {
+      used.add(match);
+      continue;
+    }
     const name = chooseName(target.name, columnsAddition(indexColumnNames(i)), 'idx', (n) => names.hasRelation(schema, n));
-    target.indexes.push({ ...i, name, declaredName: undefined, loc: target.loc });
+    const copy = { ...i, name, declaredName: undefined, loc: target.loc };
+    if (reuse) used.add(copy);
+    target.indexes.push(copy);
     names.addRelation(schema, name);
     ctx.state.indexOwner.set(schema, name, target);
   }

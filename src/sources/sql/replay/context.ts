@@ -1,4 +1,4 @@
-import type { Catalog, Sequence, Table, View } from '../../../model/catalog.js';
+import type { Catalog, Index, Sequence, Table, View } from '../../../model/catalog.js';
 import { tableKey } from '../../../model/catalog.js';
 import type { Location } from '../../../model/location.js';
 import { byteLength, MAX_IDENTIFIER_BYTES } from '../../../model/names.js';
@@ -65,6 +65,8 @@ export class ReplayState {
   readonly names = new Namespaces();
   readonly indexOwner = new IndexOwners();
   readonly problems: ReplayProblem[] = [];
+  /** Indexes of partitions that belong to an index of their parent table. */
+  readonly attachedIndexes = new WeakSet<Index>();
   /** `schema.name(argument types)` of each function created, for CREATE FUNCTION's "already exists". */
   readonly functionSignatures = new Set<string>();
   /** Extensions whose types a column may use: configured ones, and those the migrations create. */

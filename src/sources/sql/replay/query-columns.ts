@@ -146,7 +146,7 @@ function addFromItem(scope: Scope, node: Node, out: FromItem[]): boolean {
       return false;
     }
     use(scope, rel, []);
-    const columns = rel.columns.map((c) => ({ name: c.name, type: c.type }));
+    const columns = rel.columns.map((c) => ({ name: c.name, type: storedType(c.type) }));
     out.push({ alias, columns: renamed(columns, rv.alias?.colnames), complete: !rel.columnsIncomplete, source: rel });
     return !rel.columnsIncomplete;
   }

@@ -10,6 +10,8 @@ import { strings } from './context.js';
 import { dropColumn } from './tables.js';
 
 const BUILTIN = new Set(PG_CATALOG_TYPES);
+/** Names the model gives built-in types (format_type's: `boolean`, `timestamp with time zone` …). */
+export const BUILTIN_TYPE_NAMES = new Set(['boolean', 'date', 'uuid', 'json', 'jsonb', 'bytea', 'inet', 'cidr', 'interval', 'timestamp with time zone', 'timestamp without time zone', 'time with time zone', 'time without time zone', 'bit varying', 'xml', 'tsvector', 'point']);
 const INFORMATION_SCHEMA = new Set(INFORMATION_SCHEMA_TYPES);
 /** Pseudo-types CREATE TABLE and ADD COLUMN turn into an integer column with a sequence. */
 export const SERIAL_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
