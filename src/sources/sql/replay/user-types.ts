@@ -5,7 +5,7 @@ import { makeTypeRef } from '../../../model/types.js';
 import { INFORMATION_SCHEMA_TYPES, PG_CATALOG_TYPES } from '../../../model/builtin-types.js';
 import { EXTENSION_TYPES } from '../../../model/extension-types.js';
 import { field } from '../ast-helpers.js';
-import type { StatementContext } from './context.js';
+import type { ReplayState, StatementContext } from './context.js';
 import { strings } from './context.js';
 import { dropColumn } from './tables.js';
 
@@ -17,9 +17,9 @@ const INFORMATION_SCHEMA = new Set(INFORMATION_SCHEMA_TYPES);
 export const SERIAL_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
 
 /** Types the configured and created extensions provide; undefined when one of them is not known to us (so anything goes). */
-function extensionTypes(ctx: StatementContext): Set<string> | undefined {
+function extensionTypes(state: ReplayState): Set<string> | undefined {
   const out = new Set<string>();
-  for (const ext of ctx.state.extensions) {
+  for (const ext of state.extensions) {
     const types = EXTENSION_TYPES[ext];
     if (!types) return undefined;
     for (const t of types) out.add(t);
@@ -32,6 +32,11 @@ function extensionTypes(ctx: StatementContext): Set<string> | undefined {
  * made by the migrations on the search path (or in the named schema), or an extension's type.
  */
 export function typeExists(ctx: StatementContext, typeName: TypeName, allowSerial: boolean): boolean {
+  return typeKnown(ctx.state, ctx.searchPath, typeName, allowSerial);
+}
+
+/** typeExists for a caller without a statement (schema.json): the replay state and a search_path. */
+export function typeKnown(state: ReplayState, searchPath: readonly string[], typeName: TypeName, allowSerial: boolean): boolean {
   if (typeName.pct_type) return true;
   const names = strings(typeName.names);
   if (names.length === 0 || names.length > 3) return true;
@@ -41,10 +46,10 @@ export function typeExists(ctx: StatementContext, typeName: TypeName, allowSeria
   if (schema === 'information_schema') return INFORMATION_SCHEMA.has(name);
   // pg_catalog is searched first whenever search_path does not name it.
   if (!schema && (BUILTIN.has(name) || (allowSerial && SERIAL_TYPES.has(name)))) return true;
-  const ext = extensionTypes(ctx);
+  const ext = extensionTypes(state);
   if (!ext || ext.has(name) || ext.has(name.replace(/^_/, ''))) return true;
-  const { catalog } = ctx;
-  const schemas = schema ? [schema] : ctx.searchPath;
+  const catalog = state.catalog;
+  const schemas = schema ? [schema] : searchPath;
   for (const s of schemas) {
     for (const n of name.startsWith('_') ? [name, name.slice(1)] : [name]) {
       const key = tableKey(s, n);
@@ -58,8 +63,13 @@ export function typeExists(ctx: StatementContext, typeName: TypeName, allowSeria
 export function checkType(ctx: StatementContext, typeName: TypeName | undefined, allowSerial: boolean): boolean {
   if (!typeName || typeExists(ctx, typeName, allowSerial)) return false;
   const names = strings(typeName.names);
-  ctx.problem(`type "${names.join('.')}" does not exist${suggestion(names[names.length - 1]!)}`, ctx.nameAt(typeName.location));
+  ctx.problem(unknownTypeMessage(typeName), ctx.nameAt(typeName.location));
   return true;
+}
+
+export function unknownTypeMessage(typeName: TypeName): string {
+  const names = strings(typeName.names);
+  return `type "${names.join('.')}" does not exist${suggestion(names[names.length - 1]!)}: not a built-in type, a type the migrations create, or one of a configured extension (config "extensions")`;
 }
 
 const COMMON = ['text', 'integer', 'bigint', 'smallint', 'boolean', 'uuid', 'jsonb', 'json', 'numeric', 'date', 'timestamp', 'timestamptz', 'interval', 'varchar', 'bytea', 'inet', 'real', 'serial', 'bigserial'];
