@@ -6,6 +6,9 @@
  * PGlite holds.
  */
 import type { PGlite } from '@electric-sql/pglite';
+import { allRules } from '../../rules/index.js';
+import { resolveConfig } from '../../src/engine/config/load.js';
+import { runRules } from '../../src/engine/runner.js';
 import { buildModel } from '../../src/sources/build.js';
 import { splitStatements } from '../../src/sources/sql/split.js';
 import type { CatalogShape } from './catalog-shape.js';
@@ -43,6 +46,9 @@ export const SERVER_ONLY: RegExp[] = [
   /^generation expression is not immutable/,
   /^could not determine which collation to use/,
 ];
+
+const FK_TARGET = allRules.find((r) => r.meta.id === 'foreign-key-target-exists')!;
+const FK_TARGET_CONFIG = resolveConfig({ rules: Object.fromEntries(allRules.map((r) => [r.meta.id, r === FK_TARGET ? 'error' : 'off'])) }, allRules, '.');
 
 export interface Statement {
   file: string;
@@ -96,8 +102,10 @@ function replay(statements: Statement[], files: ScriptFile[]): Replayed {
   }));
   const model = buildModel([{ name: 'm', dir: 'm', migrations: byFile.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) })) }], 'global');
   const original = new Map(byFile.map((f) => [f.path, f.original]));
-  const errors = model.findings
-    .filter((f) => f.ruleId === 'replay-error' || f.ruleId === 'parse-error')
+  // A foreign key's target (table, columns, implied primary key) is judged by that rule, not by the replay.
+  const targets = runRules({ catalog: model.catalog, rules: [FK_TARGET], config: FK_TARGET_CONFIG, sourceFindings: [], directives: [] });
+  const errors = [...model.findings, ...targets]
+    .filter((f) => f.ruleId === 'replay-error' || f.ruleId === 'parse-error' || f.ruleId === FK_TARGET.meta.id)
     .map((f) => ({ file: original.get(f.loc.file) ?? f.loc.file, line: f.loc.line, message: f.message }));
   return { errors, shape: modelShape(model.catalog) };
 }
@@ -131,9 +139,7 @@ export async function differential(db: PGlite, files: ScriptFile[]): Promise<Dif
     const { first, last } = lastStatementLines(accepted, s);
     const reported = errors.some((e) => e.file === s.file && e.line >= first && e.line <= last);
     if (reported) continue;
-    // A foreign key to a missing table is the foreign-key-target-exists rule's finding, not a replay error.
-    const fkTarget = /^relation ".*" does not exist/.test(error) && /\breferences\b/i.test(s.text);
-    if (fkTarget || SERVER_ONLY.some((re) => re.test(error!))) outcome.serverOnly.push(`${s.file}:${s.line}: ${error}`);
+    if (SERVER_ONLY.some((re) => re.test(error!))) outcome.serverOnly.push(`${s.file}:${s.line}: ${error}`);
     else outcome.problems.push(`${s.file}:${s.line}: PGlite rejects it (${error}), lint reports nothing:\n  ${s.text.trim()}`);
   }
   const { errors, shape } = replay(accepted, files);

@@ -213,14 +213,6 @@ export function addConstraint(ctx: StatementContext, table: Table, con: any): vo
       if (missingColumn(ctx, table, columns, (n) => `column "${n}" referenced in foreign key constraint does not exist`, loc)) return;
       const targetName: string = con.pktable.relname;
       const targetSchema = ctx.resolveSchema(con.pktable.schemaname, targetName);
-      // A self-reference sees the table being made; another table is judged where it is known.
-      const target = targetSchema === schema && targetName === table.name ? table : ctx.catalog.tables.get(`${targetSchema}.${targetName}`);
-      const refColumns = strings(con.pk_attrs);
-      if (target && refColumns.length > 0 && missingColumn(ctx, target, refColumns, (n) => `column "${n}" referenced in foreign key constraint does not exist`, loc)) return;
-      if (target && refColumns.length === 0 && !target.constraints.some((c) => c.kind === 'primary key') && target !== table) {
-        ctx.problem(`there is no primary key for referenced table "${target.name}"`, loc);
-        return;
-      }
       const name = explicit ?? chooseName(table.name, columnsAddition(columns), 'fkey', constraintTaken);
       c = {
         name,

@@ -1,4 +1,6 @@
+import type { DropStmt } from '@pgsql/types';
 import type { SourceFile } from '../../source-file.js';
+import { field } from '../ast-helpers.js';
 import type { ParsedStatement } from '../parser.js';
 import { alterTable, rename } from './alter.js';
 import type { ReplayState } from './context.js';
@@ -102,8 +104,8 @@ export function replayFile(state: ReplayState, file: SourceFile, module: string,
   }
 }
 
-function drop(ctx: StatementContext, stmt: any): void {
-  const objects: string[][] = (stmt.objects ?? []).map((obj: any) => (obj.List ? strings(obj.List.items) : [])).filter((p: string[]) => p.length > 0);
+function drop(ctx: StatementContext, stmt: DropStmt): void {
+  const objects: string[][] = (stmt.objects ?? []).map((obj) => strings(field(obj, 'List')?.items)).filter((p) => p.length > 0);
   // Tables go together: what depends on one may be dropped in the same statement.
   if (stmt.removeType === 'OBJECT_TABLE') {
     dropTables(ctx, stmt, objects);

@@ -14,7 +14,8 @@ function nameTaken(ctx: StatementContext, schema: string, name: string): boolean
   return c.tables.has(key) || c.views.has(key) || c.sequences.has(key) || ctx.state.names.hasRelation(schema, name);
 }
 
-function newTableShape(ctx: StatementContext, schema: string, rel: RangeVar): Table {
+/** A new, empty table as CREATE TABLE makes it; every optional field declared, so tables keep one shape. */
+export function newTable(ctx: StatementContext, schema: string, rel: RangeVar, partitioned = false): Table {
   return {
     schema,
     name: rel.relname ?? '',
@@ -26,7 +27,7 @@ function newTableShape(ctx: StatementContext, schema: string, rel: RangeVar): Ta
     triggers: [],
     privileges: [],
     rls: { enabled: false, forced: false, loc: undefined },
-    partitioned: false,
+    partitioned,
     loc: ctx.nameAt(rel.location),
     declaredName: undefined,
     description: undefined,
@@ -82,7 +83,7 @@ function createFromQuery(ctx: StatementContext, rel: RangeVar, query: Node | und
     ctx.problem(`column "${duplicate}" specified more than once`, loc);
     return;
   }
-  const table = newTableShape(ctx, schema, rel);
+  const table = newTable(ctx, schema, rel);
   table.columns = columnsFromShape(shape, aliases, loc);
   if (!shape.complete || table.columns.some((c) => c.type.name === 'unknown')) table.columnsIncomplete = true;
   ctx.noteDeclaredName(table, name, rel.location);

@@ -5,7 +5,7 @@ import { cloneConstraints, cloneIndexes } from './clone.js';
 import { addConstraint, columnFromDef } from './columns.js';
 import type { StatementContext } from './context.js';
 import { isSequence, strings } from './context.js';
-import { addOwnedSequence, dependentViews, dropOwnedSequences, refuseForDependants, removeView, renameOwnedBy } from './relations.js';
+import { addOwnedSequence, dependentViews, dropOwnedSequences, newTable, refuseForDependants, removeView, renameOwnedBy } from './relations.js';
 import { SERIAL_TYPES } from './user-types.js';
 
 // TableLikeOption bits (parsenodes.h).
@@ -36,25 +36,7 @@ export function createTable(ctx: StatementContext, stmt: any): void {
     if (!stmt.if_not_exists) ctx.problem(`relation "${schema}.${rel.relname}" already exists`, ctx.nameAt(rel.location));
     return;
   }
-  const table: Table = {
-    schema,
-    name: rel.relname,
-    module: ctx.module,
-    columns: [],
-    constraints: [],
-    indexes: [],
-    policies: [],
-    triggers: [],
-    privileges: [],
-    rls: { enabled: false, forced: false, loc: undefined },
-    partitioned: Boolean(stmt.partspec),
-    loc: ctx.nameAt(rel.location),
-    // Declared now, set later: objects keep one shape and no out-of-line property store.
-    declaredName: undefined,
-    description: undefined,
-    hypertable: undefined,
-    partitionOf: undefined,
-  };
+  const table: Table = newTable(ctx, schema, rel, Boolean(stmt.partspec));
   ctx.noteDeclaredName(table, rel.relname, rel.location);
   ctx.catalog.tables.set(key, table);
   ctx.state.names.addRelation(schema, table.name);

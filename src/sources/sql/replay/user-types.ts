@@ -4,6 +4,7 @@ import { tableKey } from '../../../model/catalog.js';
 import { makeTypeRef } from '../../../model/types.js';
 import { INFORMATION_SCHEMA_TYPES, PG_CATALOG_TYPES } from '../../../model/builtin-types.js';
 import { EXTENSION_TYPES } from '../../../model/extension-types.js';
+import { closestMatch } from '../../../engine/suggest.js';
 import { field } from '../ast-helpers.js';
 import type { ReplayState, StatementContext } from './context.js';
 import { strings } from './context.js';
@@ -75,27 +76,8 @@ export function unknownTypeMessage(typeName: TypeName): string {
 const COMMON = ['text', 'integer', 'bigint', 'smallint', 'boolean', 'uuid', 'jsonb', 'json', 'numeric', 'date', 'timestamp', 'timestamptz', 'interval', 'varchar', 'bytea', 'inet', 'real', 'serial', 'bigserial'];
 
 function suggestion(name: string): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of COMMON) {
-    const d = distance(name, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
+  const best = closestMatch(name, COMMON, 2);
   return best ? ` (did you mean ${best}?)` : '';
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }
 
 type TypeStatementKind = 'CreateDomainStmt' | 'CompositeTypeStmt' | 'CreateRangeStmt' | 'DefineStmt';
