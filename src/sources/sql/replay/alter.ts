@@ -1,4 +1,4 @@
-import type { AlterTableCmd, AlterTableStmt } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, Node } from '@pgsql/types';
 import type { Constraint, Table } from '../../../model/catalog.js';
 import { field } from '../ast-helpers.js';
 import { makeExpr } from '../expr.js';
@@ -66,29 +66,53 @@ function pass(cmd: AlterTableCmd): number {
 export function alterTable(ctx: StatementContext, stmt: AlterTableStmt): void {
   // ALTER INDEX … (SET TABLESPACE, ATTACH PARTITION …) and ALTER FOREIGN TABLE change nothing the model holds.
   if (stmt.objtype === 'OBJECT_INDEX' || stmt.objtype === 'OBJECT_FOREIGN_TABLE' || !stmt.relation?.relname) return;
-  const relation = ctx.relation({ schemaname: stmt.relation.schemaname, relname: stmt.relation.relname, location: stmt.relation.location }, stmt.missing_ok);
-  if (!relation) return;
-  const cmds = (stmt.cmds ?? []).flatMap((c) => (field(c, 'AlterTableCmd') ? [field(c, 'AlterTableCmd')!] : []));
-  const kind = relationKindName(relation);
+  const rv = stmt.relation as { schemaname?: string; relname: string; location?: number; inh?: boolean };
   const wanted = ALTER_KIND[stmt.objtype ?? ''];
-  if (wanted && wanted !== kind) {
-    ctx.problem(`"${relation.name}" is not a ${wanted}`, ctx.nameAt(stmt.relation.location));
+  // Nearly every ALTER TABLE names a table: found first, without the checks other kinds need.
+  const table = wanted ? undefined : ctx.findTable(rv);
+  if (table) {
+    alterTableCmds(ctx, table, stmt.cmds ?? [], rv.inh === true);
     return;
   }
-  if (kind !== 'table') {
-    const allowed = ALLOWED_ON[kind]!;
-    const refused = cmds.find((c) => !allowed.has(c.subtype ?? ''));
-    if (refused) {
-      ctx.problem(`ALTER action ${actionName(refused)} cannot be performed on relation "${relation.name}": it is a ${kind}`, ctx.nameAt(stmt.relation.location));
+  const relation = ctx.relation(rv, stmt.missing_ok);
+  if (!relation) return;
+  const kind = relationKindName(relation);
+  if (wanted && wanted !== kind) {
+    ctx.problem(`"${relation.name}" is not a ${wanted}`, ctx.nameAt(rv.location));
+    return;
+  }
+  if (kind === 'table') {
+    alterTableCmds(ctx, relation as Table, stmt.cmds ?? [], rv.inh === true);
+    return;
+  }
+  const allowed = ALLOWED_ON[kind]!;
+  for (const node of stmt.cmds ?? []) {
+    const c = field(node, 'AlterTableCmd');
+    if (c && !allowed.has(c.subtype ?? '')) {
+      ctx.problem(`ALTER action ${actionName(c)} cannot be performed on relation "${relation.name}": it is a ${kind}`, ctx.nameAt(rv.location));
       return;
     }
-    if (isSequence(relation)) return;
-    for (const c of cmds) if (c.subtype === 'AT_ColumnDefault') alterTableCmd(ctx, relation, c);
+  }
+  if (isSequence(relation)) return;
+  for (const node of stmt.cmds ?? []) {
+    const c = field(node, 'AlterTableCmd');
+    if (c?.subtype === 'AT_ColumnDefault') alterTableCmd(ctx, relation, c);
+  }
+}
+
+/** Run a statement's subcommands pass by pass (a single one, the usual case, directly). */
+function alterTableCmds(ctx: StatementContext, table: Table, nodes: Node[], recurse: boolean): void {
+  if (nodes.length === 1) {
+    const c = field(nodes[0], 'AlterTableCmd');
+    if (c) alterTableCmd(ctx, table, c, recurse);
     return;
   }
-  const table = relation as Table;
-  const ordered = cmds.map((c, i) => ({ c, i, p: pass(c) })).sort((a, b) => a.p - b.p || a.i - b.i);
-  const recurse = stmt.relation.inh === true;
+  const ordered: { c: AlterTableCmd; i: number; p: number }[] = [];
+  nodes.forEach((node, i) => {
+    const c = field(node, 'AlterTableCmd');
+    if (c) ordered.push({ c, i, p: pass(c) });
+  });
+  ordered.sort((a, b) => a.p - b.p || a.i - b.i);
   for (const { c } of ordered) alterTableCmd(ctx, table, c, recurse);
 }
 

@@ -173,6 +173,17 @@ export class StatementContext {
     return this.found(undefined, relation, this.searchPath[0] || 'public', missingOk);
   }
 
+  /** A table (not a view or sequence) by name through search_path, or undefined; reports nothing. */
+  findTable(relation: { schemaname?: string; relname: string }): Table | undefined {
+    const tables = this.catalog.tables;
+    if (relation.schemaname) return tables.get(tableKey(relation.schemaname, relation.relname));
+    for (const s of this.searchPath) {
+      const t = tables.get(tableKey(s, relation.relname));
+      if (t) return t;
+    }
+    return undefined;
+  }
+
   /** Any relation by (maybe unqualified) name, through search_path; reports a missing one unless missingOk. */
   relation(relation: { schemaname?: string; relname: string; location?: number }, missingOk = false): Relation | undefined {
     const schemas = relation.schemaname ? [relation.schemaname] : this.searchPath;

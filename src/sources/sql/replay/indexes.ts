@@ -70,14 +70,17 @@ function keyOptions(e: any): IndexKeyOptions | undefined {
 }
 
 export function createIndex(ctx: StatementContext, stmt: any): void {
-  const relation = ctx.relation(stmt.relation);
-  if (!relation) return;
-  // Of the relations that are not tables, only a materialized view has indexes.
-  if (isSequence(relation) || (isView(relation) && relation.relkind === 'view')) {
-    ctx.problem(`cannot create index on relation "${relation.name}": it is a ${relationKindName(relation)}`, ctx.nameAt(stmt.relation.location));
-    return;
+  let table = ctx.findTable(stmt.relation);
+  if (!table) {
+    const relation = ctx.relation(stmt.relation);
+    if (!relation) return;
+    // Of the relations that are not tables, only a materialized view has indexes.
+    if (isSequence(relation) || (isView(relation) && relation.relkind === 'view')) {
+      ctx.problem(`cannot create index on relation "${relation.name}": it is a ${relationKindName(relation)}`, ctx.nameAt(stmt.relation.location));
+      return;
+    }
+    table = relation;
   }
-  const table: Table = relation;
   const keys: IndexKey[] = [];
   const colNames: string[] = [];
   for (const p of stmt.indexParams ?? []) {

@@ -7,7 +7,7 @@ import { EXTENSION_TYPES } from '../../../model/extension-types.js';
 import { closestMatch } from '../../../engine/suggest.js';
 import { field } from '../ast-helpers.js';
 import type { ReplayState, StatementContext } from './context.js';
-import { strings } from './context.js';
+import { str, strings } from './context.js';
 import { dropColumn } from './tables.js';
 
 const BUILTIN = new Set(PG_CATALOG_TYPES);
@@ -39,10 +39,11 @@ export function typeExists(ctx: StatementContext, typeName: TypeName, allowSeria
 /** typeExists for a caller without a statement (schema.json): the replay state and a search_path. */
 export function typeKnown(state: ReplayState, searchPath: readonly string[], typeName: TypeName, allowSerial: boolean): boolean {
   if (typeName.pct_type) return true;
-  const names = strings(typeName.names);
-  if (names.length === 0 || names.length > 3) return true;
-  const name = names[names.length - 1]!;
-  const schema = names.length >= 2 ? names[names.length - 2]! : undefined;
+  // Read in place: this runs for every column.
+  const list = typeName.names ?? [];
+  if (list.length === 0 || list.length > 3) return true;
+  const name = str(list[list.length - 1]);
+  const schema = list.length >= 2 ? str(list[list.length - 2]) : undefined;
   if (schema === 'pg_catalog') return BUILTIN.has(name);
   if (schema === 'information_schema') return INFORMATION_SCHEMA.has(name);
   // pg_catalog is searched first whenever search_path does not name it.
