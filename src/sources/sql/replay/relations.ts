@@ -59,8 +59,6 @@ export function selectInto(ctx: StatementContext, stmt: SelectStmt): void {
 
 function createFromQuery(ctx: StatementContext, rel: RangeVar, query: Node | undefined, aliases: string[], kind: ViewKind | 'table', opts: { replace?: boolean; ifNotExists?: boolean }): void {
   const name = rel.relname!;
-  // A temporary relation lives in a session's own schema and is gone when the migration ends.
-  if (rel.relpersistence === 't') return;
   const schema = ctx.creationSchema(rel.schemaname);
   const key = tableKey(schema, name);
   const existing = ctx.catalog.views.get(key);
@@ -135,7 +133,7 @@ function replaceView(ctx: StatementContext, view: View, query: Node | undefined,
 /** CREATE SEQUENCE [IF NOT EXISTS] name [OWNED BY t.c]. */
 export function createSequence(ctx: StatementContext, stmt: CreateSeqStmt): void {
   const rel = stmt.sequence;
-  if (!rel?.relname || rel.relpersistence === 't') return;
+  if (!rel?.relname) return;
   const schema = ctx.creationSchema(rel.schemaname);
   if (nameTaken(ctx, schema, rel.relname)) {
     if (!stmt.if_not_exists) ctx.problem(`relation "${schema}.${rel.relname}" already exists`, ctx.nameAt(rel.location));

@@ -31,7 +31,6 @@ export function createTable(ctx: StatementContext, stmt: any): void {
   const rel = stmt.relation;
   const schema = ctx.creationSchema(rel.schemaname);
   const key = tableKey(schema, rel.relname);
-  if (rel.relpersistence === 't') return;
   if (ctx.catalog.tables.has(key) || ctx.state.names.hasRelation(schema, rel.relname)) {
     if (!stmt.if_not_exists) ctx.problem(`relation "${schema}.${rel.relname}" already exists`, ctx.nameAt(rel.location));
     return;
