@@ -7,7 +7,7 @@ import type { StatementContext } from './context.js';
 import { isSequence, isView, relationKindName } from './context.js';
 import { attachPartition, detachPartition } from './partitions.js';
 import { addOwnedSequence, dependentViews, dropOwnedSequences, renameRelation } from './relations.js';
-import { dropColumn, identityOptions, ownsSequence, renameColumn, renameTable } from './tables.js';
+import { dropColumn, foreignKeysBlock, identityOptions, referencingForeignKeys, ownsSequence, renameColumn, renameTable } from './tables.js';
 import { partitionsOf, renameIndex } from './indexes.js';
 import { cloneConstraints, cloneIndexes } from './clone.js';
 
@@ -147,7 +147,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
       detachPartition(ctx, table, field(cmd.def, 'PartitionCmd'));
       return;
     case 'AT_DropColumn':
-      dropColumn(ctx, table, cmd.name, Boolean(cmd.missing_ok));
+      dropColumn(ctx, table, cmd.name, Boolean(cmd.missing_ok), cmd.behavior === 'DROP_CASCADE');
       return;
     case 'AT_AlterColumnType': {
       const col = column(ctx, table, cmd.name);
@@ -227,6 +227,8 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
         if (!cmd.missing_ok) ctx.problem(`constraint "${cmd.name}" of relation "${table.name}" does not exist`);
         return;
       }
+      const keyed = con.kind === 'primary key' || con.kind === 'unique';
+      if (keyed && foreignKeysBlock(ctx, `constraint ${con.name} on table ${table.name}`, keyReferences(ctx, table, con), cmd.behavior === 'DROP_CASCADE')) return;
       table.constraints = table.constraints.filter((c) => c !== con);
       ctx.state.names.removeConstraint(table.schema, con.name);
       if (con.kind === 'primary key' || con.kind === 'unique' || con.kind === 'exclude') ctx.state.names.removeRelation(table.schema, con.name);
@@ -343,4 +345,11 @@ function setTriggerState(ctx: StatementContext, table: Table, cmd: any): void {
     if (state === 'origin') delete t.enabled;
     else t.enabled = state;
   }
+}
+
+/** Foreign keys that reference exactly this key's columns: they use its index. */
+function keyReferences(ctx: StatementContext, table: Table, key: Constraint) {
+  const same = (cols: string[]) => cols.length === key.columns.length && cols.every((c) => key.columns.includes(c));
+  const pk = table.constraints.find((c) => c.kind === 'primary key')?.columns ?? [];
+  return referencingForeignKeys(ctx, table, key.columns).filter(({ c }) => same(c.references!.columns.length ? c.references!.columns : pk));
 }

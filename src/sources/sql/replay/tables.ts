@@ -166,6 +166,12 @@ export function dropTables(ctx: StatementContext, stmt: any, objects: string[][]
     const table = ctx.table(rel, stmt.missing_ok);
     if (table && !tables.includes(table)) tables.push(table);
   }
+  // Partitions go with their partitioned table, CASCADE or not.
+  for (let i = 0; i < tables.length; i++) {
+    const parent = tables[i]!;
+    if (!parent.partitioned) continue;
+    for (const t of ctx.catalog.tables.values()) if (t.partitionOf?.schema === parent.schema && t.partitionOf.table === parent.name && !tables.includes(t)) tables.push(t);
+  }
   const dropping = new Set(tables);
   const dependants = (table: Table) =>
     [...ctx.catalog.tables.values()].flatMap((t) =>
@@ -275,16 +281,51 @@ export function renameColumn(ctx: StatementContext, table: Table, from: string, 
 }
 
 /** DROP COLUMN: PostgreSQL drops the indexes and constraints that use the column with it. */
-export function dropColumn(ctx: StatementContext, table: Table, name: string, missingOk: boolean): void {
+/**
+ * Foreign keys (of any table) whose referenced key uses one of `columns` of `table`: they depend on its
+ * unique index. A key referenced without a column list references the primary key.
+ */
+export function referencingForeignKeys(ctx: StatementContext, table: Table, columns: string[]): { t: Table; c: Constraint }[] {
+  const pk = table.constraints.find((c) => c.kind === 'primary key')?.columns ?? [];
+  const out: { t: Table; c: Constraint }[] = [];
+  for (const t of ctx.catalog.tables.values()) {
+    for (const c of t.constraints) {
+      const r = c.references;
+      if (!r || r.schema !== table.schema || r.table !== table.name) continue;
+      // A foreign key on the dropped column itself goes with the column.
+      if (t === table && c.columns.some((x) => columns.includes(x))) continue;
+      if ((r.columns.length ? r.columns : pk).some((x) => columns.includes(x))) out.push({ t, c });
+    }
+  }
+  return out;
+}
+
+/** Without CASCADE, refuse while foreign keys depend on the key; with it, drop them. True when refused. */
+export function foreignKeysBlock(ctx: StatementContext, what: string, deps: { t: Table; c: Constraint }[], cascade: boolean): boolean {
+  if (deps.length === 0) return false;
+  if (!cascade) {
+    ctx.problem(`cannot drop ${what} because other objects depend on it (${deps.map(({ t, c }) => `constraint ${c.name} on table ${t.name}`).join(', ')}): drop those foreign keys first, or use CASCADE`);
+    return true;
+  }
+  for (const { t, c } of deps) {
+    t.constraints = t.constraints.filter((x) => x !== c);
+    ctx.state.names.removeConstraint(t.schema, c.name);
+  }
+  return false;
+}
+
+export function dropColumn(ctx: StatementContext, table: Table, name: string, missingOk: boolean, cascade = false): void {
   if (!table.columns.some((c) => c.name === name)) {
     if (!missingOk) ctx.problem(`column "${name}" of relation "${table.name}" does not exist`);
     return;
   }
   const views = dependentViews(ctx, table, [name]);
-  if (views.length > 0) {
+  if (views.length > 0 && !cascade) {
     refuseForDependants(ctx, `column ${name} of table ${table.name}`, views);
     return;
   }
+  if (foreignKeysBlock(ctx, `column ${name} of table ${table.name}`, referencingForeignKeys(ctx, table, [name]), cascade)) return;
+  for (const v of views) removeView(ctx, v);
   const names = ctx.state.names;
   dropOwnedSequences(ctx, table, name);
   table.columns = table.columns.filter((c) => c.name !== name);

@@ -158,7 +158,7 @@ export function dropTypes(ctx: StatementContext, stmt: DropStmt): void {
       ctx.problem(`cannot drop type ${name} because other objects depend on it (${list}): use DROP … CASCADE`);
       return;
     }
-    for (const { t, c } of users) dropColumn(ctx, t, c.name, true);
+    for (const { t, c } of users) dropColumn(ctx, t, c.name, true, true);
     catalog.types.delete(key);
     catalog.enums.delete(key);
   }
