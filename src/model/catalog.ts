@@ -150,9 +150,10 @@ export interface Table {
   /** Set on a partition (CREATE TABLE … PARTITION OF): its keys, constraints and indexes come from the parent. */
   partitionOf?: { schema: string; table: string };
   /**
-   * Set on a table made from a query (CREATE TABLE … AS, SELECT … INTO) whose result columns could not all
-   * be known statically: its column list is a lower bound, and a column of type `unknown` is one whose
-   * type could not be worked out.
+   * Set on a table or view made from a query (CREATE TABLE … AS, SELECT … INTO, a view) whose result
+   * columns could not all be known statically (a `*` over a function or an unmodelled relation): its
+   * column list is a lower bound. Separately, a column of type `unknown` is one whose type could not be
+   * worked out.
    */
   columnsIncomplete?: boolean;
   loc: Location;

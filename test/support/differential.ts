@@ -38,6 +38,7 @@ export const SERVER_ONLY: RegExp[] = [
   /^foreign key constraint ".*" cannot be implemented/,
   /^column ".*" cannot be cast automatically to type/,
   /^cannot cast type/,
+  /^schema ".*" does not exist/,
   /^(UNION|INTERSECT|EXCEPT|CASE|VALUES|COALESCE) types .* cannot be matched/,
   /^data type .* has no default operator class/,
   /^argument of .* must be type/,

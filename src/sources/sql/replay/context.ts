@@ -67,6 +67,16 @@ export class ReplayState {
   readonly problems: ReplayProblem[] = [];
   /** Indexes of partitions that belong to an index of their parent table. */
   readonly attachedIndexes = new WeakSet<Index>();
+  /** Relations that exist but are not modelled (foreign tables), by schema and name. */
+  private readonly opaque = new Set<string>();
+  addOpaqueRelation(schema: string, name: string): void {
+    this.opaque.add(`${schema}.${name}`);
+  }
+  /** True for a relation known to exist but not modelled, in `schema` (or any schema of a search path). */
+  isOpaqueRelation(schema: string | readonly string[], name: string): boolean {
+    if (this.opaque.size === 0) return false;
+    return (typeof schema === 'string' ? [schema] : schema).some((s) => this.opaque.has(`${s}.${name}`));
+  }
   /** `schema.name(argument types)` of each function created, for CREATE FUNCTION's "already exists". */
   readonly functionSignatures = new Set<string>();
   /** Extensions whose types a column may use: configured ones, and those the migrations create. */
@@ -193,7 +203,9 @@ export class StatementContext {
       const r = tables.get(key) ?? views.get(key) ?? sequences.get(key);
       if (r) return r;
     }
-    if (!missingOk) this.problem(`relation "${relation.schemaname ?? this.searchPath[0] ?? 'public'}.${relation.relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
+    if (!missingOk && !this.state.isOpaqueRelation(relation.schemaname ?? this.searchPath, relation.relname)) {
+      this.problem(`relation "${relation.schemaname ?? this.searchPath[0] ?? 'public'}.${relation.relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
+    }
     return undefined;
   }
 

@@ -4,12 +4,12 @@ import { field } from '../ast-helpers.js';
 import type { ParsedStatement } from '../parser.js';
 import { alterTable, rename } from './alter.js';
 import type { ReplayState } from './context.js';
-import { StatementContext, strings } from './context.js';
+import { StatementContext, str, strings } from './context.js';
 import { doStatement } from './do-block.js';
 import { createIndex, dropIndex } from './indexes.js';
 import { alterEnum, createEnum, createFunction, dropFunction, createTrigger, dropTrigger, grantOrRevoke, selectStatement, setSearchPath } from './misc.js';
 import { alterPolicy, createPolicy, dropPolicy } from './policies.js';
-import { alterSequence, createSequence, createTableAs, createView, dropRelations, selectInto } from './relations.js';
+import { alterSequence, createSequence, createTableAs, createView, dropRelations, removeView, selectInto } from './relations.js';
 import { commentOn, createTable, dropTables } from './tables.js';
 import { createExtension, createType, dropTypes } from './user-types.js';
 
@@ -89,6 +89,16 @@ export function replayFile(state: ReplayState, file: SourceFile, module: string,
       case 'CreateExtensionStmt':
         createExtension(ctx, node);
         break;
+      case 'CreateForeignTableStmt': {
+        // A foreign table's rows live on another server: the model leaves it out, but its name exists.
+        const rel = node.base?.relation;
+        if (rel?.relname) {
+          const schema = ctx.creationSchema(rel.schemaname);
+          ctx.state.addOpaqueRelation(schema, rel.relname);
+          ctx.state.names.addRelation(schema, rel.relname);
+        }
+        break;
+      }
       case 'DoStmt':
         doStatement(ctx, node);
         break;
@@ -104,7 +114,41 @@ export function replayFile(state: ReplayState, file: SourceFile, module: string,
   }
 }
 
+/** DROP SCHEMA s CASCADE takes everything in it; without CASCADE, PostgreSQL refuses while anything is there. */
+function dropSchemas(ctx: StatementContext, stmt: DropStmt): void {
+  const schemas = (stmt.objects ?? []).map((o) => str(o)).filter(Boolean);
+  const { catalog } = ctx;
+  for (const schema of schemas) {
+    const tables = [...catalog.tables.values()].filter((t) => t.schema === schema);
+    const views = [...catalog.views.values()].filter((v) => v.schema === schema);
+    const sequences = [...catalog.sequences.values()].filter((q) => q.schema === schema);
+    const types = [...catalog.types.values(), ...catalog.enums.values()].filter((t) => t.schema === schema);
+    if (stmt.behavior !== 'DROP_CASCADE') {
+      const first = tables[0] ?? views[0] ?? sequences[0] ?? types[0];
+      if (first) ctx.problem(`cannot drop schema ${schema} because other objects depend on it (${first.name} …): drop them first, or use DROP SCHEMA … CASCADE`);
+      if (first) return;
+      continue;
+    }
+    for (const v of views) removeView(ctx, v);
+    // Foreign keys into the schema from elsewhere go too.
+    if (tables.length) dropTables(ctx, { behavior: 'DROP_CASCADE' }, tables.map((t) => [t.schema, t.name]));
+    for (const q of sequences) {
+      catalog.sequences.delete(`${q.schema}.${q.name}`);
+      ctx.state.names.removeRelation(q.schema, q.name);
+    }
+    for (const t of types) {
+      catalog.types.delete(`${t.schema}.${t.name}`);
+      catalog.enums.delete(`${t.schema}.${t.name}`);
+    }
+    for (const f of [...ctx.state.functionSignatures]) if (f.startsWith(`${schema}.`)) ctx.state.functionSignatures.delete(f);
+  }
+}
+
 function drop(ctx: StatementContext, stmt: DropStmt): void {
+  if (stmt.removeType === 'OBJECT_SCHEMA') {
+    dropSchemas(ctx, stmt);
+    return;
+  }
   const objects: string[][] = (stmt.objects ?? []).map((obj) => strings(field(obj, 'List')?.items)).filter((p) => p.length > 0);
   // Tables go together: what depends on one may be dropped in the same statement.
   if (stmt.removeType === 'OBJECT_TABLE') {

@@ -71,8 +71,11 @@ function selectShape(scope: Scope, query: Node | undefined): QueryShape {
     return { columns, complete: true, dependsOn: [] };
   }
   const from: FromItem[] = [];
+  // Whether every FROM item's columns are known (to judge column references), and whether every `*`
+  // expanded to known columns (so the result's column names are all known).
+  let fromKnown = true;
   let complete = true;
-  for (const item of select.fromClause ?? []) complete = addFromItem(scope, item, from) && complete;
+  for (const item of select.fromClause ?? []) fromKnown = addFromItem(scope, item, from) && fromKnown;
   const columns: QueryColumn[] = [];
   for (const t of select.targetList ?? []) {
     const target = field(t, 'ResTarget');
@@ -89,7 +92,7 @@ function selectShape(scope: Scope, query: Node | undefined): QueryShape {
       continue;
     }
     columns.push({ name: targetName(target), type: expressionType(from, target.val) });
-    if (complete) checkColumnRef(scope.ctx, from, field(target.val, 'ColumnRef'));
+    if (fromKnown) checkColumnRef(scope.ctx, from, field(target.val, 'ColumnRef'));
   }
   // Columns named anywhere in the query are what the view depends on (its WHERE, joins, sorting …).
   collectColumnRefs(select, (ref) => {
@@ -136,7 +139,11 @@ function addFromItem(scope: Scope, node: Node, out: FromItem[]): boolean {
       out.push({ alias, columns: renamed(cte.columns, rv.alias?.colnames), complete: cte.complete });
       return cte.complete;
     }
-    const rel = scope.ctx.relation({ schemaname: rv.schemaname, relname: rv.relname ?? '', location: rv.location });
+    const name = { schemaname: rv.schemaname, relname: rv.relname ?? '', location: rv.location };
+    // System catalogs and views (pg_catalog, information_schema) and relations the model does not hold
+    // (foreign tables) are read, not modelled: their columns are unknown, and that is no error.
+    const system = rv.schemaname === 'pg_catalog' || rv.schemaname === 'information_schema' || (!rv.schemaname && name.relname.startsWith('pg_'));
+    const rel = scope.ctx.relation(name, system || scope.ctx.state.isOpaqueRelation(rv.schemaname ?? scope.ctx.searchPath, name.relname));
     if (!rel) {
       out.push({ alias, columns: [], complete: false });
       return false;

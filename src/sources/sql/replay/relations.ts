@@ -83,7 +83,7 @@ function createFromQuery(ctx: StatementContext, rel: RangeVar, query: Node | und
   }
   const table = newTable(ctx, schema, rel);
   table.columns = columnsFromShape(shape, aliases, loc);
-  if (!shape.complete || table.columns.some((c) => c.type.name === 'unknown')) table.columnsIncomplete = true;
+  if (!shape.complete) table.columnsIncomplete = true;
   ctx.noteDeclaredName(table, name, rel.location);
   ctx.state.names.addRelation(schema, name);
   if (kind === 'table') {
@@ -126,7 +126,7 @@ function replaceView(ctx: StatementContext, view: View, query: Node | undefined,
   }
   // Comments of kept columns stay, as in pg_description.
   view.columns = columns.map((c, i) => ({ ...c, comment: view.columns[i]?.comment }));
-  view.columnsIncomplete = !shape.complete || columns.some((c) => c.type.name === 'unknown') ? true : undefined;
+  view.columnsIncomplete = shape.complete ? undefined : true;
   view.dependsOn = shape.dependsOn;
 }
 
