@@ -157,6 +157,18 @@ describe('LIKE, index renames, subcommand order and partitions', () => {
   });
 });
 
+describe('keys that foreign keys use', () => {
+  it('dropping a referenced column or key is refused without CASCADE, as PostgreSQL does; CASCADE drops the foreign keys', () => {
+    const base = `CREATE TABLE vendor (id int PRIMARY KEY, legacy_id int UNIQUE);
+      CREATE TABLE contact (legacy int REFERENCES vendor (legacy_id), vendor_id int REFERENCES vendor);`;
+    expect(replayErrors(`${base} ALTER TABLE vendor DROP COLUMN legacy_id;`).map((f) => f.message)).toEqual([expect.stringMatching(/^cannot drop column legacy_id of table vendor because other objects depend on it \(constraint contact_legacy_fkey on table contact\)/)]);
+    expect(replayErrors(`${base} ALTER TABLE vendor DROP CONSTRAINT vendor_pkey;`)).toHaveLength(1);
+    const m = model(`${base} ALTER TABLE vendor DROP COLUMN legacy_id CASCADE; ALTER TABLE vendor DROP CONSTRAINT vendor_pkey CASCADE;`);
+    expect(m.findings).toEqual([]);
+    expect(m.catalog.tables.get('public.contact')!.constraints).toEqual([]);
+  });
+});
+
 describe('column types must exist', () => {
   it('an unknown type is a replay-error at the type, with a suggestion', () => {
     const errors = replayErrors(`CREATE TABLE t (id int);\nALTER TABLE t ADD COLUMN ts timestmp;`);
