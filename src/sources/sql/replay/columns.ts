@@ -41,24 +41,18 @@ function checkNumericDefault(ctx: StatementContext, column: Column, expr: any): 
   ctx.problem(`column "${column.name}" is of type ${t.text} but default expression is of type ${numberType}`, ctx.at(e.A_Const.location));
 }
 
+/** A nullable column without default; every optional field declared now, so tens of thousands of columns keep one compact shape. */
+export function newColumn(name: string, type: Column['type'], loc: Column['loc']): Column {
+  return { name, type, notNull: false, default: undefined, identity: undefined, generated: undefined, comment: undefined, declaredName: undefined, loc };
+}
+
 export const IDENTITY_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
 /** Build a column from a ColumnDef; its inline constraints are returned for the table to add. */
 export function columnFromDef(ctx: StatementContext, def: any, tableName: string): { column: Column; constraints: any[]; mysqlIndex: boolean } {
   const { ref, odd } = typeRefOf(def.typeName, ctx.searchPath);
   if (!odd) checkType(ctx, def.typeName, true);
-  // Every optional field declared now: tens of thousands of columns keep one compact shape.
-  const column: Column = {
-    name: intern(def.colname),
-    type: ref,
-    notNull: false,
-    default: undefined,
-    identity: undefined,
-    generated: undefined,
-    comment: undefined,
-    declaredName: undefined,
-    loc: ctx.nameAt(def.location),
-  };
+  const column = newColumn(intern(def.colname), ref, ctx.nameAt(def.location));
   ctx.noteDeclaredName(column, def.colname, def.location);
   const mysqlIndex = odd && (def.colname === 'index' || def.colname === 'key');
   if (mysqlIndex) {

@@ -2,7 +2,7 @@ import type { A_Const, ColumnRef, Node, RangeVar, ResTarget } from '@pgsql/types
 import type { Column, Table, TypeRef, ViewDependency } from '../../../model/catalog.js';
 import { makeTypeRef } from '../../../model/types.js';
 import { field, nodeKind } from '../ast-helpers.js';
-import { typeRefOf } from './columns.js';
+import { newColumn, typeRefOf } from './columns.js';
 import type { StatementContext } from './context.js';
 import { isSequence, str } from './context.js';
 import { figureColname } from './indexes.js';
@@ -256,16 +256,6 @@ function collectColumnRefs(node: unknown, visit: (ref: ColumnRef) => void): void
 
 /** Columns for a new view or CREATE TABLE … AS: the query's, renamed by an explicit column list. */
 export function columnsFromShape(shape: QueryShape, names: string[], loc: Column['loc']): Column[] {
-  return shape.columns.map((c, i) => ({
-    name: names[i] ?? c.name,
-    type: c.type,
-    notNull: false,
-    default: undefined,
-    identity: undefined,
-    generated: undefined,
-    comment: undefined,
-    declaredName: undefined,
-    loc,
-  }));
+  return shape.columns.map((c, i) => newColumn(names[i] ?? c.name, c.type, loc));
 }
 
