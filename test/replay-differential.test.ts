@@ -134,6 +134,7 @@ const statement: fc.Arbitrary<string> = fc.oneof(
   fc.constant('CREATE INDEX ON ONLY p (b)'),
   fc.constant('ALTER TABLE p_2 ADD CONSTRAINT p_b_check CHECK (b <> \'\')'),
   fc.constant('DROP TABLE p CASCADE'),
+  fc.constantFrom('ALTER TABLE t1 SET SCHEMA s2', 'ALTER TABLE s2.t1 SET SCHEMA public', 'ALTER VIEW v1 SET SCHEMA s2', 'ALTER SEQUENCE s1 SET SCHEMA s2'),
   fc.constantFrom('CREATE SCHEMA s2', 'CREATE TABLE s2.x (a int PRIMARY KEY, b text)', 'CREATE VIEW s2.xv AS SELECT b FROM s2.x', 'DROP SCHEMA s2', 'DROP SCHEMA s2 CASCADE'),
   fc.constantFrom('v1', 'v2').map((v) => `CREATE VIEW ${v} AS SELECT c.relname, t.table_name FROM pg_class c, information_schema.tables t`),
   fc.tuple(table, column).map(([t, c]) => `ALTER TABLE ${t} DROP COLUMN ${c} CASCADE`),

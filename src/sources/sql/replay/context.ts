@@ -67,6 +67,8 @@ export class ReplayState {
   readonly problems: ReplayProblem[] = [];
   /** Indexes of partitions that belong to an index of their parent table. */
   readonly attachedIndexes = new WeakSet<Index>();
+  /** Schemas known to exist: `public`, and those the migrations create (and have not dropped). */
+  readonly schemas = new Set<string>(['public']);
   /** Relations that exist but are not modelled (foreign tables), by schema and name. */
   private readonly opaque = new Set<string>();
   addOpaqueRelation(schema: string, name: string): void {

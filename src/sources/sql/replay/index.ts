@@ -9,7 +9,7 @@ import { doStatement } from './do-block.js';
 import { createIndex, dropIndex } from './indexes.js';
 import { alterEnum, createEnum, createFunction, dropFunction, createTrigger, dropTrigger, grantOrRevoke, selectStatement, setSearchPath } from './misc.js';
 import { alterPolicy, createPolicy, dropPolicy } from './policies.js';
-import { alterSequence, createSequence, createTableAs, createView, dropRelations, removeView, selectInto } from './relations.js';
+import { alterSequence, createSequence, createTableAs, createView, dropRelations, removeView, selectInto, setSchema } from './relations.js';
 import { commentOn, createTable, dropTables } from './tables.js';
 import { createExtension, createType, dropTypes } from './user-types.js';
 
@@ -86,9 +86,18 @@ export function replayFile(state: ReplayState, file: SourceFile, module: string,
       case 'DefineStmt':
         createType(ctx, kind, node);
         break;
+      case 'AlterObjectSchemaStmt':
+        if (['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE'].includes(node.objectType)) setSchema(ctx, node);
+        break;
       case 'CreateExtensionStmt':
         createExtension(ctx, node);
         break;
+      case 'CreateSchemaStmt': {
+        const name: string | undefined = node.schemaname ?? node.authrole?.RoleSpec?.rolename;
+        if (name && state.schemas.has(name) && !node.if_not_exists) ctx.problem(`schema "${name}" already exists`);
+        if (name) state.schemas.add(name);
+        break;
+      }
       case 'CreateForeignTableStmt': {
         // A foreign table's rows live on another server: the model leaves it out, but its name exists.
         const rel = node.base?.relation;
@@ -127,8 +136,10 @@ function dropSchemas(ctx: StatementContext, stmt: DropStmt): void {
       const first = tables[0] ?? views[0] ?? sequences[0] ?? types[0];
       if (first) ctx.problem(`cannot drop schema ${schema} because other objects depend on it (${first.name} …): drop them first, or use DROP SCHEMA … CASCADE`);
       if (first) return;
+      ctx.state.schemas.delete(schema);
       continue;
     }
+    ctx.state.schemas.delete(schema);
     for (const v of views) removeView(ctx, v);
     // Foreign keys into the schema from elsewhere go too.
     if (tables.length) dropTables(ctx, { behavior: 'DROP_CASCADE' }, tables.map((t) => [t.schema, t.name]));

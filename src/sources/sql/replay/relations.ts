@@ -1,4 +1,4 @@
-import type { AlterSeqStmt, CreateSeqStmt, CreateTableAsStmt, DefElem, IntoClause, Node, RangeVar, SelectStmt, ViewStmt } from '@pgsql/types';
+import type { AlterObjectSchemaStmt, AlterSeqStmt, CreateSeqStmt, CreateTableAsStmt, DefElem, IntoClause, Node, RangeVar, SelectStmt, ViewStmt } from '@pgsql/types';
 import type { Sequence, Table, View, ViewKind } from '../../../model/catalog.js';
 import { tableKey } from '../../../model/catalog.js';
 import { chooseName } from '../../../model/names.js';
@@ -303,4 +303,66 @@ export function renameRelation(ctx: StatementContext, seq: Sequence, newName: st
   seq.name = newName;
   ctx.catalog.sequences.set(tableKey(seq.schema, newName), seq);
   ctx.state.names.addRelation(seq.schema, newName);
+}
+
+/**
+ * ALTER TABLE / VIEW / MATERIALIZED VIEW / SEQUENCE … SET SCHEMA: the relation moves with its indexes,
+ * constraints and owned sequences; references to it follow.
+ */
+export function setSchema(ctx: StatementContext, stmt: AlterObjectSchemaStmt): void {
+  const rv = stmt.relation;
+  const newSchema = stmt.newschema;
+  if (!rv?.relname || !newSchema) return;
+  const r = ctx.relation({ schemaname: rv.schemaname, relname: rv.relname, location: rv.location }, stmt.missing_ok);
+  if (!r || r.schema === newSchema) return;
+  if (nameTaken(ctx, newSchema, r.name)) {
+    ctx.problem(`relation "${r.name}" already exists in schema "${newSchema}"`);
+    return;
+  }
+  const { catalog, state } = ctx;
+  const oldSchema = r.schema;
+  const oldKey = tableKey(oldSchema, r.name);
+  const newKey = tableKey(newSchema, r.name);
+  state.names.removeRelation(oldSchema, r.name);
+  state.names.addRelation(newSchema, r.name);
+  if (isSequence(r)) {
+    catalog.sequences.delete(oldKey);
+    r.schema = newSchema;
+    catalog.sequences.set(newKey, r);
+    return;
+  }
+  for (const i of r.indexes) {
+    state.names.removeRelation(oldSchema, i.name);
+    state.indexOwner.delete(oldSchema, i.name);
+    state.names.addRelation(newSchema, i.name);
+    state.indexOwner.set(newSchema, i.name, r);
+  }
+  for (const c of r.constraints) {
+    state.names.removeConstraint(oldSchema, c.name);
+    state.names.addConstraint(newSchema, c.name);
+    if (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclude') {
+      state.names.removeRelation(oldSchema, c.name);
+      state.names.addRelation(newSchema, c.name);
+    }
+  }
+  for (const t of [...catalog.tables.values(), ...catalog.views.values()]) {
+    for (const c of t.constraints) if (c.references?.schema === oldSchema && c.references.table === r.name) c.references.schema = newSchema;
+    if (t.partitionOf?.schema === oldSchema && t.partitionOf.table === r.name) t.partitionOf.schema = newSchema;
+  }
+  for (const v of catalog.views.values()) for (const d of v.dependsOn) if (d.schema === oldSchema && d.table === r.name) d.schema = newSchema;
+  // Sequences owned by the table's columns move with it.
+  for (const q of [...catalog.sequences.values()]) {
+    if (q.ownedBy?.schema !== oldSchema || q.ownedBy.table !== r.name) continue;
+    q.ownedBy.schema = newSchema;
+    if (q.schema !== oldSchema || nameTaken(ctx, newSchema, q.name)) continue;
+    catalog.sequences.delete(tableKey(oldSchema, q.name));
+    state.names.removeRelation(oldSchema, q.name);
+    q.schema = newSchema;
+    catalog.sequences.set(tableKey(newSchema, q.name), q);
+    state.names.addRelation(newSchema, q.name);
+  }
+  const map: Map<string, Table> = isView(r) ? catalog.views : catalog.tables;
+  map.delete(oldKey);
+  r.schema = newSchema;
+  map.set(newKey, r);
 }
