@@ -35,6 +35,8 @@ interface Scope {
   ctx: StatementContext;
   ctes: Map<string, QueryShape>;
   deps: Map<Table, ViewDependency>;
+  /** Inside a LATERAL subquery, which may name the columns of FROM items before it. */
+  lateral: number;
 }
 
 /**
@@ -43,7 +45,7 @@ interface Scope {
  * out statically are UNKNOWN_TYPE.
  */
 export function queryShape(ctx: StatementContext, query: Node | undefined): QueryShape {
-  const scope: Scope = { ctx, ctes: new Map(), deps: new Map() };
+  const scope: Scope = { ctx, ctes: new Map(), deps: new Map(), lateral: 0 };
   const shape = selectShape(scope, query);
   return { ...shape, dependsOn: [...scope.deps.values()] };
 }
@@ -92,7 +94,7 @@ function selectShape(scope: Scope, query: Node | undefined): QueryShape {
       continue;
     }
     columns.push({ name: targetName(target), type: expressionType(from, target.val) });
-    if (fromKnown) checkColumnRef(scope.ctx, from, field(target.val, 'ColumnRef'));
+    if (fromKnown && scope.lateral === 0) checkColumnRef(scope.ctx, from, field(target.val, 'ColumnRef'));
   }
   // Columns named anywhere in the query are what the view depends on (its WHERE, joins, sorting …).
   collectColumnRefs(select, (ref) => {
@@ -167,7 +169,9 @@ function addFromItem(scope: Scope, node: Node, out: FromItem[]): boolean {
   }
   if (kind === 'RangeSubselect') {
     const sub = field(node, 'RangeSubselect')!;
+    if (sub.lateral) scope.lateral++;
     const shape = selectShape(scope, sub.subquery);
+    if (sub.lateral) scope.lateral--;
     out.push({ alias: sub.alias?.aliasname ?? '', columns: renamed(shape.columns, sub.alias?.colnames), complete: shape.complete });
     return shape.complete;
   }
@@ -251,6 +255,9 @@ function collectColumnRefs(node: unknown, visit: (ref: ColumnRef) => void): void
     visit(ref);
     return;
   }
+  // A nested query has FROM items of its own: its names are not this level's (a dependency missed
+  // there can only let a DROP through that PostgreSQL refuses, never refuse one it allows).
+  if ('SelectStmt' in node) return;
   for (const v of Object.values(node)) if (v && typeof v === 'object') collectColumnRefs(v, visit);
 }
 

@@ -50,6 +50,15 @@ describe('views, materialized views and sequences', () => {
     expect([...m.catalog.tables.keys()]).toEqual(['public.incidents']);
   });
 
+  it('a view may read the system catalogs, and a LATERAL subquery the columns before it', () => {
+    expect(
+      replayErrors(`${TENANT_TABLE}
+        CREATE VIEW table_sizes AS SELECT c.relname, pg_total_relation_size(c.oid) AS bytes FROM pg_class c JOIN information_schema.tables t ON t.table_name = c.relname;
+        CREATE VIEW titled AS SELECT i.id, x.t FROM incidents i, LATERAL (SELECT i.title AS t) x;`),
+    ).toEqual([]);
+    expect(replayErrors(`${TENANT_TABLE} CREATE VIEW v AS SELECT titel FROM incidents;`).map((f) => f.message)).toEqual(['column "titel" does not exist']);
+  });
+
   it('are not judged by table rules', () => {
     const findings = lint(`${TENANT_TABLE}
       ALTER TABLE incidents ENABLE ROW LEVEL SECURITY;
