@@ -125,6 +125,7 @@ export default defineRule<Options>({
       },
     },
     defaultOptions: { prefix: false },
+    materializedViews: true,
     messages: {
       duplicate: '{{index}} ({{keys}}) duplicates {{kept}} on "{{table}}" (same keys, method, predicate and INCLUDE): every write maintains both for nothing',
       prefix: '{{index}} ({{keys}}) is redundant: its keys are a leading prefix of {{longer}} ({{longerKeys}}), which serves the same lookups',

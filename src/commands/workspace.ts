@@ -40,6 +40,6 @@ export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; conf
     parserThread?.close();
     throw e;
   }
-  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread);
+  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread, { extensions: config.extensions });
   return { config, model, modules };
 }

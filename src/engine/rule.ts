@@ -25,6 +25,8 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** Meta rules report problems found while reading input; they have no check over the catalog. */
   source?: boolean;
+  /** The rule also judges materialized views (e.g. their indexes); other rules see tables only. */
+  materializedViews?: boolean;
 }
 
 /** What a rule may attach a finding to: a table, or something inside it with a name and a place. */

@@ -38,13 +38,19 @@ export function runRules(input: RunInput): Finding[] {
   };
   const classify = (t: Table) => classifyTable(t, config.standard);
   const kindOf = (t: Table) => derived(t, classify);
-  const tables = [...catalog.tables.values()]
-    .map((t) => ({ t, key: t.schema + '.' + t.name }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((e) => e.t);
+  const sorted = (relations: Iterable<Table>) =>
+    [...relations]
+      .map((t) => ({ t, key: t.schema + '.' + t.name }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((e) => e.t);
+  const tables = sorted(catalog.tables.values());
+  let withMatviews: Table[] | undefined;
   for (const rule of rules) {
     if (rule.meta.source) continue;
-    for (const { setting, members } of groupBySetting(config, rule.meta.id, tables)) {
+    const judged = rule.meta.materializedViews
+      ? (withMatviews ??= sorted([...catalog.tables.values(), ...[...catalog.views.values()].filter((v) => v.relkind === 'materialized view')]))
+      : tables;
+    for (const { setting, members } of groupBySetting(config, rule.meta.id, judged)) {
       const ctx: RuleContext = {
         tables: members,
         catalog,

@@ -166,6 +166,54 @@ export interface Table {
   partitionOf?: { schema: string; table: string };
   /** Defined in schema.json: the JSON path of its entry, e.g. ['tables', 2], where fixes edit it. */
   jsonPath?: (string | number)[];
+  /**
+   * Set on a table or view made from a query (CREATE TABLE … AS, SELECT … INTO, a view) whose result
+   * columns could not all be known statically (a `*` over a function or an unmodelled relation): its
+   * column list is a lower bound. Separately, a column of type `unknown` is one whose type could not be
+   * worked out.
+   */
+  columnsIncomplete?: boolean;
+  loc: Location;
+}
+
+export type ViewKind = 'view' | 'materialized view';
+
+/** A relation a view's query reads, and the columns of it the query uses (PostgreSQL's pg_depend on them). */
+export interface ViewDependency {
+  schema: string;
+  table: string;
+  columns: string[];
+  /** True when the query reads the whole row (`t.*`, or the relation as a row value): every column then counts. */
+  wholeRow: boolean;
+}
+
+/**
+ * A view or materialized view. It has a table's shape so that columns, comments, triggers (INSTEAD OF on
+ * a view) and indexes (on a materialized view) replay alike, but it lives in `Catalog.views`: rules about
+ * tables never see it.
+ */
+export interface View extends Table {
+  relkind: ViewKind;
+  dependsOn: ViewDependency[];
+}
+
+export interface Sequence {
+  schema: string;
+  name: string;
+  module: string;
+  /** OWNED BY table.column (also the implicit sequence of a serial or identity column). */
+  ownedBy?: { schema: string; table: string; column: string };
+  loc: Location;
+}
+
+export type UserTypeKind = 'enum' | 'domain' | 'composite' | 'range' | 'multirange' | 'base';
+
+/** A type made by the migrations: CREATE TYPE / CREATE DOMAIN. */
+export interface UserType {
+  schema: string;
+  name: string;
+  kind: UserTypeKind;
+  module: string;
   loc: Location;
 }
 
@@ -194,10 +242,16 @@ export interface Catalog {
   functions: Set<string>;
   /** Where each CREATE FUNCTION / PROCEDURE was replayed, in replay order (a later replacement adds another). */
   functionDefinitions: { name: string; loc: Location }[];
+  /** Views and materialized views, keyed by `schema.name`; never in `tables`. */
+  views: Map<string, View>;
+  /** Sequences, keyed by `schema.name`, including the implicit ones of serial and identity columns. */
+  sequences: Map<string, Sequence>;
+  /** Types made by the migrations (enums too), keyed by `schema.name`. */
+  types: Map<string, UserType>;
 }
 
 export function emptyCatalog(): Catalog {
-  return { modules: [], tables: new Map(), enums: new Map(), functions: new Set(), functionDefinitions: [] };
+  return { modules: [], tables: new Map(), enums: new Map(), functions: new Set(), functionDefinitions: [], views: new Map(), sequences: new Map(), types: new Map() };
 }
 
 export function tableKey(schema: string, name: string): string {

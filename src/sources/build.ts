@@ -6,7 +6,7 @@ import type { SourceFile } from './source-file.js';
 import { decodeUtf8 } from './source-file.js';
 import { loadSqlFile } from './sql/load.js';
 import { startParseThread, type ParseThread } from './sql/parse-ahead.js';
-import { ReplayState } from './sql/replay/index.js';
+import { ReplayState, type ReplayOptions } from './sql/replay/index.js';
 
 /** Below about this much SQL (~1,000 tables) a second thread costs more to start than it saves (measured). */
 const PARSE_THREAD_MIN_BYTES = 1_000_000;
@@ -84,9 +84,9 @@ export function startParserThread(modules: InputModule[], opts: { always?: boole
 }
 
 /** Replay every module's migrations into one catalog; schema.json modules are added by the loader given. */
-export function buildModel(modules: InputModule[], globalModule: string, schemaJsonLoader?: SchemaJsonLoader, parserThread?: ParseThread): BuiltModel {
+export function buildModel(modules: InputModule[], globalModule: string, schemaJsonLoader?: SchemaJsonLoader, parserThread?: ParseThread, replayOptions?: ReplayOptions): BuiltModel {
   const catalog = emptyCatalog();
-  const state = new ReplayState(catalog);
+  const state = new ReplayState(catalog, replayOptions);
   const model: BuiltModel = { catalog, sources: new Map(), findings: [], directives: [] };
   const ordered = replayOrder(modules, globalModule).map((m) => ({
     module: m,

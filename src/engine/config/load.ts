@@ -91,6 +91,7 @@ export function resolveConfig(raw: ConfigFile, rules: Rule[], baseDir: string, s
     file: shownName,
     roots: raw.roots ?? ['module-schemas'],
     ignorePatterns: raw.ignorePatterns ?? [],
+    extensions: raw.extensions ?? [],
     standard: mergeStandard(raw.standard),
     rules: base,
     overrides,

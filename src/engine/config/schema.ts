@@ -52,6 +52,10 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
       extends: { oneOf: [{ enum: [...PRESETS] }, { type: 'array', items: { enum: [...PRESETS] } }] },
       roots: { ...stringList, description: 'Module or workspace directories linted when no path is given.' },
       ignorePatterns: { ...stringList, description: 'Globs of files and directories not to read.' },
+      extensions: {
+        ...stringList,
+        description: 'PostgreSQL extensions installed on the target database (e.g. "postgis", "citext"): column types they provide are known to the SQL replay. An extension ismslint does not know turns the unknown-type check off.',
+      },
       standard: standardSchema,
       rules: { $ref: '#/$defs/rules' },
       overrides: {

@@ -140,7 +140,7 @@ update"();`);
   });
 
   it('creates only the enums its own module defines', () => {
-    const model = build("CREATE TABLE t (id int PRIMARY KEY, level risk_level NOT NULL, m app_mood);\nCREATE TYPE app_mood AS ENUM ('a');", GLOBAL_PRELUDE + "\nCREATE TYPE risk_level AS ENUM ('low', 'high');");
+    const model = build("CREATE TYPE app_mood AS ENUM ('a');\nCREATE TABLE t (id int PRIMARY KEY, level risk_level NOT NULL, m app_mood);", GLOBAL_PRELUDE + "\nCREATE TYPE risk_level AS ENUM ('low', 'high');");
     const sql = generateModuleSql(model.catalog, 'app');
     expect(sql).toContain("CREATE TYPE app_mood AS ENUM ('a');");
     expect(sql).not.toContain('risk_level AS ENUM');

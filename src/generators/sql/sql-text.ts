@@ -37,6 +37,8 @@ export function sqlType(type: TypeRef): string {
   // Bare CHARACTER and BIT mean length 1; without a length the type is the unlimited one, spelled by its internal name.
   if (type.name === 'character' && type.mods.length === 0) return 'bpchar' + arrays;
   if (type.name === 'bit' && type.mods.length === 0) return '"bit"' + arrays;
+  // The model names the one-byte internal type as format_type() does, quotes included.
+  if (type.name === '"char"') return type.name + arrays;
   if (SYNTAX_TYPES.has(type.name)) return typeText(type.name, type.mods, type.arrayDims);
   const mods = type.mods.length ? `(${type.mods.join(',')})` : '';
   return type.name.split('.').map(sqlIdent).join('.') + mods + arrays;

@@ -58,10 +58,20 @@ describe('schema.json → tables, as the equivalent DDL replays', () => {
     'risk_level', 'public.risk_level', 'bit varying(5)', 'interval', 'bytea', 'inet', 'TEXT', 'Text[]',
   ];
   it.each(types)('type %s normalises as in DDL', (type) => {
-    const ddl = fromSql(`CREATE TABLE t (c ${type});`).catalog.tables.get('public.t')!.columns[0]!.type;
-    const json = fromJson(def([{ name: 't', columns: [{ name: 'c', type }] }]));
+    // An enum type must exist before a column uses it, in DDL and schema.json alike.
+    const enumType = type.includes('risk_level');
+    const ddl = fromSql(`${enumType ? "CREATE TYPE risk_level AS ENUM ('low');" : ''} CREATE TABLE t (c ${type});`).catalog.tables.get('public.t')!.columns[0]!.type;
+    const json = fromJson({ ...def([{ name: 't', columns: [{ name: 'c', type }] }]), ...(enumType ? { enums: [{ name: 'risk_level', values: ['low'] }] } : {}) });
     expect(json.findings).toEqual([]);
     expect(json.catalog.tables.get('public.t')!.columns[0]!.type).toEqual(ddl);
+  });
+
+  it('a type that does not exist is schema-definition-invalid at its "type"', () => {
+    const m = fromJson(def([{ name: 't', columns: [{ name: 'c', type: 'strng' }, { name: 'd', type: 'public.citext' }, { name: 'e', type: 'character varying(10)[]' }] }]));
+    const messages = m.findings.filter((f) => f.ruleId === 'schema-definition-invalid').map((f) => f.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/"type" "strng": type "strng" does not exist/);
+    expect(messages[1]).toMatch(/type "public\.citext" does not exist/);
   });
 
   it('aliases reach the names format_type() prints', () => {

@@ -9,7 +9,8 @@ import type { ReplayState } from '../sql/replay/context.js';
 import { expressionColumnName, uniqueColumnNames } from '../sql/replay/indexes.js';
 import type { ColumnDefinition, EnumDefinition, IndexDefinition, JsonPath, ModuleDefinition, PolicyDefinition, TableDefinition } from './definition.js';
 import type { JsonDocument } from './json-document.js';
-import { columnReferences, fallbackType, parseSqlExpression, parseTypeName } from './sql-text.js';
+import { columnReferences, fallbackType, parseSqlExpression, parseTypeName, typeNameNode } from './sql-text.js';
+import { typeKnown, unknownTypeMessage } from '../sql/replay/user-types.js';
 
 /** A problem that makes the definition something PostgreSQL would not accept. */
 export interface DefinitionProblem {
@@ -222,6 +223,10 @@ export class DefinitionBuilder {
     if (!parsed.ok) {
       const loc = parsed.error.index === undefined ? this.doc.loc([...path, 'type']) : this.doc.charLoc([...path, 'type'], parsed.error.index);
       this.problem(path, `"type" ${JSON.stringify(def.type)} is ${parsed.error.message}`, loc);
+    } else {
+      // As in DDL, a type must exist: built in, made by an enum of this or an earlier module or by migrations, or an extension's.
+      const node = typeNameNode(def.type);
+      if (node && !typeKnown(this.state, ['public'], node, true)) this.problem(path, `"type" ${JSON.stringify(def.type)}: ${unknownTypeMessage(node)}`, this.doc.loc([...path, 'type']));
     }
     const column: Column = withDeclared({ name, type: parsed.ok ? parsed.value : fallbackType(def.type), notNull: def.nullable === false, loc: this.doc.loc([...path, 'name']) } as Column, declaredName);
     column.jsonPath = path;

@@ -1,3 +1,4 @@
+import type { TypeName } from '@pgsql/types';
 import type { TypeRef } from '../../model/catalog.js';
 import { makeTypeRef } from '../../model/types.js';
 import { parseExpression } from '../sql/parser.js';
@@ -53,6 +54,12 @@ export function parseTypeName(text: string): Parsed<TypeRef> {
   if (!cast?.arg?.A_Const?.isnull) return { ok: false, error: { message: 'not a PostgreSQL type: write only the type, e.g. "text" or "varchar(255)"' } };
   // The equivalent DDL runs with the default search_path, so `public.` is left out as format_type() does.
   return { ok: true, value: typeRefOf(cast.typeName, ['public']).ref };
+}
+
+/** The parse tree of a type name that parseTypeName accepted, for checks that need the names as written. */
+export function typeNameNode(text: string): TypeName | undefined {
+  const r = parseExpression(CAST_PREFIX + text);
+  return 'error' in r ? undefined : (r.ast.TypeCast?.typeName as TypeName | undefined);
 }
 
 /** A type that could not be read still names the column's type in messages. */

@@ -1,19 +1,123 @@
-import type { Table } from '../../../model/catalog.js';
+import type { AlterTableCmd, AlterTableStmt, Node } from '@pgsql/types';
+import type { Constraint, Table } from '../../../model/catalog.js';
+import { field } from '../ast-helpers.js';
 import { makeExpr } from '../expr.js';
-import { addConstraint, columnFromDef, typeRefOf } from './columns.js';
+import { addConstraint, columnFromDef, IDENTITY_TYPES, typeRefOf } from './columns.js';
 import type { StatementContext } from './context.js';
-import { dropColumn, renameColumn, renameTable } from './tables.js';
-import { renameIndex } from './indexes.js';
+import { isSequence, isView, relationKindName } from './context.js';
+import { attachPartition, detachPartition } from './partitions.js';
+import { addOwnedSequence, dependentViews, dropOwnedSequences, renameRelation } from './relations.js';
+import { dropColumn, foreignKeysBlock, identityOptions, referencingForeignKeys, ownsSequence, renameColumn, renameTable } from './tables.js';
+import { partitionsOf, renameIndex } from './indexes.js';
+import { cloneConstraints, cloneIndexes } from './clone.js';
+
+const PROPAGATED: ReadonlySet<Constraint['kind']> = new Set(['check', 'foreign key']);
+import { checkType, renameType } from './user-types.js';
 import { renamePolicy } from './policies.js';
 
-export function alterTable(ctx: StatementContext, stmt: any): void {
-  if (stmt.objtype !== 'OBJECT_TABLE') return;
-  const table = ctx.table(stmt.relation, stmt.missing_ok);
-  if (!table) return;
-  // PostgreSQL adds a statement's columns before its constraints: `ADD CHECK (x > 0), ADD COLUMN x int` works.
-  const cmds: any[] = (stmt.cmds ?? []).map((c: any) => c.AlterTableCmd);
-  const addColumns = cmds.filter((c) => c.subtype === 'AT_AddColumn');
-  for (const c of [...addColumns, ...cmds.filter((c) => c.subtype !== 'AT_AddColumn')]) alterTableCmd(ctx, table, c);
+/** ALTER TABLE works on any relation; ALTER VIEW / MATERIALIZED VIEW / SEQUENCE only on their own kind. */
+const ALTER_KIND: Partial<Record<string, string>> = { OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view', OBJECT_SEQUENCE: 'sequence' };
+
+/** What ALTER TABLE may do to a relation that is not a table (ATSimplePermissions' allowed targets). */
+const ALLOWED_ON: Record<string, ReadonlySet<string>> = {
+  view: new Set(['AT_ChangeOwner', 'AT_ColumnDefault', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ReplaceRelOptions', 'AT_AddColumnToView', 'AT_EnableRule', 'AT_DisableRule', 'AT_EnableAlwaysRule', 'AT_EnableReplicaRule', 'AT_SetOptions', 'AT_ResetOptions']),
+  'materialized view': new Set(['AT_ChangeOwner', 'AT_SetStatistics', 'AT_SetOptions', 'AT_ResetOptions', 'AT_SetStorage', 'AT_SetCompression', 'AT_ClusterOn', 'AT_DropCluster', 'AT_SetAccessMethod', 'AT_SetTableSpace', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ReplaceRelOptions']),
+  sequence: new Set(['AT_ChangeOwner', 'AT_SetLogged', 'AT_SetUnLogged', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ReplaceRelOptions']),
+};
+
+/**
+ * The pass of PostgreSQL's ALTER TABLE (AlterTablePass in tablecmds.c) each subcommand runs in: one
+ * statement's subcommands run pass by pass, in written order within a pass, so `DROP COLUMN x, ADD COLUMN x`
+ * and `ADD CHECK (x > 0), ADD COLUMN x int` both work.
+ */
+function pass(cmd: AlterTableCmd): number {
+  switch (cmd.subtype) {
+    case 'AT_DropColumn':
+    case 'AT_DropConstraint':
+    case 'AT_DropNotNull':
+    case 'AT_DropIdentity':
+    case 'AT_DropExpression':
+      return 0;
+    case 'AT_ColumnDefault':
+      return cmd.def ? 10 : 0;
+    case 'AT_AlterColumnType':
+      return 1;
+    case 'AT_AddColumn':
+      return 2;
+    case 'AT_SetExpression':
+      return 3;
+    case 'AT_SetNotNull':
+    case 'AT_SetIdentity':
+      return 7;
+    case 'AT_AddConstraint': {
+      const t = field(cmd.def, 'Constraint')?.contype;
+      return t === 'CONSTR_PRIMARY' || t === 'CONSTR_UNIQUE' || t === 'CONSTR_EXCLUSION' ? 8 : 10;
+    }
+    case 'AT_AddIndex':
+    case 'AT_AddIndexConstraint':
+      return 9;
+    case 'AT_AddIdentity':
+      return 10;
+    default:
+      return 11;
+  }
+}
+
+export function alterTable(ctx: StatementContext, stmt: AlterTableStmt): void {
+  // ALTER INDEX … (SET TABLESPACE, ATTACH PARTITION …) and ALTER FOREIGN TABLE change nothing the model holds.
+  if (stmt.objtype === 'OBJECT_INDEX' || stmt.objtype === 'OBJECT_FOREIGN_TABLE' || !stmt.relation?.relname) return;
+  const rv = stmt.relation as { schemaname?: string; relname: string; location?: number; inh?: boolean };
+  const wanted = ALTER_KIND[stmt.objtype ?? ''];
+  // Nearly every ALTER TABLE names a table: found first, without the checks other kinds need.
+  const table = wanted ? undefined : ctx.findTable(rv);
+  if (table) {
+    alterTableCmds(ctx, table, stmt.cmds ?? [], rv.inh === true);
+    return;
+  }
+  const relation = ctx.relation(rv, stmt.missing_ok);
+  if (!relation) return;
+  const kind = relationKindName(relation);
+  if (wanted && wanted !== kind) {
+    ctx.problem(`"${relation.name}" is not a ${wanted}`, ctx.nameAt(rv.location));
+    return;
+  }
+  if (kind === 'table') {
+    alterTableCmds(ctx, relation as Table, stmt.cmds ?? [], rv.inh === true);
+    return;
+  }
+  const allowed = ALLOWED_ON[kind]!;
+  for (const node of stmt.cmds ?? []) {
+    const c = field(node, 'AlterTableCmd');
+    if (c && !allowed.has(c.subtype ?? '')) {
+      ctx.problem(`ALTER action ${actionName(c)} cannot be performed on relation "${relation.name}": it is a ${kind}`, ctx.nameAt(rv.location));
+      return;
+    }
+  }
+  if (isSequence(relation)) return;
+  for (const node of stmt.cmds ?? []) {
+    const c = field(node, 'AlterTableCmd');
+    if (c?.subtype === 'AT_ColumnDefault') alterTableCmd(ctx, relation, c);
+  }
+}
+
+/** Run a statement's subcommands pass by pass (a single one, the usual case, directly). */
+function alterTableCmds(ctx: StatementContext, table: Table, nodes: Node[], recurse: boolean): void {
+  if (nodes.length === 1) {
+    const c = field(nodes[0], 'AlterTableCmd');
+    if (c) alterTableCmd(ctx, table, c, recurse);
+    return;
+  }
+  const ordered: { c: AlterTableCmd; i: number; p: number }[] = [];
+  nodes.forEach((node, i) => {
+    const c = field(node, 'AlterTableCmd');
+    if (c) ordered.push({ c, i, p: pass(c) });
+  });
+  ordered.sort((a, b) => a.p - b.p || a.i - b.i);
+  for (const { c } of ordered) alterTableCmd(ctx, table, c, recurse);
+}
+
+function actionName(cmd: AlterTableCmd): string {
+  return (cmd.subtype ?? '').replace(/^AT_/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
 }
 
 function column(ctx: StatementContext, table: Table, name: string) {
@@ -22,7 +126,8 @@ function column(ctx: StatementContext, table: Table, name: string) {
   return col;
 }
 
-function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
+function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = false): void {
+  if (isView(table) && cmd.subtype !== 'AT_ColumnDefault') return;
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
       const { column: col, constraints } = columnFromDef(ctx, cmd.def.ColumnDef, table.name);
@@ -31,21 +136,45 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
         return;
       }
       table.columns.push(col);
+      if (ownsSequence(col)) addOwnedSequence(ctx, table, col.name, identityOptions(cmd.def.ColumnDef));
       for (const con of constraints) addConstraint(ctx, table, con);
       return;
     }
+    case 'AT_AttachPartition':
+      attachPartition(ctx, table, field(cmd.def, 'PartitionCmd'));
+      return;
+    case 'AT_DetachPartition':
+      detachPartition(ctx, table, field(cmd.def, 'PartitionCmd'));
+      return;
     case 'AT_DropColumn':
-      dropColumn(ctx, table, cmd.name, Boolean(cmd.missing_ok));
+      dropColumn(ctx, table, cmd.name, Boolean(cmd.missing_ok), cmd.behavior === 'DROP_CASCADE');
       return;
     case 'AT_AlterColumnType': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.type = typeRefOf(cmd.def.ColumnDef.typeName, ctx.searchPath).ref;
+      if (!col) return;
+      const typeName = cmd.def.ColumnDef.typeName;
+      if (checkType(ctx, typeName, false)) return;
+      const views = dependentViews(ctx, table, [col.name]);
+      if (views.length > 0) {
+        ctx.problem(`cannot alter type of a column used by a view or rule (${views.map((v) => `${v.relkind} ${v.name}`).join(', ')}): drop the view, alter the column, then create the view again`);
+        return;
+      }
+      col.type = typeRefOf(typeName, ctx.searchPath).ref;
       return;
     }
     case 'AT_SetNotNull':
     case 'AT_DropNotNull': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.notNull = cmd.subtype === 'AT_SetNotNull';
+      if (!col) return;
+      if (cmd.subtype === 'AT_DropNotNull' && table.constraints.some((c) => c.kind === 'primary key' && c.columns.includes(col.name))) {
+        ctx.problem(`column "${col.name}" is in a primary key: it stays NOT NULL while the key exists`);
+        return;
+      }
+      if (cmd.subtype === 'AT_DropNotNull' && col.identity) {
+        ctx.problem(`column "${col.name}" of relation "${table.name}" is an identity column: it is always NOT NULL`);
+        return;
+      }
+      col.notNull = cmd.subtype === 'AT_SetNotNull';
       return;
     }
     case 'AT_ColumnDefault': {
@@ -55,23 +184,51 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
     }
     case 'AT_AddIdentity': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.identity = cmd.def?.Constraint?.generated_when === 'a' ? 'always' : 'by default';
+      if (!col) return;
+      if (col.identity) {
+        ctx.problem(`column "${col.name}" of relation "${table.name}" is already an identity column`);
+        return;
+      }
+      if (col.type.arrayDims > 0 || !IDENTITY_TYPES.has(col.type.name)) {
+        ctx.problem('identity column type must be smallint, integer, or bigint');
+        return;
+      }
+      col.identity = cmd.def?.Constraint?.generated_when === 'a' ? 'always' : 'by default';
+      col.notNull = true;
+      addOwnedSequence(ctx, table, col.name, cmd.def?.Constraint?.options);
       return;
     }
     case 'AT_DropIdentity': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.identity = undefined;
+      if (col && !col.identity && !cmd.missing_ok) ctx.problem(`column "${col.name}" of relation "${table.name}" is not an identity column`);
+      if (col?.identity) {
+        col.identity = undefined;
+        dropOwnedSequences(ctx, table, col.name);
+      }
       return;
     }
-    case 'AT_AddConstraint':
+    case 'AT_AddConstraint': {
+      const before = table.constraints.length;
       addConstraint(ctx, table, cmd.def.Constraint);
+      const added = table.constraints.slice(before);
+      // A constraint added to a partitioned table (without ONLY) is added to each partition too.
+      if (added.length && table.partitioned && recurse) {
+        const source = { ...table, constraints: added, indexes: [] };
+        for (const part of partitionsOf(ctx, table)) {
+          cloneIndexes(ctx, source, part, true);
+          cloneConstraints(ctx, source, part, PROPAGATED);
+        }
+      }
       return;
+    }
     case 'AT_DropConstraint': {
       const con = table.constraints.find((c) => c.name === cmd.name);
       if (!con) {
         if (!cmd.missing_ok) ctx.problem(`constraint "${cmd.name}" of relation "${table.name}" does not exist`);
         return;
       }
+      const keyed = con.kind === 'primary key' || con.kind === 'unique';
+      if (keyed && foreignKeysBlock(ctx, `constraint ${con.name} on table ${table.name}`, keyReferences(ctx, table, con), cmd.behavior === 'DROP_CASCADE')) return;
       table.constraints = table.constraints.filter((c) => c !== con);
       ctx.state.names.removeConstraint(table.schema, con.name);
       if (con.kind === 'primary key' || con.kind === 'unique' || con.kind === 'exclude') ctx.state.names.removeRelation(table.schema, con.name);
@@ -113,16 +270,30 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
 
 export function rename(ctx: StatementContext, stmt: any): void {
   switch (stmt.renameType) {
-    case 'OBJECT_TABLE': {
-      const t = ctx.table(stmt.relation, stmt.missing_ok);
-      if (t) renameTable(ctx, t, stmt.newname);
+    case 'OBJECT_TABLE':
+    case 'OBJECT_VIEW':
+    case 'OBJECT_MATVIEW':
+    case 'OBJECT_SEQUENCE': {
+      const r = ctx.relation(stmt.relation, stmt.missing_ok);
+      if (!r) return;
+      const wanted = ALTER_KIND[stmt.renameType];
+      if (wanted && wanted !== relationKindName(r)) {
+        ctx.problem(`"${r.name}" is not a ${wanted}`, ctx.nameAt(stmt.relation.location));
+        return;
+      }
+      if (isSequence(r)) renameRelation(ctx, r, stmt.newname);
+      else renameTable(ctx, r, stmt.newname);
       return;
     }
     case 'OBJECT_COLUMN': {
-      const t = ctx.table(stmt.relation, stmt.missing_ok);
+      const t = ctx.tableOrView(stmt.relation, stmt.missing_ok);
       if (t) renameColumn(ctx, t, stmt.subname, stmt.newname);
       return;
     }
+    case 'OBJECT_TYPE':
+    case 'OBJECT_DOMAIN':
+      renameType(ctx, stmt);
+      return;
     case 'OBJECT_INDEX':
       renameIndex(ctx, stmt.relation, stmt.newname, Boolean(stmt.missing_ok));
       return;
@@ -131,10 +302,18 @@ export function rename(ctx: StatementContext, stmt: any): void {
       const con = t?.constraints.find((c) => c.name === stmt.subname);
       if (t && !con) ctx.problem(`constraint "${stmt.subname}" for table "${t.name}" does not exist`);
       if (t && con) {
+        const indexBacked = con.kind === 'primary key' || con.kind === 'unique' || con.kind === 'exclude';
+        if (t.constraints.some((c) => c.name === stmt.newname) || (indexBacked && ctx.state.names.hasRelation(t.schema, stmt.newname))) {
+          ctx.problem(`constraint or relation "${stmt.newname}" already exists`);
+          return;
+        }
         ctx.state.names.removeConstraint(t.schema, con.name);
+        // The index behind a key is renamed with it.
+        if (indexBacked) ctx.state.names.removeRelation(t.schema, con.name);
         con.name = stmt.newname;
         con.implicitName = false;
         ctx.state.names.addConstraint(t.schema, con.name);
+        if (indexBacked) ctx.state.names.addRelation(t.schema, con.name);
       }
       return;
     }
@@ -166,4 +345,11 @@ function setTriggerState(ctx: StatementContext, table: Table, cmd: any): void {
     if (state === 'origin') delete t.enabled;
     else t.enabled = state;
   }
+}
+
+/** Foreign keys that reference exactly this key's columns: they use its index. */
+function keyReferences(ctx: StatementContext, table: Table, key: Constraint) {
+  const same = (cols: string[]) => cols.length === key.columns.length && cols.every((c) => key.columns.includes(c));
+  const pk = table.constraints.find((c) => c.kind === 'primary key')?.columns ?? [];
+  return referencingForeignKeys(ctx, table, key.columns).filter(({ c }) => same(c.references!.columns.length ? c.references!.columns : pk));
 }

@@ -3,6 +3,7 @@ import { chooseName, columnsAddition } from '../../../model/names.js';
 import { makeTypeRef } from '../../../model/types.js';
 import { makeExpr } from '../expr.js';
 import type { StatementContext } from './context.js';
+import { BUILTIN_TYPE_NAMES, checkType } from './user-types.js';
 import { intern, str, strings } from './context.js';
 
 const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
@@ -21,21 +22,37 @@ export function typeRefOf(typeName: any, searchPath: string[] = []) {
   return { ref, odd };
 }
 
+/** Built-in types a number is assigned to: numbers themselves, and strings (I/O conversion casts). */
+const TAKES_A_NUMBER = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision', 'money', 'text', 'character varying', 'character', 'name', 'serial', 'bigserial', 'smallserial', 'oid']);
+
+/**
+ * `DEFAULT 0` on a built-in type a number cannot be assigned to (boolean, timestamp, uuid, arrays …):
+ * PostgreSQL rejects the column. Only bare numeric constants are judged; other expressions need typing.
+ */
+function checkNumericDefault(ctx: StatementContext, column: Column, expr: any): void {
+  let e = expr;
+  if (e?.A_Expr?.kind === 'AEXPR_OP' && !e.A_Expr.lexpr && str(e.A_Expr.name?.[0]) === '-') e = e.A_Expr.rexpr;
+  const c = e?.A_Const;
+  if (!c || !(c.ival || c.fval)) return;
+  const t = column.type;
+  const builtin = !t.name.includes('.') && (BUILTIN_TYPE_NAMES.has(t.name) || TAKES_A_NUMBER.has(t.name));
+  if (!builtin || (t.arrayDims === 0 && TAKES_A_NUMBER.has(t.name))) return;
+  const numberType = c.ival ? 'integer' : 'numeric';
+  ctx.problem(`column "${column.name}" is of type ${t.text} but default expression is of type ${numberType}`, ctx.at(e.A_Const.location));
+}
+
+/** A nullable column without default; every optional field declared now, so tens of thousands of columns keep one compact shape. */
+export function newColumn(name: string, type: Column['type'], loc: Column['loc']): Column {
+  return { name, type, notNull: false, default: undefined, identity: undefined, generated: undefined, comment: undefined, declaredName: undefined, loc };
+}
+
+export const IDENTITY_TYPES = new Set(['smallint', 'integer', 'bigint']);
+
 /** Build a column from a ColumnDef; its inline constraints are returned for the table to add. */
 export function columnFromDef(ctx: StatementContext, def: any, tableName: string): { column: Column; constraints: any[]; mysqlIndex: boolean } {
   const { ref, odd } = typeRefOf(def.typeName, ctx.searchPath);
-  // Every optional field declared now: tens of thousands of columns keep one compact shape.
-  const column: Column = {
-    name: intern(def.colname),
-    type: ref,
-    notNull: false,
-    default: undefined,
-    identity: undefined,
-    generated: undefined,
-    comment: undefined,
-    declaredName: undefined,
-    loc: ctx.nameAt(def.location),
-  };
+  if (!odd) checkType(ctx, def.typeName, true);
+  const column = newColumn(intern(def.colname), ref, ctx.nameAt(def.location));
   ctx.noteDeclaredName(column, def.colname, def.location);
   const mysqlIndex = odd && (def.colname === 'index' || def.colname === 'key');
   if (mysqlIndex) {
@@ -57,6 +74,7 @@ export function columnFromDef(ctx: StatementContext, def: any, tableName: string
         break;
       case 'CONSTR_DEFAULT':
         column.default = makeExpr(con.raw_expr, ctx.at(con.location));
+        checkNumericDefault(ctx, column, con.raw_expr);
         break;
       case 'CONSTR_IDENTITY':
         column.identity = con.generated_when === 'a' ? 'always' : 'by default';
@@ -85,6 +103,7 @@ export function columnFromDef(ctx: StatementContext, def: any, tableName: string
         break;
     }
   }
+  if (column.identity && (ref.arrayDims > 0 || !IDENTITY_TYPES.has(ref.name))) ctx.problem('identity column type must be smallint, integer, or bigint', column.loc);
   return { column, constraints: rest, mysqlIndex };
 }
 
@@ -174,6 +193,11 @@ export function addConstraint(ctx: StatementContext, table: Table, con: any): vo
       }
       const indexColumns = [...columns, ...strings(con.including)];
       const name = explicit ?? con.indexname ?? chooseName(table.name, primary ? undefined : columnsAddition(indexColumns), primary ? 'pkey' : 'key', relationTaken);
+      // The key's index takes the constraint's name, and index names are relation names.
+      if (explicit && !con.indexname && names.hasRelation(schema, explicit) && !table.constraints.some((x) => x.name === explicit)) {
+        ctx.problem(`relation "${explicit}" already exists`, loc);
+        return;
+      }
       c = { name, kind: primary ? 'primary key' : 'unique', columns, implicitName: !explicit && !con.indexname, notValid: false, loc };
       names.addRelation(schema, name);
       break;

@@ -1,4 +1,4 @@
-import type { Catalog, Table } from '../../../model/catalog.js';
+import type { Catalog, Index, Sequence, Table, View } from '../../../model/catalog.js';
 import { tableKey } from '../../../model/catalog.js';
 import type { Location } from '../../../model/location.js';
 import { byteLength, MAX_IDENTIFIER_BYTES } from '../../../model/names.js';
@@ -65,8 +65,56 @@ export class ReplayState {
   readonly names = new Namespaces();
   readonly indexOwner = new IndexOwners();
   readonly problems: ReplayProblem[] = [];
+  /** Indexes of partitions that belong to an index of their parent table. */
+  readonly attachedIndexes = new WeakSet<Index>();
+  /** Schemas known to exist: `public`, and those the migrations create (and have not dropped). */
+  readonly schemas = new Set<string>(['public']);
+  /** Relations that exist but are not modelled (foreign tables), by schema and name. */
+  private readonly opaque = new Set<string>();
+  addOpaqueRelation(schema: string, name: string): void {
+    this.opaque.add(`${schema}.${name}`);
+  }
+  /** True for a relation known to exist but not modelled, in `schema` (or any schema of a search path). */
+  isOpaqueRelation(schema: string | readonly string[], name: string): boolean {
+    if (this.opaque.size === 0) return false;
+    return (typeof schema === 'string' ? [schema] : schema).some((s) => this.opaque.has(`${s}.${name}`));
+  }
+  /** `schema.name(argument types)` of each function created, for CREATE FUNCTION's "already exists". */
+  readonly functionSignatures = new Set<string>();
+  /** Extensions whose types a column may use: configured ones, and those the migrations create. */
+  readonly extensions: Set<string>;
 
-  constructor(readonly catalog: Catalog) {}
+  constructor(
+    readonly catalog: Catalog,
+    options: ReplayOptions = {},
+  ) {
+    this.extensions = new Set(options.extensions ?? []);
+  }
+}
+
+export interface ReplayOptions {
+  /** `extensions` of the configuration: installed on the target database, so their types are known. */
+  extensions?: readonly string[];
+}
+
+/** Any relation a statement may name: a table, a view or materialized view, or a sequence. */
+export type Relation = Table | View | Sequence;
+
+export function isView(r: Relation): r is View {
+  return 'relkind' in r;
+}
+
+export function isSequence(r: Relation): r is Sequence {
+  return !('columns' in r);
+}
+
+export function isTable(r: Relation): r is Table {
+  return 'columns' in r && !('relkind' in r);
+}
+
+/** How PostgreSQL names a relation's kind in its messages. */
+export function relationKindName(r: Relation): string {
+  return isView(r) ? r.relkind : isSequence(r) ? 'sequence' : 'table';
 }
 
 const QUALIFIED_NAME = /(?:"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*))*/y;
@@ -135,6 +183,42 @@ export class StatementContext {
       if (t) return t;
     }
     return this.found(undefined, relation, this.searchPath[0] || 'public', missingOk);
+  }
+
+  /** A table (not a view or sequence) by name through search_path, or undefined; reports nothing. */
+  findTable(relation: { schemaname?: string; relname: string }): Table | undefined {
+    const tables = this.catalog.tables;
+    if (relation.schemaname) return tables.get(tableKey(relation.schemaname, relation.relname));
+    for (const s of this.searchPath) {
+      const t = tables.get(tableKey(s, relation.relname));
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  /** Any relation by (maybe unqualified) name, through search_path; reports a missing one unless missingOk. */
+  relation(relation: { schemaname?: string; relname: string; location?: number }, missingOk = false): Relation | undefined {
+    const schemas = relation.schemaname ? [relation.schemaname] : this.searchPath;
+    const { tables, views, sequences } = this.catalog;
+    for (const s of schemas) {
+      const key = tableKey(s, relation.relname);
+      const r = tables.get(key) ?? views.get(key) ?? sequences.get(key);
+      if (r) return r;
+    }
+    if (!missingOk && !this.state.isOpaqueRelation(relation.schemaname ?? this.searchPath, relation.relname)) {
+      this.problem(`relation "${relation.schemaname ?? this.searchPath[0] ?? 'public'}.${relation.relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
+    }
+    return undefined;
+  }
+
+  /** A table or a view (views have columns, comments and triggers too). */
+  tableOrView(relation: { schemaname?: string; relname: string; location?: number }, missingOk = false): Table | undefined {
+    const r = this.relation(relation, missingOk);
+    if (r && isSequence(r)) {
+      this.problem(`"${r.name}" is a sequence, not a table or view`, this.nameAt(relation.location));
+      return undefined;
+    }
+    return r;
   }
 
   private found(t: Table | undefined, relation: { relname: string; location?: number }, schema: string, missingOk: boolean): Table | undefined {

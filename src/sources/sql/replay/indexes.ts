@@ -1,8 +1,9 @@
-import type { Index, IndexKey, IndexKeyOptions, Table } from '../../../model/catalog.js';
+import type { Constraint, Index, IndexKey, IndexKeyOptions, Table } from '../../../model/catalog.js';
 import { chooseName, columnsAddition } from '../../../model/names.js';
 import { makeExpr } from '../expr.js';
 import type { StatementContext } from './context.js';
-import { str } from './context.js';
+import { isSequence, isView, relationKindName, str } from './context.js';
+import { cloneIndexes } from './clone.js';
 
 /** FigureIndexColname: the name PostgreSQL gives an index expression's column, `expr` when it finds none. */
 export function expressionColumnName(expr: any): string {
@@ -10,7 +11,7 @@ export function expressionColumnName(expr: any): string {
 }
 
 /** FigureColnameInternal from parse_target.c: a name and its strength (2 beats a type cast's 1). */
-function figureColname(node: any): [string | undefined, number] {
+export function figureColname(node: any): [string | undefined, number] {
   const [kind, n] = (Object.entries(node ?? {})[0] ?? []) as [string | undefined, any];
   const lastString = (list: any[] | undefined) => (list ?? []).filter((x) => x?.String).map(str).pop();
   switch (kind) {
@@ -69,8 +70,17 @@ function keyOptions(e: any): IndexKeyOptions | undefined {
 }
 
 export function createIndex(ctx: StatementContext, stmt: any): void {
-  const table = ctx.table(stmt.relation);
-  if (!table) return;
+  let table = ctx.findTable(stmt.relation);
+  if (!table) {
+    const relation = ctx.relation(stmt.relation);
+    if (!relation) return;
+    // Of the relations that are not tables, only a materialized view has indexes.
+    if (isSequence(relation) || (isView(relation) && relation.relkind === 'view')) {
+      ctx.problem(`cannot create index on relation "${relation.name}": it is a ${relationKindName(relation)}`, ctx.nameAt(stmt.relation.location));
+      return;
+    }
+    table = relation;
+  }
   const keys: IndexKey[] = [];
   const colNames: string[] = [];
   for (const p of stmt.indexParams ?? []) {
@@ -109,6 +119,17 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
   table.indexes.push(index);
   names.addRelation(schema, name);
   ctx.state.indexOwner.set(schema, name, table);
+  // Without ONLY, an index on a partitioned table is made on each partition too.
+  if (table.partitioned && stmt.relation.inh === true) {
+    const source = { ...table, constraints: [], indexes: [index] };
+    for (const part of partitionsOf(ctx, table)) cloneIndexes(ctx, source, part, true);
+  }
+}
+
+export function partitionsOf(ctx: StatementContext, table: Table): Table[] {
+  const out: Table[] = [];
+  for (const t of ctx.catalog.tables.values()) if (t.partitionOf?.schema === table.schema && t.partitionOf.table === table.name) out.push(t);
+  return out;
 }
 
 export function uniqueColumnNames(cols: string[]): string[] {
@@ -148,14 +169,49 @@ export function dropIndex(ctx: StatementContext, stmt: any, parts: string[]): vo
 export function renameIndex(ctx: StatementContext, relation: any, newName: string, missingOk: boolean): void {
   const found = findIndex(ctx, relation.schemaname, relation.relname);
   if (!found) {
-    if (!missingOk) ctx.problem(`index "${relation.relname}" does not exist`);
+    const backing = constraintIndex(ctx, relation.schemaname, relation.relname);
+    if (backing) renameConstraintIndex(ctx, backing.table, backing.constraint, newName);
+    else if (!missingOk) ctx.problem(`index "${relation.relname}" does not exist`);
     return;
   }
   const { table, index } = found;
+  if (ctx.state.names.hasRelation(table.schema, newName)) {
+    ctx.problem(`relation "${newName}" already exists`);
+    return;
+  }
   ctx.state.names.removeRelation(table.schema, index.name);
   ctx.state.indexOwner.delete(table.schema, index.name);
   index.name = newName;
   index.declaredName = undefined;
   ctx.state.names.addRelation(table.schema, newName);
   ctx.state.indexOwner.set(table.schema, newName, table);
+}
+
+/** The primary key, unique or exclusion constraint whose index has this name. */
+function constraintIndex(ctx: StatementContext, schemaname: string | undefined, name: string): { table: Table; constraint: Constraint } | undefined {
+  for (const s of schemaname ? [schemaname] : ctx.searchPath) {
+    if (!ctx.state.names.hasRelation(s, name)) continue;
+    for (const table of [...ctx.catalog.tables.values(), ...ctx.catalog.views.values()]) {
+      if (table.schema !== s) continue;
+      const constraint = table.constraints.find((c) => c.name === name && (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclude'));
+      if (constraint) return { table, constraint };
+    }
+  }
+  return undefined;
+}
+
+/** Renaming the index behind a constraint renames the constraint too (RenameRelationInternal). */
+function renameConstraintIndex(ctx: StatementContext, table: Table, constraint: Constraint, newName: string): void {
+  const names = ctx.state.names;
+  if (names.hasRelation(table.schema, newName)) {
+    ctx.problem(`relation "${newName}" already exists`);
+    return;
+  }
+  names.removeRelation(table.schema, constraint.name);
+  names.removeConstraint(table.schema, constraint.name);
+  constraint.name = newName;
+  constraint.declaredName = undefined;
+  constraint.implicitName = false;
+  names.addRelation(table.schema, newName);
+  names.addConstraint(table.schema, newName);
 }

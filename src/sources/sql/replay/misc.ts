@@ -1,7 +1,9 @@
 import type { PrivilegeChange, Table, TriggerEvent } from '../../../model/catalog.js';
 import { makeExpr } from '../expr.js';
+import { typeRefOf } from './columns.js';
 import type { StatementContext } from './context.js';
-import { str, strings } from './context.js';
+import type { Relation } from './context.js';
+import { isSequence, isView, str, strings } from './context.js';
 import { roleName } from './policies.js';
 
 // Bits of CreateTrigStmt.timing and .events, from PostgreSQL's trigger.h.
@@ -15,9 +17,16 @@ const EVENTS: [number, TriggerEvent][] = [
 ];
 
 export function createTrigger(ctx: StatementContext, stmt: any): void {
-  const table = ctx.table(stmt.relation);
+  const table = ctx.tableOrView(stmt.relation);
   if (!table) return;
   const timing = stmt.timing ?? 0;
+  // INSTEAD OF row triggers are for views only; a view takes no BEFORE/AFTER row triggers, a materialized view no triggers.
+  const view = isView(table) ? table.relkind : undefined;
+  const instead = Boolean(timing & TRIGGER_INSTEAD);
+  if ((view === 'view' && !instead && stmt.row) || view === 'materialized view' || (!view && instead)) {
+    ctx.problem(`"${table.name}" is a ${view ?? 'table'}: ${instead ? 'INSTEAD OF triggers are for views only' : 'it cannot have this trigger'}`, ctx.nameAt(stmt.relation.location));
+    return;
+  }
   const events = EVENTS.filter(([bit]) => (stmt.events ?? 0) & bit).map(([, e]) => e);
   if (stmt.replace) table.triggers = table.triggers.filter((t) => t.name !== stmt.trigname);
   table.triggers.push({
@@ -42,10 +51,15 @@ export function dropTrigger(ctx: StatementContext, stmt: any, parts: string[]): 
 }
 
 export function grantOrRevoke(ctx: StatementContext, stmt: any): void {
+  if (stmt.objtype === 'OBJECT_SEQUENCE' && stmt.targtype === 'ACL_TARGET_OBJECT') {
+    for (const o of stmt.objects ?? []) if (o.RangeVar) ctx.relation(o.RangeVar);
+    return;
+  }
   if (stmt.objtype !== 'OBJECT_TABLE') return;
   let tables: Table[];
   if (stmt.targtype === 'ACL_TARGET_OBJECT') {
-    tables = (stmt.objects ?? []).map((o: any) => ctx.table(o.RangeVar)).filter(Boolean);
+    // GRANT … ON TABLE takes views and sequences too; the model keeps privileges of tables and views.
+    tables = (stmt.objects ?? []).map((o: any) => ctx.relation(o.RangeVar)).filter((r: Relation | undefined) => r && !isSequence(r));
   } else if (stmt.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
     // ON ALL TABLES IN SCHEMA s: the tables that exist in s at this point, not later ones.
     const schemas = new Set(strings(stmt.objects));
@@ -71,6 +85,11 @@ export function createEnum(ctx: StatementContext, stmt: any): void {
   const parts = strings(stmt.typeName);
   const schema = parts.length > 1 ? parts[0]! : ctx.creationSchema(undefined);
   const name = parts[parts.length - 1]!;
+  const key = `${schema}.${name}`;
+  if (ctx.catalog.enums.has(key) || ctx.catalog.types.has(key) || ctx.catalog.tables.has(key) || ctx.catalog.views.has(key)) {
+    ctx.problem(`type "${name}" already exists`);
+    return;
+  }
   ctx.catalog.enums.set(`${schema}.${name}`, { schema, name, values: strings(stmt.vals), module: ctx.module, loc: ctx.statementLoc() });
 }
 
@@ -82,6 +101,18 @@ export function alterEnum(ctx: StatementContext, stmt: any): void {
 
 export function createFunction(ctx: StatementContext, stmt: any): void {
   const name = strings(stmt.funcname).join('.');
+  // Functions overload by their input argument types; OUT and TABLE parameters are not part of the signature.
+  const inputs = (stmt.parameters ?? [])
+    .map((p: any) => p.FunctionParameter)
+    .filter((p: any) => p && p.mode !== 'FUNC_PARAM_OUT' && p.mode !== 'FUNC_PARAM_TABLE')
+    .map((p: any) => typeRefOf(p.argType).ref.text);
+  const schema = strings(stmt.funcname).length > 1 ? '' : `${ctx.creationSchema(undefined)}.`;
+  const signature = `${schema}${name}(${inputs.join(',')})`;
+  if (ctx.state.functionSignatures.has(signature) && !stmt.replace) {
+    ctx.problem(`function "${name}" already exists with same argument types: use CREATE OR REPLACE FUNCTION, or drop it first`);
+    return;
+  }
+  ctx.state.functionSignatures.add(signature);
   ctx.catalog.functions.add(name);
   ctx.catalog.functionDefinitions.push({ name, loc: ctx.statementLoc() });
 }
@@ -147,3 +178,18 @@ export function setSearchPath(stmt: any, searchPath: string[]): void {
   if (schemas.length) searchPath.splice(0, searchPath.length, ...schemas);
 }
 
+
+/** DROP FUNCTION name(args): the signature may be created again. */
+export function dropFunction(ctx: StatementContext, obj: any): void {
+  const owa = obj?.ObjectWithArgs;
+  if (!owa) return;
+  const names = strings(owa.objname);
+  const schema = names.length > 1 ? '' : `${ctx.creationSchema(undefined)}.`;
+  const prefix = `${schema}${names.join('.')}(`;
+  if (owa.args_unspecified) {
+    for (const s of [...ctx.state.functionSignatures]) if (s.startsWith(prefix)) ctx.state.functionSignatures.delete(s);
+    return;
+  }
+  const inputs = (owa.objargs ?? []).map((t: any) => typeRefOf(t.TypeName).ref.text);
+  ctx.state.functionSignatures.delete(`${prefix}${inputs.join(',')})`);
+}

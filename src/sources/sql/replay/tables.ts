@@ -1,9 +1,31 @@
-import type { Expr, Table } from '../../../model/catalog.js';
+import type { Constraint, Expr, Table } from '../../../model/catalog.js';
 import { tableKey } from '../../../model/catalog.js';
 import { renameColumnRefs } from '../expr.js';
+import { cloneConstraints, cloneIndexes } from './clone.js';
 import { addConstraint, columnFromDef } from './columns.js';
 import type { StatementContext } from './context.js';
-import { strings } from './context.js';
+import { isSequence, strings } from './context.js';
+import { addOwnedSequence, dependentViews, dropOwnedSequences, newTable, refuseForDependants, removeView, renameOwnedBy } from './relations.js';
+import { SERIAL_TYPES } from './user-types.js';
+
+// TableLikeOption bits (parsenodes.h).
+const LIKE_COMMENTS = 1 << 0;
+const LIKE_CONSTRAINTS = 1 << 2;
+const LIKE_DEFAULTS = 1 << 3;
+const LIKE_GENERATED = 1 << 4;
+const LIKE_IDENTITY = 1 << 5;
+const LIKE_INDEXES = 1 << 6;
+const CHECKS: ReadonlySet<Constraint['kind']> = new Set(['check']);
+const PARTITION_INHERITED: ReadonlySet<Constraint['kind']> = new Set(['check', 'foreign key']);
+
+export function identityOptions(def: any): any[] | undefined {
+  return (def?.constraints ?? []).find((c: any) => c.Constraint?.contype === 'CONSTR_IDENTITY')?.Constraint.options;
+}
+
+/** A serial column or an identity column has a sequence of its own. */
+export function ownsSequence(column: { type: { name: string; arrayDims: number }; identity?: string }): boolean {
+  return (SERIAL_TYPES.has(column.type.name) && column.type.arrayDims === 0) || column.identity !== undefined;
+}
 
 export function createTable(ctx: StatementContext, stmt: any): void {
   const rel = stmt.relation;
@@ -13,35 +35,20 @@ export function createTable(ctx: StatementContext, stmt: any): void {
     if (!stmt.if_not_exists) ctx.problem(`relation "${schema}.${rel.relname}" already exists`, ctx.nameAt(rel.location));
     return;
   }
-  const table: Table = {
-    schema,
-    name: rel.relname,
-    module: ctx.module,
-    columns: [],
-    constraints: [],
-    indexes: [],
-    policies: [],
-    triggers: [],
-    privileges: [],
-    rls: { enabled: false, forced: false, loc: undefined },
-    partitioned: Boolean(stmt.partspec),
-    loc: ctx.nameAt(rel.location),
-    // Declared now, set later: objects keep one shape and no out-of-line property store.
-    declaredName: undefined,
-    description: undefined,
-    hypertable: undefined,
-    partitionOf: undefined,
-  };
+  const table: Table = newTable(ctx, schema, rel, Boolean(stmt.partspec));
   ctx.noteDeclaredName(table, rel.relname, rel.location);
   ctx.catalog.tables.set(key, table);
   ctx.state.names.addRelation(schema, table.name);
 
   const parent = stmt.inhRelations?.[0]?.RangeVar;
+  let partitionParent: Table | undefined;
   if (parent && stmt.partbound) {
     const from = ctx.table(parent);
     if (from) {
-      table.columns = from.columns.map((c) => ({ ...c }));
+      // A partition's columns are the parent's, without identity (PostgreSQL 17+ shares the parent's) or comments.
+      table.columns = from.columns.map((c) => ({ ...c, comment: undefined }));
       table.partitionOf = { schema: from.schema, table: from.name };
+      partitionParent = from;
     }
   } else {
     // INHERITS (a, b): the parents' columns come first, so keys and checks may name them.
@@ -52,6 +59,7 @@ export function createTable(ctx: StatementContext, stmt: any): void {
   }
   const inherited = new Set(table.columns.map((c) => c.name));
   const pending: any[] = [];
+  const likes: { from: Table; options: number }[] = [];
   for (const elt of stmt.tableElts ?? []) {
     if (elt.ColumnDef) {
       const { column, constraints, mysqlIndex } = columnFromDef(ctx, elt.ColumnDef, table.name);
@@ -69,12 +77,35 @@ export function createTable(ctx: StatementContext, stmt: any): void {
         continue;
       }
       table.columns.push(column);
+      if (ownsSequence(column)) addOwnedSequence(ctx, table, column.name, identityOptions(elt.ColumnDef));
       for (const con of constraints) pending.push(con);
     } else if (elt.Constraint) {
       pending.push(elt.Constraint);
     } else if (elt.TableLikeClause) {
-      const from = ctx.table(elt.TableLikeClause.relation);
-      if (from) for (const c of from.columns) table.columns.push({ ...c, default: undefined });
+      const like = elt.TableLikeClause;
+      // The table being made does not exist yet for its own LIKE.
+      const self = like.relation?.relname === table.name && ctx.creationSchema(like.relation.schemaname) === schema;
+      if (self) ctx.problem(`relation "${table.name}" does not exist: a table cannot be LIKE itself`, ctx.nameAt(like.relation.location));
+      const from = self ? undefined : ctx.tableOrView(like.relation);
+      if (from) likes.push({ from, options: like.options ?? 0 });
+      const options: number = like.options ?? 0;
+      for (const c of from?.columns ?? []) {
+        if (table.columns.some((x) => x.name === c.name)) {
+          ctx.problem(`column "${c.name}" specified more than once`, ctx.nameAt(like.relation?.location));
+          continue;
+        }
+        // Name, type and NOT NULL always; the rest by INCLUDING option (transformTableLikeClause).
+        const copy = {
+          ...c,
+          default: options & LIKE_DEFAULTS && !c.generated ? c.default : undefined,
+          generated: options & LIKE_GENERATED ? c.generated : undefined,
+          identity: options & LIKE_IDENTITY ? c.identity : undefined,
+          comment: options & LIKE_COMMENTS ? c.comment : undefined,
+          declaredName: undefined,
+        };
+        table.columns.push(copy);
+        if (copy.identity) addOwnedSequence(ctx, table, copy.name);
+      }
     }
   }
   // PostgreSQL creates (and so names) the checks with the table, then the indexes of index-backed
@@ -88,9 +119,19 @@ export function createTable(ctx: StatementContext, stmt: any): void {
     else if (t === 'CONSTR_PRIMARY' || t === 'CONSTR_UNIQUE' || t === 'CONSTR_EXCLUSION') indexBacked.push(c);
     else rest.push(c);
   }
+  if (partitionParent) cloneConstraints(ctx, partitionParent, table, CHECKS);
   for (const con of checks) addConstraint(ctx, table, con);
   for (const con of mergeDuplicateKeys(indexBacked)) addConstraint(ctx, table, con);
   for (const con of rest) addConstraint(ctx, table, con);
+  // LIKE's checks and indexes, then a partition's copies of its parent's, come after the table's own (expandTableLikeClause).
+  for (const { from, options } of likes) {
+    if (options & LIKE_CONSTRAINTS) cloneConstraints(ctx, from, table, CHECKS);
+    if (options & LIKE_INDEXES) cloneIndexes(ctx, from, table);
+  }
+  if (partitionParent) {
+    cloneIndexes(ctx, partitionParent, table, true);
+    cloneConstraints(ctx, partitionParent, table, PARTITION_INHERITED);
+  }
 }
 
 /**
@@ -125,6 +166,12 @@ export function dropTables(ctx: StatementContext, stmt: any, objects: string[][]
     const table = ctx.table(rel, stmt.missing_ok);
     if (table && !tables.includes(table)) tables.push(table);
   }
+  // Partitions go with their partitioned table, CASCADE or not.
+  for (let i = 0; i < tables.length; i++) {
+    const parent = tables[i]!;
+    if (!parent.partitioned) continue;
+    for (const t of ctx.catalog.tables.values()) if (t.partitionOf?.schema === parent.schema && t.partitionOf.table === parent.name && !tables.includes(t)) tables.push(t);
+  }
   const dropping = new Set(tables);
   const dependants = (table: Table) =>
     [...ctx.catalog.tables.values()].flatMap((t) =>
@@ -132,6 +179,11 @@ export function dropTables(ctx: StatementContext, stmt: any, objects: string[][]
     );
   if (stmt.behavior !== 'DROP_CASCADE') {
     for (const table of tables) {
+      const views = dependentViews(ctx, table, undefined, dropping);
+      if (views.length > 0) {
+        refuseForDependants(ctx, `table ${table.name}`, views);
+        return;
+      }
       const deps = dependants(table);
       if (deps.length === 0) continue;
       const list = deps.map(({ t, c }) => `constraint ${c.name} on table ${t.name}`).join(', ');
@@ -140,6 +192,7 @@ export function dropTables(ctx: StatementContext, stmt: any, objects: string[][]
     }
   }
   for (const table of tables) {
+    for (const v of dependentViews(ctx, table)) removeView(ctx, v);
     for (const { t, c } of dependants(table)) {
       t.constraints = t.constraints.filter((x) => x !== c);
       ctx.state.names.removeConstraint(t.schema, c.name);
@@ -150,6 +203,7 @@ export function dropTables(ctx: StatementContext, stmt: any, objects: string[][]
 
 export function removeTable(ctx: StatementContext, table: Table): void {
   const names = ctx.state.names;
+  dropOwnedSequences(ctx, table);
   ctx.catalog.tables.delete(tableKey(table.schema, table.name));
   names.removeRelation(table.schema, table.name);
   for (const i of table.indexes) {
@@ -169,7 +223,6 @@ export function renameTable(ctx: StatementContext, table: Table, newName: string
     return;
   }
   const { catalog } = ctx;
-  catalog.tables.delete(tableKey(table.schema, table.name));
   names.removeRelation(table.schema, table.name);
   // References to the table follow it, as they do in pg_constraint.
   for (const t of catalog.tables.values()) {
@@ -178,9 +231,14 @@ export function renameTable(ctx: StatementContext, table: Table, newName: string
     }
     if (t.partitionOf?.schema === table.schema && t.partitionOf.table === table.name) t.partitionOf.table = newName;
   }
+  for (const v of catalog.views.values()) for (const d of v.dependsOn) if (d.schema === table.schema && d.table === table.name) d.table = newName;
+  renameOwnedBy(ctx, table.schema, table.name, newName);
+  const key = tableKey(table.schema, table.name);
+  const map: Map<string, Table> = catalog.views.get(key) === table ? catalog.views : catalog.tables;
+  map.delete(key);
   table.name = newName;
   table.declaredName = undefined;
-  catalog.tables.set(tableKey(table.schema, newName), table);
+  map.set(tableKey(table.schema, newName), table);
   names.addRelation(table.schema, newName);
 }
 
@@ -211,6 +269,10 @@ export function renameColumn(ctx: StatementContext, table: Table, from: string, 
     if (p.withCheck) p.withCheck = rename(p.withCheck);
   }
   if (table.hypertable?.timeColumn === from) table.hypertable.timeColumn = to;
+  renameOwnedBy(ctx, table.schema, table.name, table.name, from, to);
+  for (const v of ctx.catalog.views.values()) {
+    for (const d of v.dependsOn) if (d.schema === table.schema && d.table === table.name) d.columns = swap(d.columns);
+  }
   for (const t of ctx.catalog.tables.values()) {
     for (const c of t.constraints) {
       if (c.references && c.references.schema === table.schema && c.references.table === table.name) c.references.columns = swap(c.references.columns);
@@ -219,12 +281,53 @@ export function renameColumn(ctx: StatementContext, table: Table, from: string, 
 }
 
 /** DROP COLUMN: PostgreSQL drops the indexes and constraints that use the column with it. */
-export function dropColumn(ctx: StatementContext, table: Table, name: string, missingOk: boolean): void {
+/**
+ * Foreign keys (of any table) whose referenced key uses one of `columns` of `table`: they depend on its
+ * unique index. A key referenced without a column list references the primary key.
+ */
+export function referencingForeignKeys(ctx: StatementContext, table: Table, columns: string[]): { t: Table; c: Constraint }[] {
+  const pk = table.constraints.find((c) => c.kind === 'primary key')?.columns ?? [];
+  const out: { t: Table; c: Constraint }[] = [];
+  for (const t of ctx.catalog.tables.values()) {
+    for (const c of t.constraints) {
+      const r = c.references;
+      if (!r || r.schema !== table.schema || r.table !== table.name) continue;
+      // A foreign key on the dropped column itself goes with the column.
+      if (t === table && c.columns.some((x) => columns.includes(x))) continue;
+      if ((r.columns.length ? r.columns : pk).some((x) => columns.includes(x))) out.push({ t, c });
+    }
+  }
+  return out;
+}
+
+/** Without CASCADE, refuse while foreign keys depend on the key; with it, drop them. True when refused. */
+export function foreignKeysBlock(ctx: StatementContext, what: string, deps: { t: Table; c: Constraint }[], cascade: boolean): boolean {
+  if (deps.length === 0) return false;
+  if (!cascade) {
+    ctx.problem(`cannot drop ${what} because other objects depend on it (${deps.map(({ t, c }) => `constraint ${c.name} on table ${t.name}`).join(', ')}): drop those foreign keys first, or use CASCADE`);
+    return true;
+  }
+  for (const { t, c } of deps) {
+    t.constraints = t.constraints.filter((x) => x !== c);
+    ctx.state.names.removeConstraint(t.schema, c.name);
+  }
+  return false;
+}
+
+export function dropColumn(ctx: StatementContext, table: Table, name: string, missingOk: boolean, cascade = false): void {
   if (!table.columns.some((c) => c.name === name)) {
     if (!missingOk) ctx.problem(`column "${name}" of relation "${table.name}" does not exist`);
     return;
   }
+  const views = dependentViews(ctx, table, [name]);
+  if (views.length > 0 && !cascade) {
+    refuseForDependants(ctx, `column ${name} of table ${table.name}`, views);
+    return;
+  }
+  if (foreignKeysBlock(ctx, `column ${name} of table ${table.name}`, referencingForeignKeys(ctx, table, [name]), cascade)) return;
+  for (const v of views) removeView(ctx, v);
   const names = ctx.state.names;
+  dropOwnedSequences(ctx, table, name);
   table.columns = table.columns.filter((c) => c.name !== name);
   table.constraints = table.constraints.filter((c) => {
     if (!c.columns.includes(name)) return true;
@@ -255,14 +358,14 @@ function mentionsColumn(node: any, name: string): boolean {
 
 export function commentOn(ctx: StatementContext, stmt: any): void {
   const parts = strings(stmt.object?.List?.items);
-  if (stmt.objtype === 'OBJECT_TABLE') {
+  if (stmt.objtype === 'OBJECT_TABLE' || stmt.objtype === 'OBJECT_VIEW' || stmt.objtype === 'OBJECT_MATVIEW' || stmt.objtype === 'OBJECT_SEQUENCE') {
     const rel = parts.length > 1 ? { schemaname: parts[0], relname: parts[1]! } : { relname: parts[0]! };
-    const t = ctx.table(rel);
-    if (t) t.description = stmt.comment ?? undefined;
+    const r = ctx.relation(rel);
+    if (r && !isSequence(r)) r.description = stmt.comment ?? undefined;
   } else if (stmt.objtype === 'OBJECT_COLUMN') {
     const col = parts[parts.length - 1]!;
     const rel = parts.length > 2 ? { schemaname: parts[0], relname: parts[1]! } : { relname: parts[0]! };
-    const t = ctx.table(rel);
+    const t = ctx.tableOrView(rel);
     const c = t?.columns.find((x) => x.name === col);
     if (t && !c) ctx.problem(`column "${col}" of relation "${t.name}" does not exist`);
     if (c) c.comment = stmt.comment ?? undefined;

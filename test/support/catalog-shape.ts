@@ -1,0 +1,97 @@
+/**
+ * The relations of a database (PGlite or PostgreSQL) and of the schema model in one comparable shape:
+ * tables with their columns (name, type, nullability), constraints and indexes, views and materialized
+ * views with their columns, and sequences. Used by the differential replay test.
+ */
+import type { Catalog, Table } from '../../src/model/catalog.js';
+
+export type Query = (sql: string) => Promise<{ rows: any[] }>;
+
+export interface RelationShape {
+  kind: string;
+  columns: string[];
+  constraints: string[];
+  indexes: string[];
+  policies: string[];
+  rls: boolean;
+}
+
+export type CatalogShape = Record<string, RelationShape>;
+
+const KIND: Record<string, string> = { r: 'table', p: 'table', v: 'view', m: 'materialized view', S: 'sequence' };
+const SERIAL: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
+const sorted = (xs: string[]) => [...xs].sort();
+
+/** What the database holds in the given schemas. */
+export async function databaseShape(query: Query, schemas: string[]): Promise<CatalogShape> {
+  const list = schemas.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ');
+  const rels = (
+    await query(`SELECT c.oid::int AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname IN (${list}) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') ORDER BY 2, 3`)
+  ).rows;
+  const cols = (
+    await query(`SELECT a.attrelid::int AS oid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull FROM pg_attribute a
+                 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname IN (${list}) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum`)
+  ).rows;
+  const cons = (await query(`SELECT conrelid::int AS oid, conname, contype::text AS contype FROM pg_constraint WHERE contype IN ('p', 'u', 'f', 'c', 'x') AND conrelid <> 0`)).rows;
+  const idx = (await query(`SELECT x.indrelid::int AS oid, i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid`)).rows;
+  const pols = (await query(`SELECT polrelid::int AS oid, polname FROM pg_policy`)).rows;
+  const out: CatalogShape = {};
+  for (const r of rels) {
+    const kind = KIND[r.relkind]!;
+    out[`${r.nspname}.${r.relname}`] = {
+      kind,
+      columns: kind === 'sequence' ? [] : cols.filter((c) => c.oid === r.oid).map((c) => `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}`),
+      constraints: sorted(cons.filter((c) => c.oid === r.oid).map((c) => `${c.conname} ${c.contype}`)),
+      indexes: sorted(idx.filter((i) => i.oid === r.oid).map((i) => i.relname)),
+      policies: sorted(pols.filter((p) => p.oid === r.oid).map((p) => p.polname)),
+      rls: Boolean(r.relrowsecurity),
+    };
+  }
+  return out;
+}
+
+const CONTYPE = { 'primary key': 'p', unique: 'u', 'foreign key': 'f', check: 'c', exclude: 'x' } as const;
+
+function tableShape(t: Table, kind: string): RelationShape {
+  return {
+    kind,
+    columns: t.columns.map((c) => {
+      const serial = c.type.arrayDims === 0 ? SERIAL[c.type.name] : undefined;
+      return `${c.name} ${serial ?? c.type.text}${c.notNull || serial ? ' NOT NULL' : ''}`;
+    }),
+    constraints: sorted(t.constraints.map((c) => `${c.name} ${CONTYPE[c.kind]}`)),
+    indexes: sorted([...t.indexes.map((i) => i.name), ...t.constraints.filter((c) => c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclude').map((c) => c.name)]),
+    policies: sorted(t.policies.map((p) => p.name)),
+    rls: t.rls.enabled,
+  };
+}
+
+/** The same shape from the schema model. */
+export function modelShape(catalog: Catalog): CatalogShape {
+  const out: CatalogShape = {};
+  for (const t of catalog.tables.values()) out[`${t.schema}.${t.name}`] = tableShape(t, 'table');
+  for (const v of catalog.views.values()) out[`${v.schema}.${v.name}`] = tableShape(v, v.relkind);
+  for (const s of catalog.sequences.values()) out[`${s.schema}.${s.name}`] = { kind: 'sequence', columns: [], constraints: [], indexes: [], policies: [], rls: false };
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Columns whose type the model marks unknown (a view or CREATE TABLE … AS over an expression) compare by
+ * name only: take the database's text for them.
+ */
+export function alignUnknownTypes(model: CatalogShape, db: CatalogShape): CatalogShape {
+  const out: CatalogShape = {};
+  for (const [key, rel] of Object.entries(model)) {
+    const other = db[key];
+    out[key] = {
+      ...rel,
+      columns: rel.columns.map((c, i) => {
+        const theirs = other?.columns[i];
+        return / unknown( NOT NULL)?$/.test(c) && theirs && theirs.split(' ')[0] === c.split(' ')[0] ? theirs : c;
+      }),
+    };
+  }
+  return out;
+}
