@@ -239,7 +239,7 @@ describe('ismslint report with QA results', () => {
 });
 
 describe('ismslint check', () => {
-  it('prints the lint findings, writes the report, says where it is and exits by the verdict', async () => {
+  it('prints the lint findings, runs the QA suites, writes the report with their results and exits by the verdict', async () => {
     const out = tempDir();
     const io = recordingIO(root);
     io.env = { ...ENV };
@@ -247,8 +247,15 @@ describe('ismslint check', () => {
     expect(code).toBe(1);
     expect(io.out).toMatch(/^== Lint\n/);
     expect(io.out).toContain('foreign-key-index');
+    expect(io.out).toMatch(/== QA suites \(embedded PGlite\)\n.*requirements passed\nresults: .*qa-results\.json\n/);
     expect(io.out).toMatch(/== Compliance report\nREJECT: .*\nReport: .*compliance-report\.html/);
-    expect(readJson(out).verdict.decision).toBe('REJECT');
+    const r = readJson(out);
+    expect(r.verdict.decision).toBe('REJECT');
+    // The QA run's results are in the report: the missing index fails its requirement too.
+    expect(r.qa?.engine).toBe('pglite');
+    expect(r.qa!.passed).toBeGreaterThan(0);
+    expect(r.qa!.results.some((q) => q.state === 'fail' && q.name.includes('vendor_contact.vendor_id is covered by an index'))).toBe(true);
+    expect(r.criteria.find((c) => c.id === 'qa-pass-rate')!.status).not.toBe('not evaluated');
     const lenient = recordingIO(root);
     lenient.env = { ...ENV };
     expect(await run(['check', fixture, '--out', out, '--no-gate'], lenient)).toBe(0);

@@ -27,8 +27,14 @@ export async function selectModules(io: CommandIO, args: string[], configPath?: 
   const first = await loadWorkspace(io, { paths: [], config: configPath });
   let { model } = first;
   if (paths.length) {
-    const roots = first.config.roots.map((r) => resolve(first.config.baseDir, r)).filter((r) => existsSync(r));
-    model = (await loadWorkspace(io, { paths: [...roots, ...paths], config: configPath })).model;
+    // A path that is a workspace of its own (it has the global module) is built alone; a module
+    // directory is built with the configured roots, so that its references to global resolve.
+    const alone = (await loadWorkspace(io, { paths, config: configPath })).model;
+    if (alone.catalog.modules.some((m) => m.name === first.config.standard.globalModule)) model = alone;
+    else {
+      const roots = first.config.roots.map((r) => resolve(first.config.baseDir, r)).filter((r) => existsSync(r));
+      model = (await loadWorkspace(io, { paths: [...roots, ...paths], config: configPath })).model;
+    }
   }
   requireModules(model, names);
   const under = (dir: string, p: string) => {
