@@ -48,19 +48,19 @@ describe('ismslint report on a workspace with known findings and waivers', () =>
     const out = tempDir();
     await report([fixture, '--out', out, '--format', 'json']);
     const r = readJson(out);
-    expect(r.summary).toEqual({ modules: 3, tables: 9, findings: { error: 2, warn: 1, waived: 3 }, waivers: { active: 2, expiring: 1, expired: 1 } });
+    expect(r.summary).toEqual({ modules: 3, tables: 11, findings: { error: 2, warn: 1, waived: 4 }, waivers: { active: 3, expiring: 1, expired: 1 } });
   });
 
   it('measures each success criterion over what it applies to', async () => {
     const out = tempDir();
     await report([fixture, '--out', out, '--format', 'json']);
     const byId = Object.fromEntries(readJson(out).criteria.map((c) => [c.id, c]));
-    expect(byId['naming']).toMatchObject({ passed: 8, total: 9, value: 88.9, status: 'not met' });
-    expect(byId['audit-fields']).toMatchObject({ passed: 9, total: 9, value: 100, status: 'met' });
-    expect(byId['tenant-key']).toMatchObject({ passed: 8, total: 8, status: 'met' });
-    expect(byId['fk-index']).toMatchObject({ passed: 30, total: 31, value: 96.8, status: 'not met' });
-    expect(byId['rls']).toMatchObject({ passed: 6, total: 6, status: 'met' });
-    expect(byId['documentation']).toMatchObject({ passed: 1, total: 18 });
+    expect(byId['naming']).toMatchObject({ passed: 10, total: 11, value: 90.9, status: 'not met' });
+    expect(byId['audit-fields']).toMatchObject({ passed: 11, total: 11, value: 100, status: 'met' });
+    expect(byId['tenant-key']).toMatchObject({ passed: 10, total: 10, status: 'met' });
+    expect(byId['fk-index']).toMatchObject({ passed: 40, total: 41, value: 97.6, status: 'not met' });
+    expect(byId['rls']).toMatchObject({ passed: 8, total: 8, status: 'met' });
+    expect(byId['documentation']).toMatchObject({ passed: 2, total: 18 });
     // No QA results given: not evaluated, never 100%.
     expect(byId['qa-pass-rate']).toMatchObject({ value: null, status: 'not evaluated' });
     expect(byId['mutation-score']).toMatchObject({ value: null, status: 'not evaluated' });
@@ -71,6 +71,7 @@ describe('ismslint report on a workspace with known findings and waivers', () =>
     await report([fixture, '--out', out, '--format', 'json']);
     const waivers = readJson(out).waivers.map((w) => [w.kind, w.rule, w.object, w.approvedBy, w.expires, w.status, w.daysLeft, w.silenced]);
     expect(waivers).toEqual([
+      ['waiver', 'timestamp-column-suffix', 'public.audit_log.retention_until', 'Foreman (schema governance)', '2027-12-31', 'active', 395, 1],
       ['comment', 'prefer-text', null, null, null, 'active', null, 1],
       ['waiver', 'prefer-text', 'public.vendor.country_code', 'Foreman (J. Smith)', '2027-06-30', 'active', 211, 1],
       ['waiver', 'rls-forced', 'public.vendor_assessment', 'Foreman (J. Smith)', '2026-12-20', 'expiring', 19, 1],
@@ -99,7 +100,7 @@ describe('ismslint report on a workspace with known findings and waivers', () =>
     expect(fk.controls).toContain('ISO/IEC 27001:2022 A.8.6');
     expect(fk.docs).toMatch(/rules\/foreign-key-index\/README\.md$/);
     const waived = readJson(out).findings.filter((f) => f.status === 'waived').map((f) => f.ruleId);
-    expect(waived.sort()).toEqual(['prefer-text', 'prefer-text', 'rls-forced']);
+    expect(waived.sort()).toEqual(['prefer-text', 'prefer-text', 'rls-forced', 'timestamp-column-suffix']);
   });
 
   it('writes the JSON the published schema describes', async () => {
@@ -172,8 +173,8 @@ describe('ismslint report --previous', () => {
     expect(r.trend!.fixed.map((f) => f.ruleId)).toEqual(['foreign-key-index']);
     expect(r.findings.filter((f) => f.change === 'new').map((f) => f.ruleId)).toEqual(['rls-enabled']);
     expect(r.trend!.newFindings).toBe(1);
-    expect(r.trend!.criteria.find((c) => c.id === 'fk-index')).toEqual({ id: 'fk-index', previous: 96.8, current: 100, delta: 3.2 });
-    expect(r.trend!.criteria.find((c) => c.id === 'rls')).toEqual({ id: 'rls', previous: 100, current: 83.3, delta: -16.7 });
+    expect(r.trend!.criteria.find((c) => c.id === 'fk-index')).toEqual({ id: 'fk-index', previous: 97.6, current: 100, delta: 2.4 });
+    expect(r.trend!.criteria.find((c) => c.id === 'rls')).toEqual({ id: 'rls', previous: 100, current: 87.5, delta: -12.5 });
     const first = r.trend!.controls[0]!;
     expect(first).toMatchObject({ previous: 'PASS', current: 'FAIL', regression: true });
     expect(r.trend!.controls.some((c) => c.regression)).toBe(true);
