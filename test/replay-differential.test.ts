@@ -33,8 +33,16 @@ function fixtureProjects(): { name: string; files: ScriptFile[] }[] {
     if (entry.isDirectory()) out.push({ name: relative(ROOT, path), files: sqlFiles(path).map(read) });
     else if (entry.name.endsWith('.sql')) out.push({ name: relative(ROOT, path), files: [read(path)] });
   }
-  const moduleDirs = [...new Set(sqlFiles(join(ROOT, 'fixtures')).filter((f) => !f.includes('/fixtures/sql/')).map((f) => f.slice(0, f.lastIndexOf('/'))))];
-  for (const dir of moduleDirs) out.push({ name: relative(ROOT, dir), files: [...GLOBAL, ...sqlFiles(dir).map(read)] });
+  // fixtures/qa/generated holds generated pgTAP suites, which are tests, not migrations.
+  const moduleDirs = [
+    ...new Set(
+      sqlFiles(join(ROOT, 'fixtures'))
+        .filter((f) => !f.includes('/fixtures/sql/') && !f.includes('/fixtures/qa/generated/'))
+        .map((f) => f.slice(0, f.lastIndexOf('/'))),
+    ),
+  ];
+  // A fixture's own global module replaces module-schemas' one instead of following it.
+  for (const dir of moduleDirs) out.push({ name: relative(ROOT, dir), files: [...(dir.endsWith('/global/migrations') ? [] : GLOBAL), ...sqlFiles(dir).map(read)] });
   return out;
 }
 

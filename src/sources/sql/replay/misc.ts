@@ -29,6 +29,10 @@ export function createTrigger(ctx: StatementContext, stmt: any): void {
   }
   const events = EVENTS.filter(([bit]) => (stmt.events ?? 0) & bit).map(([, e]) => e);
   if (stmt.replace) table.triggers = table.triggers.filter((t) => t.name !== stmt.trigname);
+  else if (table.triggers.some((t) => t.name === stmt.trigname)) {
+    ctx.problem(`trigger "${stmt.trigname}" for relation "${table.name}" already exists: use CREATE OR REPLACE TRIGGER, or drop it first`);
+    return;
+  }
   table.triggers.push({
     name: stmt.trigname,
     timing: timing & TRIGGER_INSTEAD ? 'instead of' : timing & TRIGGER_BEFORE ? 'before' : 'after',

@@ -12,6 +12,17 @@ const replay = (sql: string) => {
 };
 
 describe('trigger replay', () => {
+  it('refuses a second trigger of the same name on a table, as PostgreSQL does, unless it is CREATE OR REPLACE', () => {
+    const { table, findings } = replay(`CREATE TABLE t (a int);
+CREATE TRIGGER x BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();
+CREATE TRIGGER x BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION f();
+CREATE OR REPLACE TRIGGER x BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();`);
+    expect(findings.map((f) => [f.ruleId, f.loc.line, f.message])).toEqual([
+      ['replay-error', 3, 'trigger "x" for relation "t" already exists: use CREATE OR REPLACE TRIGGER, or drop it first'],
+    ]);
+    expect(table('t').triggers.map((t) => t.events)).toEqual([['insert']]);
+  });
+
   it('keeps UPDATE OF columns and the WHEN condition', () => {
     const { table } = replay(`CREATE TABLE t (a int, b int);
 CREATE TRIGGER x BEFORE UPDATE OF a, b ON t FOR EACH ROW WHEN (OLD.a IS DISTINCT FROM NEW.a) EXECUTE FUNCTION f();
