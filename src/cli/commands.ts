@@ -35,6 +35,8 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   debug: { type: 'boolean', describe: 'Show stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', describe: 'Show help' },
   version: { type: 'boolean', describe: 'Show the version' },
+  color: { type: 'boolean', describe: 'Force colour on (default: on for a terminal, off under NO_COLOR)' },
+  'no-color': { type: 'boolean', describe: 'Force colour off' },
 };
 
 const str = (v: Values[string]) => (typeof v === 'string' ? v : undefined);
@@ -59,8 +61,6 @@ export const COMMANDS: CommandSpec[] = [
       'output-file': { type: 'string', short: 'o', value: 'file', describe: 'Write the report to this file (atomically) instead of standard output' },
       quiet: { type: 'boolean', describe: 'Report errors only' },
       'max-warnings': { type: 'string', value: 'n', describe: 'Fail (exit 1) when there are more warnings than this' },
-      color: { type: 'boolean', describe: 'Force colour on (default: on for a terminal, off under NO_COLOR)' },
-      'no-color': { type: 'boolean', describe: 'Force colour off' },
     },
     async run(io, positionals, v) {
       const r = await runLint(io, {

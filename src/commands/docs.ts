@@ -30,7 +30,7 @@ export async function runDocs(io: CommandIO, opts: DocsOptions): Promise<number>
     for (const [file, text] of generateModuleDocs(opts.model.catalog, m, { standard: opts.standard })) {
       const target = join(outDir, m, file);
       try {
-        writeFileAtomic(target, text);
+        writeFileAtomic(target, text, shownPath(io, target));
       } catch (e) {
         throw writeError(io, target, e);
       }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import type { Finding } from '../engine/finding.js';
 import { UsageError } from '../engine/config/types.js';
@@ -57,7 +58,7 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
     helpUri: ruleDocsUrl,
     informationUri: homepage,
   });
-  if (opts.outputFile) writeFileAtomic(opts.outputFile, output);
+  if (opts.outputFile) writeFileAtomic(resolve(io.cwd, opts.outputFile), output, opts.outputFile);
   else io.stdout(output);
 
   const tooManyWarnings = opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings;

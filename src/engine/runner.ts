@@ -71,7 +71,21 @@ export function runRules(input: RunInput): Finding[] {
   findings.push(...withSeverity(config, input.sourceFindings));
   const problems = applySuppressions(findings, input.directives, new Set(rules.map((r) => r.meta.id)));
   findings.push(...withSeverity(config, problems));
-  return sortFindings(findings);
+  return onePerPlace(sortFindings(findings));
+}
+
+/**
+ * One finding per rule, place and message. Objects that share a definition (a partition's columns,
+ * copies of a parent table) would otherwise repeat the same finding at the same line and column.
+ */
+export function onePerPlace(sorted: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return sorted.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.loc.file}\u0000${f.loc.line}:${f.loc.column}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function withSeverity(config: ResolvedConfig, raw: RawFinding[]): Finding[] {

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../engine/config/types.js';
 import { matchesAny } from '../engine/glob.js';
 import type { InputFile, InputModule } from './build.js';
+import { fsProblem } from '../engine/fs-error.js';
 
 const SCHEMA_JSON = 'schema.json';
 
@@ -10,10 +11,27 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
+/** fs calls with their errors (permissions, symlink loops …) as one-line UsageErrors. */
+function stat(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (e) {
+    throw fsProblem('read', path, e);
+  }
+}
+
+function list(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw fsProblem('read directory', dir, e);
+  }
+}
+
 function isModuleDir(dir: string): boolean {
-  if (existsSync(join(dir, SCHEMA_JSON))) return true;
-  if (existsSync(join(dir, 'migrations')) && statSync(join(dir, 'migrations')).isDirectory()) return true;
-  return readdirSync(dir).some((f) => f.endsWith('.sql'));
+  if (stat(join(dir, SCHEMA_JSON))) return true;
+  if (stat(join(dir, 'migrations'))?.isDirectory()) return true;
+  return list(dir).some((f) => f.name.endsWith('.sql'));
 }
 
 /** The `module` property of a schema.json, when it is a usable name; the directory name otherwise. */
@@ -32,11 +50,11 @@ function moduleName(dir: string): string {
 
 /** `*.sql` files directly in a directory (not hidden), absolute paths. */
 function sqlFilesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
+  if (!stat(dir)?.isDirectory()) return [];
+  return list(dir)
     .filter((d) => d.name.endsWith('.sql') && !d.name.startsWith('.'))
     .map((d) => join(dir, d.name))
-    .filter((f) => statSync(f).isFile());
+    .filter((f) => stat(f)?.isFile());
 }
 
 export interface Discovery {
@@ -66,8 +84,13 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
 
   for (const p of paths) {
     const abs = resolve(opts.cwd, p);
-    if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
-    const st = statSync(abs);
+    let st: Stats | undefined;
+    try {
+      st = statSync(abs, { throwIfNoEntry: false });
+    } catch (e) {
+      throw fsProblem('read', p, e);
+    }
+    if (!st) throw new UsageError(`no such file or directory: ${p}`);
     if (st.isFile()) {
       const parent = resolve(abs, '..');
       const dir = basename(parent) === 'migrations' ? resolve(parent, '..') : parent;
@@ -80,7 +103,7 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
       addModuleDir(abs);
       continue;
     }
-    const subdirs = readdirSync(abs, { withFileTypes: true })
+    const subdirs = list(abs)
       .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
       .map((d) => join(abs, d.name))
       .filter(isModuleDir)
@@ -109,7 +132,7 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
 function readInput(abs: string, shown: (p: string) => string): InputFile {
   try {
     return { path: shown(abs), bytes: readFileSync(abs) };
-  } catch (e: any) {
-    throw new UsageError(`cannot read ${shown(abs)}: ${e.code ?? e.message}`);
+  } catch (e) {
+    throw fsProblem('read', shown(abs), e);
   }
 }

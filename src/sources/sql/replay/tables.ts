@@ -5,12 +5,19 @@ import { addConstraint, columnFromDef } from './columns.js';
 import type { StatementContext } from './context.js';
 import { strings } from './context.js';
 
+const MAX_COLUMNS = 1600;
+
 export function createTable(ctx: StatementContext, stmt: any): void {
   const rel = stmt.relation;
   const schema = ctx.creationSchema(rel.schemaname);
   const key = tableKey(schema, rel.relname);
   if (ctx.catalog.tables.has(key) || ctx.state.names.hasRelation(schema, rel.relname)) {
     if (!stmt.if_not_exists) ctx.problem(`relation "${schema}.${rel.relname}" already exists`, ctx.nameAt(rel.location));
+    return;
+  }
+  // PostgreSQL's MaxHeapAttributeNumber; refusing wider tables up front also keeps replay linear.
+  if ((stmt.tableElts ?? []).filter((e: any) => e.ColumnDef).length > MAX_COLUMNS) {
+    ctx.problem(`tables can have at most ${MAX_COLUMNS} columns`, ctx.nameAt(rel.location));
     return;
   }
   const table: Table = {
