@@ -61,6 +61,7 @@ export const COMMANDS: CommandSpec[] = [
       'output-file': { type: 'string', short: 'o', value: 'file', describe: 'Write the report to this file (atomically) instead of standard output' },
       quiet: { type: 'boolean', describe: 'Report errors only' },
       'max-warnings': { type: 'string', value: 'n', describe: 'Fail (exit 1) when there are more warnings than this' },
+      'base-dir': { type: 'string', value: 'dir', describe: 'Make sarif and github paths relative to this directory (default: the git repository root)' },
     },
     async run(io, positionals, v) {
       const r = await runLint(io, {
@@ -71,6 +72,7 @@ export const COMMANDS: CommandSpec[] = [
         quiet: v.quiet === true,
         maxWarnings: wholeNumber('max-warnings', str(v['max-warnings'])),
         color: v['no-color'] === true ? false : v.color === true ? true : undefined,
+        baseDir: str(v['base-dir']),
       });
       return r.exitCode;
     },

@@ -8,6 +8,8 @@ import { formatTimings } from '../formatters/timings.js';
 import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
+import { progress } from './progress.js';
+import { findRepoRoot } from './repo-root.js';
 import { loadWorkspace } from './workspace.js';
 
 export interface LintOptions {
@@ -18,6 +20,8 @@ export interface LintOptions {
   quiet: boolean;
   maxWarnings?: number;
   color?: boolean;
+  /** Directory SARIF and github paths are relative to (default: the git repository root, else the working directory). */
+  baseDir?: string;
 }
 
 export interface LintResult {
@@ -39,9 +43,12 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
   if (opts.maxWarnings !== undefined && (!Number.isInteger(opts.maxWarnings) || opts.maxWarnings < -1)) {
     throw new UsageError(`--max-warnings must be a whole number (got ${opts.maxWarnings})`);
   }
-  const { config, model } = await loadWorkspace(io, opts);
+  const shown = progress(io);
+  const { config, model } = await loadWorkspace(io, { ...opts, onFile: (done, total) => shown.update('reading files', done, total) });
   const timings = io.env.TIMING ? new Map<string, number>() : undefined;
+  shown.update('checking rules on tables', model.catalog.tables.size, model.catalog.tables.size);
   let findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings });
+  shown.done();
   if (timings) io.stderr(formatTimings(timings, io.env.TIMING!));
   if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
 
@@ -53,6 +60,8 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
     sources: model.sources,
     rules: allRules.map((r) => r.meta),
     cwd: io.cwd,
+    baseDir: opts.baseDir !== undefined ? resolve(io.cwd, opts.baseDir) : (findRepoRoot(io.cwd) ?? io.cwd),
+    columns: !opts.outputFile && io.isTTY ? io.columns : undefined,
     color: opts.outputFile ? false : wantsColor(io, opts.color),
     toolVersion,
     helpUri: ruleDocsUrl,

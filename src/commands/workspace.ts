@@ -24,7 +24,7 @@ export function todayUtc(env: NodeJS.ProcessEnv): string {
 }
 
 /** Configuration, module discovery and the schema model: what every command starts from. */
-export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; config?: string }): Promise<Workspace> {
+export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; config?: string; onFile?: (done: number, total: number) => void }): Promise<Workspace> {
   // The parser compiles on a background thread while this one reads the configuration and the files.
   const parser = loadParser();
   parser.catch(() => {});
@@ -38,6 +38,6 @@ export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; conf
     parserThread?.close();
     throw e;
   }
-  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread);
+  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread, opts.onFile);
   return { config, model };
 }

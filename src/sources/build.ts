@@ -84,7 +84,13 @@ export function startParserThread(modules: InputModule[], opts: { always?: boole
 }
 
 /** Replay every module's migrations into one catalog; schema.json modules are added by the loader given. */
-export function buildModel(modules: InputModule[], globalModule: string, schemaJsonLoader?: SchemaJsonLoader, parserThread?: ParseThread): BuiltModel {
+export function buildModel(
+  modules: InputModule[],
+  globalModule: string,
+  schemaJsonLoader?: SchemaJsonLoader,
+  parserThread?: ParseThread,
+  onFile?: (done: number, total: number) => void,
+): BuiltModel {
   const catalog = emptyCatalog();
   const state = new ReplayState(catalog);
   const model: BuiltModel = { catalog, sources: new Map(), findings: [], directives: [] };
@@ -95,6 +101,8 @@ export function buildModel(modules: InputModule[], globalModule: string, schemaJ
   const decoded = new Map(ordered.flatMap((o) => o.files.map((f) => [f, decodeUtf8(f.bytes)] as const)));
   const ahead = parserThread?.begin([...decoded.values()].flatMap((d) => (d.ok ? [d.text] : [])));
   let parsed = 0;
+  let done = 0;
+  const total = ordered.reduce((n, o) => n + o.files.length + (o.module.schemaJson ? 1 : 0), 0);
   try {
     for (const { module: m, files } of ordered) {
       const info: ModuleInfo = { name: m.name, dir: m.dir, files: files.map((f) => f.path) };
@@ -106,10 +114,12 @@ export function buildModel(modules: InputModule[], globalModule: string, schemaJ
         if (loaded.source) model.sources.set(f.path, loaded.source);
         model.findings.push(...loaded.findings);
         model.directives.push(...loaded.directives);
+        onFile?.(++done, total);
       }
       if (m.schemaJson && schemaJsonLoader) {
         info.files.unshift(m.schemaJson.path);
         schemaJsonLoader(m.schemaJson, m, { ...model, state });
+        onFile?.(++done, total);
       }
     }
   } finally {
