@@ -3,13 +3,16 @@ import { allRules } from '../../rules/index.js';
 import type { Finding } from '../engine/finding.js';
 import { UsageError } from '../engine/config/types.js';
 import { runRules } from '../engine/runner.js';
+import { loadConfig } from '../engine/config/load.js';
 import { formatters, formatNames } from '../formatters/index.js';
+import type { FormatInput, Formatter } from '../formatters/types.js';
 import { formatTimings } from '../formatters/timings.js';
 import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
 import { progress } from './progress.js';
 import { findRepoRoot } from './repo-root.js';
+import { changedModules, inScope, scopeFor } from './scope.js';
 import { loadWorkspace } from './workspace.js';
 
 export interface LintOptions {
@@ -22,6 +25,8 @@ export interface LintOptions {
   color?: boolean;
   /** Directory SARIF and github paths are relative to (default: the git repository root, else the working directory). */
   baseDir?: string;
+  /** Lint the modules whose files changed since this git ref (in the context of their workspace). */
+  changedSince?: string;
 }
 
 export interface LintResult {
@@ -43,13 +48,27 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
   if (opts.maxWarnings !== undefined && (!Number.isInteger(opts.maxWarnings) || opts.maxWarnings < -1)) {
     throw new UsageError(`--max-warnings must be a whole number (got ${opts.maxWarnings})`);
   }
+  let paths = opts.paths;
+  if (opts.changedSince !== undefined) {
+    if (paths.length > 0) throw new UsageError('--changed-since takes no paths: it lints the modules whose files changed');
+    paths = changedModules(opts.changedSince, io.cwd);
+    if (paths.length === 0) return report(io, opts, formatter, { findings: [], sources: new Map() });
+  }
+  const scope = paths.length > 0 ? scopeFor(paths, loadConfig(allRules, { cwd: io.cwd, configPath: opts.config }), io.cwd) : { load: paths };
   const shown = progress(io);
-  const { config, model } = await loadWorkspace(io, { ...opts, onFile: (done, total) => shown.update('reading files', done, total) });
+  const { config, model } = await loadWorkspace(io, { paths: scope.load, config: opts.config, onFile: (done, total) => shown.update('reading files', done, total) });
   const timings = io.env.TIMING ? new Map<string, number>() : undefined;
   shown.update('checking rules on tables', model.catalog.tables.size, model.catalog.tables.size);
   let findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings });
   shown.done();
   if (timings) io.stderr(formatTimings(timings, io.env.TIMING!));
+  if (scope.report) findings = findings.filter(inScope(scope, io.cwd));
+  return report(io, opts, formatter, { findings, sources: model.sources });
+}
+
+/** Format, write and judge the findings against the gate. */
+function report(io: CommandIO, opts: LintOptions, formatter: Formatter, result: { findings: Finding[]; sources: FormatInput['sources'] }): LintResult {
+  let findings = result.findings;
   if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
 
   const active = findings.filter((f) => !f.suppression);
@@ -57,7 +76,7 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
   const warnings = active.length - errors;
   const output = formatter({
     findings,
-    sources: model.sources,
+    sources: result.sources,
     rules: allRules.map((r) => r.meta),
     cwd: io.cwd,
     baseDir: opts.baseDir !== undefined ? resolve(io.cwd, opts.baseDir) : (findRepoRoot(io.cwd) ?? io.cwd),

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../engine/config/types.js';
 import { matchesAny } from '../engine/glob.js';
 import type { InputFile, InputModule } from './build.js';
@@ -28,7 +28,7 @@ function list(dir: string): Dirent[] {
   }
 }
 
-function isModuleDir(dir: string): boolean {
+export function isModuleDir(dir: string): boolean {
   if (stat(join(dir, SCHEMA_JSON))) return true;
   if (stat(join(dir, 'migrations'))?.isDirectory()) return true;
   return list(dir).some((f) => f.name.endsWith('.sql'));
@@ -59,6 +59,21 @@ function sqlFilesIn(dir: string): string[] {
 
 export interface Discovery {
   modules: InputModule[];
+}
+
+/**
+ * The module directory a file belongs to: its own directory, or the one above `migrations/` (at any
+ * depth below it).
+ */
+export function moduleDirOf(file: string): string {
+  let dir = dirname(file);
+  for (let d = dir; dirname(d) !== d; d = dirname(d)) {
+    if (basename(d) === 'migrations') {
+      dir = dirname(d);
+      break;
+    }
+  }
+  return dir;
 }
 
 /**
