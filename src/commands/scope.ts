@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../engine/finding.js';
 import type { ResolvedConfig } from '../engine/config/types.js';
 import { UsageError } from '../engine/config/types.js';
+import { fsProblem } from '../engine/fs-error.js';
 import { isModuleDir, moduleDirOf } from '../sources/workspace.js';
 
 /** What to load (whole workspaces, so references resolve) and what to report on (what was named). */
@@ -37,7 +38,12 @@ export function scopeFor(paths: string[], config: ResolvedConfig, cwd: string): 
   let narrowed = false;
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    const st = statSync(abs, { throwIfNoEntry: false });
+    let st;
+    try {
+      st = statSync(abs, { throwIfNoEntry: false });
+    } catch (e) {
+      throw fsProblem('read', p, e);
+    }
     const moduleDir = st?.isFile() ? moduleDirOf(abs) : st?.isDirectory() && isModuleDir(abs) ? abs : undefined;
     if (!moduleDir) {
       load.add(p);
