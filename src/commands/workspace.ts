@@ -38,6 +38,6 @@ export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; conf
     parserThread?.close();
     throw e;
   }
-  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread, opts.onFile);
+  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread, { onFile: opts.onFile, moduleOrder: config.moduleOrder });
   return { config, model };
 }

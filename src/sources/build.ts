@@ -2,6 +2,7 @@ import type { RawFinding, SuppressionDirective } from '../engine/suppressions.js
 import { keepYoungGenerationSmall } from '../engine/young-generation.js';
 import type { Catalog, ModuleInfo } from '../model/catalog.js';
 import { emptyCatalog } from '../model/catalog.js';
+import { deploymentOrder } from './deploy-order.js';
 import type { SourceFile } from './source-file.js';
 import { decodeUtf8 } from './source-file.js';
 import { loadSqlFile } from './sql/load.js';
@@ -66,9 +67,9 @@ function tokenCompare(ta: string[], tb: string[]): number {
   return ta.length - tb.length;
 }
 
-/** Global module first, then the others by name; each module's migrations in natural file order. */
-export function replayOrder(modules: InputModule[], globalModule: string): InputModule[] {
-  return [...modules].sort((a, b) => (a.name === globalModule ? -1 : b.name === globalModule ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** Modules in deployment order (see deploymentOrder); each module's migrations in natural file order. */
+export function replayOrder(modules: InputModule[], globalModule: string, moduleOrder: string[] = []): InputModule[] {
+  return deploymentOrder(modules, globalModule, moduleOrder);
 }
 
 export type SchemaJsonLoader = (file: InputFile, module: InputModule, ctx: BuiltModel & { state: ReplayState }) => void;
@@ -89,12 +90,13 @@ export function buildModel(
   globalModule: string,
   schemaJsonLoader?: SchemaJsonLoader,
   parserThread?: ParseThread,
-  onFile?: (done: number, total: number) => void,
+  opts: { onFile?: (done: number, total: number) => void; moduleOrder?: string[] } = {},
 ): BuiltModel {
+  const { onFile } = opts;
   const catalog = emptyCatalog();
   const state = new ReplayState(catalog);
   const model: BuiltModel = { catalog, sources: new Map(), findings: [], directives: [] };
-  const ordered = replayOrder(modules, globalModule).map((m) => ({
+  const ordered = replayOrder(modules, globalModule, opts.moduleOrder).map((m) => ({
     module: m,
     files: [...m.migrations].sort((a, b) => naturalCompare(baseName(a.path), baseName(b.path)) || naturalCompare(a.path, b.path)),
   }));

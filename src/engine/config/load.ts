@@ -92,6 +92,7 @@ export function resolveConfig(raw: ConfigFile, rules: Rule[], baseDir: string, s
     file: shownName,
     roots: raw.roots ?? ['module-schemas'],
     ignorePatterns: raw.ignorePatterns ?? [],
+    moduleOrder: raw.moduleOrder ?? [],
     standard: mergeStandard(raw.standard),
     rules: base,
     overrides,

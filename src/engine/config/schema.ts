@@ -52,6 +52,7 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
       extends: { oneOf: [{ enum: [...PRESETS] }, { type: 'array', items: { enum: [...PRESETS] } }] },
       roots: { ...stringList, description: 'Module or workspace directories linted when no path is given.' },
       ignorePatterns: { ...stringList, description: 'Globs of files and directories not to read.' },
+      moduleOrder: { ...stringList, description: 'Modules replayed first, in this order; the others follow the global module and the modules they reference.' },
       standard: standardSchema,
       rules: { $ref: '#/$defs/rules' },
       overrides: {

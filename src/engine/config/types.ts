@@ -9,6 +9,7 @@ export interface ConfigFile {
   extends?: string | string[];
   roots?: string[];
   ignorePatterns?: string[];
+  moduleOrder?: string[];
   standard?: Partial<Omit<Standard, 'auditColumns'>> & { auditColumns?: Partial<Standard['auditColumns']> };
   rules?: Record<string, RuleEntry>;
   overrides?: { files?: string[]; modules?: string[]; rules: Record<string, RuleEntry> }[];
@@ -31,6 +32,8 @@ export interface ResolvedConfig {
   file?: string;
   roots: string[];
   ignorePatterns: string[];
+  /** Modules replayed first, in this order (the rest follow in deployment order). */
+  moduleOrder: string[];
   standard: Standard;
   rules: Map<string, RuleSetting>;
   overrides: ResolvedOverride[];
