@@ -3,7 +3,8 @@ import { allRules } from '../../rules/index.js';
 import { runDocs } from '../commands/docs.js';
 import { runInit } from '../commands/init.js';
 import type { CommandIO } from '../commands/io.js';
-import { runLint } from '../commands/lint.js';
+import { runLint, wantsColor } from '../commands/lint.js';
+import { runRulesCommand } from '../commands/rules.js';
 import { runSql } from '../commands/sql.js';
 import { loadWorkspace } from '../commands/workspace.js';
 import { loadConfig } from '../engine/config/load.js';
@@ -123,6 +124,16 @@ export const COMMANDS: CommandSpec[] = [
         root = resolve(config.baseDir, config.roots[0] ?? 'module-schemas');
       }
       return runInit(io, { module: module!, root: resolve(io.cwd, root) });
+    },
+  },
+  {
+    name: 'rules',
+    usage: 'ismslint rules [rule-id]',
+    summary: "List every rule with its category, default severity and summary; with an id, print that rule's documentation",
+    positionals: { name: 'rule-id', describe: 'A rule id, e.g. foreign-key-index' },
+    options: {},
+    async run(io, [id], v) {
+      return runRulesCommand(io, { id, color: wantsColor(io, v['no-color'] === true ? false : v.color === true ? true : undefined) });
     },
   },
 ];
