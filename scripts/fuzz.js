@@ -1,0 +1,55 @@
+// npm run fuzz: lint N hostile workspaces (default 10,000) in-process with the built bundle and report
+// crashes (exit codes other than 0/1/2, "internal error", unparsable JSON), slow runs and duplicate
+// findings. FUZZ_RUNS, FUZZ_SEED and FUZZ_SLOW_MS change the defaults.
+import fc from 'fast-check';
+import { run } from '../dist/bundle/ismslint.js';
+import { contractViolation, hostileWorkspace, writeCase } from '../test/support/hostile.js';
+
+const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
+const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const slowMs = Number(process.env.FUZZ_SLOW_MS ?? 10_000);
+
+const counts = { cases: 0, crashes: 0, duplicates: 0, slow: 0, exit: { 0: 0, 1: 0, 2: 0 } };
+const examples = [];
+let slowest = { ms: 0, what: '' };
+const started = performance.now();
+
+const samples = fc.sample(hostileWorkspace, { numRuns: runs, seed });
+for (const c of samples) {
+  const { dir, args, cleanup } = writeCase(c);
+  let stdout = '';
+  let stderr = '';
+  const io = { cwd: dir, env: {}, isTTY: false, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) };
+  const t0 = performance.now();
+  let code;
+  try {
+    code = await run(args, io);
+  } catch (e) {
+    code = -1;
+    stderr = `internal error: threw ${e?.stack ?? e}`;
+  }
+  const ms = performance.now() - t0;
+  cleanup();
+  counts.cases++;
+  if (code in counts.exit) counts.exit[code]++;
+  const what = JSON.stringify({ format: c.format, target: c.target, sql: c.sql.map((s) => [s.name, s.input.mutations, s.input.bytes.length]), schemaJson: c.schemaJson && [c.schemaJson.mutations, c.schemaJson.bytes.length], config: c.config && c.config.mutations });
+  if (ms > slowest.ms) slowest = { ms, what };
+  if (ms > slowMs) {
+    counts.slow++;
+    if (examples.length < 20) examples.push(`slow (${ms.toFixed(0)} ms): ${what}`);
+  }
+  const broken = contractViolation({ code, stdout, stderr }, c.format);
+  if (broken) {
+    if (broken.startsWith('duplicate')) counts.duplicates++;
+    else counts.crashes++;
+    if (examples.length < 20) examples.push(`${broken}\n    case: ${what}`);
+  }
+  if (counts.cases % 500 === 0) console.error(`${counts.cases}/${runs} cases, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+console.log(`seed ${seed}: ${counts.cases} cases in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(`exit codes: 0 ×${counts.exit[0]}, 1 ×${counts.exit[1]}, 2 ×${counts.exit[2]}`);
+console.log(`crashes: ${counts.crashes}, duplicates: ${counts.duplicates}, runs over ${slowMs} ms: ${counts.slow}`);
+console.log(`slowest: ${slowest.ms.toFixed(0)} ms ${slowest.what}`);
+for (const e of examples) console.log(`- ${e}`);
+process.exitCode = counts.crashes + counts.duplicates + counts.slow > 0 ? 1 : 0;
