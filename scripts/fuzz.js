@@ -14,8 +14,12 @@ const examples = [];
 let slowest = { ms: 0, what: '' };
 const started = performance.now();
 
-const samples = fc.sample(hostileWorkspace, { numRuns: runs, seed });
-for (const c of samples) {
+// Cases are drawn in batches (each from its own seed), so memory holds 100 of them, not all.
+function* cases() {
+  for (let batch = 0; batch * 100 < runs; batch++) yield* fc.sample(hostileWorkspace, { numRuns: Math.min(100, runs - batch * 100), seed: seed + batch });
+}
+
+for (const c of cases()) {
   const { dir, args, cleanup } = writeCase(c);
   let stdout = '';
   let stderr = '';

@@ -30,7 +30,7 @@ export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; conf
   parser.catch(() => {});
   const config = loadConfig(allRules, { cwd: io.cwd, configPath: opts.config });
   const paths = opts.paths.length > 0 ? opts.paths : config.roots.map((r) => resolve(config.baseDir, r));
-  const { modules } = discoverModules(paths, { cwd: io.cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns });
+  const { modules } = discoverModules(paths, { cwd: io.cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns, migrations: config.migrations });
   const parserThread = startParserThread(modules);
   try {
     await parser;

@@ -98,7 +98,7 @@ export function buildModel(
   const model: BuiltModel = { catalog, sources: new Map(), findings: [], directives: [] };
   const ordered = replayOrder(modules, globalModule, opts.moduleOrder).map((m) => ({
     module: m,
-    files: [...m.migrations].sort((a, b) => naturalCompare(baseName(a.path), baseName(b.path)) || naturalCompare(a.path, b.path)),
+    files: [...m.migrations].sort((a, b) => repeatable(a.path) - repeatable(b.path) || naturalCompare(baseName(a.path), baseName(b.path)) || naturalCompare(a.path, b.path)),
   }));
   const decoded = new Map(ordered.flatMap((o) => o.files.map((f) => [f, decodeUtf8(f.bytes)] as const)));
   const ahead = parserThread?.begin([...decoded.values()].flatMap((d) => (d.ok ? [d.text] : [])));
@@ -128,6 +128,11 @@ export function buildModel(
     (ahead ?? parserThread)?.close();
   }
   return model;
+}
+
+/** Flyway's repeatable migrations (`R__*.sql`) run after all versioned ones. */
+function repeatable(p: string): number {
+  return /^R__/i.test(baseName(p)) ? 1 : 0;
 }
 
 function baseName(p: string): string {

@@ -93,6 +93,7 @@ export function resolveConfig(raw: ConfigFile, rules: Rule[], baseDir: string, s
     roots: raw.roots ?? ['module-schemas'],
     ignorePatterns: raw.ignorePatterns ?? [],
     moduleOrder: raw.moduleOrder ?? [],
+    migrations: raw.migrations ?? {},
     standard: mergeStandard(raw.standard),
     rules: base,
     overrides,

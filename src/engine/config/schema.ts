@@ -52,6 +52,15 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
       extends: { oneOf: [{ enum: [...PRESETS] }, { type: 'array', items: { enum: [...PRESETS] } }] },
       roots: { ...stringList, description: 'Module or workspace directories linted when no path is given.' },
       ignorePatterns: { ...stringList, description: 'Globs of files and directories not to read.' },
+      migrations: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Which files of a module directory are its migrations (globs relative to it). Down/undo migrations are never replayed.',
+        properties: {
+          include: { ...stringList, description: 'Default: ["migrations/**/*.sql", "*.sql"] (any case of .sql).' },
+          exclude: { ...stringList, description: 'Files not to replay, besides *.down.sql, down.sql and Flyway U<version>__*.sql.' },
+        },
+      },
       moduleOrder: { ...stringList, description: 'Modules replayed first, in this order; the others follow the global module and the modules they reference.' },
       standard: standardSchema,
       rules: { $ref: '#/$defs/rules' },
