@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { runDocs } from '../commands/docs.js';
 import { runInit } from '../commands/init.js';
@@ -114,16 +115,16 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'init',
     usage: 'ismslint init <module> [--root dir]',
-    summary: 'Scaffold <root>/<module>/schema.json with one compliant example table',
+    summary: 'Scaffold <root>/<module>/schema.json with one compliant example table (and the global module, in a new project)',
     positionals: { name: 'module', describe: 'Module name (snake_case)', required: true },
     options: { root: { type: 'string', value: 'dir', describe: 'Workspace directory (default: the first root in the config)' } },
     async run(io, [module], v) {
-      let root = str(v.root);
-      if (root === undefined) {
-        const config = loadConfig(allRules, { cwd: io.cwd, configPath: str(v.config) });
-        root = resolve(config.baseDir, config.roots[0] ?? 'module-schemas');
-      }
-      return runInit(io, { module: module!, root: resolve(io.cwd, root) });
+      const config = loadConfig(allRules, { cwd: io.cwd, configPath: str(v.config) });
+      const root = str(v.root) !== undefined ? resolve(io.cwd, str(v.root)!) : resolve(config.baseDir, config.roots[0] ?? 'module-schemas');
+      // A new project has no global module yet: without one, no module can lint clean.
+      const roots = [root, ...config.roots.map((r) => resolve(config.baseDir, r))];
+      const withGlobal = !roots.some((r) => existsSync(join(r, config.standard.globalModule)));
+      return runInit(io, { module: module!, root, standard: config.standard, withGlobal });
     },
   },
   {
