@@ -10,6 +10,7 @@ import { formatTimings } from '../formatters/timings.js';
 import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
+import { dropKnockOns } from './knock-on.js';
 import { progress } from './progress.js';
 import { findRepoRoot } from './repo-root.js';
 import { changedModules, inScope, scopeFor } from './scope.js';
@@ -59,7 +60,7 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
   const { config, model } = await loadWorkspace(io, { paths: scope.load, config: opts.config, onFile: (done, total) => shown.update('reading files', done, total) });
   const timings = io.env.TIMING ? new Map<string, number>() : undefined;
   shown.update('checking rules on tables', model.catalog.tables.size, model.catalog.tables.size);
-  let findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings });
+  let findings = dropKnockOns(runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings }), model.sources);
   shown.done();
   if (timings) io.stderr(formatTimings(timings, io.env.TIMING!));
   if (scope.report) findings = findings.filter(inScope(scope, io.cwd));
