@@ -15,10 +15,12 @@ export default defineRule({
       const kind = ctx.kindOf(table);
       if (kind === 'global' || table.rls.enabled) continue;
       const disabledLater = table.rls.loc !== undefined;
+      // Disabled later: the finding sits on the statement that disabled it, naming where the table was made.
       ctx.report({
         table,
+        loc: disabledLater ? table.rls.loc : undefined,
         message: disabledLater
-          ? `row-level security on "${table.name}" is disabled by a later migration (${table.rls.loc!.file}:${table.rls.loc!.line})`
+          ? `row-level security on "${table.name}" (created at ${table.loc.file}:${table.loc.line}) is disabled by this later migration`
           : `table "${table.name}" does not enable row-level security: add ALTER TABLE ${table.name} ENABLE ROW LEVEL SECURITY`,
       });
     }

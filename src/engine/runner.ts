@@ -1,5 +1,6 @@
 import type { Catalog, Table } from '../model/catalog.js';
 import { qualifiedName, tableKey } from '../model/catalog.js';
+import type { Location } from '../model/location.js';
 import { effectiveSetting } from './config/load.js';
 import type { ResolvedConfig, RuleSetting } from './config/types.js';
 import type { Finding } from './finding.js';
@@ -53,11 +54,13 @@ export function runRules(input: RunInput): Finding[] {
         derived,
         lookupTable: (schema, name) => catalog.tables.get(tableKey(schema, name)),
         report: ({ table, node, loc, message }) => {
+          // A column's type or nullability changed by a later migration: point at that statement.
+          const changedAt = loc === undefined && rule.meta.category !== 'naming' && node && 'changedAt' in node ? (node.changedAt as Location | undefined) : undefined;
           findings.push({
             ruleId: rule.meta.id,
             severity: setting.severity === 'off' ? 'warn' : setting.severity,
-            message,
-            loc: loc ?? node?.loc ?? table.loc,
+            message: changedAt ? `${message} (changed here; column defined at ${node!.loc.file}:${node!.loc.line})` : message,
+            loc: changedAt ?? loc ?? node?.loc ?? table.loc,
             logical: qualifiedName(table, node),
             module: table.module,
           });

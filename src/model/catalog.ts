@@ -29,6 +29,8 @@ export interface Column {
   generated?: Expr;
   comment?: string;
   loc: Location;
+  /** The later statement that last changed the column's type, nullability or default (ALTER COLUMN …). */
+  changedAt?: Location;
 }
 
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';

@@ -39,18 +39,27 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any): void {
       return;
     case 'AT_AlterColumnType': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.type = typeRefOf(cmd.def.ColumnDef.typeName, ctx.searchPath).ref;
+      if (col) {
+        col.type = typeRefOf(cmd.def.ColumnDef.typeName, ctx.searchPath).ref;
+        col.changedAt = ctx.statementLoc();
+      }
       return;
     }
     case 'AT_SetNotNull':
     case 'AT_DropNotNull': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.notNull = cmd.subtype === 'AT_SetNotNull';
+      if (col) {
+        col.notNull = cmd.subtype === 'AT_SetNotNull';
+        col.changedAt = ctx.statementLoc();
+      }
       return;
     }
     case 'AT_ColumnDefault': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.default = cmd.def ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
+      if (col) {
+        col.default = cmd.def ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
+        col.changedAt = ctx.statementLoc();
+      }
       return;
     }
     case 'AT_AddIdentity': {
