@@ -3,7 +3,9 @@
 // findings. FUZZ_RUNS, FUZZ_SEED and FUZZ_SLOW_MS change the defaults.
 import fc from 'fast-check';
 import { run } from '../dist/bundle/ismslint.js';
-import { contractViolation, hostileWorkspace, writeCase } from '../test/support/hostile.js';
+import { contractViolation, hostileWorkspaceOf, writeCase } from '../test/support/hostile.js';
+
+const hostileWorkspace = hostileWorkspaceOf(true);
 
 const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);

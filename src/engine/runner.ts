@@ -71,9 +71,10 @@ export function runRules(input: RunInput): Finding[] {
       if (input.timings) input.timings.set(rule.meta.id, (input.timings.get(rule.meta.id) ?? 0) + performance.now() - started);
     }
   }
-  findings.push(...withSeverity(config, input.sourceFindings));
+  // Loops, not push(...): a file of 100,000 broken statements would overflow the stack as arguments.
+  for (const f of withSeverity(config, input.sourceFindings)) findings.push(f);
   const problems = applySuppressions(findings, input.directives, new Set(rules.map((r) => r.meta.id)));
-  findings.push(...withSeverity(config, problems));
+  for (const f of withSeverity(config, problems)) findings.push(f);
   return onePerPlace(sortFindings(findings));
 }
 

@@ -19,15 +19,15 @@ export const stylish: Formatter = (input) => {
     lines.push('', c.underline(visibleText(file)));
     const rows = group.map(row);
     const width = {
-      line: Math.max(...rows.map((r) => r.line.length)),
-      column: Math.max(...rows.map((r) => r.column.length)),
-      severity: Math.max(...rows.map((r) => r.severity.length)),
-      ruleId: Math.max(...rows.map((r) => textWidth(r.ruleId))),
+      line: widest(rows, (r) => r.line.length),
+      column: widest(rows, (r) => r.column.length),
+      severity: widest(rows, (r) => r.severity.length),
+      ruleId: widest(rows, (r) => textWidth(r.ruleId)),
     };
     // Messages wrap to what the terminal leaves beside position, severity and rule id.
     const lead = 2 + width.line + 1 + width.column + 2 + width.severity + 2;
     const room = Math.max(MIN_MESSAGE_WIDTH, (input.columns ?? DEFAULT_COLUMNS) - lead - 2 - width.ruleId);
-    const messageWidth = Math.min(room, Math.max(...rows.map((r) => textWidth(r.message))));
+    const messageWidth = Math.min(room, widest(rows, (r) => textWidth(r.message)));
     group.forEach((finding, i) => {
       const r = rows[i]!;
       const paint = finding.severity === 'error' ? c.red : c.yellow;
@@ -46,6 +46,13 @@ export const stylish: Formatter = (input) => {
   lines.push('', c.bold((errors > 0 ? c.red : c.yellow)(summary)));
   return `${lines.join('\n')}\n`;
 };
+
+/** The largest of `f` over many rows (a spread into Math.max overflows the stack past ~100,000). */
+function widest<T>(rows: T[], f: (row: T) => number): number {
+  let max = 0;
+  for (const r of rows) max = Math.max(max, f(r));
+  return max;
+}
 
 /** Width when the output is not a terminal (a file, a pipe, CI logs). */
 const DEFAULT_COLUMNS = 120;

@@ -114,8 +114,9 @@ export function buildModel(
         const d = decoded.get(f)!;
         const loaded = loadSqlFile(state, f.path, f.bytes, m.name, d, d.ok ? ahead?.take(parsed++) : undefined);
         if (loaded.source) model.sources.set(f.path, loaded.source);
-        model.findings.push(...loaded.findings);
-        model.directives.push(...loaded.directives);
+        // Loops, not push(...): 100,000 findings of one file would overflow the stack as arguments.
+        for (const x of loaded.findings) model.findings.push(x);
+        for (const x of loaded.directives) model.directives.push(x);
         onFile?.(++done, total);
       }
       if (m.schemaJson && schemaJsonLoader) {

@@ -26,8 +26,8 @@ const GLOBAL_SQL = ['001_functions.sql', '002_organisations.sql', '003_users.sql
 
 const FILE_NAMES = ['001_init.sql', '002_é.sql', '003_日本語.sql', 'V1__a b.sql', '004 ☃.SQL', '005_\u202e.sql', 'R__views.sql', '006.down.sql', 'U2__undo.sql', `${'x'.repeat(200)}.sql`];
 
-/** One mutation of a text; each keeps the work linear in the size of the result. */
-const mutation = fc.oneof(
+/** One mutation of a text; `big` adds files of up to 150,000 statements (for the fuzzer, not CI). */
+const mutationOf = (big) => fc.oneof(
   fc.record({ kind: fc.constant('truncate'), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('flip'), at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ kind: fc.constant('nest'), at: fc.double({ min: 0, max: 1, noNaN: true }), depth: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constant(100_000)), open: fc.constantFrom('[', '{', '(', '{"a":') }),
@@ -35,6 +35,7 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('oneLine') }),
   fc.record({ kind: fc.constant('hugeLine'), times: fc.integer({ min: 10, max: 300 }) }),
   fc.record({ kind: fc.constant('wideTable'), columns: fc.integer({ min: 1500, max: 5000 }) }),
+  fc.record({ kind: fc.constant('manyStatements'), count: big ? fc.constantFrom(1000, 20_000, 150_000) : fc.constantFrom(100, 1000), statement: fc.constantFrom('SELEC 1;', 'SELECT 1;', 'ALTER TABLE nope ADD COLUMN x int;', 'CREATE INDEX ON t (id);') }),
 );
 
 /** Apply a mutation to bytes. */
@@ -66,25 +67,30 @@ export function mutate(bytes, m) {
       const line = text().replace(/--[^\n]*/g, '').replace(/\s*\n\s*/g, ' ');
       return Buffer.from(Array(Math.max(1, Math.min(m.times, Math.floor(1_000_000 / (line.length + 1))))).fill(line).join(' '));
     }
+    case 'manyStatements':
+      return Buffer.concat([bytes, Buffer.from(`\n${m.statement}`.repeat(m.count))]);
     case 'wideTable':
       return Buffer.concat([bytes, Buffer.from(`\nCREATE TABLE wide (${Array.from({ length: m.columns }, (_, i) => `c${i} varchar(9)`).join(', ')});\n`)]);
   }
   return bytes;
 }
 
-const mutated = (seeds) => fc.record({ seed: fc.constantFrom(...seeds), mutations: fc.array(mutation, { maxLength: 3 }) }).map(({ seed, mutations }) => ({ bytes: mutations.reduce(mutate, Buffer.from(seed)), mutations: mutations.map((m) => m.kind) }));
+const mutated = (seeds, big = false) => fc.record({ seed: fc.constantFrom(...seeds), mutations: fc.array(mutationOf(big), { maxLength: 3 }) }).map(({ seed, mutations }) => ({ bytes: mutations.reduce(mutate, Buffer.from(seed)), mutations: mutations.map((m) => m.kind) }));
 
 /**
  * A workspace: the global module, and module `m` with mutated migrations and/or a mutated schema.json,
  * and sometimes a mutated config.
  */
-export const hostileWorkspace = fc.record({
-  sql: fc.array(fc.record({ name: fc.constantFrom(...FILE_NAMES), input: mutated(SQL_SEEDS), nested: fc.boolean() }), { maxLength: 3 }),
-  schemaJson: fc.option(mutated(JSON_SEEDS), { nil: undefined }),
-  config: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: mutated(CONFIG_SEEDS) }),
-  format: fc.constantFrom('json', 'stylish', 'sarif', 'github'),
-  target: fc.constantFrom('workspace', 'module', 'file'),
-});
+export const hostileWorkspaceOf = (big) =>
+  fc.record({
+    sql: fc.array(fc.record({ name: fc.constantFrom(...FILE_NAMES), input: mutated(SQL_SEEDS, big), nested: fc.boolean() }), { maxLength: 3 }),
+    schemaJson: fc.option(mutated(JSON_SEEDS), { nil: undefined }),
+    config: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: mutated(CONFIG_SEEDS) }),
+    format: fc.constantFrom('json', 'stylish', 'sarif', 'github'),
+    target: fc.constantFrom('workspace', 'module', 'file'),
+  });
+
+export const hostileWorkspace = hostileWorkspaceOf(false);
 
 /** Write a case to a fresh directory; returns it and the lint arguments. */
 export function writeCase(c) {
