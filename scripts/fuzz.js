@@ -50,7 +50,7 @@ for (const c of cases()) {
     else counts.crashes++;
     if (examples.length < 20) examples.push(`${broken}\n    case: ${what}`);
   }
-  if (counts.cases % 500 === 0) console.error(`${counts.cases}/${runs} cases, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (counts.cases % 250 === 0) console.error(`${counts.cases}/${runs} cases, ${((performance.now() - started) / 1000).toFixed(0)} s: ${counts.crashes} crashes, ${counts.duplicates} duplicates, ${counts.slow} slow`);
 }
 
 console.log(`seed ${seed}: ${counts.cases} cases in ${((performance.now() - started) / 1000).toFixed(0)} s`);
