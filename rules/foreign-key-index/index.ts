@@ -92,10 +92,15 @@ export default defineRule({
         const reasons = likes
           .map((i) => whyNotUsable(i, fk.columns))
           .filter((r): r is string => r !== undefined);
-        const head = `foreign key "${fk.name}" (${fk.columns.join(', ')}) has no index`;
+        // An index that covered the key and was dropped later: the finding sits on the DROP INDEX.
+        const dropped = table.droppedIndexes?.findLast((d) => d.columns.length >= fk.columns.length && fk.columns.every((c) => d.columns.slice(0, fk.columns.length).includes(c)));
+        const head = dropped
+          ? `foreign key "${fk.name}" (${fk.columns.join(', ')}) has no index: this migration drops "${dropped.name}" (created at ${dropped.definedAt.file}:${dropped.definedAt.line})`
+          : `foreign key "${fk.name}" (${fk.columns.join(', ')}) has no index`;
         ctx.report({
           table,
           node: fk,
+          loc: dropped?.loc,
           message: reasons.length ? `${head} (${reasons.join('; ')}): ${suggest(table, fk)}` : `${head}: ${suggest(table, fk)}`,
         });
       }

@@ -147,6 +147,8 @@ export interface Table {
   triggers: Trigger[];
   privileges: PrivilegeChange[];
   rls: { enabled: boolean; forced: boolean; loc?: Location };
+  /** Indexes dropped by a later statement (`loc`), for findings that point at the drop. */
+  droppedIndexes?: { name: string; columns: string[]; definedAt: Location; loc: Location }[];
   hypertable?: { timeColumn: string; loc: Location };
   partitioned: boolean;
   /** Set on a partition (CREATE TABLE … PARTITION OF): its keys, constraints and indexes come from the parent. */
