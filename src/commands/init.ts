@@ -92,12 +92,13 @@ export function runInit(io: CommandIO, opts: InitOptions): number {
   const globalTarget = resolve(io.cwd, opts.root, standard.globalModule, 'schema.json');
   const createGlobal = opts.withGlobal === true && !existsSync(globalTarget);
   writeFileAtomic(target, JSON.stringify(definition, null, 2) + '\n', shown);
+  io.stdout(`created ${shown} (module "${opts.module}", example table "${definition.tables[0]!.name}")\n`);
   if (createGlobal) {
     const globalShown = relative(io.cwd, globalTarget).split(sep).join('/');
     writeFileAtomic(globalTarget, JSON.stringify(globalModuleDefinition(standard, relative(dirname(globalTarget), moduleSchemaPath()).split(sep).join('/')), null, 2) + '\n', globalShown);
     io.stdout(`created ${globalShown} (module "${standard.globalModule}": ${standard.tenantRoot} and ${standard.usersTable}, which every module references)\n`);
   }
   const workspace = relative(io.cwd, resolve(io.cwd, opts.root)).split(sep).join('/') || '.';
-  io.stdout(`created ${shown} (module "${opts.module}", example table "${definition.tables[0]!.name}")\nnext: edit it, then run \`ismslint lint ${workspace}\`\n`);
+  io.stdout(`next: edit it, then run \`ismslint lint ${workspace}\`\n`);
   return 0;
 }
