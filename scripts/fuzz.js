@@ -32,6 +32,8 @@ function* cases() {
 }
 
 for (const c of cases()) {
+  // Yield to the event loop once per case, so that an interrupting signal is handled.
+  await new Promise((resolve) => setImmediate(resolve));
   const { dir, args, cleanup } = writeCase(c);
   let stdout = '';
   let stderr = '';
