@@ -82,7 +82,7 @@ ruleTester(rule, {
         created_at: 'timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP(0)',
         updated_at: 'timestamptz NOT NULL DEFAULT LOCALTIMESTAMP',
       }) + '\nCREATE SCHEMA util;\nALTER TABLE vendor ALTER COLUMN updated_at SET DEFAULT util.now();',
-      errors: [{ message: /defaults to CURRENT_TIMESTAMP(?:\(0\))?, which rounds the transaction time to 0 fractional digits/, line: 2 }, { message: /defaults to util\.now\(\), a function of schema "util", not PostgreSQL's own/, line: 4 }],
+      errors: [{ message: /defaults to CURRENT_TIMESTAMP(?:\(0\))?, which rounds the transaction time to 0 fractional digits/, line: 2 }, { message: /defaults to util\.now\(\), a function of schema "util", not PostgreSQL's own.*\(changed here; column defined at .*:4\)$/, line: 10 }],
     },
     {
       name: 'LOCALTIMESTAMP has no time zone',
@@ -118,11 +118,11 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'broken by a later migration, reported at the column',
+      name: 'broken by a later migration, reported at that statement, naming the column definition',
       sql: { 'app/migrations/001_a.sql': vendor(), 'app/migrations/002_b.sql': 'ALTER TABLE vendor ALTER COLUMN created_at DROP DEFAULT, ALTER COLUMN created_by DROP NOT NULL;' },
       errors: [
-        { message: /"created_at" of "vendor" has no default/, file: 'app/migrations/001_a.sql', line: 2 },
-        { message: /"created_by" of "vendor" allows NULL/, file: 'app/migrations/001_a.sql', line: 3 },
+        { message: /"created_at" of "vendor" has no default.*\(changed here; column defined at app\/migrations\/001_a\.sql:2\)$/, file: 'app/migrations/002_b.sql', line: 1 },
+        { message: /"created_by" of "vendor" allows NULL.*\(changed here; column defined at app\/migrations\/001_a\.sql:3\)$/, file: 'app/migrations/002_b.sql', line: 1 },
       ],
     },
     {

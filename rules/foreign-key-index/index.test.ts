@@ -77,7 +77,15 @@ ruleTester(rule, {
         'app/migrations/001_a.sql': VENDOR + 'CREATE TABLE contact (id uuid PRIMARY KEY, vendor_id uuid REFERENCES vendor);\nCREATE INDEX idx_contact_vendor_id ON contact (vendor_id);',
         'app/migrations/002_b.sql': 'DROP INDEX idx_contact_vendor_id;',
       },
-      errors: [{ messageId: 'missing', fix: 'CREATE INDEX idx_contact_vendor_id ON contact (vendor_id);', file: 'app/migrations/001_a.sql' }],
+      errors: [
+        {
+          messageId: 'dropped',
+          data: { index: 'idx_contact_vendor_id', file: 'app/migrations/001_a.sql' },
+          fix: 'CREATE INDEX idx_contact_vendor_id ON contact (vendor_id);',
+          file: 'app/migrations/002_b.sql',
+          line: 1,
+        },
+      ],
     },
     {
       name: 'foreign key added by ALTER TABLE is reported where it is added',

@@ -58,6 +58,8 @@ export default defineRule({
     messages: {
       missing: 'foreign key "{{name}}" ({{columns}}) has no index',
       unusable: 'foreign key "{{name}}" ({{columns}}) has no index ({{reasons}})',
+      dropped: 'foreign key "{{name}}" ({{columns}}) has no index: this migration drops "{{index}}" (created at {{file}}:{{line}})',
+      droppedUnusable: 'foreign key "{{name}}" ({{columns}}) has no index: this migration drops "{{index}}" (created at {{file}}:{{line}}) ({{reasons}})',
     },
   },
   check(ctx) {
@@ -70,11 +72,21 @@ export default defineRule({
           .filter((r): r is string => r !== undefined);
         // Foreign keys on the same columns, and tenant-key-indexed, share one suggested index.
         const index = suggestedIndex(ctx.catalog, table, fk.columns, ctx.standard.defaultSchema);
+        // An index that covered the key and was dropped later: the finding sits on the DROP INDEX.
+        const dropped = table.droppedIndexes?.findLast((d) => d.columns.length >= fk.columns.length && fk.columns.every((c) => d.columns.slice(0, fk.columns.length).includes(c)));
         const data = { name: fk.name, columns: fk.columns.join(', ') };
+        const droppedData = dropped ? { index: dropped.name, file: dropped.definedAt.file, line: dropped.definedAt.line } : undefined;
         ctx.report({
           table,
           node: fk,
-          ...(reasons.length ? { messageId: 'unusable', data: { ...data, reasons: reasons.join('; ') } } : { messageId: 'missing', data }),
+          loc: dropped?.loc,
+          ...(droppedData
+            ? reasons.length
+              ? { messageId: 'droppedUnusable', data: { ...data, ...droppedData, reasons: reasons.join('; ') } }
+              : { messageId: 'dropped', data: { ...data, ...droppedData } }
+            : reasons.length
+              ? { messageId: 'unusable', data: { ...data, reasons: reasons.join('; ') } }
+              : { messageId: 'missing', data }),
           fix: { sql: index.sql, json: { op: 'append', path: ['indexes'], value: { name: index.name, columns: index.columns } } },
         });
       }

@@ -46,8 +46,8 @@ ruleTester(rule, {
         'app/migrations/002_b.sql': 'ALTER TABLE event ADD COLUMN b timestamp;\nALTER TABLE event ALTER COLUMN a TYPE timestamp;',
       },
       errors: [
-        { message: /^column "a"/, file: 'app/migrations/001_a.sql' },
         { message: /^column "b"/, file: 'app/migrations/002_b.sql', line: 1 },
+        { message: /^column "a".*\(changed here; column defined at app\/migrations\/001_a\.sql:1\)$/, file: 'app/migrations/002_b.sql', line: 2 },
       ],
     },
   ],

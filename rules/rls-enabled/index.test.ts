@@ -18,7 +18,7 @@ ruleTester(rule, {
         'app/migrations/2_enable.sql': 'CREATE TABLE vendor (id uuid PRIMARY KEY);\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;',
         'app/migrations/10_disable.sql': 'ALTER TABLE vendor DISABLE ROW LEVEL SECURITY;',
       },
-      errors: [{ message: /disabled by a later migration \(app\/migrations\/10_disable.sql:1\)/ }],
+      errors: [{ file: 'app/migrations/10_disable.sql', line: 1, column: 1, message: /^row-level security on "vendor" \(created at app\/migrations\/2_enable.sql:1\) is disabled by this later migration$/ }],
     },
     {
       name: 'quoted mixed-case table: the fix quotes it as stored',

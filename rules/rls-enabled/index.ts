@@ -11,7 +11,7 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     messages: {
-      disabledLater: 'row-level security on "{{table}}" is disabled by a later migration ({{file}}:{{line}})',
+      disabledLater: 'row-level security on "{{table}}" (created at {{file}}:{{line}}) is disabled by this later migration',
       notEnabled: 'table "{{table}}" does not enable row-level security',
     },
   },
@@ -20,10 +20,12 @@ export default defineRule({
       const kind = ctx.kindOf(table);
       if (kind === 'global' || table.rls.enabled) continue;
       const disabledAt = table.rls.loc;
+      // Disabled later: the finding sits on the statement that disabled it, naming where the table was made.
       ctx.report({
         table,
+        loc: disabledAt,
         ...(disabledAt
-          ? { messageId: 'disabledLater', data: { table: table.name, file: disabledAt.file, line: disabledAt.line } }
+          ? { messageId: 'disabledLater', data: { table: table.name, file: table.loc.file, line: table.loc.line } }
           : { messageId: 'notEnabled', data: { table: table.name } }),
         fix: { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ENABLE ROW LEVEL SECURITY`, json: { op: 'set', path: ['rls', 'enabled'], value: true } },
       });

@@ -1,13 +1,15 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { runDocs } from '../commands/docs.js';
 import { runGenerateTests } from '../commands/generate-tests.js';
 import { runTest } from '../commands/test.js';
 import { runInit } from '../commands/init.js';
 import type { CommandIO } from '../commands/io.js';
-import { runLint } from '../commands/lint.js';
 import { runCheck } from '../commands/check.js';
+import { runLint, wantsColor } from '../commands/lint.js';
 import { runReport } from '../commands/report.js';
+import { runRulesCommand } from '../commands/rules.js';
 import { runSql } from '../commands/sql.js';
 import { loadWorkspace } from '../commands/workspace.js';
 import { loadConfig } from '../engine/config/load.js';
@@ -39,6 +41,8 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   debug: { type: 'boolean', describe: 'Show stack traces of internal errors' },
   help: { type: 'boolean', short: 'h', describe: 'Show help' },
   version: { type: 'boolean', describe: 'Show the version' },
+  color: { type: 'boolean', describe: 'Force colour on (default: on for a terminal, off under NO_COLOR)' },
+  'no-color': { type: 'boolean', describe: 'Force colour off' },
 };
 
 const str = (v: Values[string]) => (typeof v === 'string' ? v : undefined);
@@ -87,9 +91,9 @@ export const COMMANDS: CommandSpec[] = [
       'output-file': { type: 'string', short: 'o', value: 'file', describe: 'Write the report to this file (atomically) instead of standard output' },
       quiet: { type: 'boolean', describe: 'Report errors only' },
       'max-warnings': { type: 'string', value: 'n', describe: 'Fail (exit 1) when there are more warnings than this' },
-      color: { type: 'boolean', describe: 'Force colour on (default: on for a terminal, off under NO_COLOR)' },
-      'no-color': { type: 'boolean', describe: 'Force colour off' },
       'fix-migration': { type: 'string', value: 'file', describe: 'Write every SQL fix of the run into this new migration file (never an existing one)' },
+      'changed-since': { type: 'string', value: 'ref', describe: 'Lint only the modules whose files changed since this git ref, judged with their whole workspace' },
+      'base-dir': { type: 'string', value: 'dir', describe: 'Make sarif and github paths relative to this directory (default: the git repository root)' },
     },
     async run(io, positionals, v) {
       const r = await runLint(io, {
@@ -101,6 +105,8 @@ export const COMMANDS: CommandSpec[] = [
         maxWarnings: wholeNumber('max-warnings', str(v['max-warnings'])),
         color: v['no-color'] === true ? false : v.color === true ? true : undefined,
         fixMigration: str(v['fix-migration']),
+        baseDir: str(v['base-dir']),
+        changedSince: str(v['changed-since']),
       });
       return r.exitCode;
     },
@@ -149,16 +155,26 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'init',
     usage: 'ismslint init <module> [--root dir]',
-    summary: 'Scaffold <root>/<module>/schema.json with one compliant example table',
+    summary: 'Scaffold <root>/<module>/schema.json with one compliant example table (and the global module, in a new project)',
     positionals: { name: 'module', describe: 'Module name (snake_case)', required: true },
     options: { root: { type: 'string', value: 'dir', describe: 'Workspace directory (default: the first root in the config)' } },
     async run(io, [module], v) {
-      let root = str(v.root);
-      if (root === undefined) {
-        const config = loadConfig(allRules, { cwd: io.cwd, configPath: str(v.config) });
-        root = resolve(config.baseDir, config.roots[0] ?? 'module-schemas');
-      }
-      return runInit(io, { module: module!, root: resolve(io.cwd, root) });
+      const config = loadConfig(allRules, { cwd: io.cwd, configPath: str(v.config) });
+      const root = str(v.root) !== undefined ? resolve(io.cwd, str(v.root)!) : resolve(config.baseDir, config.roots[0] ?? 'module-schemas');
+      // A new project has no global module yet: without one, no module can lint clean.
+      const roots = [root, ...config.roots.map((r) => resolve(config.baseDir, r))];
+      const withGlobal = !roots.some((r) => existsSync(join(r, config.standard.globalModule)));
+      return runInit(io, { module: module!, root, standard: config.standard, withGlobal });
+    },
+  },
+  {
+    name: 'rules',
+    usage: 'ismslint rules [rule-id]',
+    summary: "List every rule with its category, default severity and summary; with an id, print that rule's documentation",
+    positionals: { name: 'rule-id', describe: 'A rule id, e.g. foreign-key-index' },
+    options: {},
+    async run(io, [id], v) {
+      return runRulesCommand(io, { id, color: wantsColor(io, v['no-color'] === true ? false : v.color === true ? true : undefined) });
     },
   },
   {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CommandIO } from '../commands/io.js';
 import { UsageError } from '../engine/config/types.js';
 import { toolVersion } from '../package-info.js';
+import { fsReason, isFsError } from '../engine/fs-error.js';
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec, type Values } from './commands.js';
 import { commandHelp, generalHelp } from './help.js';
 
@@ -12,6 +13,8 @@ function processIO(): CommandIO {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.columns || process.stderr.columns || undefined,
   };
 }
 
@@ -32,6 +35,31 @@ function parse(command: CommandSpec, args: string[]): { positionals: string[]; v
   return { positionals: parsed.positionals, values };
 }
 
+/** Whether an option token (`--config`, `-f`) takes the next argument as its value, in any command. */
+function takesValue(token: string): boolean {
+  const all = [GLOBAL_OPTIONS, ...COMMANDS.map((c) => c.options)];
+  if (token.startsWith('--')) return all.some((o) => o[token.slice(2)]?.type === 'string');
+  return token.length === 2 && all.some((o) => Object.values(o).some((s) => s.short === token[1] && s.type === 'string'));
+}
+
+/**
+ * The command word is the first argument that is not an option or an option's value, so global
+ * options may come before it (`ismslint --config c.json lint`). Anything else first means `lint`.
+ */
+export function splitCommandWord(argv: string[]): { command?: CommandSpec; args: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-') && a !== '-') {
+      if (!a.includes('=') && takesValue(a)) i++;
+      continue;
+    }
+    const command = COMMANDS.find((c) => c.name === a);
+    return command ? { command, args: [...argv.slice(0, i), ...argv.slice(i + 1)] } : { args: argv };
+  }
+  return { args: argv };
+}
+
 /**
  * Parse arguments and run one command. Returns the exit code: 0 clean, 1 findings fail the gate,
  * 2 usage, configuration or I/O problem (one line on stderr; the stack only with --debug).
@@ -39,16 +67,22 @@ function parse(command: CommandSpec, args: string[]): { positionals: string[]; v
 export async function run(argv: string[], io: CommandIO = processIO()): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    const named = COMMANDS.find((c) => c.name === argv[0]);
+    const { command, args } = splitCommandWord(argv);
     // No command word: `lint`, with everything as its paths and options.
-    return await runCommand(named ?? COMMANDS[0]!, named ? argv.slice(1) : argv, io, !named);
+    return await runCommand(command ?? COMMANDS[0]!, args, io, !command);
   } catch (e: any) {
     if (e instanceof UsageError) {
       io.stderr(`ismslint: ${e.message}\n`);
       if (debug && e.stack) io.stderr(e.stack + '\n');
       return 2;
     }
-    const reason = e?.code && e?.path ? `${e.code}: ${e.path}` : (e?.message ?? String(e));
+    if (isFsError(e)) {
+      // A file-system problem the command did not word itself is still the user's to fix, not a bug.
+      io.stderr(`ismslint: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${fsReason(e)}\n`);
+      if (debug && e.stack) io.stderr(e.stack + '\n');
+      return 2;
+    }
+    const reason = e?.message ?? String(e);
     io.stderr(`ismslint: internal error: ${reason}${debug ? '' : ' (run with --debug for details)'}\n`);
     if (debug && e?.stack) io.stderr(e.stack + '\n');
     return 2;

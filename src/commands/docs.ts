@@ -46,7 +46,7 @@ export async function runDocs(io: CommandIO, opts: DocsOptions): Promise<number>
         continue;
       }
       try {
-        writeFileAtomic(target, text);
+        writeFileAtomic(target, text, shownPath(io, target));
       } catch (e) {
         throw writeError(io, target, e);
       }

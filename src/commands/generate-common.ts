@@ -28,5 +28,6 @@ export function shownPath(io: CommandIO, path: string): string {
 }
 
 export function writeError(io: CommandIO, path: string, e: any): UsageError {
+  if (e instanceof UsageError) return e;
   return new UsageError(`cannot write ${shownPath(io, path)}: ${e?.code ?? e?.message ?? e}`);
 }

@@ -5,6 +5,7 @@ import { DEFAULT_STANDARD, type Standard } from '../engine/standard.js';
 import { byteLength, isSnakeCase, MAX_IDENTIFIER_BYTES } from '../model/names.js';
 import type { ColumnDefinition, ModuleDefinition, TableDefinition } from '../sources/schema-json/definition.js';
 import { moduleSchemaPath } from '../sources/schema-json/module-schema.js';
+import { globalModuleDefinition } from './init-global.js';
 import { writeFileAtomic, type CommandIO } from './io.js';
 
 export interface InitOptions {
@@ -13,6 +14,8 @@ export interface InitOptions {
   root: string;
   /** Names of the standard the example follows (default: the ISMS standard's). */
   standard?: Standard;
+  /** Also create `<root>/<global module>/schema.json` (a new project has none yet). */
+  withGlobal?: boolean;
 }
 
 /** Longest suffix PostgreSQL-style names add to the table name in the example (`_organisation_id_fkey`). */
@@ -85,8 +88,17 @@ export function runInit(io: CommandIO, opts: InitOptions): number {
     description: `Tables of the ${opts.module} module.`,
     tables: [exampleTable(opts.module, opts.standard)],
   };
-  writeFileAtomic(target, JSON.stringify(definition, null, 2) + '\n');
+  const standard = opts.standard ?? DEFAULT_STANDARD;
+  const globalTarget = resolve(io.cwd, opts.root, standard.globalModule, 'schema.json');
+  const createGlobal = opts.withGlobal === true && !existsSync(globalTarget);
+  writeFileAtomic(target, JSON.stringify(definition, null, 2) + '\n', shown);
+  io.stdout(`created ${shown} (module "${opts.module}", example table "${definition.tables[0]!.name}")\n`);
+  if (createGlobal) {
+    const globalShown = relative(io.cwd, globalTarget).split(sep).join('/');
+    writeFileAtomic(globalTarget, JSON.stringify(globalModuleDefinition(standard, relative(dirname(globalTarget), moduleSchemaPath()).split(sep).join('/')), null, 2) + '\n', globalShown);
+    io.stdout(`created ${globalShown} (module "${standard.globalModule}": ${standard.tenantRoot} and ${standard.usersTable}, which every module references)\n`);
+  }
   const workspace = relative(io.cwd, resolve(io.cwd, opts.root)).split(sep).join('/') || '.';
-  io.stdout(`created ${shown} (module "${opts.module}", example table "${definition.tables[0]!.name}")\nnext: edit it, then run \`ismslint lint ${workspace}\`\n`);
+  io.stdout(`next: edit it, then run \`ismslint lint ${workspace}\`\n`);
   return 0;
 }

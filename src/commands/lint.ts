@@ -3,7 +3,9 @@ import { allRules } from '../../rules/index.js';
 import type { Finding } from '../engine/finding.js';
 import { UsageError } from '../engine/config/types.js';
 import { runRules } from '../engine/runner.js';
+import { loadConfig } from '../engine/config/load.js';
 import { formatters, formatNames } from '../formatters/index.js';
+import type { FormatInput, Formatter } from '../formatters/types.js';
 import { formatTimings } from '../formatters/timings.js';
 import { buildModel } from '../sources/build.js';
 import { createSchemaJsonLoader } from '../sources/schema-json/index.js';
@@ -11,6 +13,11 @@ import { findingsToFix, fixMigrationText, moduleFor, placeSqlFixes, shownPath, w
 import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
+import { dropKnockOns } from './knock-on.js';
+import { progress } from './progress.js';
+import { findRepoRoot } from './repo-root.js';
+import { changedModules, inScope, scopeFor } from './scope.js';
+import type { Workspace } from './workspace.js';
 import { loadWorkspace, todayUtc } from './workspace.js';
 
 export interface LintOptions {
@@ -23,6 +30,10 @@ export interface LintOptions {
   color?: boolean;
   /** Write every SQL fix of the run into this new migration file. */
   fixMigration?: string;
+  /** Directory SARIF and github paths are relative to (default: the git repository root, else the working directory). */
+  baseDir?: string;
+  /** Lint the modules whose files changed since this git ref (in the context of their workspace). */
+  changedSince?: string;
 }
 
 export interface LintResult {
@@ -44,33 +55,55 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
   if (opts.maxWarnings !== undefined && (!Number.isInteger(opts.maxWarnings) || opts.maxWarnings < -1)) {
     throw new UsageError(`--max-warnings must be a whole number (got ${opts.maxWarnings})`);
   }
-  const { config, model, modules } = await loadWorkspace(io, opts);
+  let paths = opts.paths;
+  if (opts.changedSince !== undefined) {
+    if (paths.length > 0) throw new UsageError('--changed-since takes no paths: it lints the modules whose files changed');
+    paths = changedModules(opts.changedSince, io.cwd);
+    if (paths.length === 0) return report(io, opts, formatter, { findings: [], sources: new Map() });
+  }
+  const scope = paths.length > 0 ? scopeFor(paths, loadConfig(allRules, { cwd: io.cwd, configPath: opts.config }), io.cwd) : { load: paths };
+  const shown = progress(io);
+  const workspace = await loadWorkspace(io, { paths: scope.load, config: opts.config, onFile: (done, total) => shown.update('reading files', done, total) });
+  const { config, model } = workspace;
   const timings = io.env.TIMING ? new Map<string, number>() : undefined;
-  let findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings });
+  shown.update('checking rules on tables', model.catalog.tables.size, model.catalog.tables.size);
+  let findings = dropKnockOns(runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings }), model.sources);
+  shown.done();
   if (timings) io.stderr(formatTimings(timings, io.env.TIMING!));
+  if (scope.report) findings = findings.filter(inScope(scope, io.cwd));
+  return report(io, opts, formatter, { findings, sources: model.sources, workspace });
+}
+
+/** Format, write and judge the findings against the gate. */
+function report(io: CommandIO, opts: LintOptions, formatter: Formatter, result: { findings: Finding[]; sources: FormatInput['sources']; workspace?: Workspace }): LintResult {
+  let findings = result.findings;
   if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
-  placeSqlFixes(findings, model.catalog.modules, io.cwd, opts.fixMigration);
+  const workspace = result.workspace;
+  if (workspace) placeSqlFixes(findings, workspace.model.catalog.modules, io.cwd, opts.fixMigration);
 
   const active = findings.filter((f) => !f.suppression);
   const errors = active.filter((f) => f.severity === 'error').length;
   const warnings = active.length - errors;
   const output = formatter({
     findings,
-    sources: model.sources,
+    sources: result.sources,
     rules: allRules.map((r) => r.meta),
     cwd: io.cwd,
+    baseDir: opts.baseDir !== undefined ? resolve(io.cwd, opts.baseDir) : (findRepoRoot(io.cwd) ?? io.cwd),
+    columns: !opts.outputFile && io.isTTY ? io.columns : undefined,
     color: opts.outputFile ? false : wantsColor(io, opts.color),
     toolVersion,
     helpUri: ruleDocsUrl,
     informationUri: homepage,
   });
-  if (opts.fixMigration !== undefined) {
+  if (opts.fixMigration !== undefined && workspace) {
+    const { config, modules } = workspace;
     const file = shownPath(io.cwd, opts.fixMigration);
     const target = moduleFor(file, modules, findings.find((f) => f.fix?.kind === 'sql')?.module);
     const relint = (migration: string): Finding[] => {
       const bytes = new TextEncoder().encode(migration);
       const changed = modules.map((m) => (m.name === target ? { ...m, migrations: [...m.migrations, { path: file, bytes }] } : m));
-      const again = buildModel(changed, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }));
+      const again = buildModel(changed, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), undefined, { extensions: config.extensions, moduleOrder: config.moduleOrder });
       const next = runRules({ catalog: again.catalog, rules: allRules, config, sourceFindings: again.findings, directives: again.directives });
       return opts.quiet ? next.filter((f) => f.severity === 'error') : next;
     };
@@ -78,7 +111,7 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
     if (fixing.length > 0) writeNewFile(resolve(io.cwd, opts.fixMigration), fixMigrationText(fixing, toolVersion), opts.fixMigration);
     else io.stderr(`ismslint: no SQL fixes to write; ${opts.fixMigration} not created\n`);
   }
-  if (opts.outputFile) writeFileAtomic(opts.outputFile, output);
+  if (opts.outputFile) writeFileAtomic(resolve(io.cwd, opts.outputFile), output, opts.outputFile);
   else io.stdout(output);
 
   const tooManyWarnings = opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings;

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,12 +55,32 @@ describe('runSql', () => {
   it('turns an unwritable --out into a one-line usage error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-sql-'));
     mkdirSync(join(dir, 'taken.sql'));
-    await expect(runSql(recordingIO(dir), { model, module: 'global', out: 'taken.sql' })).rejects.toThrow(/^cannot write taken\.sql: E[A-Z]+$/);
+    await expect(runSql(recordingIO(dir), { model, module: 'global', out: 'taken.sql' })).rejects.toThrow(/^cannot write taken\.sql: is a directory$/);
     expect(existsSync(join(dir, 'taken.sql'))).toBe(true);
     if (process.getuid?.() !== 0) {
       chmodSync(dir, 0o500);
-      await expect(runSql(recordingIO(dir), { model, module: 'global', out: 'x.sql' })).rejects.toThrow(/cannot write x\.sql: EACCES/);
+      await expect(runSql(recordingIO(dir), { model, module: 'global', out: 'x.sql' })).rejects.toThrow(/^cannot write x\.sql: permission denied$/);
     }
+  });
+
+  it('keeps the mode of a file it replaces', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-sql-'));
+    writeFileSync(join(dir, 'out.sql'), 'old');
+    chmodSync(join(dir, 'out.sql'), 0o640);
+    expect(await runSql(recordingIO(dir), { model, module: 'global', out: 'out.sql' })).toBe(0);
+    expect(statSync(join(dir, 'out.sql')).mode & 0o777).toBe(0o640);
+    expect(readFileSync(join(dir, 'out.sql'), 'utf8')).not.toBe('old');
+  });
+
+  it('exits 1 and writes nothing when the DDL it would write does not parse', async () => {
+    const odd = buildModel([ddlModule('app', 'CREATE TABLE t (id int PRIMARY KEY);')], 'global');
+    const column = odd.catalog.tables.get('public.t')!.columns[0]!;
+    column.type = { ...column.type, name: 'character varying', mods: [Number.NaN] };
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-sql-'));
+    const io = recordingIO(dir);
+    expect(await runSql(io, { model: odd, module: 'app', out: 'app.sql' })).toBe(1);
+    expect(io.err).toMatch(/^ismslint: the DDL generated for module "app" does not parse \(line \d+: .*\); nothing written\n$/);
+    expect(existsSync(join(dir, 'app.sql'))).toBe(false);
   });
 
   it('warns when the module did not read cleanly, and reports an expression it cannot write', async () => {

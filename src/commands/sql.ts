@@ -4,7 +4,8 @@ import { generateModuleSql, SqlGenerationError } from '../generators/sql/index.j
 import type { Catalog } from '../model/catalog.js';
 import type { BuiltModel } from '../sources/build.js';
 import { readSchemaJson } from '../sources/schema-json/index.js';
-import { requireModules, warnIfIncomplete, writeError } from './generate-common.js';
+import { requireModules, shownPath, warnIfIncomplete, writeError } from './generate-common.js';
+import { parseSqlFile } from '../sources/sql/parser.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
 
@@ -32,7 +33,7 @@ function declaredCatalog(model: BuiltModel, module: string): Catalog {
   return { ...model.catalog, tables, enums };
 }
 
-/** `ismslint sql <module> [--out file]`: exit 0, or a UsageError (exit 2) for an unknown module or an unwritable file. */
+/** `ismslint sql <module> [--out file]`: exit 0; 1 when the generated DDL does not parse; or a UsageError (exit 2) for an unknown module or an unwritable file. */
 export async function runSql(io: CommandIO, opts: SqlOptions): Promise<number> {
   requireModules(opts.model, [opts.module]);
   warnIfIncomplete(io, opts.model, opts.module);
@@ -43,13 +44,20 @@ export async function runSql(io: CommandIO, opts: SqlOptions): Promise<number> {
     if (e instanceof SqlGenerationError) throw new UsageError(`cannot generate SQL for module "${opts.module}": ${e.message}`);
     throw e;
   }
+  // What we print must be what PostgreSQL accepts; a statement it cannot parse is our failure to report.
+  const { errors } = parseSqlFile(sql);
+  if (errors.length > 0) {
+    const line = sql.slice(0, errors[0]!.start).split('\n').length;
+    io.stderr(`ismslint: the DDL generated for module "${opts.module}" does not parse (line ${line}: ${errors[0]!.message}); nothing written\n`);
+    return 1;
+  }
   if (opts.out === undefined) {
     io.stdout(sql);
     return 0;
   }
   const target = resolve(io.cwd, opts.out);
   try {
-    writeFileAtomic(target, sql);
+    writeFileAtomic(target, sql, shownPath(io, target));
   } catch (e) {
     throw writeError(io, target, e);
   }

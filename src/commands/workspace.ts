@@ -26,13 +26,13 @@ export function todayUtc(env: NodeJS.ProcessEnv): string {
 }
 
 /** Configuration, module discovery and the schema model: what every command starts from. */
-export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; config?: string }): Promise<Workspace> {
+export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; config?: string; onFile?: (done: number, total: number) => void }): Promise<Workspace> {
   // The parser compiles on a background thread while this one reads the configuration and the files.
   const parser = loadParser();
   parser.catch(() => {});
   const config = loadConfig(allRules, { cwd: io.cwd, configPath: opts.config });
   const paths = opts.paths.length > 0 ? opts.paths : config.roots.map((r) => resolve(config.baseDir, r));
-  const { modules } = discoverModules(paths, { cwd: io.cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns });
+  const { modules } = discoverModules(paths, { cwd: io.cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns, migrations: config.migrations });
   const parserThread = startParserThread(modules);
   try {
     await parser;
@@ -40,6 +40,6 @@ export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; conf
     parserThread?.close();
     throw e;
   }
-  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread, { extensions: config.extensions });
+  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread, { onFile: opts.onFile, moduleOrder: config.moduleOrder, extensions: config.extensions });
   return { config, model, modules };
 }

@@ -1,5 +1,6 @@
 import type { Catalog, Table } from '../model/catalog.js';
 import { qualifiedName, tableKey } from '../model/catalog.js';
+import type { Location } from '../model/location.js';
 import { effectiveSetting } from './config/load.js';
 import type { ResolvedConfig, RuleSetting } from './config/types.js';
 import type { Finding } from './finding.js';
@@ -62,13 +63,16 @@ export function runRules(input: RunInput): Finding[] {
         report: ({ table, node, loc, messageId, data, fix }) => {
           const template = rule.meta.messages[messageId];
           if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${messageId}"`);
+          // A column's type or nullability changed by a later migration: point at that statement.
+          const changedAt = loc === undefined && rule.meta.category !== 'naming' && node && 'changedAt' in node ? (node.changedAt as Location | undefined) : undefined;
+          const message = renderMessage(template, data);
           const finding: Finding = {
             ruleId: rule.meta.id,
             severity: setting.severity === 'off' ? 'warn' : setting.severity,
-            message: renderMessage(template, data),
+            message: changedAt ? `${message} (changed here; column defined at ${node!.loc.file}:${node!.loc.line})` : message,
             messageId,
             ...(data ? { data } : {}),
-            loc: loc ?? node?.loc ?? table.loc,
+            loc: changedAt ?? loc ?? node?.loc ?? table.loc,
             logical: qualifiedName(table, node),
             module: table.module,
           };
@@ -82,10 +86,25 @@ export function runRules(input: RunInput): Finding[] {
       if (input.timings) input.timings.set(rule.meta.id, (input.timings.get(rule.meta.id) ?? 0) + performance.now() - started);
     }
   }
-  findings.push(...withSeverity(config, input.sourceFindings));
+  // Loops, not push(...): a file of 100,000 broken statements would overflow the stack as arguments.
+  for (const f of withSeverity(config, input.sourceFindings)) findings.push(f);
   const problems = applySuppressions(findings, input.directives, new Set(rules.map((r) => r.meta.id)));
-  findings.push(...withSeverity(config, problems));
-  return sortFindings(findings);
+  for (const f of withSeverity(config, problems)) findings.push(f);
+  return onePerPlace(sortFindings(findings));
+}
+
+/**
+ * One finding per rule, place and message. Objects that share a definition (a partition's columns,
+ * copies of a parent table) would otherwise repeat the same finding at the same line and column.
+ */
+export function onePerPlace(sorted: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return sorted.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.loc.file}\u0000${f.loc.line}:${f.loc.column}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function withSeverity(config: ResolvedConfig, raw: RawFinding[]): Finding[] {

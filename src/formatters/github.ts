@@ -1,11 +1,12 @@
 import type { Finding } from '../engine/finding.js';
 import { fixText } from '../engine/fix.js';
 import { unsuppressed } from './group.js';
+import { rebased } from './paths.js';
 import type { Formatter } from './types.js';
 
 /** GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding. */
 export const github: Formatter = (input) =>
-  unsuppressed(input.findings)
+  unsuppressed(rebased(input).findings)
     .map((f) => `${annotation(f)}\n`)
     .join('');
 

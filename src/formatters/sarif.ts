@@ -5,6 +5,7 @@ import type { Finding } from '../engine/finding.js';
 import { fixText } from '../engine/fix.js';
 import { fixEdits, type TextEdit } from './fix-edits.js';
 import type { RuleMeta } from '../engine/rule.js';
+import { rebased } from './paths.js';
 import type { FormatInput, Formatter } from './types.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -17,7 +18,8 @@ const FINGERPRINT_KEY = 'ismslint/v1';
  * SARIF 2.1.0 log with one run. Rules: those that produced a result, by id. Suppressed findings are
  * kept with their suppression, so code scanning shows them as dismissed instead of losing them.
  */
-export const sarif: Formatter = (input) => {
+export const sarif: Formatter = (given) => {
+  const input = rebased(given);
   const ruleIds = [...new Set(input.findings.map((f) => f.ruleId))].sort();
   const metaById = new Map(input.rules.map((r) => [r.id, r]));
   const rules = ruleIds.map((id) => descriptor(id, metaById.get(id), input));

@@ -20,18 +20,24 @@ export const stylish: Formatter = (input) => {
     lines.push('', c.underline(visibleText(file)));
     const rows = group.map(row);
     const width = {
-      line: Math.max(...rows.map((r) => r.line.length)),
-      column: Math.max(...rows.map((r) => r.column.length)),
-      severity: Math.max(...rows.map((r) => r.severity.length)),
-      message: Math.max(...rows.map((r) => textWidth(r.message))),
+      line: widest(rows, (r) => r.line.length),
+      column: widest(rows, (r) => r.column.length),
+      severity: widest(rows, (r) => r.severity.length),
+      ruleId: widest(rows, (r) => textWidth(r.ruleId)),
     };
+    // Messages wrap to what the terminal leaves beside position, severity and rule id.
+    const lead = 2 + width.line + 1 + width.column + 2 + width.severity + 2;
+    const room = Math.max(MIN_MESSAGE_WIDTH, (input.columns ?? DEFAULT_COLUMNS) - lead - 2 - width.ruleId);
+    const messageWidth = Math.min(room, widest(rows, (r) => textWidth(r.message)));
     group.forEach((finding, i) => {
       const r = rows[i]!;
       const paint = finding.severity === 'error' ? c.red : c.yellow;
       const position = `${padStartTo(r.line, width.line)}:${padEndTo(r.column, width.column)}`;
       if (i > 0) lines.push('');
-      lines.push(`  ${c.dim(position)}  ${paint(padEndTo(r.severity, width.severity))}  ${padEndTo(r.message, width.message)}  ${c.dim(r.ruleId)}`);
-      if (finding.fix) lines.push(`  ${' '.repeat(textWidth(position) + 2 + width.severity + 2)}${c.dim('fix:')} ${visibleText(fixText(finding.fix))}`);
+      const [first = '', ...more] = wrapText(r.message, messageWidth);
+      lines.push(`  ${c.dim(position)}  ${paint(padEndTo(r.severity, width.severity))}  ${padEndTo(first, messageWidth)}  ${c.dim(r.ruleId)}`);
+      for (const m of more) lines.push(`${' '.repeat(lead)}${m}`);
+      if (finding.fix) lines.push(`${' '.repeat(lead)}${c.dim('fix:')} ${visibleText(fixText(finding.fix))}`);
       lines.push(...codeFrame(finding.loc, input.sources.get(finding.loc.file), { gutter: c.blue, marker: paint }, width.line));
     });
   }
@@ -42,6 +48,47 @@ export const stylish: Formatter = (input) => {
   lines.push('', c.bold((errors > 0 ? c.red : c.yellow)(summary)));
   return `${lines.join('\n')}\n`;
 };
+
+/** The largest of `f` over many rows (a spread into Math.max overflows the stack past ~100,000). */
+function widest<T>(rows: T[], f: (row: T) => number): number {
+  let max = 0;
+  for (const r of rows) max = Math.max(max, f(r));
+  return max;
+}
+
+/** Width when the output is not a terminal (a file, a pipe, CI logs). */
+const DEFAULT_COLUMNS = 120;
+const MIN_MESSAGE_WIDTH = 30;
+
+/** Lines of at most `width` columns, broken at spaces; a longer word is broken where it must be. */
+export function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  let lineWidth = 0;
+  for (const word of text.split(' ')) {
+    const w = textWidth(word);
+    if (lineWidth > 0 && lineWidth + 1 + w <= width) {
+      line += ' ' + word;
+      lineWidth += 1 + w;
+      continue;
+    }
+    if (lineWidth > 0) out.push(line);
+    line = '';
+    lineWidth = 0;
+    for (const ch of word) {
+      const cw = textWidth(ch);
+      if (lineWidth + cw > width && lineWidth > 0) {
+        out.push(line);
+        line = '';
+        lineWidth = 0;
+      }
+      line += ch;
+      lineWidth += cw;
+    }
+  }
+  out.push(line);
+  return out;
+}
 
 function row(f: Finding): { line: string; column: string; severity: string; message: string; ruleId: string } {
   return {

@@ -10,6 +10,10 @@ export interface FormatInput {
   rules: readonly RuleMeta[];
   /** Absolute working directory; finding paths are relative to it, POSIX style. */
   cwd: string;
+  /** Absolute directory that SARIF and `github` paths are relative to (the repository root); `cwd` when absent. */
+  baseDir?: string;
+  /** Terminal width for formats that wrap text; a fixed width when absent. */
+  columns?: number;
   color: boolean;
   toolVersion: string;
   /** The project's home page, for SARIF's tool.driver.informationUri; a built-in default otherwise. */

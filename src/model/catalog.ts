@@ -33,6 +33,8 @@ export interface Column {
   /** Declared in schema.json: the column holds the key of a row of another module, by value (no foreign key). */
   crossModuleReference?: CrossModuleReference;
   loc: Location;
+  /** The later statement that last changed the column's type, nullability or default (ALTER COLUMN …). */
+  changedAt?: Location;
 }
 
 export interface CrossModuleReference {
@@ -160,6 +162,8 @@ export interface Table {
   triggers: Trigger[];
   privileges: PrivilegeChange[];
   rls: { enabled: boolean; forced: boolean; loc?: Location };
+  /** Indexes dropped by a later statement (`loc`), for findings that point at the drop. */
+  droppedIndexes?: { name: string; columns: string[]; definedAt: Location; loc: Location }[];
   hypertable?: { timeColumn: string; loc: Location };
   partitioned: boolean;
   /** Set on a partition (CREATE TABLE … PARTITION OF): its keys, constraints and indexes come from the parent. */

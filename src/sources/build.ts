@@ -2,6 +2,7 @@ import type { RawFinding, SuppressionDirective } from '../engine/suppressions.js
 import type { Catalog, ModuleInfo } from '../model/catalog.js';
 import { emptyCatalog } from '../model/catalog.js';
 import { replayingFile } from './events.js';
+import { deploymentOrder } from './deploy-order.js';
 import type { SourceFile } from './source-file.js';
 import { decodeUtf8 } from './source-file.js';
 import { loadSqlFile } from './sql/load.js';
@@ -66,9 +67,9 @@ function tokenCompare(ta: string[], tb: string[]): number {
   return ta.length - tb.length;
 }
 
-/** Global module first, then the others by name; each module's migrations in natural file order. */
-export function replayOrder(modules: InputModule[], globalModule: string): InputModule[] {
-  return [...modules].sort((a, b) => (a.name === globalModule ? -1 : b.name === globalModule ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** Modules in deployment order (see deploymentOrder); each module's migrations in natural file order. */
+export function replayOrder(modules: InputModule[], globalModule: string, moduleOrder: string[] = []): InputModule[] {
+  return deploymentOrder(modules, globalModule, moduleOrder);
 }
 
 export type SchemaJsonLoader = (file: InputFile, module: InputModule, ctx: BuiltModel & { state: ReplayState }) => void;
@@ -84,17 +85,26 @@ export function startParserThread(modules: InputModule[], opts: { always?: boole
 }
 
 /** Replay every module's migrations into one catalog; schema.json modules are added by the loader given. */
-export function buildModel(modules: InputModule[], globalModule: string, schemaJsonLoader?: SchemaJsonLoader, parserThread?: ParseThread, replayOptions?: ReplayOptions): BuiltModel {
+export function buildModel(
+  modules: InputModule[],
+  globalModule: string,
+  schemaJsonLoader?: SchemaJsonLoader,
+  parserThread?: ParseThread,
+  opts: { onFile?: (done: number, total: number) => void; moduleOrder?: string[] } & ReplayOptions = {},
+): BuiltModel {
+  const { onFile, moduleOrder, ...replayOptions } = opts;
   const catalog = emptyCatalog();
   const state = new ReplayState(catalog, replayOptions);
   const model: BuiltModel = { catalog, sources: new Map(), findings: [], directives: [] };
-  const ordered = replayOrder(modules, globalModule).map((m) => ({
+  const ordered = replayOrder(modules, globalModule, moduleOrder).map((m) => ({
     module: m,
-    files: [...m.migrations].sort((a, b) => naturalCompare(baseName(a.path), baseName(b.path)) || naturalCompare(a.path, b.path)),
+    files: [...m.migrations].sort((a, b) => repeatable(a.path) - repeatable(b.path) || naturalCompare(baseName(a.path), baseName(b.path)) || naturalCompare(a.path, b.path)),
   }));
   const decoded = new Map(ordered.flatMap((o) => o.files.map((f) => [f, decodeUtf8(f.bytes)] as const)));
   const ahead = parserThread?.begin([...decoded.values()].flatMap((d) => (d.ok ? [d.text] : [])));
   let parsed = 0;
+  let done = 0;
+  const total = ordered.reduce((n, o) => n + o.files.length + (o.module.schemaJson ? 1 : 0), 0);
   try {
     for (const { module: m, files } of ordered) {
       const info: ModuleInfo = { name: m.name, dir: m.dir, files: files.map((f) => f.path) };
@@ -104,18 +114,26 @@ export function buildModel(modules: InputModule[], globalModule: string, schemaJ
         const d = decoded.get(f)!;
         const loaded = loadSqlFile(state, f.path, f.bytes, m.name, d, d.ok ? ahead?.take(parsed++) : undefined);
         if (loaded.source) model.sources.set(f.path, loaded.source);
-        model.findings.push(...loaded.findings);
-        model.directives.push(...loaded.directives);
+        // Loops, not push(...): 100,000 findings of one file would overflow the stack as arguments.
+        for (const x of loaded.findings) model.findings.push(x);
+        for (const x of loaded.directives) model.directives.push(x);
+        onFile?.(++done, total);
       }
       if (m.schemaJson && schemaJsonLoader) {
         info.files.unshift(m.schemaJson.path);
         schemaJsonLoader(m.schemaJson, m, { ...model, state });
+        onFile?.(++done, total);
       }
     }
   } finally {
     (ahead ?? parserThread)?.close();
   }
   return model;
+}
+
+/** Flyway's repeatable migrations (`R__*.sql`) run after all versioned ones. */
+function repeatable(p: string): number {
+  return /^R__/i.test(baseName(p)) ? 1 : 0;
 }
 
 function baseName(p: string): string {

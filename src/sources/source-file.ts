@@ -33,10 +33,18 @@ export class SourceFile {
     return { file: this.path, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 
-  lineText(line: number): string {
+  /** Length of a line in UTF-16 units, without its line break. */
+  lineLength(line: number): number {
     const start = this.lineStarts[line - 1] ?? this.text.length;
     const next = this.lineStarts[line];
-    return this.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+    const end = next === undefined ? this.text.length : next - 1;
+    return end - start - (end > start && this.text.charCodeAt(end - 1) === 13 ? 1 : 0);
+  }
+
+  /** A line's text without its line break; `from`/`to` (UTF-16 offsets in the line) cut out a part. */
+  lineText(line: number, from = 0, to = this.lineLength(line)): string {
+    const start = this.lineStarts[line - 1] ?? this.text.length;
+    return this.text.slice(start + from, start + Math.min(to, this.lineLength(line)));
   }
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../engine/config/types.js';
 import { matchesAny } from '../engine/glob.js';
 import type { InputFile, InputModule } from './build.js';
+import { fsProblem } from '../engine/fs-error.js';
 
 const SCHEMA_JSON = 'schema.json';
 
@@ -10,10 +11,71 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-function isModuleDir(dir: string): boolean {
-  if (existsSync(join(dir, SCHEMA_JSON))) return true;
-  if (existsSync(join(dir, 'migrations')) && statSync(join(dir, 'migrations')).isDirectory()) return true;
-  return readdirSync(dir).some((f) => f.endsWith('.sql'));
+/** fs calls with their errors (permissions, symlink loops …) as one-line UsageErrors. */
+function stat(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (e) {
+    throw fsProblem('read', path, e);
+  }
+}
+
+function list(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw fsProblem('read directory', dir, e);
+  }
+}
+
+export function isModuleDir(dir: string): boolean {
+  if (stat(join(dir, SCHEMA_JSON))) return true;
+  if (stat(join(dir, 'migrations'))?.isDirectory()) return true;
+  return list(dir).some((f) => isSqlName(f.name));
+}
+
+const isSqlName = (name: string) => /\.sql$/i.test(name) && !name.startsWith('.');
+
+/** Down and undo migrations (`*.down.sql`, `down.sql`, Flyway's `U<version>__*.sql`) are never replayed forward. */
+export function isUndoMigration(name: string): boolean {
+  return /\.down\.sql$/i.test(name) || /^down\.sql$/i.test(name) || /^U\d+(?:[._]\d+)*__.*\.sql$/i.test(name);
+}
+
+/** Which files of a module are its migrations: globs relative to the module directory. */
+export interface MigrationGlobs {
+  include?: string[];
+  exclude?: string[];
+}
+
+const DEFAULT_INCLUDE = ['migrations/**/*.sql', '*.sql'];
+const MAX_DEPTH = 16;
+
+/**
+ * A module's migrations: `*.sql` (any case) directly in it and anywhere under `migrations/`, or what
+ * `include` names; minus undo migrations and `exclude`. Hidden entries and symlinked directories are skipped.
+ */
+function migrationFiles(moduleDir: string, globs: MigrationGlobs = {}): string[] {
+  const include = globs.include ?? DEFAULT_INCLUDE;
+  const exclude = globs.exclude ?? [];
+  const deep = globs.include !== undefined;
+  const out: string[] = [];
+  const walk = (dir: string, rel: string, depth: number) => {
+    for (const d of list(dir)) {
+      if (d.name.startsWith('.') || d.name === 'node_modules') continue;
+      const path = join(dir, d.name);
+      const relPath = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        if (depth < MAX_DEPTH && (deep || relPath === 'migrations' || relPath.startsWith('migrations/'))) walk(path, relPath, depth + 1);
+        continue;
+      }
+      if (!isSqlName(d.name) || isUndoMigration(d.name)) continue;
+      const lower = relPath.replace(/\.sql$/i, '.sql');
+      if (!matchesAny(lower, include) || matchesAny(lower, exclude)) continue;
+      if (stat(path)?.isFile()) out.push(path);
+    }
+  };
+  walk(moduleDir, '', 0);
+  return out;
 }
 
 /** The `module` property of a schema.json, when it is a usable name; the directory name otherwise. */
@@ -30,25 +92,31 @@ function moduleName(dir: string): string {
   return basename(dir);
 }
 
-/** `*.sql` files directly in a directory (not hidden), absolute paths. */
-function sqlFilesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.name.endsWith('.sql') && !d.name.startsWith('.'))
-    .map((d) => join(dir, d.name))
-    .filter((f) => statSync(f).isFile());
-}
-
 export interface Discovery {
   modules: InputModule[];
 }
 
 /**
+ * The module directory a file belongs to: its own directory, or the one above `migrations/` (at any
+ * depth below it).
+ */
+export function moduleDirOf(file: string): string {
+  let dir = dirname(file);
+  for (let d = dir; dirname(d) !== d; d = dirname(d)) {
+    if (basename(d) === 'migrations') {
+      dir = dirname(d);
+      break;
+    }
+  }
+  return dir;
+}
+
+/**
  * Paths → modules. A directory with schema.json and/or migrations/*.sql (or .sql files) is a module; a
  * directory whose subdirectories are modules is a workspace; a lone .sql or schema.json file belongs to
- * the module of its directory (or of the directory above `migrations/`).
+ * the module of its directory (or of the directory above `migrations/`, at any depth).
  */
-export function discoverModules(paths: string[], opts: { cwd: string; baseDir: string; ignorePatterns: string[] }): Discovery {
+export function discoverModules(paths: string[], opts: { cwd: string; baseDir: string; ignorePatterns: string[]; migrations?: MigrationGlobs }): Discovery {
   const byDir = new Map<string, { dir: string; schemaJson?: string; sql: Set<string> }>();
   const entry = (dir: string) => {
     let e = byDir.get(dir);
@@ -61,18 +129,26 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
     if (ignored(dir)) return;
     const e = entry(dir);
     if (existsSync(join(dir, SCHEMA_JSON)) && !ignored(join(dir, SCHEMA_JSON))) e.schemaJson = join(dir, SCHEMA_JSON);
-    for (const f of [...sqlFilesIn(join(dir, 'migrations')), ...sqlFilesIn(dir)]) if (!ignored(f)) e.sql.add(f);
+    for (const f of migrationFiles(dir, opts.migrations)) if (!ignored(f)) e.sql.add(f);
   };
 
   for (const p of paths) {
     const abs = resolve(opts.cwd, p);
-    if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
-    const st = statSync(abs);
+    let st: Stats | undefined;
+    try {
+      st = statSync(abs, { throwIfNoEntry: false });
+    } catch (e) {
+      throw fsProblem('read', p, e);
+    }
+    if (!st) throw new UsageError(`no such file or directory: ${p}`);
     if (st.isFile()) {
       const parent = resolve(abs, '..');
-      const dir = basename(parent) === 'migrations' ? resolve(parent, '..') : parent;
+      const dir = basename(abs) === SCHEMA_JSON ? parent : moduleDirOf(abs);
       if (basename(abs) === SCHEMA_JSON) entry(dir).schemaJson = abs;
-      else if (abs.endsWith('.sql')) entry(dir).sql.add(abs);
+      else if (/\.sql$/i.test(abs)) {
+        if (isUndoMigration(basename(abs))) throw new UsageError(`${p} is a down/undo migration: lint replays forward migrations only`);
+        entry(dir).sql.add(abs);
+      }
       else throw new UsageError(`not a SQL migration or schema.json: ${p}`);
       continue;
     }
@@ -80,7 +156,7 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
       addModuleDir(abs);
       continue;
     }
-    const subdirs = readdirSync(abs, { withFileTypes: true })
+    const subdirs = list(abs)
       .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
       .map((d) => join(abs, d.name))
       .filter(isModuleDir)
@@ -109,7 +185,7 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
 function readInput(abs: string, shown: (p: string) => string): InputFile {
   try {
     return { path: shown(abs), bytes: readFileSync(abs) };
-  } catch (e: any) {
-    throw new UsageError(`cannot read ${shown(abs)}: ${e.code ?? e.message}`);
+  } catch (e) {
+    throw fsProblem('read', shown(abs), e);
   }
 }

@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import { createAjv, jsoncParser, type SchemaCompiler } from '../lazy.js';
 import { describeAjvErrors, pathText } from '../ajv-messages.js';
+import { MAX_JSON_DEPTH, tooDeepAt } from '../json-depth.js';
 import { closestMatch } from '../suggest.js';
 import type { Rule } from '../rule.js';
 import { DEFAULT_STANDARD, type Standard } from '../standard.js';
@@ -44,16 +45,16 @@ function readConfigFile(file: string, cwd: string): ConfigFile {
   } catch (e: any) {
     throw new UsageError(`${shown}: cannot read config file (${e.code ?? e.message})`);
   }
+  const at = (offset: number) => {
+    const before = text.slice(0, offset);
+    return `${shown}:${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+  };
+  const deep = tooDeepAt(text);
+  if (deep !== -1) throw new UsageError(`${at(deep)}: config file nested more than ${MAX_JSON_DEPTH} levels deep`);
   const errors: ParseError[] = [];
   const { parse: parseJsonc, printParseErrorCode } = jsoncParser();
   const value = parseJsonc(text, errors, { allowTrailingComma: true });
-  if (errors.length) {
-    const e = errors[0]!;
-    const before = text.slice(0, e.offset);
-    const line = before.split('\n').length;
-    const column = e.offset - before.lastIndexOf('\n');
-    throw new UsageError(`${shown}:${line}:${column}: invalid JSON in config file (${printParseErrorCode(e.error)})`);
-  }
+  if (errors.length) throw new UsageError(`${at(errors[0]!.offset)}: invalid JSON in config file (${printParseErrorCode(errors[0]!.error)})`);
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${shown}: config must be a JSON object`);
   return value as ConfigFile;
 }
@@ -92,6 +93,8 @@ export function resolveConfig(raw: ConfigFile, rules: Rule[], baseDir: string, s
     roots: raw.roots ?? ['module-schemas'],
     ignorePatterns: raw.ignorePatterns ?? [],
     extensions: raw.extensions ?? [],
+    moduleOrder: raw.moduleOrder ?? [],
+    migrations: raw.migrations ?? {},
     standard: mergeStandard(raw.standard),
     rules: base,
     overrides,

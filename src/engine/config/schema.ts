@@ -56,6 +56,16 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
         ...stringList,
         description: 'PostgreSQL extensions installed on the target database (e.g. "postgis", "citext"): column types they provide are known to the SQL replay. An extension ismslint does not know turns the unknown-type check off.',
       },
+      migrations: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Which files of a module directory are its migrations (globs relative to it). Down/undo migrations are never replayed.',
+        properties: {
+          include: { ...stringList, description: 'Default: ["migrations/**/*.sql", "*.sql"] (any case of .sql).' },
+          exclude: { ...stringList, description: 'Files not to replay, besides *.down.sql, down.sql and Flyway U<version>__*.sql.' },
+        },
+      },
+      moduleOrder: { ...stringList, description: 'Modules replayed first, in this order; the others follow the global module and the modules they reference.' },
       standard: standardSchema,
       rules: { $ref: '#/$defs/rules' },
       overrides: {

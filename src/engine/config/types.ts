@@ -10,6 +10,8 @@ export interface ConfigFile {
   roots?: string[];
   ignorePatterns?: string[];
   extensions?: string[];
+  moduleOrder?: string[];
+  migrations?: { include?: string[]; exclude?: string[] };
   standard?: Partial<Omit<Standard, 'auditColumns'>> & { auditColumns?: Partial<Standard['auditColumns']> };
   rules?: Record<string, RuleEntry>;
   overrides?: { files?: string[]; modules?: string[]; rules: Record<string, RuleEntry> }[];
@@ -34,6 +36,10 @@ export interface ResolvedConfig {
   ignorePatterns: string[];
   /** PostgreSQL extensions installed on the target database: their types are known to the SQL replay. */
   extensions: string[];
+  /** Modules replayed first, in this order (the rest follow in deployment order). */
+  moduleOrder: string[];
+  /** Globs (relative to a module directory) choosing its migration files. */
+  migrations: { include?: string[]; exclude?: string[] };
   standard: Standard;
   rules: Map<string, RuleSetting>;
   overrides: ResolvedOverride[];

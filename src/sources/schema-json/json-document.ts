@@ -1,4 +1,5 @@
 import type { Node, ParseError } from 'jsonc-parser';
+import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.js';
 import { jsoncParser } from '../../engine/lazy.js';
 import type { RawFinding } from '../../engine/suppressions.js';
 import type { Location } from '../../model/location.js';
@@ -126,6 +127,10 @@ export function readJsonFile(path: string, bytes: Uint8Array, module: string): R
     return { ok: false, finding: { ruleId: 'parse-error', message: decoded.reason, loc: { file: path, line, column, endLine: line, endColumn: column + 1 }, module } };
   }
   const source = new SourceFile(path, decoded.text);
+  const deep = tooDeepAt(decoded.text);
+  if (deep !== -1) {
+    return { ok: false, source, finding: { ruleId: 'parse-error', message: `JSON nested more than ${MAX_JSON_DEPTH} levels deep: a module schema needs only a few levels`, loc: source.span(deep, deep + 1), module } };
+  }
   const errors: ParseError[] = [];
   const root = jsoncParser().parseTree(decoded.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {

@@ -160,6 +160,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
         return;
       }
       col.type = typeRefOf(typeName, ctx.searchPath).ref;
+      col.changedAt = ctx.statementLoc();
       return;
     }
     case 'AT_SetNotNull':
@@ -175,11 +176,15 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
         return;
       }
       col.notNull = cmd.subtype === 'AT_SetNotNull';
+      col.changedAt = ctx.statementLoc();
       return;
     }
     case 'AT_ColumnDefault': {
       const col = column(ctx, table, cmd.name);
-      if (col) col.default = cmd.def ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
+      if (col) {
+        col.default = cmd.def ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
+        col.changedAt = ctx.statementLoc();
+      }
       return;
     }
     case 'AT_AddIdentity': {

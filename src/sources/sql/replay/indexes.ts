@@ -162,6 +162,8 @@ export function dropIndex(ctx: StatementContext, stmt: any, parts: string[]): vo
     return;
   }
   found.table.indexes = found.table.indexes.filter((i) => i !== found.index);
+  const columns = found.index.keys.flatMap((k) => ('column' in k ? [k.column] : []));
+  (found.table.droppedIndexes ??= []).push({ name, columns, definedAt: found.index.loc, loc: ctx.statementLoc() });
   ctx.state.names.removeRelation(found.table.schema, name);
   ctx.state.indexOwner.delete(found.table.schema, name);
 }

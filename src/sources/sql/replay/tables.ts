@@ -27,12 +27,19 @@ export function ownsSequence(column: { type: { name: string; arrayDims: number }
   return (SERIAL_TYPES.has(column.type.name) && column.type.arrayDims === 0) || column.identity !== undefined;
 }
 
+const MAX_COLUMNS = 1600;
+
 export function createTable(ctx: StatementContext, stmt: any): void {
   const rel = stmt.relation;
   const schema = ctx.creationSchema(rel.schemaname);
   const key = tableKey(schema, rel.relname);
   if (ctx.catalog.tables.has(key) || ctx.state.names.hasRelation(schema, rel.relname)) {
     if (!stmt.if_not_exists) ctx.problem(`relation "${schema}.${rel.relname}" already exists`, ctx.nameAt(rel.location));
+    return;
+  }
+  // PostgreSQL's MaxHeapAttributeNumber; refusing wider tables up front also keeps replay linear.
+  if ((stmt.tableElts ?? []).filter((e: any) => e.ColumnDef).length > MAX_COLUMNS) {
+    ctx.problem(`tables can have at most ${MAX_COLUMNS} columns`, ctx.nameAt(rel.location));
     return;
   }
   const table: Table = newTable(ctx, schema, rel, Boolean(stmt.partspec));
