@@ -23,8 +23,12 @@ describe('paths in sarif and github output', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').filter(Boolean).every((l) => /file=db\/mods\/vendor_risk\//.test(l))).toBe(true);
     const s = await cli(['lint', 'global', 'mods', '-f', 'sarif'], { cwd: join(dir, 'db') });
-    const uris = JSON.parse(s.stdout).runs[0].results.map((x: any) => x.locations[0].physicalLocation.artifactLocation.uri);
-    expect(uris.every((u: string) => u.startsWith('db/mods/vendor_risk/'))).toBe(true);
+    const results: { suppressions?: unknown[]; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] = JSON.parse(s.stdout).runs[0].results;
+    const uris = results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris.length).toBeGreaterThan(0);
+    // Every path is relative to the repository root: global's waived findings too.
+    expect(uris.every((u) => u.startsWith('db/mods/vendor_risk/') || u.startsWith('db/global/'))).toBe(true);
+    expect(results.filter((x) => !x.suppressions?.length).every((x) => x.locations[0]!.physicalLocation.artifactLocation.uri.startsWith('db/mods/vendor_risk/'))).toBe(true);
   });
 
   it('are relative to --base-dir when given', async () => {

@@ -1,6 +1,6 @@
 // Hostile inputs for lint, shared by the property tests (test/hostile-input.test.ts) and the fuzzer
 // (scripts/fuzz.js): mutated SQL, schema.json and configs, and the contract every run must keep.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,10 @@ const CONFIG_SEEDS = [
   JSON.stringify({ rules: { 'prefer-text': 'error', 'rls-enabled': ['warn'] }, standard: { tenantKey: 'tenant_id' } }),
   JSON.stringify({ extends: 'ismslint:strict', overrides: [{ files: ['**/*.sql'], rules: { 'prefer-text': 'off' } }], moduleOrder: ['global'] }),
 ];
-const GLOBAL_SQL = ['001_functions.sql', '002_organisations.sql', '003_users.sql'].map((f) => [f, read(`module-schemas/global/migrations/${f}`)]);
+const GLOBAL_SQL = readdirSync(join(root, 'module-schemas/global/migrations'))
+  .filter((f) => f.endsWith('.sql'))
+  .sort()
+  .map((f) => [f, read(`module-schemas/global/migrations/${f}`)]);
 
 const FILE_NAMES = ['001_init.sql', '002_é.sql', '003_日本語.sql', 'V1__a b.sql', '004 ☃.SQL', '005_\u202e.sql', 'R__views.sql', '006.down.sql', 'U2__undo.sql', `${'x'.repeat(200)}.sql`];
 
