@@ -42,7 +42,6 @@ class SuiteBuilder {
 
   build(): Omit<Suite, 'build'> {
     const seeds = this.rows.world();
-    const setup = [...this.roleSetup(), q.UUIDV7_HELPER, ...this.seedSql(seeds)];
     if (this.tables.some((t) => this.hasRlsBehaviour(t))) {
       this.add('The application role', 'rls', 'the application role is neither superuser nor BYPASSRLS', [
         ...this.asApp('A'),
@@ -50,6 +49,8 @@ class SuiteBuilder {
       ]);
     }
     for (const t of this.tables) this.tableRequirements(t);
+    // The requirements' rows point at spare parent rows, which the setup inserts after the world's.
+    const setup = [...this.roleSetup(), q.UUIDV7_HELPER, ...this.seedSql([...seeds, ...this.rows.spares()])];
     return { module: this.opts.module, appRole: APP_ROLE, tenantSetting: this.setting, setup, requirements: this.requirements };
   }
 
