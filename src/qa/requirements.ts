@@ -268,9 +268,10 @@ class SuiteBuilder {
     const steps: Step[] = [...this.asOwner(), { run: this.rows.insertSql(parent) }, { run: this.rows.insertSql(child) }];
     const del = `DELETE FROM ${P} WHERE ${pWhere}`;
     if (action === 'no action' || action === 'restrict') {
-      // RESTRICT reports restrict_violation (23001), NO ACTION foreign_key_violation (23503).
+      // RESTRICT reports restrict_violation (23001) from PostgreSQL 18 on, foreign_key_violation (23503) before, as NO ACTION does.
       const code = action === 'restrict' ? '23001' : '23503';
-      steps.push({ label: `deleting a ${ref.table} row that a ${t.name} row references is refused with ${code}`, kind: 'throws', sql: del, sqlstate: code });
+      const older = action === 'restrict' ? { before: 180000, sqlstate: '23503' } : undefined;
+      steps.push({ label: `deleting a ${ref.table} row that a ${t.name} row references is refused with ${code}${older ? ' (23503 before PostgreSQL 18)' : ''}`, kind: 'throws', sql: del, sqlstate: code, ...(older ? { olderServers: older } : {}) });
       if (this.isLog(t)) return void this.add(t.name, 'relationships', `${t.name}.(${cols}): ON DELETE ${action.toUpperCase()} refuses to delete a referenced ${ref.table}`, steps);
       steps.push(
         { label: `the ${t.name} row can be deleted`, kind: 'affects', sql: `DELETE FROM ${C} WHERE ${cWhere}`, rows: 1 },
