@@ -2316,7 +2316,7 @@ const suite: Suite = {
         {
           "label": "a valid assurance_metric row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vba'::text, 'vba'::text, 'vba'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-000000000198'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\", \"threshold_direction\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vba'::text, 'vba'::text, 'vba'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-000000000198'::uuid, 'higher_is_better')"
         },
         {
           "label": "assurance_metric.threshold_direction = 'ismslint_out_of_set' is refused with 23514",
@@ -3757,7 +3757,7 @@ const suite: Suite = {
         {
           "label": "a valid assurance_signal row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vdr'::text, '2026-01-01 00:08:15.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f2'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vdr'::text, '2026-01-01 00:08:15.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f2'::uuid, 'new')"
         },
         {
           "label": "assurance_signal.status = 'ismslint_out_of_set' is refused with 23514",
@@ -5103,7 +5103,7 @@ const suite: Suite = {
         {
           "label": "a valid metric_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:09:59.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '599'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000258'::uuid, '00000000-0000-7000-8000-000000000259'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\", \"source\") VALUES ('00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:09:59.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '599'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000258'::uuid, '00000000-0000-7000-8000-000000000259'::uuid, 'agent')"
         },
         {
           "label": "metric_observation.source = 'ismslint_out_of_set' is refused with 23514",

@@ -1525,7 +1525,7 @@ const suite: Suite = {
         {
           "label": "a valid audit_engagement row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9c'::text, 'v9c'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-000000000154'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9c'::text, 'v9c'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-000000000154'::uuid, 'planned')"
         },
         {
           "label": "audit_engagement.status = 'ismslint_out_of_set' is refused with 23514",
@@ -2933,7 +2933,7 @@ const suite: Suite = {
         {
           "label": "a valid audit_checklist row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-0000000001e1'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"framework\") VALUES ('00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-0000000001e1'::uuid, 'iso_27001')"
         },
         {
           "label": "audit_checklist.framework = 'ismslint_out_of_set' is refused with 23514",
@@ -4405,7 +4405,7 @@ const suite: Suite = {
         {
           "label": "a valid audit_checklist_item row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000252'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000253'::uuid, 'vgi'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-000000000257'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\", \"response\") VALUES ('00000000-0000-7000-8000-000000000252'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000253'::uuid, 'vgi'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-000000000257'::uuid, 'conforming')"
         },
         {
           "label": "audit_checklist_item.response = 'ismslint_out_of_set' is refused with 23514",
@@ -5988,7 +5988,7 @@ const suite: Suite = {
         {
           "label": "a valid audit_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vl0'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002f5'::uuid, '00000000-0000-7000-8000-0000000002f6'::uuid, '00000000-0000-7000-8000-0000000002f7'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"latitude\") VALUES ('00000000-0000-7000-8000-0000000002f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vl0'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002f5'::uuid, '00000000-0000-7000-8000-0000000002f6'::uuid, '00000000-0000-7000-8000-0000000002f7'::uuid, -90)"
         },
         {
           "label": "audit_observation.latitude = -91 is refused with 23514",
@@ -6012,7 +6012,7 @@ const suite: Suite = {
         {
           "label": "a valid audit_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vl8'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002fd'::uuid, '00000000-0000-7000-8000-0000000002fe'::uuid, '00000000-0000-7000-8000-0000000002ff'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"longitude\") VALUES ('00000000-0000-7000-8000-0000000002fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vl8'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002fd'::uuid, '00000000-0000-7000-8000-0000000002fe'::uuid, '00000000-0000-7000-8000-0000000002ff'::uuid, -180)"
         },
         {
           "label": "audit_observation.longitude = -181 is refused with 23514",
@@ -6036,7 +6036,7 @@ const suite: Suite = {
         {
           "label": "a valid audit_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000304'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vlg'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000305'::uuid, '00000000-0000-7000-8000-000000000306'::uuid, '00000000-0000-7000-8000-000000000307'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000304'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vlg'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000305'::uuid, '00000000-0000-7000-8000-000000000306'::uuid, '00000000-0000-7000-8000-000000000307'::uuid, 'open')"
         },
         {
           "label": "audit_observation.status = 'ismslint_out_of_set' is refused with 23514",
@@ -9332,7 +9332,7 @@ const suite: Suite = {
         {
           "label": "a valid offline_sync_batch row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003f1'::uuid, '00000000-0000-7000-8000-0000000003f2'::uuid, '00000000-0000-7000-8000-0000000003f3'::uuid, '00000000-0000-7000-8000-0000000003f4'::uuid, '00000000-0000-7000-8000-0000000003f5'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"change_count\") VALUES ('00000000-0000-7000-8000-0000000003f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003f1'::uuid, '00000000-0000-7000-8000-0000000003f2'::uuid, '00000000-0000-7000-8000-0000000003f3'::uuid, '00000000-0000-7000-8000-0000000003f4'::uuid, '00000000-0000-7000-8000-0000000003f5'::uuid, 0)"
         },
         {
           "label": "offline_sync_batch.change_count = -1 is refused with 23514",
@@ -9356,7 +9356,7 @@ const suite: Suite = {
         {
           "label": "a valid offline_sync_batch row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003fb'::uuid, '00000000-0000-7000-8000-0000000003fc'::uuid, '00000000-0000-7000-8000-0000000003fd'::uuid, '00000000-0000-7000-8000-0000000003fe'::uuid, '00000000-0000-7000-8000-0000000003ff'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"conflict_count\") VALUES ('00000000-0000-7000-8000-0000000003fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003fb'::uuid, '00000000-0000-7000-8000-0000000003fc'::uuid, '00000000-0000-7000-8000-0000000003fd'::uuid, '00000000-0000-7000-8000-0000000003fe'::uuid, '00000000-0000-7000-8000-0000000003ff'::uuid, 0)"
         },
         {
           "label": "offline_sync_batch.conflict_count = -1 is refused with 23514",
@@ -9380,7 +9380,7 @@ const suite: Suite = {
         {
           "label": "a valid offline_sync_batch row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000405'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000405'::uuid, '00000000-0000-7000-8000-000000000406'::uuid, '00000000-0000-7000-8000-000000000407'::uuid, '00000000-0000-7000-8000-000000000408'::uuid, '00000000-0000-7000-8000-000000000409'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000405'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000405'::uuid, '00000000-0000-7000-8000-000000000406'::uuid, '00000000-0000-7000-8000-000000000407'::uuid, '00000000-0000-7000-8000-000000000408'::uuid, '00000000-0000-7000-8000-000000000409'::uuid, 'received')"
         },
         {
           "label": "offline_sync_batch.status = 'ismslint_out_of_set' is refused with 23514",

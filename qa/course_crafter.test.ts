@@ -2216,7 +2216,7 @@ const suite: Suite = {
         {
           "label": "a valid course row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course\" (\"id\", \"organisation_id\", \"course_code\", \"title\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9o'::text, 'v9o'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000015f'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course\" (\"id\", \"organisation_id\", \"course_code\", \"title\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"audience\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9o'::text, 'v9o'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000015f'::uuid, 'all_staff')"
         },
         {
           "label": "course.audience = 'ismslint_out_of_set' is refused with 23514",
@@ -2240,7 +2240,7 @@ const suite: Suite = {
         {
           "label": "a valid course row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course\" (\"id\", \"organisation_id\", \"course_code\", \"title\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9w'::text, 'v9w'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-000000000167'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course\" (\"id\", \"organisation_id\", \"course_code\", \"title\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"duration_minutes\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9w'::text, 'v9w'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-000000000167'::uuid, 1)"
         },
         {
           "label": "course.duration_minutes = 0 is refused with 23514",
@@ -2264,7 +2264,7 @@ const suite: Suite = {
         {
           "label": "a valid course row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course\" (\"id\", \"organisation_id\", \"course_code\", \"title\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va4'::text, 'va4'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course\" (\"id\", \"organisation_id\", \"course_code\", \"title\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va4'::text, 'va4'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid, 'draft')"
         },
         {
           "label": "course.status = 'ismslint_out_of_set' is refused with 23514",
@@ -6521,7 +6521,7 @@ const suite: Suite = {
         {
           "label": "a valid course_publication row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_publication\" (\"id\", \"organisation_id\", \"course_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003f4'::uuid, '00000000-0000-7000-8000-0000000003f5'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_publication\" (\"id\", \"organisation_id\", \"course_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"due_within_days\") VALUES ('00000000-0000-7000-8000-0000000003f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003f4'::uuid, '00000000-0000-7000-8000-0000000003f5'::uuid, 1)"
         },
         {
           "label": "course_publication.due_within_days = 0 is refused with 23514",
@@ -10784,7 +10784,7 @@ const suite: Suite = {
         {
           "label": "a valid learning_asset row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"learning_asset\" (\"id\", \"organisation_id\", \"lesson_id\", \"asset_type\", \"title\", \"storage_uri\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000005e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000117'::uuid, 'video', 'v15t'::text, 'https://example.com/v15t'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000005e2'::uuid, '00000000-0000-7000-8000-0000000005e3'::uuid)"
+          "sql": "INSERT INTO \"public\".\"learning_asset\" (\"id\", \"organisation_id\", \"lesson_id\", \"asset_type\", \"title\", \"storage_uri\", \"created_by\", \"updated_by\", \"deleted_by\", \"duration_seconds\") VALUES ('00000000-0000-7000-8000-0000000005e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000117'::uuid, 'video', 'v15t'::text, 'https://example.com/v15t'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000005e2'::uuid, '00000000-0000-7000-8000-0000000005e3'::uuid, 0)"
         },
         {
           "label": "learning_asset.duration_seconds = -1 is refused with 23514",
@@ -12145,7 +12145,7 @@ const suite: Suite = {
         {
           "label": "a valid quiz row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"quiz\" (\"id\", \"organisation_id\", \"course_module_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000063b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'v18b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000063c'::uuid, '00000000-0000-7000-8000-00000000063d'::uuid)"
+          "sql": "INSERT INTO \"public\".\"quiz\" (\"id\", \"organisation_id\", \"course_module_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"pass_mark_percent\") VALUES ('00000000-0000-7000-8000-00000000063b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'v18b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000063c'::uuid, '00000000-0000-7000-8000-00000000063d'::uuid, 0)"
         },
         {
           "label": "quiz.pass_mark_percent = -1 is refused with 23514",
@@ -12169,7 +12169,7 @@ const suite: Suite = {
         {
           "label": "a valid quiz row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"quiz\" (\"id\", \"organisation_id\", \"course_module_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000641'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'v18h'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000642'::uuid, '00000000-0000-7000-8000-000000000643'::uuid)"
+          "sql": "INSERT INTO \"public\".\"quiz\" (\"id\", \"organisation_id\", \"course_module_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"max_attempts\") VALUES ('00000000-0000-7000-8000-000000000641'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'v18h'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000642'::uuid, '00000000-0000-7000-8000-000000000643'::uuid, 1)"
         },
         {
           "label": "quiz.max_attempts = 0 is refused with 23514",
@@ -13614,7 +13614,7 @@ const suite: Suite = {
         {
           "label": "a valid quiz_question row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"quiz_question\" (\"id\", \"organisation_id\", \"quiz_id\", \"question_text\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000006aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000006ab'::uuid, 'v1be'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000006ae'::uuid, '00000000-0000-7000-8000-0000000006af'::uuid)"
+          "sql": "INSERT INTO \"public\".\"quiz_question\" (\"id\", \"organisation_id\", \"quiz_id\", \"question_text\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\", \"question_type\") VALUES ('00000000-0000-7000-8000-0000000006aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000006ab'::uuid, 'v1be'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000006ae'::uuid, '00000000-0000-7000-8000-0000000006af'::uuid, 'single_choice')"
         },
         {
           "label": "quiz_question.question_type = 'ismslint_out_of_set' is refused with 23514",
@@ -13662,7 +13662,7 @@ const suite: Suite = {
         {
           "label": "a valid quiz_question row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"quiz_question\" (\"id\", \"organisation_id\", \"quiz_id\", \"question_text\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000006c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000006c3'::uuid, 'v1c2'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000006c6'::uuid, '00000000-0000-7000-8000-0000000006c7'::uuid)"
+          "sql": "INSERT INTO \"public\".\"quiz_question\" (\"id\", \"organisation_id\", \"quiz_id\", \"question_text\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\", \"points\") VALUES ('00000000-0000-7000-8000-0000000006c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000006c3'::uuid, 'v1c2'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000006c6'::uuid, '00000000-0000-7000-8000-0000000006c7'::uuid, 1)"
         },
         {
           "label": "quiz_question.points = 0 is refused with 23514",

@@ -3430,7 +3430,7 @@ const suite: Suite = {
         {
           "label": "a valid enterprise_risk row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"enterprise_risk\" (\"id\", \"organisation_id\", \"risk_code\", \"risk_category_id\", \"title\", \"inherent_likelihood\", \"inherent_impact\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc7'::text, '00000000-0000-7000-8000-000000000102'::uuid, 'vc7'::text, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-0000000001ba'::uuid)"
+          "sql": "INSERT INTO \"public\".\"enterprise_risk\" (\"id\", \"organisation_id\", \"risk_code\", \"risk_category_id\", \"title\", \"inherent_likelihood\", \"inherent_impact\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"residual_likelihood\") VALUES ('00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc7'::text, '00000000-0000-7000-8000-000000000102'::uuid, 'vc7'::text, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-0000000001ba'::uuid, 1)"
         },
         {
           "label": "enterprise_risk.residual_likelihood = 0 is refused with 23514",
@@ -3454,7 +3454,7 @@ const suite: Suite = {
         {
           "label": "a valid enterprise_risk row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"enterprise_risk\" (\"id\", \"organisation_id\", \"risk_code\", \"risk_category_id\", \"title\", \"inherent_likelihood\", \"inherent_impact\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcf'::text, '00000000-0000-7000-8000-000000000102'::uuid, 'vcf'::text, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-0000000001c0'::uuid, '00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-0000000001c2'::uuid)"
+          "sql": "INSERT INTO \"public\".\"enterprise_risk\" (\"id\", \"organisation_id\", \"risk_code\", \"risk_category_id\", \"title\", \"inherent_likelihood\", \"inherent_impact\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"residual_impact\") VALUES ('00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcf'::text, '00000000-0000-7000-8000-000000000102'::uuid, 'vcf'::text, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-0000000001c0'::uuid, '00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-0000000001c2'::uuid, 1)"
         },
         {
           "label": "enterprise_risk.residual_impact = 0 is refused with 23514",
@@ -3478,7 +3478,7 @@ const suite: Suite = {
         {
           "label": "a valid enterprise_risk row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"enterprise_risk\" (\"id\", \"organisation_id\", \"risk_code\", \"risk_category_id\", \"title\", \"inherent_likelihood\", \"inherent_impact\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcn'::text, '00000000-0000-7000-8000-000000000102'::uuid, 'vcn'::text, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-0000000001ca'::uuid)"
+          "sql": "INSERT INTO \"public\".\"enterprise_risk\" (\"id\", \"organisation_id\", \"risk_code\", \"risk_category_id\", \"title\", \"inherent_likelihood\", \"inherent_impact\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcn'::text, '00000000-0000-7000-8000-000000000102'::uuid, 'vcn'::text, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-0000000001ca'::uuid, 'draft')"
         },
         {
           "label": "enterprise_risk.status = 'ismslint_out_of_set' is refused with 23514",
@@ -5111,7 +5111,7 @@ const suite: Suite = {
         {
           "label": "a valid key_risk_indicator row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"key_risk_indicator\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"name\", \"unit\", \"amber_threshold\", \"red_threshold\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vgm'::text, 'vgm'::text, '598'::numeric(14,4), '598'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-000000000258'::uuid)"
+          "sql": "INSERT INTO \"public\".\"key_risk_indicator\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"name\", \"unit\", \"amber_threshold\", \"red_threshold\", \"created_by\", \"updated_by\", \"deleted_by\", \"direction\") VALUES ('00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vgm'::text, 'vgm'::text, '598'::numeric(14,4), '598'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-000000000258'::uuid, 'higher_is_worse')"
         },
         {
           "label": "key_risk_indicator.direction = 'ismslint_out_of_set' is refused with 23514",
@@ -8103,7 +8103,7 @@ const suite: Suite = {
         {
           "label": "a valid risk_appetite_statement row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_appetite_statement\" (\"id\", \"organisation_id\", \"risk_category_id\", \"statement\", \"appetite_level\", \"max_residual_score\", \"effective_from\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vlr'::text, 'averse', 1, '2028-02-23'::date, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000310'::uuid, '00000000-0000-7000-8000-000000000311'::uuid, '00000000-0000-7000-8000-000000000312'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_appetite_statement\" (\"id\", \"organisation_id\", \"risk_category_id\", \"statement\", \"appetite_level\", \"max_residual_score\", \"effective_from\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000030f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vlr'::text, 'averse', 1, '2028-02-23'::date, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000310'::uuid, '00000000-0000-7000-8000-000000000311'::uuid, '00000000-0000-7000-8000-000000000312'::uuid, 'draft')"
         },
         {
           "label": "risk_appetite_statement.status = 'ismslint_out_of_set' is refused with 23514",
@@ -8127,7 +8127,7 @@ const suite: Suite = {
         {
           "label": "a valid risk_appetite_statement row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_appetite_statement\" (\"id\", \"organisation_id\", \"risk_category_id\", \"statement\", \"appetite_level\", \"max_residual_score\", \"effective_from\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000317'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vlz'::text, 'averse', 1, '2028-03-02'::date, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000318'::uuid, '00000000-0000-7000-8000-000000000319'::uuid, '00000000-0000-7000-8000-00000000031a'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_appetite_statement\" (\"id\", \"organisation_id\", \"risk_category_id\", \"statement\", \"appetite_level\", \"max_residual_score\", \"effective_from\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"version_number\") VALUES ('00000000-0000-7000-8000-000000000317'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vlz'::text, 'averse', 1, '2028-03-02'::date, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000318'::uuid, '00000000-0000-7000-8000-000000000319'::uuid, '00000000-0000-7000-8000-00000000031a'::uuid, 1)"
         },
         {
           "label": "risk_appetite_statement.version_number = 0 is refused with 23514",
@@ -11278,7 +11278,7 @@ const suite: Suite = {
         {
           "label": "a valid risk_treatment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_treatment\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"strategy\", \"description\", \"owner_user_id\", \"accepted_by\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'mitigate', 'vxi'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004b7'::uuid, '00000000-0000-7000-8000-0000000004b8'::uuid, '00000000-0000-7000-8000-0000000004b9'::uuid, '00000000-0000-7000-8000-0000000004ba'::uuid, '00000000-0000-7000-8000-0000000004bb'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_treatment\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"strategy\", \"description\", \"owner_user_id\", \"accepted_by\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000004b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'mitigate', 'vxi'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004b7'::uuid, '00000000-0000-7000-8000-0000000004b8'::uuid, '00000000-0000-7000-8000-0000000004b9'::uuid, '00000000-0000-7000-8000-0000000004ba'::uuid, '00000000-0000-7000-8000-0000000004bb'::uuid, 'draft')"
         },
         {
           "label": "risk_treatment.status = 'ismslint_out_of_set' is refused with 23514",
@@ -13040,7 +13040,7 @@ const suite: Suite = {
         {
           "label": "a valid treatment_action row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"treatment_action\" (\"id\", \"organisation_id\", \"risk_treatment_id\", \"title\", \"assignee_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000058c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000117'::uuid, 'v13g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000058d'::uuid, '00000000-0000-7000-8000-00000000058e'::uuid, '00000000-0000-7000-8000-00000000058f'::uuid, '00000000-0000-7000-8000-000000000590'::uuid)"
+          "sql": "INSERT INTO \"public\".\"treatment_action\" (\"id\", \"organisation_id\", \"risk_treatment_id\", \"title\", \"assignee_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000058c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000117'::uuid, 'v13g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000058d'::uuid, '00000000-0000-7000-8000-00000000058e'::uuid, '00000000-0000-7000-8000-00000000058f'::uuid, '00000000-0000-7000-8000-000000000590'::uuid, 'open')"
         },
         {
           "label": "treatment_action.status = 'ismslint_out_of_set' is refused with 23514",

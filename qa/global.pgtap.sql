@@ -414,14 +414,14 @@ SELECT throws_ok('INSERT INTO "public"."organisations" ("id", "name") VALUES (''
 RESET ROLE;
 RESET ROLE;
 SET "app.current_organisation_id" TO '00000000-0000-7000-8000-00000000000a';
-SELECT lives_ok('INSERT INTO "public"."organisations" ("id", "name") VALUES (''00000000-0000-7000-8000-00000000011a''::uuid, ''v7u''::text)', 'a valid organisations row is accepted');
+SELECT lives_ok('INSERT INTO "public"."organisations" ("id", "name", "subscription_tier") VALUES (''00000000-0000-7000-8000-00000000011a''::uuid, ''v7u''::text, ''trial'')', 'a valid organisations row is accepted');
 SELECT throws_ok('INSERT INTO "public"."organisations" ("id", "name", "subscription_tier") VALUES (''00000000-0000-7000-8000-00000000011b''::uuid, ''v7v''::text, ''ismslint_out_of_set'')', '23514'::char(5), NULL::text, 'organisations.subscription_tier = ''ismslint_out_of_set'' is refused with 23514');
 
 -- organisations: a status outside organisations_status_check is refused (23514)
 RESET ROLE;
 RESET ROLE;
 SET "app.current_organisation_id" TO '00000000-0000-7000-8000-00000000000a';
-SELECT lives_ok('INSERT INTO "public"."organisations" ("id", "name") VALUES (''00000000-0000-7000-8000-00000000011c''::uuid, ''v7w''::text)', 'a valid organisations row is accepted');
+SELECT lives_ok('INSERT INTO "public"."organisations" ("id", "name", "status") VALUES (''00000000-0000-7000-8000-00000000011c''::uuid, ''v7w''::text, ''active'')', 'a valid organisations row is accepted');
 SELECT throws_ok('INSERT INTO "public"."organisations" ("id", "name", "status") VALUES (''00000000-0000-7000-8000-00000000011d''::uuid, ''v7x''::text, ''ismslint_out_of_set'')', '23514'::char(5), NULL::text, 'organisations.status = ''ismslint_out_of_set'' is refused with 23514');
 
 -- organisations has no foreign key into another module
@@ -1393,7 +1393,7 @@ SELECT throws_ok('INSERT INTO "public"."event_log" ("id", "organisation_id", "ev
 RESET ROLE;
 RESET ROLE;
 SET "app.current_organisation_id" TO '00000000-0000-7000-8000-00000000000a';
-SELECT lives_ok('INSERT INTO "public"."event_log" ("id", "organisation_id", "event_type", "source_module", "created_at", "created_by") VALUES (''00000000-0000-7000-8000-000000000158''::uuid, ''00000000-0000-7000-8000-00000000000a''::uuid, ''g.g''::text, ''global'', ''2026-01-01 00:05:44.000+00''::timestamp with time zone, ''00000000-0000-7000-8000-000000000101''::uuid)', 'a valid event_log row is accepted');
+SELECT lives_ok('INSERT INTO "public"."event_log" ("id", "organisation_id", "event_type", "source_module", "created_at", "created_by", "target_module") VALUES (''00000000-0000-7000-8000-000000000158''::uuid, ''00000000-0000-7000-8000-00000000000a''::uuid, ''g.g''::text, ''global'', ''2026-01-01 00:05:44.000+00''::timestamp with time zone, ''00000000-0000-7000-8000-000000000101''::uuid, ''global'')', 'a valid event_log row is accepted');
 SELECT throws_ok('INSERT INTO "public"."event_log" ("id", "organisation_id", "event_type", "source_module", "created_at", "created_by", "target_module") VALUES (''00000000-0000-7000-8000-000000000159''::uuid, ''00000000-0000-7000-8000-00000000000a''::uuid, ''hm.hm''::text, ''global'', ''2026-01-01 00:05:45.000+00''::timestamp with time zone, ''00000000-0000-7000-8000-000000000101''::uuid, ''ismslint_out_of_set'')', '23514'::char(5), NULL::text, 'event_log.target_module = ''ismslint_out_of_set'' is refused with 23514');
 
 -- event_log has no foreign key into another module

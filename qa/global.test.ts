@@ -777,7 +777,7 @@ const suite: Suite = {
         {
           "label": "a valid organisations row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, 'v7u'::text)"
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\", \"subscription_tier\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, 'v7u'::text, 'trial')"
         },
         {
           "label": "organisations.subscription_tier = 'ismslint_out_of_set' is refused with 23514",
@@ -801,7 +801,7 @@ const suite: Suite = {
         {
           "label": "a valid organisations row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, 'v7w'::text)"
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\", \"status\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, 'v7w'::text, 'active')"
         },
         {
           "label": "organisations.status = 'ismslint_out_of_set' is refused with 23514",
@@ -4070,7 +4070,7 @@ const suite: Suite = {
         {
           "label": "a valid event_log row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'g.g'::text, 'global', '2026-01-01 00:05:44.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\", \"target_module\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'g.g'::text, 'global', '2026-01-01 00:05:44.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, 'global')"
         },
         {
           "label": "event_log.target_module = 'ismslint_out_of_set' is refused with 23514",

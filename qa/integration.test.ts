@@ -1118,7 +1118,7 @@ const suite: Suite = {
         {
           "label": "a valid course_enrollment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, 'v8e'::text, 'v8e'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-000000000131'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"score_percent\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, 'v8e'::text, 'v8e'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-000000000131'::uuid, 0)"
         },
         {
           "label": "course_enrollment.score_percent = -1 is refused with 23514",
@@ -1142,7 +1142,7 @@ const suite: Suite = {
         {
           "label": "a valid course_enrollment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, 'v8m'::text, 'v8m'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-000000000139'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, 'v8m'::text, 'v8m'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-000000000139'::uuid, 'enrolled')"
         },
         {
           "label": "course_enrollment.status = 'ismslint_out_of_set' is refused with 23514",
@@ -2782,7 +2782,7 @@ const suite: Suite = {
         {
           "label": "a valid project_personnel row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-0000000001aa'::uuid, 'vbu'::text, 'vbu'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-0000000001ac'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\", \"allocation_percent\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-0000000001aa'::uuid, 'vbu'::text, 'vbu'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-0000000001ac'::uuid, 1)"
         },
         {
           "label": "project_personnel.allocation_percent = 0 is refused with 23514",
@@ -4246,7 +4246,7 @@ const suite: Suite = {
         {
           "label": "a valid risk_assessment_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid, 'initial', 've5'::text, 've5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001fe'::uuid, '00000000-0000-7000-8000-0000000001ff'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\", \"residual_score\") VALUES ('00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid, 'initial', 've5'::text, 've5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001fe'::uuid, '00000000-0000-7000-8000-0000000001ff'::uuid, 0)"
         },
         {
           "label": "risk_assessment_link.residual_score = -1 is refused with 23514",

@@ -3346,7 +3346,7 @@ const suite: Suite = {
         {
           "label": "a valid project row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project\" (\"id\", \"organisation_id\", \"project_code\", \"title\", \"sponsor_user_id\", \"manager_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbk'::text, 'vbk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-0000000001a3'::uuid, '00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-0000000001a5'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project\" (\"id\", \"organisation_id\", \"project_code\", \"title\", \"sponsor_user_id\", \"manager_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"priority\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbk'::text, 'vbk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-0000000001a3'::uuid, '00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-0000000001a5'::uuid, 'low')"
         },
         {
           "label": "project.priority = 'ismslint_out_of_set' is refused with 23514",
@@ -3370,7 +3370,7 @@ const suite: Suite = {
         {
           "label": "a valid project row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project\" (\"id\", \"organisation_id\", \"project_code\", \"title\", \"sponsor_user_id\", \"manager_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbw'::text, 'vbw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-0000000001b1'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project\" (\"id\", \"organisation_id\", \"project_code\", \"title\", \"sponsor_user_id\", \"manager_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbw'::text, 'vbw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-0000000001b1'::uuid, 'draft')"
         },
         {
           "label": "project.status = 'ismslint_out_of_set' is refused with 23514",
@@ -5087,7 +5087,7 @@ const suite: Suite = {
         {
           "label": "a valid change_request row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"change_request\" (\"id\", \"organisation_id\", \"project_id\", \"title\", \"justification\", \"decided_by\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vh8'::text, 'vh8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000026d'::uuid, '00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000026f'::uuid, '00000000-0000-7000-8000-000000000270'::uuid)"
+          "sql": "INSERT INTO \"public\".\"change_request\" (\"id\", \"organisation_id\", \"project_id\", \"title\", \"justification\", \"decided_by\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vh8'::text, 'vh8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000026d'::uuid, '00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000026f'::uuid, '00000000-0000-7000-8000-000000000270'::uuid, 'draft')"
         },
         {
           "label": "change_request.status = 'ismslint_out_of_set' is refused with 23514",
@@ -6783,7 +6783,7 @@ const suite: Suite = {
         {
           "label": "a valid project_budget_line row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_budget_line\" (\"id\", \"organisation_id\", \"project_id\", \"category\", \"budgeted_amount\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'personnel', 0, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000031d'::uuid, '00000000-0000-7000-8000-00000000031e'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_budget_line\" (\"id\", \"organisation_id\", \"project_id\", \"category\", \"budgeted_amount\", \"created_by\", \"updated_by\", \"deleted_by\", \"spent_amount\") VALUES ('00000000-0000-7000-8000-00000000031c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'personnel', 0, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000031d'::uuid, '00000000-0000-7000-8000-00000000031e'::uuid, 0)"
         },
         {
           "label": "project_budget_line.spent_amount = -1 is refused with 23514",
@@ -9785,7 +9785,7 @@ const suite: Suite = {
         {
           "label": "a valid project_issue row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_issue\" (\"id\", \"organisation_id\", \"project_id\", \"title\", \"assignee_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vr0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003cd'::uuid, '00000000-0000-7000-8000-0000000003ce'::uuid, '00000000-0000-7000-8000-0000000003cf'::uuid, '00000000-0000-7000-8000-0000000003d0'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_issue\" (\"id\", \"organisation_id\", \"project_id\", \"title\", \"assignee_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"severity\") VALUES ('00000000-0000-7000-8000-0000000003cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vr0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003cd'::uuid, '00000000-0000-7000-8000-0000000003ce'::uuid, '00000000-0000-7000-8000-0000000003cf'::uuid, '00000000-0000-7000-8000-0000000003d0'::uuid, 'low')"
         },
         {
           "label": "project_issue.severity = 'ismslint_out_of_set' is refused with 23514",
@@ -9809,7 +9809,7 @@ const suite: Suite = {
         {
           "label": "a valid project_issue row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_issue\" (\"id\", \"organisation_id\", \"project_id\", \"title\", \"assignee_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vra'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003d7'::uuid, '00000000-0000-7000-8000-0000000003d8'::uuid, '00000000-0000-7000-8000-0000000003d9'::uuid, '00000000-0000-7000-8000-0000000003da'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_issue\" (\"id\", \"organisation_id\", \"project_id\", \"title\", \"assignee_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000003d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vra'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003d7'::uuid, '00000000-0000-7000-8000-0000000003d8'::uuid, '00000000-0000-7000-8000-0000000003d9'::uuid, '00000000-0000-7000-8000-0000000003da'::uuid, 'open')"
         },
         {
           "label": "project_issue.status = 'ismslint_out_of_set' is refused with 23514",
@@ -11520,7 +11520,7 @@ const suite: Suite = {
         {
           "label": "a valid project_phase row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_phase\" (\"id\", \"organisation_id\", \"project_id\", \"name\", \"sequence_number\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000049c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000049d'::uuid, 'vws'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004a3'::uuid, '00000000-0000-7000-8000-0000000004a4'::uuid, '00000000-0000-7000-8000-0000000004a5'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_phase\" (\"id\", \"organisation_id\", \"project_id\", \"name\", \"sequence_number\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000049c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000049d'::uuid, 'vws'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004a3'::uuid, '00000000-0000-7000-8000-0000000004a4'::uuid, '00000000-0000-7000-8000-0000000004a5'::uuid, 'planned')"
         },
         {
           "label": "project_phase.status = 'ismslint_out_of_set' is refused with 23514",
@@ -13108,7 +13108,7 @@ const suite: Suite = {
         {
           "label": "a valid project_milestone row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_milestone\" (\"id\", \"organisation_id\", \"project_id\", \"project_phase_id\", \"title\", \"due_on\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000005c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, 'v154'::text, '2030-01-20'::date, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000005c9'::uuid, '00000000-0000-7000-8000-0000000005ca'::uuid, '00000000-0000-7000-8000-0000000005cb'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_milestone\" (\"id\", \"organisation_id\", \"project_id\", \"project_phase_id\", \"title\", \"due_on\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000005c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, 'v154'::text, '2030-01-20'::date, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000005c9'::uuid, '00000000-0000-7000-8000-0000000005ca'::uuid, '00000000-0000-7000-8000-0000000005cb'::uuid, 'pending')"
         },
         {
           "label": "project_milestone.status = 'ismslint_out_of_set' is refused with 23514",
@@ -15023,7 +15023,7 @@ const suite: Suite = {
         {
           "label": "a valid deliverable row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"deliverable\" (\"id\", \"organisation_id\", \"project_id\", \"project_milestone_id\", \"title\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000065a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid, 'v196'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000065b'::uuid, '00000000-0000-7000-8000-00000000065c'::uuid, '00000000-0000-7000-8000-00000000065d'::uuid)"
+          "sql": "INSERT INTO \"public\".\"deliverable\" (\"id\", \"organisation_id\", \"project_id\", \"project_milestone_id\", \"title\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000065a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid, 'v196'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000065b'::uuid, '00000000-0000-7000-8000-00000000065c'::uuid, '00000000-0000-7000-8000-00000000065d'::uuid, 'draft')"
         },
         {
           "label": "deliverable.status = 'ismslint_out_of_set' is refused with 23514",
@@ -15047,7 +15047,7 @@ const suite: Suite = {
         {
           "label": "a valid deliverable row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"deliverable\" (\"id\", \"organisation_id\", \"project_id\", \"project_milestone_id\", \"title\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000662'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid, 'v19e'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-000000000663'::uuid, '00000000-0000-7000-8000-000000000664'::uuid, '00000000-0000-7000-8000-000000000665'::uuid)"
+          "sql": "INSERT INTO \"public\".\"deliverable\" (\"id\", \"organisation_id\", \"project_id\", \"project_milestone_id\", \"title\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"version_number\") VALUES ('00000000-0000-7000-8000-000000000662'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid, 'v19e'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-000000000663'::uuid, '00000000-0000-7000-8000-000000000664'::uuid, '00000000-0000-7000-8000-000000000665'::uuid, 1)"
         },
         {
           "label": "deliverable.version_number = 0 is refused with 23514",
@@ -18396,7 +18396,7 @@ const suite: Suite = {
         {
           "label": "a valid project_risk row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_risk\" (\"id\", \"organisation_id\", \"project_id\", \"title\", \"likelihood\", \"impact\", \"owner_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000078e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v1hq'::text, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000078f'::uuid, '00000000-0000-7000-8000-000000000790'::uuid, '00000000-0000-7000-8000-000000000791'::uuid, '00000000-0000-7000-8000-000000000792'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_risk\" (\"id\", \"organisation_id\", \"project_id\", \"title\", \"likelihood\", \"impact\", \"owner_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000078e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v1hq'::text, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000078f'::uuid, '00000000-0000-7000-8000-000000000790'::uuid, '00000000-0000-7000-8000-000000000791'::uuid, '00000000-0000-7000-8000-000000000792'::uuid, 'open')"
         },
         {
           "label": "project_risk.status = 'ismslint_out_of_set' is refused with 23514",
@@ -20206,7 +20206,7 @@ const suite: Suite = {
         {
           "label": "a valid project_task row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_task\" (\"id\", \"organisation_id\", \"project_id\", \"project_phase_id\", \"parent_task_id\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000834'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, 'v1mc'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000835'::uuid, '00000000-0000-7000-8000-000000000836'::uuid, '00000000-0000-7000-8000-000000000837'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_task\" (\"id\", \"organisation_id\", \"project_id\", \"project_phase_id\", \"parent_task_id\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"priority\") VALUES ('00000000-0000-7000-8000-000000000834'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, 'v1mc'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000835'::uuid, '00000000-0000-7000-8000-000000000836'::uuid, '00000000-0000-7000-8000-000000000837'::uuid, 'low')"
         },
         {
           "label": "project_task.priority = 'ismslint_out_of_set' is refused with 23514",
@@ -20230,7 +20230,7 @@ const suite: Suite = {
         {
           "label": "a valid project_task row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_task\" (\"id\", \"organisation_id\", \"project_id\", \"project_phase_id\", \"parent_task_id\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000083c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, 'v1mk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000083d'::uuid, '00000000-0000-7000-8000-00000000083e'::uuid, '00000000-0000-7000-8000-00000000083f'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_task\" (\"id\", \"organisation_id\", \"project_id\", \"project_phase_id\", \"parent_task_id\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"estimated_hours\") VALUES ('00000000-0000-7000-8000-00000000083c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, 'v1mk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000083d'::uuid, '00000000-0000-7000-8000-00000000083e'::uuid, '00000000-0000-7000-8000-00000000083f'::uuid, 0)"
         },
         {
           "label": "project_task.estimated_hours = -1 is refused with 23514",
@@ -20254,7 +20254,7 @@ const suite: Suite = {
         {
           "label": "a valid project_task row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_task\" (\"id\", \"organisation_id\", \"project_id\", \"project_phase_id\", \"parent_task_id\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000844'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, 'v1ms'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000845'::uuid, '00000000-0000-7000-8000-000000000846'::uuid, '00000000-0000-7000-8000-000000000847'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_task\" (\"id\", \"organisation_id\", \"project_id\", \"project_phase_id\", \"parent_task_id\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000844'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, 'v1ms'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000845'::uuid, '00000000-0000-7000-8000-000000000846'::uuid, '00000000-0000-7000-8000-000000000847'::uuid, 'todo')"
         },
         {
           "label": "project_task.status = 'ismslint_out_of_set' is refused with 23514",
@@ -22214,7 +22214,7 @@ const suite: Suite = {
         {
           "label": "a valid status_report row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"status_report\" (\"id\", \"organisation_id\", \"project_id\", \"period_start_on\", \"period_end_on\", \"overall_rag\", \"summary\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000091a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000091b'::uuid, '2032-05-19'::date, '2032-05-19'::date, 'red', 'v1sq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000921'::uuid, '00000000-0000-7000-8000-000000000922'::uuid, '00000000-0000-7000-8000-000000000923'::uuid)"
+          "sql": "INSERT INTO \"public\".\"status_report\" (\"id\", \"organisation_id\", \"project_id\", \"period_start_on\", \"period_end_on\", \"overall_rag\", \"summary\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000091a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000091b'::uuid, '2032-05-19'::date, '2032-05-19'::date, 'red', 'v1sq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000921'::uuid, '00000000-0000-7000-8000-000000000922'::uuid, '00000000-0000-7000-8000-000000000923'::uuid, 'draft')"
         },
         {
           "label": "status_report.status = 'ismslint_out_of_set' is refused with 23514",
@@ -23669,7 +23669,7 @@ const suite: Suite = {
         {
           "label": "a valid task_assignment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"task_assignment\" (\"id\", \"organisation_id\", \"project_task_id\", \"assignee_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000a4e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000a4f'::uuid, '00000000-0000-7000-8000-000000000a53'::uuid, '00000000-0000-7000-8000-000000000a54'::uuid, '00000000-0000-7000-8000-000000000a55'::uuid, '00000000-0000-7000-8000-000000000a56'::uuid)"
+          "sql": "INSERT INTO \"public\".\"task_assignment\" (\"id\", \"organisation_id\", \"project_task_id\", \"assignee_user_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"allocation_percent\") VALUES ('00000000-0000-7000-8000-000000000a4e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000a4f'::uuid, '00000000-0000-7000-8000-000000000a53'::uuid, '00000000-0000-7000-8000-000000000a54'::uuid, '00000000-0000-7000-8000-000000000a55'::uuid, '00000000-0000-7000-8000-000000000a56'::uuid, 1)"
         },
         {
           "label": "task_assignment.allocation_percent = 0 is refused with 23514",
@@ -25172,7 +25172,7 @@ const suite: Suite = {
         {
           "label": "a valid task_dependency row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"task_dependency\" (\"id\", \"organisation_id\", \"predecessor_task_id\", \"successor_task_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000b6e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000b6f'::uuid, '00000000-0000-7000-8000-000000000b73'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000b77'::uuid, '00000000-0000-7000-8000-000000000b78'::uuid)"
+          "sql": "INSERT INTO \"public\".\"task_dependency\" (\"id\", \"organisation_id\", \"predecessor_task_id\", \"successor_task_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"dependency_type\") VALUES ('00000000-0000-7000-8000-000000000b6e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000b6f'::uuid, '00000000-0000-7000-8000-000000000b73'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000b77'::uuid, '00000000-0000-7000-8000-000000000b78'::uuid, 'finish_to_start')"
         },
         {
           "label": "task_dependency.dependency_type = 'ismslint_out_of_set' is refused with 23514",

@@ -3606,7 +3606,7 @@ const suite: Suite = {
         {
           "label": "a valid policy row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"policy\" (\"id\", \"organisation_id\", \"policy_code\", \"policy_template_id\", \"title\", \"owner_user_id\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbh'::text, '00000000-0000-7000-8000-000000000102'::uuid, 'vbh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, 1, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-0000000001a1'::uuid)"
+          "sql": "INSERT INTO \"public\".\"policy\" (\"id\", \"organisation_id\", \"policy_code\", \"policy_template_id\", \"title\", \"owner_user_id\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbh'::text, '00000000-0000-7000-8000-000000000102'::uuid, 'vbh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, 1, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-0000000001a1'::uuid, 'draft')"
         },
         {
           "label": "policy.status = 'ismslint_out_of_set' is refused with 23514",
@@ -5523,7 +5523,7 @@ const suite: Suite = {
         {
           "label": "a valid policy_approval row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"policy_approval\" (\"id\", \"organisation_id\", \"policy_id\", \"approver_user_id\", \"approval_level\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000292'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000293'::uuid, '00000000-0000-7000-8000-000000000298'::uuid, 1, '00000000-0000-7000-8000-000000000299'::uuid, '00000000-0000-7000-8000-00000000029a'::uuid, '00000000-0000-7000-8000-00000000029b'::uuid)"
+          "sql": "INSERT INTO \"public\".\"policy_approval\" (\"id\", \"organisation_id\", \"policy_id\", \"approver_user_id\", \"approval_level\", \"created_by\", \"updated_by\", \"deleted_by\", \"decision\") VALUES ('00000000-0000-7000-8000-000000000292'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000293'::uuid, '00000000-0000-7000-8000-000000000298'::uuid, 1, '00000000-0000-7000-8000-000000000299'::uuid, '00000000-0000-7000-8000-00000000029a'::uuid, '00000000-0000-7000-8000-00000000029b'::uuid, 'pending')"
         },
         {
           "label": "policy_approval.decision = 'ismslint_out_of_set' is refused with 23514",
@@ -10097,7 +10097,7 @@ const suite: Suite = {
         {
           "label": "a valid policy_exception row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"policy_exception\" (\"id\", \"organisation_id\", \"policy_id\", \"requester_user_id\", \"justification\", \"expires_on\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000005b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'v14g'::text, '2029-12-27'::date, '00000000-0000-7000-8000-0000000005b1'::uuid, '00000000-0000-7000-8000-0000000005b2'::uuid, '00000000-0000-7000-8000-0000000005b3'::uuid, '00000000-0000-7000-8000-0000000005b4'::uuid)"
+          "sql": "INSERT INTO \"public\".\"policy_exception\" (\"id\", \"organisation_id\", \"policy_id\", \"requester_user_id\", \"justification\", \"expires_on\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000005b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'v14g'::text, '2029-12-27'::date, '00000000-0000-7000-8000-0000000005b1'::uuid, '00000000-0000-7000-8000-0000000005b2'::uuid, '00000000-0000-7000-8000-0000000005b3'::uuid, '00000000-0000-7000-8000-0000000005b4'::uuid, 'draft')"
         },
         {
           "label": "policy_exception.status = 'ismslint_out_of_set' is refused with 23514",
@@ -11673,7 +11673,7 @@ const suite: Suite = {
         {
           "label": "a valid policy_review_schedule row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"policy_review_schedule\" (\"id\", \"organisation_id\", \"policy_id\", \"reviewer_user_id\", \"next_review_on\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000655'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '2030-06-10'::date, '00000000-0000-7000-8000-000000000656'::uuid, '00000000-0000-7000-8000-000000000657'::uuid, '00000000-0000-7000-8000-000000000658'::uuid)"
+          "sql": "INSERT INTO \"public\".\"policy_review_schedule\" (\"id\", \"organisation_id\", \"policy_id\", \"reviewer_user_id\", \"next_review_on\", \"created_by\", \"updated_by\", \"deleted_by\", \"review_interval_months\") VALUES ('00000000-0000-7000-8000-000000000655'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '2030-06-10'::date, '00000000-0000-7000-8000-000000000656'::uuid, '00000000-0000-7000-8000-000000000657'::uuid, '00000000-0000-7000-8000-000000000658'::uuid, 1)"
         },
         {
           "label": "policy_review_schedule.review_interval_months = 0 is refused with 23514",

@@ -1804,7 +1804,7 @@ const suite: Suite = {
         {
           "label": "a valid assessment_methodology row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assessment_methodology\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v94'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000014b'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assessment_methodology\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"likelihood_scale_max\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v94'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000014b'::uuid, 3)"
         },
         {
           "label": "assessment_methodology.likelihood_scale_max = 2 is refused with 23514",
@@ -1828,7 +1828,7 @@ const suite: Suite = {
         {
           "label": "a valid assessment_methodology row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assessment_methodology\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9c'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-000000000153'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assessment_methodology\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"impact_scale_max\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9c'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-000000000153'::uuid, 3)"
         },
         {
           "label": "assessment_methodology.impact_scale_max = 2 is refused with 23514",
@@ -1852,7 +1852,7 @@ const suite: Suite = {
         {
           "label": "a valid assessment_methodology row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assessment_methodology\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9k'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000015b'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assessment_methodology\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"scoring_formula\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9k'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000015b'::uuid, 'likelihood_x_impact')"
         },
         {
           "label": "assessment_methodology.scoring_formula = 'ismslint_out_of_set' is refused with 23514",
@@ -1876,7 +1876,7 @@ const suite: Suite = {
         {
           "label": "a valid assessment_methodology row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assessment_methodology\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9s'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-000000000163'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assessment_methodology\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"version_number\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9s'::text, '00000000-0000-7000-8000-000000000101'::uuid, 1, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-000000000163'::uuid, 'draft')"
         },
         {
           "label": "assessment_methodology.status = 'ismslint_out_of_set' is refused with 23514",
@@ -3760,7 +3760,7 @@ const suite: Suite = {
         {
           "label": "a valid risk_assessment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment\" (\"id\", \"organisation_id\", \"assessment_methodology_id\", \"title\", \"lead_assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-0000000001e8'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment\" (\"id\", \"organisation_id\", \"assessment_methodology_id\", \"title\", \"lead_assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"assessment_type\") VALUES ('00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-0000000001e8'::uuid, 'initial')"
         },
         {
           "label": "risk_assessment.assessment_type = 'ismslint_out_of_set' is refused with 23514",
@@ -3784,7 +3784,7 @@ const suite: Suite = {
         {
           "label": "a valid risk_assessment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment\" (\"id\", \"organisation_id\", \"assessment_methodology_id\", \"title\", \"lead_assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f2'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment\" (\"id\", \"organisation_id\", \"assessment_methodology_id\", \"title\", \"lead_assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000001ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f2'::uuid, 'draft')"
         },
         {
           "label": "risk_assessment.status = 'ismslint_out_of_set' is refused with 23514",
@@ -3808,7 +3808,7 @@ const suite: Suite = {
         {
           "label": "a valid risk_assessment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment\" (\"id\", \"organisation_id\", \"assessment_methodology_id\", \"title\", \"lead_assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 've0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f9'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-0000000001fc'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment\" (\"id\", \"organisation_id\", \"assessment_methodology_id\", \"title\", \"lead_assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"version_number\") VALUES ('00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 've0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f9'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-0000000001fc'::uuid, 1)"
         },
         {
           "label": "risk_assessment.version_number = 0 is refused with 23514",

@@ -2532,7 +2532,7 @@ const suite: Suite = {
         {
           "label": "a valid certification row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"certification\" (\"id\", \"organisation_id\", \"name\", \"issuing_body\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9g'::text, 'v9g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-000000000156'::uuid)"
+          "sql": "INSERT INTO \"public\".\"certification\" (\"id\", \"organisation_id\", \"name\", \"issuing_body\", \"created_by\", \"updated_by\", \"deleted_by\", \"validity_months\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9g'::text, 'v9g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-000000000156'::uuid, 1)"
         },
         {
           "label": "certification.validity_months = 0 is refused with 23514",
@@ -3836,7 +3836,7 @@ const suite: Suite = {
         {
           "label": "a valid learning_path row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"learning_path\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-0000000001a0'::uuid)"
+          "sql": "INSERT INTO \"public\".\"learning_path\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-0000000001a0'::uuid, 'draft')"
         },
         {
           "label": "learning_path.status = 'ismslint_out_of_set' is refused with 23514",
@@ -6804,7 +6804,7 @@ const suite: Suite = {
         {
           "label": "a valid person_certification row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"person_certification\" (\"id\", \"organisation_id\", \"person_profile_id\", \"certification_id\", \"issued_on\", \"verified_by\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '2027-10-31'::date, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000029d'::uuid, '00000000-0000-7000-8000-00000000029e'::uuid, '00000000-0000-7000-8000-00000000029f'::uuid, '00000000-0000-7000-8000-0000000002a0'::uuid)"
+          "sql": "INSERT INTO \"public\".\"person_certification\" (\"id\", \"organisation_id\", \"person_profile_id\", \"certification_id\", \"issued_on\", \"verified_by\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000029c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '2027-10-31'::date, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000029d'::uuid, '00000000-0000-7000-8000-00000000029e'::uuid, '00000000-0000-7000-8000-00000000029f'::uuid, '00000000-0000-7000-8000-0000000002a0'::uuid, 'claimed')"
         },
         {
           "label": "person_certification.status = 'ismslint_out_of_set' is refused with 23514",

@@ -1364,7 +1364,7 @@ const suite: Suite = {
         {
           "label": "a valid threat_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v90'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-000000000146'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\", \"sophistication\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v90'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-000000000146'::uuid, 'low')"
         },
         {
           "label": "threat_actor.sophistication = 'ismslint_out_of_set' is refused with 23514",
@@ -2697,7 +2697,7 @@ const suite: Suite = {
         {
           "label": "a valid threat_campaign row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-000000000190'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-000000000190'::uuid, 'active')"
         },
         {
           "label": "threat_campaign.status = 'ismslint_out_of_set' is refused with 23514",
@@ -4049,7 +4049,7 @@ const suite: Suite = {
         {
           "label": "a valid threat_campaign_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000217'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-00000000021c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000021f'::uuid, '00000000-0000-7000-8000-000000000220'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"attribution_confidence\") VALUES ('00000000-0000-7000-8000-000000000217'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-00000000021c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000021f'::uuid, '00000000-0000-7000-8000-000000000220'::uuid, 0)"
         },
         {
           "label": "threat_campaign_actor.attribution_confidence = -1 is refused with 23514",
@@ -7024,7 +7024,7 @@ const suite: Suite = {
         {
           "label": "a valid threat row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000384'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vp0'::text, 'vp0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000385'::uuid, '00000000-0000-7000-8000-000000000386'::uuid, '00000000-0000-7000-8000-000000000387'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"severity\") VALUES ('00000000-0000-7000-8000-000000000384'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vp0'::text, 'vp0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000385'::uuid, '00000000-0000-7000-8000-000000000386'::uuid, '00000000-0000-7000-8000-000000000387'::uuid, 'low')"
         },
         {
           "label": "threat.severity = 'ismslint_out_of_set' is refused with 23514",
@@ -7048,7 +7048,7 @@ const suite: Suite = {
         {
           "label": "a valid threat row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vp8'::text, 'vp8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000038d'::uuid, '00000000-0000-7000-8000-00000000038e'::uuid, '00000000-0000-7000-8000-00000000038f'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"likelihood\") VALUES ('00000000-0000-7000-8000-00000000038c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vp8'::text, 'vp8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000038d'::uuid, '00000000-0000-7000-8000-00000000038e'::uuid, '00000000-0000-7000-8000-00000000038f'::uuid, 1)"
         },
         {
           "label": "threat.likelihood = 0 is refused with 23514",
@@ -7072,7 +7072,7 @@ const suite: Suite = {
         {
           "label": "a valid threat row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000394'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vpg'::text, 'vpg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000395'::uuid, '00000000-0000-7000-8000-000000000396'::uuid, '00000000-0000-7000-8000-000000000397'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000394'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vpg'::text, 'vpg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000395'::uuid, '00000000-0000-7000-8000-000000000396'::uuid, '00000000-0000-7000-8000-000000000397'::uuid, 'draft')"
         },
         {
           "label": "threat.status = 'ismslint_out_of_set' is refused with 23514",
@@ -9925,7 +9925,7 @@ const suite: Suite = {
         {
           "label": "a valid threat_indicator row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vv2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000045f'::uuid, '00000000-0000-7000-8000-000000000460'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\", \"confidence\") VALUES ('00000000-0000-7000-8000-00000000045e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vv2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000045f'::uuid, '00000000-0000-7000-8000-000000000460'::uuid, 0)"
         },
         {
           "label": "threat_indicator.confidence = -1 is refused with 23514",
@@ -11370,7 +11370,7 @@ const suite: Suite = {
         {
           "label": "a valid threat_mitigation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vxq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004bf'::uuid, '00000000-0000-7000-8000-0000000004c0'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"effectiveness\") VALUES ('00000000-0000-7000-8000-0000000004be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vxq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004bf'::uuid, '00000000-0000-7000-8000-0000000004c0'::uuid, 'low')"
         },
         {
           "label": "threat_mitigation.effectiveness = 'ismslint_out_of_set' is refused with 23514",

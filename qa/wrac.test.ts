@@ -3060,7 +3060,7 @@ const suite: Suite = {
         {
           "label": "a valid control row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"control\" (\"id\", \"organisation_id\", \"control_code\", \"title\", \"control_type\", \"owner_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vak'::text, 'vak'::text, 'preventive', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-000000000180'::uuid)"
+          "sql": "INSERT INTO \"public\".\"control\" (\"id\", \"organisation_id\", \"control_code\", \"title\", \"control_type\", \"owner_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vak'::text, 'vak'::text, 'preventive', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-000000000180'::uuid, 'draft')"
         },
         {
           "label": "control.status = 'ismslint_out_of_set' is refused with 23514",
@@ -10060,7 +10060,7 @@ const suite: Suite = {
         {
           "label": "a valid work_activity row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"work_activity\" (\"id\", \"organisation_id\", \"work_site_id\", \"name\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'voa'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000036b'::uuid, '00000000-0000-7000-8000-00000000036c'::uuid)"
+          "sql": "INSERT INTO \"public\".\"work_activity\" (\"id\", \"organisation_id\", \"work_site_id\", \"name\", \"created_by\", \"updated_by\", \"deleted_by\", \"frequency\") VALUES ('00000000-0000-7000-8000-00000000036a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'voa'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000036b'::uuid, '00000000-0000-7000-8000-00000000036c'::uuid, 'continuous')"
         },
         {
           "label": "work_activity.frequency = 'ismslint_out_of_set' is refused with 23514",
@@ -11503,7 +11503,7 @@ const suite: Suite = {
         {
           "label": "a valid work_personnel row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"work_personnel\" (\"id\", \"organisation_id\", \"user_id\", \"full_name\", \"employment_type\", \"work_site_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'vqv'::text, 'employee', '00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-0000000003c8'::uuid, '00000000-0000-7000-8000-0000000003c9'::uuid, '00000000-0000-7000-8000-0000000003ca'::uuid)"
+          "sql": "INSERT INTO \"public\".\"work_personnel\" (\"id\", \"organisation_id\", \"user_id\", \"full_name\", \"employment_type\", \"work_site_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"vetting_status\") VALUES ('00000000-0000-7000-8000-0000000003c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'vqv'::text, 'employee', '00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-0000000003c8'::uuid, '00000000-0000-7000-8000-0000000003c9'::uuid, '00000000-0000-7000-8000-0000000003ca'::uuid, 'pending')"
         },
         {
           "label": "work_personnel.vetting_status = 'ismslint_out_of_set' is refused with 23514",
@@ -13286,7 +13286,7 @@ const suite: Suite = {
         {
           "label": "a valid wrac_assessment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"wrac_assessment\" (\"id\", \"organisation_id\", \"work_site_id\", \"title\", \"assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000442'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'vua'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000443'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-000000000444'::uuid, '00000000-0000-7000-8000-000000000445'::uuid, '00000000-0000-7000-8000-000000000446'::uuid)"
+          "sql": "INSERT INTO \"public\".\"wrac_assessment\" (\"id\", \"organisation_id\", \"work_site_id\", \"title\", \"assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000442'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'vua'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000443'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-000000000444'::uuid, '00000000-0000-7000-8000-000000000445'::uuid, '00000000-0000-7000-8000-000000000446'::uuid, 'draft')"
         },
         {
           "label": "wrac_assessment.status = 'ismslint_out_of_set' is refused with 23514",
@@ -13310,7 +13310,7 @@ const suite: Suite = {
         {
           "label": "a valid wrac_assessment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"wrac_assessment\" (\"id\", \"organisation_id\", \"work_site_id\", \"title\", \"assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'vuk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000044d'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000044e'::uuid, '00000000-0000-7000-8000-00000000044f'::uuid, '00000000-0000-7000-8000-000000000450'::uuid)"
+          "sql": "INSERT INTO \"public\".\"wrac_assessment\" (\"id\", \"organisation_id\", \"work_site_id\", \"title\", \"assessor_user_id\", \"status_changed_by\", \"parent_version_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"version_number\") VALUES ('00000000-0000-7000-8000-00000000044c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'vuk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000044d'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000044e'::uuid, '00000000-0000-7000-8000-00000000044f'::uuid, '00000000-0000-7000-8000-000000000450'::uuid, 1)"
         },
         {
           "label": "wrac_assessment.version_number = 0 is refused with 23514",
@@ -15076,7 +15076,7 @@ const suite: Suite = {
         {
           "label": "a valid wrac_action row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"wrac_action\" (\"id\", \"organisation_id\", \"wrac_assessment_id\", \"title\", \"assignee_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000505'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, 'vzp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000506'::uuid, '00000000-0000-7000-8000-000000000507'::uuid, '00000000-0000-7000-8000-000000000508'::uuid, '00000000-0000-7000-8000-000000000509'::uuid)"
+          "sql": "INSERT INTO \"public\".\"wrac_action\" (\"id\", \"organisation_id\", \"wrac_assessment_id\", \"title\", \"assignee_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000505'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, 'vzp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000506'::uuid, '00000000-0000-7000-8000-000000000507'::uuid, '00000000-0000-7000-8000-000000000508'::uuid, '00000000-0000-7000-8000-000000000509'::uuid, 'open')"
         },
         {
           "label": "wrac_action.status = 'ismslint_out_of_set' is refused with 23514",
@@ -16823,7 +16823,7 @@ const suite: Suite = {
         {
           "label": "a valid wrac_assessment_hazard row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"wrac_assessment_hazard\" (\"id\", \"organisation_id\", \"wrac_assessment_id\", \"work_activity_id\", \"hazard_id\", \"inherent_likelihood\", \"inherent_severity\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000612'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000613'::uuid, '00000000-0000-7000-8000-000000000618'::uuid, '00000000-0000-7000-8000-00000000061b'::uuid, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000061e'::uuid, '00000000-0000-7000-8000-00000000061f'::uuid)"
+          "sql": "INSERT INTO \"public\".\"wrac_assessment_hazard\" (\"id\", \"organisation_id\", \"wrac_assessment_id\", \"work_activity_id\", \"hazard_id\", \"inherent_likelihood\", \"inherent_severity\", \"created_by\", \"updated_by\", \"deleted_by\", \"residual_likelihood\") VALUES ('00000000-0000-7000-8000-000000000612'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000613'::uuid, '00000000-0000-7000-8000-000000000618'::uuid, '00000000-0000-7000-8000-00000000061b'::uuid, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000061e'::uuid, '00000000-0000-7000-8000-00000000061f'::uuid, 1)"
         },
         {
           "label": "wrac_assessment_hazard.residual_likelihood = 0 is refused with 23514",
@@ -16847,7 +16847,7 @@ const suite: Suite = {
         {
           "label": "a valid wrac_assessment_hazard row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"wrac_assessment_hazard\" (\"id\", \"organisation_id\", \"wrac_assessment_id\", \"work_activity_id\", \"hazard_id\", \"inherent_likelihood\", \"inherent_severity\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000062e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000062f'::uuid, '00000000-0000-7000-8000-000000000634'::uuid, '00000000-0000-7000-8000-000000000637'::uuid, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000063a'::uuid, '00000000-0000-7000-8000-00000000063b'::uuid)"
+          "sql": "INSERT INTO \"public\".\"wrac_assessment_hazard\" (\"id\", \"organisation_id\", \"wrac_assessment_id\", \"work_activity_id\", \"hazard_id\", \"inherent_likelihood\", \"inherent_severity\", \"created_by\", \"updated_by\", \"deleted_by\", \"residual_severity\") VALUES ('00000000-0000-7000-8000-00000000062e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000062f'::uuid, '00000000-0000-7000-8000-000000000634'::uuid, '00000000-0000-7000-8000-000000000637'::uuid, 1, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000063a'::uuid, '00000000-0000-7000-8000-00000000063b'::uuid, 1)"
         },
         {
           "label": "wrac_assessment_hazard.residual_severity = 0 is refused with 23514",
@@ -18409,7 +18409,7 @@ const suite: Suite = {
         {
           "label": "a valid control_assignment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"control_assignment\" (\"id\", \"organisation_id\", \"wrac_assessment_hazard_id\", \"control_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000082c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000082d'::uuid, '00000000-0000-7000-8000-00000000083b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000840'::uuid, '00000000-0000-7000-8000-000000000841'::uuid)"
+          "sql": "INSERT INTO \"public\".\"control_assignment\" (\"id\", \"organisation_id\", \"wrac_assessment_hazard_id\", \"control_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"implementation_status\") VALUES ('00000000-0000-7000-8000-00000000082c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000082d'::uuid, '00000000-0000-7000-8000-00000000083b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000840'::uuid, '00000000-0000-7000-8000-000000000841'::uuid, 'planned')"
         },
         {
           "label": "control_assignment.implementation_status = 'ismslint_out_of_set' is refused with 23514",

@@ -143,7 +143,8 @@ class SuiteBuilder {
     if (seedable && !this.isTenantRootWithoutRow(t)) {
       for (const key of t.constraints.filter((c) => c.kind === 'primary key' || c.kind === 'unique')) this.duplicateKey(t, key);
       for (const check of columnChecks(t)) {
-        const valid = this.rows.fresh(t, 'A');
+        // The valid row sets the column too: a nullable one would otherwise pass as NULL whatever the CHECK allows.
+        const valid = this.rows.fresh(t, 'A', { [check.column]: check.valid });
         const bad = this.rows.fresh(t, 'A', { [check.column]: check.invalid });
         this.add(name, 'schema', `${name}: a ${check.column} outside ${check.constraint.name} is refused (23514)`, [
           ...this.asOwner(),
