@@ -286,7 +286,7 @@ EXCEPTION WHEN invalid_text_representation OR undefined_object THEN
 END
 $ismslint$;
 SET ROLE "ismslint_qa_app";
-SELECT plan(661);
+SELECT plan(663);
 RESET ROLE;
 
 -- the application role is neither superuser nor BYPASSRLS
@@ -1250,6 +1250,7 @@ SET "app.current_organisation_id" TO '00000000-0000-7000-8000-00000000000a';
 SELECT ok(COALESCE((SELECT EXISTS (SELECT 1 FROM "public"."audit_log" WHERE "id" = '00000000-0000-7000-8000-000000000102'::uuid)), false), 'the owner sees the audit_log row');
 SELECT throws_ok('UPDATE "public"."audit_log" SET "organisation_id" = "organisation_id" WHERE "id" = ''00000000-0000-7000-8000-000000000102''::uuid', NULL::char(5), NULL::text, 'UPDATE of a audit_log row is refused');
 SELECT throws_ok('DELETE FROM "public"."audit_log" WHERE "id" = ''00000000-0000-7000-8000-000000000102''::uuid', NULL::char(5), NULL::text, 'DELETE of a audit_log row is refused');
+SELECT throws_ok('TRUNCATE "public"."audit_log"', NULL::char(5), NULL::text, 'TRUNCATE of audit_log is refused');
 
 -- audit_log: every name in the live catalog follows the naming rules
 RESET ROLE;
@@ -1572,6 +1573,7 @@ SET "app.current_organisation_id" TO '00000000-0000-7000-8000-00000000000a';
 SELECT ok(COALESCE((SELECT EXISTS (SELECT 1 FROM "public"."event_log" WHERE "id" = '00000000-0000-7000-8000-000000000103'::uuid)), false), 'the owner sees the event_log row');
 SELECT throws_ok('UPDATE "public"."event_log" SET "organisation_id" = "organisation_id" WHERE "id" = ''00000000-0000-7000-8000-000000000103''::uuid', NULL::char(5), NULL::text, 'UPDATE of a event_log row is refused');
 SELECT throws_ok('DELETE FROM "public"."event_log" WHERE "id" = ''00000000-0000-7000-8000-000000000103''::uuid', NULL::char(5), NULL::text, 'DELETE of a event_log row is refused');
+SELECT throws_ok('TRUNCATE "public"."event_log"', NULL::char(5), NULL::text, 'TRUNCATE of event_log is refused');
 
 -- event_log: every name in the live catalog follows the naming rules
 RESET ROLE;

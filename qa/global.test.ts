@@ -3527,6 +3527,11 @@ const suite: Suite = {
           "label": "DELETE of a audit_log row is refused",
           "kind": "throws",
           "sql": "DELETE FROM \"public\".\"audit_log\" WHERE \"id\" = '00000000-0000-7000-8000-000000000102'::uuid"
+        },
+        {
+          "label": "TRUNCATE of audit_log is refused",
+          "kind": "throws",
+          "sql": "TRUNCATE \"public\".\"audit_log\""
         }
       ]
     },
@@ -4594,6 +4599,11 @@ const suite: Suite = {
           "label": "DELETE of a event_log row is refused",
           "kind": "throws",
           "sql": "DELETE FROM \"public\".\"event_log\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid"
+        },
+        {
+          "label": "TRUNCATE of event_log is refused",
+          "kind": "throws",
+          "sql": "TRUNCATE \"public\".\"event_log\""
         }
       ]
     },

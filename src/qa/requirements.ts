@@ -449,6 +449,8 @@ class SuiteBuilder {
       { label: `the owner sees the ${name} row`, kind: 'ok', sql: `SELECT EXISTS (SELECT 1 FROM ${T} WHERE ${where})` },
       { label: `UPDATE of a ${name} row is refused`, kind: 'throws', sql: `UPDATE ${T} SET ${set} WHERE ${where}` },
       { label: `DELETE of a ${name} row is refused`, kind: 'throws', sql: `DELETE FROM ${T} WHERE ${where}` },
+      // Where the design has a TRUNCATE trigger, the owner's TRUNCATE is refused too (by it, or by a referencing foreign key).
+      ...(t.triggers.some((x) => x.events.includes('truncate') && x.enabled !== 'disabled') ? [{ label: `TRUNCATE of ${name} is refused`, kind: 'throws' as const, sql: `TRUNCATE ${T}` }] : []),
     ]);
   }
 }
