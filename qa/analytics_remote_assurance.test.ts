@@ -23,19 +23,399 @@ const suite: Suite = {
     "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
     "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000a'::uuid, 'v74'::text)",
     "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v75@example.com'::text, 'v75'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v76'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v77'::text, 'v77'::text, 'v77'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v78'::text, '2026-01-01 00:04:20.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:04:21.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '261'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v77@example.com'::text, 'v77'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v78@example.com'::text, 'v78'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v79@example.com'::text, 'v79'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v76'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000105'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7b@example.com'::text, 'v7b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7c@example.com'::text, 'v7c'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7a'::text, 'v7a'::text, 'v7a'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7e@example.com'::text, 'v7e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7f@example.com'::text, 'v7f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7g@example.com'::text, 'v7g'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v7d'::text, '2026-01-01 00:04:25.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7i@example.com'::text, 'v7i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7j@example.com'::text, 'v7j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:04:29.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '269'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7l@example.com'::text, 'v7l'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7m@example.com'::text, 'v7m'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7n@example.com'::text, 'v7n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-000000000113'::uuid)",
     "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
-    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7b'::text)",
-    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7c@example.com'::text, 'v7c'::text, 'admin', '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
-    "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7d'::text, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
-    "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7e'::text, 'v7e'::text, 'v7e'::text, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
-    "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'control_failure', 'low', 'v7f'::text, '2026-01-01 00:04:27.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
-    "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '2026-01-01 00:04:28.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000010a'::uuid, '268'::numeric(14,4), '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
-    "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, 'email', '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)"
+    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7o'::text)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7p@example.com'::text, 'v7p'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7r@example.com'::text, 'v7r'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7s@example.com'::text, 'v7s'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7t@example.com'::text, 'v7t'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7q'::text, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-000000000119'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7v@example.com'::text, 'v7v'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7w@example.com'::text, 'v7w'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7u'::text, 'v7u'::text, 'v7u'::text, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7y@example.com'::text, 'v7y'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7z@example.com'::text, 'v7z'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v80@example.com'::text, 'v80'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'control_failure', 'low', 'v7x'::text, '2026-01-01 00:04:45.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-000000000120'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v82@example.com'::text, 'v82'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v83@example.com'::text, 'v83'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '2026-01-01 00:04:49.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000011a'::uuid, '289'::numeric(14,4), '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-000000000123'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v85@example.com'::text, 'v85'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v86@example.com'::text, 'v86'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v87@example.com'::text, 'v87'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, 'email', '00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-000000000127'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v89@example.com'::text, 'v89'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8a@example.com'::text, 'v8a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8b@example.com'::text, 'v8b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8d@example.com'::text, 'v8d'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8e@example.com'::text, 'v8e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8f@example.com'::text, 'v8f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8h@example.com'::text, 'v8h'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8i@example.com'::text, 'v8i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8j@example.com'::text, 'v8j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8l@example.com'::text, 'v8l'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8m@example.com'::text, 'v8m'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8n@example.com'::text, 'v8n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8r@example.com'::text, 'v8r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8s@example.com'::text, 'v8s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8t@example.com'::text, 'v8t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8v@example.com'::text, 'v8v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8w@example.com'::text, 'v8w'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8x@example.com'::text, 'v8x'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8z@example.com'::text, 'v8z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v90@example.com'::text, 'v90'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v91@example.com'::text, 'v91'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v94@example.com'::text, 'v94'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v95@example.com'::text, 'v95'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v96@example.com'::text, 'v96'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v98@example.com'::text, 'v98'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v99@example.com'::text, 'v99'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9a@example.com'::text, 'v9a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9c@example.com'::text, 'v9c'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9d@example.com'::text, 'v9d'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9e@example.com'::text, 'v9e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9h@example.com'::text, 'v9h'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9i@example.com'::text, 'v9i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9j@example.com'::text, 'v9j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9l@example.com'::text, 'v9l'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9m@example.com'::text, 'v9m'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9n@example.com'::text, 'v9n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9p@example.com'::text, 'v9p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9q@example.com'::text, 'v9q'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9r@example.com'::text, 'v9r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9u@example.com'::text, 'v9u'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9v@example.com'::text, 'v9v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9w@example.com'::text, 'v9w'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9y@example.com'::text, 'v9y'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9z@example.com'::text, 'v9z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va0@example.com'::text, 'va0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va2@example.com'::text, 'va2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va3@example.com'::text, 'va3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va4@example.com'::text, 'va4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va7@example.com'::text, 'va7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va8@example.com'::text, 'va8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va9@example.com'::text, 'va9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vab@example.com'::text, 'vab'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vac@example.com'::text, 'vac'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vad@example.com'::text, 'vad'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaf@example.com'::text, 'vaf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vag@example.com'::text, 'vag'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vah@example.com'::text, 'vah'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaj@example.com'::text, 'vaj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vak@example.com'::text, 'vak'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'val@example.com'::text, 'val'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'van@example.com'::text, 'van'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vao@example.com'::text, 'vao'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vap@example.com'::text, 'vap'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'var@example.com'::text, 'var'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vas@example.com'::text, 'vas'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vat@example.com'::text, 'vat'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vav@example.com'::text, 'vav'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaw@example.com'::text, 'vaw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vax@example.com'::text, 'vax'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaz@example.com'::text, 'vaz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb0@example.com'::text, 'vb0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb2@example.com'::text, 'vb2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb3@example.com'::text, 'vb3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb5@example.com'::text, 'vb5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb6@example.com'::text, 'vb6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb8@example.com'::text, 'vb8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb9@example.com'::text, 'vb9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbb@example.com'::text, 'vbb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbc@example.com'::text, 'vbc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbe@example.com'::text, 'vbe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbf@example.com'::text, 'vbf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbh@example.com'::text, 'vbh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbi@example.com'::text, 'vbi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbk@example.com'::text, 'vbk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbl@example.com'::text, 'vbl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbp@example.com'::text, 'vbp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbq@example.com'::text, 'vbq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbs@example.com'::text, 'vbs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbt@example.com'::text, 'vbt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbv@example.com'::text, 'vbv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbw@example.com'::text, 'vbw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbz@example.com'::text, 'vbz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc0@example.com'::text, 'vc0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc2@example.com'::text, 'vc2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc3@example.com'::text, 'vc3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc5@example.com'::text, 'vc5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc6@example.com'::text, 'vc6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc9@example.com'::text, 'vc9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vca@example.com'::text, 'vca'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcc@example.com'::text, 'vcc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcd@example.com'::text, 'vcd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcf@example.com'::text, 'vcf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcg@example.com'::text, 'vcg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcj@example.com'::text, 'vcj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vck@example.com'::text, 'vck'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcm@example.com'::text, 'vcm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcn@example.com'::text, 'vcn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcp@example.com'::text, 'vcp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcq@example.com'::text, 'vcq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcs@example.com'::text, 'vcs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vct@example.com'::text, 'vct'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcv@example.com'::text, 'vcv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcw@example.com'::text, 'vcw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d2'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vcy@example.com'::text, 'vcy'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d3'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vcz@example.com'::text, 'vcz'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd1@example.com'::text, 'vd1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd2@example.com'::text, 'vd2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd4@example.com'::text, 'vd4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd5@example.com'::text, 'vd5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd6@example.com'::text, 'vd6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd8@example.com'::text, 'vd8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd9@example.com'::text, 'vd9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vda@example.com'::text, 'vda'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdc@example.com'::text, 'vdc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdd@example.com'::text, 'vdd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vde@example.com'::text, 'vde'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdg@example.com'::text, 'vdg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdh@example.com'::text, 'vdh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdi@example.com'::text, 'vdi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdk@example.com'::text, 'vdk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdl@example.com'::text, 'vdl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdm@example.com'::text, 'vdm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdo@example.com'::text, 'vdo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdp@example.com'::text, 'vdp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdq@example.com'::text, 'vdq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vds@example.com'::text, 'vds'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdt@example.com'::text, 'vdt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdu@example.com'::text, 'vdu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdw@example.com'::text, 'vdw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdx@example.com'::text, 'vdx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdy@example.com'::text, 'vdy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've0@example.com'::text, 've0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've1@example.com'::text, 've1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've2@example.com'::text, 've2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've4@example.com'::text, 've4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've5@example.com'::text, 've5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've6@example.com'::text, 've6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000202'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vea@example.com'::text, 'vea'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000203'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veb@example.com'::text, 'veb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vec@example.com'::text, 'vec'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vee@example.com'::text, 'vee'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000207'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vef@example.com'::text, 'vef'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000208'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veg@example.com'::text, 'veg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vei@example.com'::text, 'vei'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vej@example.com'::text, 'vej'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vek@example.com'::text, 'vek'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ven@example.com'::text, 'ven'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veo@example.com'::text, 'veo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000211'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vep@example.com'::text, 'vep'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000213'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ver@example.com'::text, 'ver'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000214'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ves@example.com'::text, 'ves'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000215'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vet@example.com'::text, 'vet'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000217'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vev@example.com'::text, 'vev'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vew@example.com'::text, 'vew'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000219'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vex@example.com'::text, 'vex'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf0@example.com'::text, 'vf0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf1@example.com'::text, 'vf1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf2@example.com'::text, 'vf2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000220'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf4@example.com'::text, 'vf4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000221'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf5@example.com'::text, 'vf5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000222'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf6@example.com'::text, 'vf6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000224'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf8@example.com'::text, 'vf8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000225'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf9@example.com'::text, 'vf9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000226'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfa@example.com'::text, 'vfa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000229'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfd@example.com'::text, 'vfd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfe@example.com'::text, 'vfe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vff@example.com'::text, 'vff'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfh@example.com'::text, 'vfh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfi@example.com'::text, 'vfi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfj@example.com'::text, 'vfj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000231'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfl@example.com'::text, 'vfl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000232'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfm@example.com'::text, 'vfm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000233'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfn@example.com'::text, 'vfn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000236'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfq@example.com'::text, 'vfq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000237'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfr@example.com'::text, 'vfr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000238'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfs@example.com'::text, 'vfs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfu@example.com'::text, 'vfu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfv@example.com'::text, 'vfv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfw@example.com'::text, 'vfw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfy@example.com'::text, 'vfy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfz@example.com'::text, 'vfz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000240'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg0@example.com'::text, 'vg0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg2@example.com'::text, 'vg2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000243'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg3@example.com'::text, 'vg3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000244'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg4@example.com'::text, 'vg4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000246'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg6@example.com'::text, 'vg6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000247'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg7@example.com'::text, 'vg7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000248'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg8@example.com'::text, 'vg8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vga@example.com'::text, 'vga'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vgb@example.com'::text, 'vgb'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vgc@example.com'::text, 'vgc'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vge@example.com'::text, 'vge'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgf@example.com'::text, 'vgf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000250'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgg@example.com'::text, 'vgg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000252'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgi@example.com'::text, 'vgi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000253'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgj@example.com'::text, 'vgj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000255'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgl@example.com'::text, 'vgl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgm@example.com'::text, 'vgm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000258'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgo@example.com'::text, 'vgo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000259'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgp@example.com'::text, 'vgp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgr@example.com'::text, 'vgr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgs@example.com'::text, 'vgs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgu@example.com'::text, 'vgu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgv@example.com'::text, 'vgv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000261'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgx@example.com'::text, 'vgx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000262'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgy@example.com'::text, 'vgy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000266'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh2@example.com'::text, 'vh2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000267'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh3@example.com'::text, 'vh3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000269'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh5@example.com'::text, 'vh5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh6@example.com'::text, 'vh6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh8@example.com'::text, 'vh8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh9@example.com'::text, 'vh9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhb@example.com'::text, 'vhb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000270'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhc@example.com'::text, 'vhc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000272'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhe@example.com'::text, 'vhe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000273'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhf@example.com'::text, 'vhf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000275'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhh@example.com'::text, 'vhh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000276'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhi@example.com'::text, 'vhi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000278'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhk@example.com'::text, 'vhk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000279'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhl@example.com'::text, 'vhl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vho@example.com'::text, 'vho'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhp@example.com'::text, 'vhp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhr@example.com'::text, 'vhr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000280'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhs@example.com'::text, 'vhs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000282'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhu@example.com'::text, 'vhu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000283'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhv@example.com'::text, 'vhv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000286'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhy@example.com'::text, 'vhy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000287'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhz@example.com'::text, 'vhz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000289'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi1@example.com'::text, 'vi1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi2@example.com'::text, 'vi2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi4@example.com'::text, 'vi4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi5@example.com'::text, 'vi5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000290'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi8@example.com'::text, 'vi8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000291'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi9@example.com'::text, 'vi9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000293'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vib@example.com'::text, 'vib'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000294'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vic@example.com'::text, 'vic'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000296'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vie@example.com'::text, 'vie'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000297'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vif@example.com'::text, 'vif'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000299'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vih@example.com'::text, 'vih'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vii@example.com'::text, 'vii'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vik@example.com'::text, 'vik'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vil@example.com'::text, 'vil'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vin@example.com'::text, 'vin'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a0'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vio@example.com'::text, 'vio'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viq@example.com'::text, 'viq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vir@example.com'::text, 'vir'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vit@example.com'::text, 'vit'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viu@example.com'::text, 'viu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viv@example.com'::text, 'viv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vix@example.com'::text, 'vix'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viy@example.com'::text, 'viy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viz@example.com'::text, 'viz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj1@example.com'::text, 'vj1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj2@example.com'::text, 'vj2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj3@example.com'::text, 'vj3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj5@example.com'::text, 'vj5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj6@example.com'::text, 'vj6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj7@example.com'::text, 'vj7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj9@example.com'::text, 'vj9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vja@example.com'::text, 'vja'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjb@example.com'::text, 'vjb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjd@example.com'::text, 'vjd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vje@example.com'::text, 'vje'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjf@example.com'::text, 'vjf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjj@example.com'::text, 'vjj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjk@example.com'::text, 'vjk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjl@example.com'::text, 'vjl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjn@example.com'::text, 'vjn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjo@example.com'::text, 'vjo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjp@example.com'::text, 'vjp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjr@example.com'::text, 'vjr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjs@example.com'::text, 'vjs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjt@example.com'::text, 'vjt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjv@example.com'::text, 'vjv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjw@example.com'::text, 'vjw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjx@example.com'::text, 'vjx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjz@example.com'::text, 'vjz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk0@example.com'::text, 'vk0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk1@example.com'::text, 'vk1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk3@example.com'::text, 'vk3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk4@example.com'::text, 'vk4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk5@example.com'::text, 'vk5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk7@example.com'::text, 'vk7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk8@example.com'::text, 'vk8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk9@example.com'::text, 'vk9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkc@example.com'::text, 'vkc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkd@example.com'::text, 'vkd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vke@example.com'::text, 'vke'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkg@example.com'::text, 'vkg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkh@example.com'::text, 'vkh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vki@example.com'::text, 'vki'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkk@example.com'::text, 'vkk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkl@example.com'::text, 'vkl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkm@example.com'::text, 'vkm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkp@example.com'::text, 'vkp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkq@example.com'::text, 'vkq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkr@example.com'::text, 'vkr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkt@example.com'::text, 'vkt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vku@example.com'::text, 'vku'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkv@example.com'::text, 'vkv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkx@example.com'::text, 'vkx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vky@example.com'::text, 'vky'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkz@example.com'::text, 'vkz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl2@example.com'::text, 'vl2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl3@example.com'::text, 'vl3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl4@example.com'::text, 'vl4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl6@example.com'::text, 'vl6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl7@example.com'::text, 'vl7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl8@example.com'::text, 'vl8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vla@example.com'::text, 'vla'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlb@example.com'::text, 'vlb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000300'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlc@example.com'::text, 'vlc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000303'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlf@example.com'::text, 'vlf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000304'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlg@example.com'::text, 'vlg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000305'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlh@example.com'::text, 'vlh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000307'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlj@example.com'::text, 'vlj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000308'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlk@example.com'::text, 'vlk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000309'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vll@example.com'::text, 'vll'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vln@example.com'::text, 'vln'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlo@example.com'::text, 'vlo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlp@example.com'::text, 'vlp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlr@example.com'::text, 'vlr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000310'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vls@example.com'::text, 'vls'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000311'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlt@example.com'::text, 'vlt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000313'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlv@example.com'::text, 'vlv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000314'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlw@example.com'::text, 'vlw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000315'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlx@example.com'::text, 'vlx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000317'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vlz@example.com'::text, 'vlz'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000318'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vm0@example.com'::text, 'vm0'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000319'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vm1@example.com'::text, 'vm1'::text, 'admin', '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm3@example.com'::text, 'vm3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm4@example.com'::text, 'vm4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm5@example.com'::text, 'vm5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
   ],
   "requirements": [
     {
@@ -485,12 +865,12 @@ const suite: Suite = {
         {
           "label": "a new assurance_dashboard row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7i'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v88'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7j'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8c'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -559,12 +939,12 @@ const suite: Suite = {
         {
           "label": "a assurance_dashboard row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7k'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-000000000133'::uuid)"
         },
         {
           "label": "a assurance_dashboard row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-00007fff0013'::uuid, 'v7l'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00007fff0013'::uuid, 'v8k'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-000000000137'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -581,27 +961,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, 'v7n'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000138'::uuid, 'v8p'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-000000000112'::uuid, 'v7o'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-000000000138'::uuid, 'v8q'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000013d'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a assurance_dashboard row references is refused with 23001",
+          "label": "deleting a organisations row that a assurance_dashboard row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000112'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000138'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the assurance_dashboard row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-000000000114'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013a'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000112'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000138'::uuid",
           "rows": 1
         }
       ]
@@ -658,12 +1042,12 @@ const suite: Suite = {
         {
           "label": "a assurance_dashboard row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7p'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8u'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-000000000141'::uuid)"
         },
         {
           "label": "a assurance_dashboard row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7q'::text, '00000000-0000-7000-8000-00007fff0017'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8y'::text, '00000000-0000-7000-8000-00007fff0017'::uuid, '00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-000000000145'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -680,27 +1064,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7r@example.com'::text, 'v7r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v92@example.com'::text, 'v92'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7s'::text, '00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v93'::text, '00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000014a'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_dashboard row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000117'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000146'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_dashboard row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-000000000118'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-000000000147'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000117'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000146'::uuid",
           "rows": 1
         }
       ]
@@ -757,12 +1141,12 @@ const suite: Suite = {
         {
           "label": "a assurance_dashboard row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7t'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v97'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000014e'::uuid)"
         },
         {
           "label": "a assurance_dashboard row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7u'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff001b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff001b'::uuid, '00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-000000000152'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -779,27 +1163,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7v@example.com'::text, 'v7v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9f@example.com'::text, 'v9f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7w'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-000000000157'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_dashboard row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000153'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_dashboard row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011c'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-000000000154'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000153'::uuid",
           "rows": 1
         }
       ]
@@ -856,12 +1240,12 @@ const suite: Suite = {
         {
           "label": "a assurance_dashboard row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7x'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9k'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000015b'::uuid)"
         },
         {
           "label": "a assurance_dashboard row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7y'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff001f'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9o'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00007fff001f'::uuid, '00000000-0000-7000-8000-00000000015f'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -878,27 +1262,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7z@example.com'::text, 'v7z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9s@example.com'::text, 'v9s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v80'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9t'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-000000000164'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_dashboard row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000160'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_dashboard row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-000000000120'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-000000000161'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000160'::uuid",
           "rows": 1
         }
       ]
@@ -955,12 +1339,12 @@ const suite: Suite = {
         {
           "label": "a assurance_dashboard row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v81'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9x'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-000000000168'::uuid)"
         },
         {
           "label": "a assurance_dashboard row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v82'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0023'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00007fff0023'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -977,27 +1361,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v83@example.com'::text, 'v83'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va5@example.com'::text, 'va5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v84'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000123'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_dashboard row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000123'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016d'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_dashboard row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-000000000124'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016e'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000123'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016d'::uuid",
           "rows": 1
         }
       ]
@@ -1065,12 +1449,12 @@ const suite: Suite = {
         {
           "label": "a assurance_dashboard row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v85'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaa'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-000000000175'::uuid)"
         },
         {
           "label": "a assurance_dashboard row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, NULL, 'v86'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000176'::uuid, NULL, 'vae'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-000000000179'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -1136,12 +1520,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v87'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vai'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid)"
         },
         {
           "label": "a new assurance_dashboard row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-000000000127'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017a'::uuid"
         }
       ]
     },
@@ -1281,12 +1665,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own assurance_dashboard row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v88'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vam'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-000000000181'::uuid)"
         },
         {
           "label": "a assurance_dashboard row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v89'::text, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vaq'::text, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-000000000185'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -1346,12 +1730,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8a'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_dashboard\" (\"id\", \"organisation_id\", \"name\", \"owner_user_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vau'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-000000000189'::uuid)"
         },
         {
           "label": "organisation A can delete its own new assurance_dashboard row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012a'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_dashboard\" WHERE \"id\" = '00000000-0000-7000-8000-000000000186'::uuid",
           "rows": 1
         }
       ]
@@ -1884,12 +2268,12 @@ const suite: Suite = {
         {
           "label": "a new assurance_metric row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8b'::text, 'v8b'::text, 'v8b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vay'::text, 'vay'::text, 'vay'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000018c'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8c'::text, 'v8c'::text, 'v8c'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb1'::text, 'vb1'::text, 'vb1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000018f'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -1908,12 +2292,12 @@ const suite: Suite = {
         {
           "label": "a new assurance_metric row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8d'::text, 'v8d'::text, 'v8d'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb4'::text, 'vb4'::text, 'vb4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-000000000192'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, metric_key) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8d'::text, 'v8e'::text, 'v8e'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb4'::text, 'vb7'::text, 'vb7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-000000000195'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -1932,12 +2316,12 @@ const suite: Suite = {
         {
           "label": "a valid assurance_metric row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8f'::text, 'v8f'::text, 'v8f'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\", \"threshold_direction\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vba'::text, 'vba'::text, 'vba'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-000000000198'::uuid, 'higher_is_better')"
         },
         {
           "label": "assurance_metric.threshold_direction = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\", \"threshold_direction\") VALUES ('00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8g'::text, 'v8g'::text, 'v8g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\", \"threshold_direction\") VALUES ('00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbd'::text, 'vbd'::text, 'vbd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000019b'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -2006,12 +2390,12 @@ const suite: Suite = {
         {
           "label": "a assurance_metric row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8h'::text, 'v8h'::text, 'v8h'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbg'::text, 'vbg'::text, 'vbg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid)"
         },
         {
           "label": "a assurance_metric row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-00007fff004c'::uuid, 'v8i'::text, 'v8i'::text, 'v8i'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-00007fff004c'::uuid, 'vbj'::text, 'vbj'::text, 'vbj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-0000000001a1'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2028,27 +2412,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, 'v8k'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000001a2'::uuid, 'vbn'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-000000000133'::uuid, 'v8l'::text, 'v8l'::text, 'v8l'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-0000000001a2'::uuid, 'vbo'::text, 'vbo'::text, 'vbo'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-0000000001a6'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a assurance_metric row references is refused with 23001",
+          "label": "deleting a organisations row that a assurance_metric row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000133'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a2'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the assurance_metric row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-000000000135'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a4'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000133'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a2'::uuid",
           "rows": 1
         }
       ]
@@ -2105,12 +2493,12 @@ const suite: Suite = {
         {
           "label": "a assurance_metric row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8m'::text, 'v8m'::text, 'v8m'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbr'::text, 'vbr'::text, 'vbr'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-0000000001a9'::uuid)"
         },
         {
           "label": "a assurance_metric row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8n'::text, 'v8n'::text, 'v8n'::text, '00000000-0000-7000-8000-00007fff0050'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbu'::text, 'vbu'::text, 'vbu'::text, '00000000-0000-7000-8000-00007fff0050'::uuid, '00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-0000000001ac'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2127,27 +2515,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8o@example.com'::text, 'v8o'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbx@example.com'::text, 'vbx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8p'::text, 'v8p'::text, 'v8p'::text, '00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vby'::text, 'vby'::text, 'vby'::text, '00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-0000000001b0'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_metric row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000138'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ad'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_metric row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-000000000139'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ae'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000138'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ad'::uuid",
           "rows": 1
         }
       ]
@@ -2204,12 +2592,12 @@ const suite: Suite = {
         {
           "label": "a assurance_metric row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8q'::text, 'v8q'::text, 'v8q'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc1'::text, 'vc1'::text, 'vc1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-0000000001b3'::uuid)"
         },
         {
           "label": "a assurance_metric row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8r'::text, 'v8r'::text, 'v8r'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0054'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc4'::text, 'vc4'::text, 'vc4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0054'::uuid, '00000000-0000-7000-8000-0000000001b6'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2226,27 +2614,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8s@example.com'::text, 'v8s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc7@example.com'::text, 'vc7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8t'::text, 'v8t'::text, 'v8t'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc8'::text, 'vc8'::text, 'vc8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-0000000001ba'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_metric row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b7'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_metric row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013d'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b8'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b7'::uuid",
           "rows": 1
         }
       ]
@@ -2303,12 +2691,12 @@ const suite: Suite = {
         {
           "label": "a assurance_metric row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8u'::text, 'v8u'::text, 'v8u'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcb'::text, 'vcb'::text, 'vcb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001bc'::uuid, '00000000-0000-7000-8000-0000000001bd'::uuid)"
         },
         {
           "label": "a assurance_metric row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8v'::text, 'v8v'::text, 'v8v'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0058'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vce'::text, 'vce'::text, 'vce'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00007fff0058'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2325,27 +2713,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8w@example.com'::text, 'v8w'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vch@example.com'::text, 'vch'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8x'::text, 'v8x'::text, 'v8x'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000140'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vci'::text, 'vci'::text, 'vci'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-0000000001c1'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_metric row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000140'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c1'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_metric row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-000000000141'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c2'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000140'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c1'::uuid",
           "rows": 1
         }
       ]
@@ -2413,12 +2801,12 @@ const suite: Suite = {
         {
           "label": "a assurance_metric row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8y'::text, 'v8y'::text, 'v8y'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcl'::text, 'vcl'::text, 'vcl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-0000000001c7'::uuid)"
         },
         {
           "label": "a assurance_metric row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, NULL, 'v8z'::text, 'v8z'::text, 'v8z'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c8'::uuid, NULL, 'vco'::text, 'vco'::text, 'vco'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-0000000001ca'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -2484,12 +2872,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v90'::text, 'v90'::text, 'v90'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcr'::text, 'vcr'::text, 'vcr'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-0000000001cd'::uuid)"
         },
         {
           "label": "a new assurance_metric row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-000000000144'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001cb'::uuid"
         }
       ]
     },
@@ -2629,12 +3017,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own assurance_metric row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v91'::text, 'v91'::text, 'v91'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcu'::text, 'vcu'::text, 'vcu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-0000000001d0'::uuid)"
         },
         {
           "label": "a assurance_metric row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v92'::text, 'v92'::text, 'v92'::text, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d1'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vcx'::text, 'vcx'::text, 'vcx'::text, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-0000000001d2'::uuid, '00000000-0000-7000-8000-0000000001d3'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -2653,13 +3041,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own assurance_metric row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"assurance_metric\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"assurance_metric\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's assurance_metric row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"assurance_metric\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"assurance_metric\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -2678,7 +3066,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own assurance_metric row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"assurance_metric\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"assurance_metric\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
           "rows": 1
         },
         {
@@ -2694,12 +3082,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v93'::text, 'v93'::text, 'v93'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd0'::text, 'vd0'::text, 'vd0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-0000000001d6'::uuid)"
         },
         {
           "label": "organisation A can delete its own new assurance_metric row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-000000000147'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d4'::uuid",
           "rows": 1
         }
       ]
@@ -3297,12 +3685,12 @@ const suite: Suite = {
         {
           "label": "a new assurance_signal row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v94'::text, '2026-01-01 00:05:28.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vd3'::text, '2026-01-01 00:07:51.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-0000000001da'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v95'::text, '2026-01-01 00:05:29.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vd7'::text, '2026-01-01 00:07:55.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-0000000001de'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -3321,12 +3709,12 @@ const suite: Suite = {
         {
           "label": "a valid assurance_signal row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v96'::text, '2026-01-01 00:05:30.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vdb'::text, '2026-01-01 00:07:59.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-0000000001e2'::uuid)"
         },
         {
           "label": "assurance_signal.signal_type = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ismslint_out_of_set', 'low', 'v97'::text, '2026-01-01 00:05:31.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ismslint_out_of_set', 'low', 'vdf'::text, '2026-01-01 00:08:03.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-0000000001e6'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -3345,12 +3733,12 @@ const suite: Suite = {
         {
           "label": "a valid assurance_signal row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v98'::text, '2026-01-01 00:05:32.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vdj'::text, '2026-01-01 00:08:07.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-0000000001ea'::uuid)"
         },
         {
           "label": "assurance_signal.severity = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'ismslint_out_of_set', 'v99'::text, '2026-01-01 00:05:33.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'ismslint_out_of_set', 'vdn'::text, '2026-01-01 00:08:11.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ec'::uuid, '00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-0000000001ee'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -3369,12 +3757,12 @@ const suite: Suite = {
         {
           "label": "a valid assurance_signal row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9a'::text, '2026-01-01 00:05:34.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vdr'::text, '2026-01-01 00:08:15.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f2'::uuid, 'new')"
         },
         {
           "label": "assurance_signal.status = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9b'::text, '2026-01-01 00:05:35.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000001f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vdv'::text, '2026-01-01 00:08:19.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f4'::uuid, '00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-0000000001f6'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -3443,12 +3831,12 @@ const suite: Suite = {
         {
           "label": "a assurance_signal row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9c'::text, '2026-01-01 00:05:36.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vdz'::text, '2026-01-01 00:08:23.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-0000000001f9'::uuid, '00000000-0000-7000-8000-0000000001fa'::uuid)"
         },
         {
           "label": "a assurance_signal row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-00007fff0084'::uuid, 'control_failure', 'low', 'v9d'::text, '2026-01-01 00:05:37.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-00007fff0084'::uuid, 'control_failure', 'low', 've3'::text, '2026-01-01 00:08:27.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-0000000001fe'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3465,27 +3853,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, 'v9f'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000001ff'::uuid, 've8'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-000000000152'::uuid, 'control_failure', 'low', 'v9g'::text, '2026-01-01 00:05:40.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000201'::uuid, '00000000-0000-7000-8000-0000000001ff'::uuid, 'control_failure', 'low', 've9'::text, '2026-01-01 00:08:33.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000202'::uuid, '00000000-0000-7000-8000-000000000203'::uuid, '00000000-0000-7000-8000-000000000204'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a assurance_signal row references is refused with 23001",
+          "label": "deleting a organisations row that a assurance_signal row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000152'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ff'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the assurance_signal row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000154'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000201'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000152'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ff'::uuid",
           "rows": 1
         }
       ]
@@ -3542,12 +3934,12 @@ const suite: Suite = {
         {
           "label": "a assurance_signal row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9h'::text, '2026-01-01 00:05:41.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000205'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'ved'::text, '2026-01-01 00:08:37.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-000000000207'::uuid, '00000000-0000-7000-8000-000000000208'::uuid)"
         },
         {
           "label": "a assurance_signal row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9i'::text, '2026-01-01 00:05:42.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff0088'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000209'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'veh'::text, '2026-01-01 00:08:41.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff0088'::uuid, '00000000-0000-7000-8000-00000000020a'::uuid, '00000000-0000-7000-8000-00000000020b'::uuid, '00000000-0000-7000-8000-00000000020c'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3564,27 +3956,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9j@example.com'::text, 'v9j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vel@example.com'::text, 'vel'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9k'::text, '2026-01-01 00:05:44.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vem'::text, '2026-01-01 00:08:46.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000020d'::uuid, '00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-000000000211'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_signal row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000157'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020d'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_signal row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000158'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020e'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000157'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020d'::uuid",
           "rows": 1
         }
       ]
@@ -3641,12 +4033,12 @@ const suite: Suite = {
         {
           "label": "a assurance_signal row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9l'::text, '2026-01-01 00:05:45.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000212'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'veq'::text, '2026-01-01 00:08:50.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000213'::uuid, '00000000-0000-7000-8000-000000000214'::uuid, '00000000-0000-7000-8000-000000000215'::uuid)"
         },
         {
           "label": "a assurance_signal row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9m'::text, '2026-01-01 00:05:46.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff008c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000216'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'veu'::text, '2026-01-01 00:08:54.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff008c'::uuid, '00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-000000000219'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3663,27 +4055,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9n@example.com'::text, 'v9n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vey@example.com'::text, 'vey'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9o'::text, '2026-01-01 00:05:48.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vez'::text, '2026-01-01 00:08:59.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000021a'::uuid, '00000000-0000-7000-8000-00000000021d'::uuid, '00000000-0000-7000-8000-00000000021e'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_signal row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000021a'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_signal row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015c'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-00000000021b'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000021a'::uuid",
           "rows": 1
         }
       ]
@@ -3740,12 +4132,12 @@ const suite: Suite = {
         {
           "label": "a assurance_signal row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9p'::text, '2026-01-01 00:05:49.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vf3'::text, '2026-01-01 00:09:03.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000220'::uuid, '00000000-0000-7000-8000-000000000221'::uuid, '00000000-0000-7000-8000-000000000222'::uuid)"
         },
         {
           "label": "a assurance_signal row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9q'::text, '2026-01-01 00:05:50.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0090'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000223'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vf7'::text, '2026-01-01 00:09:07.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000224'::uuid, '00000000-0000-7000-8000-00007fff0090'::uuid, '00000000-0000-7000-8000-000000000226'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3762,27 +4154,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9r@example.com'::text, 'v9r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000227'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfb@example.com'::text, 'vfb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9s'::text, '2026-01-01 00:05:52.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000228'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vfc'::text, '2026-01-01 00:09:12.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000229'::uuid, '00000000-0000-7000-8000-000000000227'::uuid, '00000000-0000-7000-8000-00000000022b'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_signal row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000227'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_signal row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000160'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000228'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000227'::uuid",
           "rows": 1
         }
       ]
@@ -3839,12 +4231,12 @@ const suite: Suite = {
         {
           "label": "a assurance_signal row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9t'::text, '2026-01-01 00:05:53.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vfg'::text, '2026-01-01 00:09:16.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000022d'::uuid, '00000000-0000-7000-8000-00000000022e'::uuid, '00000000-0000-7000-8000-00000000022f'::uuid)"
         },
         {
           "label": "a assurance_signal row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9u'::text, '2026-01-01 00:05:54.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0094'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000230'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vfk'::text, '2026-01-01 00:09:20.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000231'::uuid, '00000000-0000-7000-8000-000000000232'::uuid, '00000000-0000-7000-8000-00007fff0094'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3861,27 +4253,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9v@example.com'::text, 'v9v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000234'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfo@example.com'::text, 'vfo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9w'::text, '2026-01-01 00:05:56.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000163'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000235'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vfp'::text, '2026-01-01 00:09:25.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000236'::uuid, '00000000-0000-7000-8000-000000000237'::uuid, '00000000-0000-7000-8000-000000000234'::uuid)"
         },
         {
           "label": "deleting a users row that a assurance_signal row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000163'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000234'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the assurance_signal row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000164'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000235'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000163'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000234'::uuid",
           "rows": 1
         }
       ]
@@ -3949,12 +4341,12 @@ const suite: Suite = {
         {
           "label": "a assurance_signal row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9x'::text, '2026-01-01 00:05:57.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000239'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vft'::text, '2026-01-01 00:09:29.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000023a'::uuid, '00000000-0000-7000-8000-00000000023b'::uuid, '00000000-0000-7000-8000-00000000023c'::uuid)"
         },
         {
           "label": "a assurance_signal row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, NULL, 'control_failure', 'low', 'v9y'::text, '2026-01-01 00:05:58.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023d'::uuid, NULL, 'control_failure', 'low', 'vfx'::text, '2026-01-01 00:09:33.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000023e'::uuid, '00000000-0000-7000-8000-00000000023f'::uuid, '00000000-0000-7000-8000-000000000240'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -4020,12 +4412,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'v9z'::text, '2026-01-01 00:05:59.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000241'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vg1'::text, '2026-01-01 00:09:37.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-000000000243'::uuid, '00000000-0000-7000-8000-000000000244'::uuid)"
         },
         {
           "label": "a new assurance_signal row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000167'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000241'::uuid"
         }
       ]
     },
@@ -4165,12 +4557,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own assurance_signal row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'va0'::text, '2026-01-01 00:06:00.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000245'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vg5'::text, '2026-01-01 00:09:41.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000246'::uuid, '00000000-0000-7000-8000-000000000247'::uuid, '00000000-0000-7000-8000-000000000248'::uuid)"
         },
         {
           "label": "a assurance_signal row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'control_failure', 'low', 'va1'::text, '2026-01-01 00:06:01.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
+          "sql": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000249'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'control_failure', 'low', 'vg9'::text, '2026-01-01 00:09:45.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000024a'::uuid, '00000000-0000-7000-8000-00000000024b'::uuid, '00000000-0000-7000-8000-00000000024c'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -4189,13 +4581,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own assurance_signal row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"assurance_signal\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"assurance_signal\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's assurance_signal row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"assurance_signal\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"assurance_signal\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -4214,7 +4606,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own assurance_signal row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"assurance_signal\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"assurance_signal\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
           "rows": 1
         },
         {
@@ -4230,12 +4622,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'va2'::text, '2026-01-01 00:06:02.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vgd'::text, '2026-01-01 00:09:49.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000024f'::uuid, '00000000-0000-7000-8000-000000000250'::uuid)"
         },
         {
           "label": "organisation A can delete its own new assurance_signal row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016a'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-00000000024d'::uuid",
           "rows": 1
         }
       ]
@@ -4687,12 +5079,12 @@ const suite: Suite = {
         {
           "label": "a new metric_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:03.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '363'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000251'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:09:53.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '593'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000252'::uuid, '00000000-0000-7000-8000-000000000253'::uuid)"
         },
         {
           "label": "a second row with the same (observed_at, id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:03.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '364'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000251'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:09:53.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '596'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000255'::uuid, '00000000-0000-7000-8000-000000000256'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -4711,12 +5103,12 @@ const suite: Suite = {
         {
           "label": "a valid metric_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:05.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '365'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\", \"source\") VALUES ('00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:09:59.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '599'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000258'::uuid, '00000000-0000-7000-8000-000000000259'::uuid, 'agent')"
         },
         {
           "label": "metric_observation.source = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\", \"source\") VALUES ('00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:06.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '366'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\", \"source\") VALUES ('00000000-0000-7000-8000-00000000025a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:02.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '602'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000025b'::uuid, '00000000-0000-7000-8000-00000000025c'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -4785,12 +5177,12 @@ const suite: Suite = {
         {
           "label": "a metric_observation row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:07.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '367'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:05.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '605'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000025e'::uuid, '00000000-0000-7000-8000-00000000025f'::uuid)"
         },
         {
           "label": "a metric_observation row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00007fff00b8'::uuid, '2026-01-01 00:06:08.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '368'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000260'::uuid, '00000000-0000-7000-8000-00007fff00b8'::uuid, '2026-01-01 00:10:08.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '608'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000261'::uuid, '00000000-0000-7000-8000-000000000262'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4807,27 +5199,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, 'vaa'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000263'::uuid, 'vh0'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-000000000171'::uuid, '2026-01-01 00:06:11.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '371'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000265'::uuid, '00000000-0000-7000-8000-000000000263'::uuid, '2026-01-01 00:10:13.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '613'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000266'::uuid, '00000000-0000-7000-8000-000000000267'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a metric_observation row references is refused with 23001",
+          "label": "deleting a organisations row that a metric_observation row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000171'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000263'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the metric_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000173'::uuid",
+          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000265'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000171'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000263'::uuid",
           "rows": 1
         }
       ]
@@ -4884,12 +5280,12 @@ const suite: Suite = {
         {
           "label": "a metric_observation row with an existing assurance_metric is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:12.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '372'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000268'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:16.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '616'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000269'::uuid, '00000000-0000-7000-8000-00000000026a'::uuid)"
         },
         {
           "label": "a metric_observation row with a missing assurance_metric is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:13.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff00bc'::uuid, '373'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:19.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff00bc'::uuid, '619'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000026d'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4906,27 +5302,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000176'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vae'::text, 'vae'::text, 'vae'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_metric\" (\"id\", \"organisation_id\", \"metric_key\", \"name\", \"unit\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vha'::text, 'vha'::text, 'vha'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000026f'::uuid, '00000000-0000-7000-8000-000000000270'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:15.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000176'::uuid, '375'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000271'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:25.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000026e'::uuid, '625'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000272'::uuid, '00000000-0000-7000-8000-000000000273'::uuid)"
         },
         {
-          "label": "deleting a assurance_metric row that a metric_observation row references is refused with 23001",
+          "label": "deleting a assurance_metric row that a metric_observation row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-000000000176'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-00000000026e'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the metric_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000177'::uuid",
+          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000271'::uuid",
           "rows": 1
         },
         {
           "label": "then the assurance_metric row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-000000000176'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_metric\" WHERE \"id\" = '00000000-0000-7000-8000-00000000026e'::uuid",
           "rows": 1
         }
       ]
@@ -4983,12 +5383,12 @@ const suite: Suite = {
         {
           "label": "a metric_observation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:16.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '376'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000274'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:28.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '628'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000275'::uuid, '00000000-0000-7000-8000-000000000276'::uuid)"
         },
         {
           "label": "a metric_observation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:17.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '377'::numeric(14,4), '00000000-0000-7000-8000-00007fff00c0'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000277'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:31.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '631'::numeric(14,4), '00000000-0000-7000-8000-00007fff00c0'::uuid, '00000000-0000-7000-8000-000000000278'::uuid, '00000000-0000-7000-8000-000000000279'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5005,27 +5405,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vai@example.com'::text, 'vai'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhm@example.com'::text, 'vhm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:19.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '379'::numeric(14,4), '00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:35.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '635'::numeric(14,4), '00000000-0000-7000-8000-00000000027a'::uuid, '00000000-0000-7000-8000-00000000027c'::uuid, '00000000-0000-7000-8000-00000000027d'::uuid)"
         },
         {
           "label": "deleting a users row that a metric_observation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000027a'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the metric_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017b'::uuid",
+          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000027b'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000027a'::uuid",
           "rows": 1
         }
       ]
@@ -5082,12 +5482,12 @@ const suite: Suite = {
         {
           "label": "a metric_observation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:20.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '380'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:38.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '638'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000027f'::uuid, '00000000-0000-7000-8000-000000000280'::uuid)"
         },
         {
           "label": "a metric_observation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:21.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '381'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00c4'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000281'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:41.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '641'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00c4'::uuid, '00000000-0000-7000-8000-000000000283'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5104,27 +5504,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vam@example.com'::text, 'vam'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000284'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhw@example.com'::text, 'vhw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:23.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '383'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000285'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:45.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '645'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000284'::uuid, '00000000-0000-7000-8000-000000000287'::uuid)"
         },
         {
           "label": "deleting a users row that a metric_observation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000284'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the metric_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017f'::uuid",
+          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000285'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000284'::uuid",
           "rows": 1
         }
       ]
@@ -5181,12 +5581,12 @@ const suite: Suite = {
         {
           "label": "a metric_observation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:24.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '384'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000288'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:48.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '648'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000289'::uuid, '00000000-0000-7000-8000-00000000028a'::uuid)"
         },
         {
           "label": "a metric_observation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:25.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '385'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00c8'::uuid)",
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:51.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '651'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000028c'::uuid, '00000000-0000-7000-8000-00007fff00c8'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5203,27 +5603,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaq@example.com'::text, 'vaq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi6@example.com'::text, 'vi6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:27.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '387'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000182'::uuid)"
+          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:55.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '655'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000290'::uuid, '00000000-0000-7000-8000-00000000028e'::uuid)"
         },
         {
           "label": "deleting a users row that a metric_observation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000182'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000028e'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the metric_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000183'::uuid",
+          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000028f'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000182'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000028e'::uuid",
           "rows": 1
         }
       ]
@@ -5287,12 +5687,12 @@ const suite: Suite = {
         {
           "label": "a metric_observation row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:28.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '388'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000292'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:10:58.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '658'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000293'::uuid, '00000000-0000-7000-8000-000000000294'::uuid)"
         },
         {
           "label": "a metric_observation row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, NULL, '2026-01-01 00:06:29.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '389'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000295'::uuid, NULL, '2026-01-01 00:11:01.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '661'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000296'::uuid, '00000000-0000-7000-8000-000000000297'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -5358,12 +5758,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:30.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '390'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000298'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:11:04.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '664'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000299'::uuid, '00000000-0000-7000-8000-00000000029a'::uuid)"
         },
         {
           "label": "a new metric_observation row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000186'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000298'::uuid"
         }
       ]
     },
@@ -5503,12 +5903,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own metric_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:31.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '391'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:11:07.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '667'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000029c'::uuid, '00000000-0000-7000-8000-00000000029d'::uuid)"
         },
         {
           "label": "a metric_observation row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '2026-01-01 00:06:32.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000010a'::uuid, '392'::numeric(14,4), '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
+          "sql": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '2026-01-01 00:11:10.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000011a'::uuid, '670'::numeric(14,4), '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000029f'::uuid, '00000000-0000-7000-8000-0000000002a0'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -5527,13 +5927,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own metric_observation row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"metric_observation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"metric_observation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010d'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's metric_observation row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"metric_observation\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"metric_observation\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-00000000010d'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -5552,7 +5952,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own metric_observation row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"metric_observation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"metric_observation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010d'::uuid",
           "rows": 1
         },
         {
@@ -5568,12 +5968,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:06:33.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000103'::uuid, '393'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"metric_observation\" (\"id\", \"organisation_id\", \"observed_at\", \"assurance_metric_id\", \"value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '2026-01-01 00:11:13.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000106'::uuid, '673'::numeric(14,4), '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002a2'::uuid, '00000000-0000-7000-8000-0000000002a3'::uuid)"
         },
         {
           "label": "organisation A can delete its own new metric_observation row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000189'::uuid",
+          "sql": "DELETE FROM \"public\".\"metric_observation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002a1'::uuid",
           "rows": 1
         }
       ]
@@ -6054,12 +6454,12 @@ const suite: Suite = {
         {
           "label": "a new signal_alert row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002a5'::uuid, '00000000-0000-7000-8000-0000000002a6'::uuid, '00000000-0000-7000-8000-0000000002a7'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002a9'::uuid, '00000000-0000-7000-8000-0000000002aa'::uuid, '00000000-0000-7000-8000-0000000002ab'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -6078,12 +6478,12 @@ const suite: Suite = {
         {
           "label": "a valid signal_alert row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002ad'::uuid, '00000000-0000-7000-8000-0000000002ae'::uuid, '00000000-0000-7000-8000-0000000002af'::uuid)"
         },
         {
           "label": "signal_alert.channel = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set', '00000000-0000-7000-8000-0000000002b1'::uuid, '00000000-0000-7000-8000-0000000002b2'::uuid, '00000000-0000-7000-8000-0000000002b3'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -6152,12 +6552,12 @@ const suite: Suite = {
         {
           "label": "a signal_alert row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002b5'::uuid, '00000000-0000-7000-8000-0000000002b6'::uuid, '00000000-0000-7000-8000-0000000002b7'::uuid)"
         },
         {
           "label": "a signal_alert row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-00007fff00ed'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b8'::uuid, '00000000-0000-7000-8000-00007fff00ed'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002b9'::uuid, '00000000-0000-7000-8000-0000000002ba'::uuid, '00000000-0000-7000-8000-0000000002bb'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6174,27 +6574,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000190'::uuid, 'vb5'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000002bc'::uuid, 'vjh'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002be'::uuid, '00000000-0000-7000-8000-0000000002bc'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002bf'::uuid, '00000000-0000-7000-8000-0000000002c0'::uuid, '00000000-0000-7000-8000-0000000002c1'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a signal_alert row references is refused with 23001",
+          "label": "deleting a organisations row that a signal_alert row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000190'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002bc'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the signal_alert row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-000000000192'::uuid",
+          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002be'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000190'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002bc'::uuid",
           "rows": 1
         }
       ]
@@ -6251,12 +6655,12 @@ const suite: Suite = {
         {
           "label": "a signal_alert row with an existing assurance_signal is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002c3'::uuid, '00000000-0000-7000-8000-0000000002c4'::uuid, '00000000-0000-7000-8000-0000000002c5'::uuid)"
         },
         {
           "label": "a signal_alert row with a missing assurance_signal is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff00f1'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff00f1'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002c7'::uuid, '00000000-0000-7000-8000-0000000002c8'::uuid, '00000000-0000-7000-8000-0000000002c9'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6273,27 +6677,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vb9'::text, '2026-01-01 00:06:45.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"assurance_signal\" (\"id\", \"organisation_id\", \"signal_type\", \"severity\", \"source_system\", \"detected_at\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'control_failure', 'low', 'vju'::text, '2026-01-01 00:11:54.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002cb'::uuid, '00000000-0000-7000-8000-0000000002cc'::uuid, '00000000-0000-7000-8000-0000000002cd'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002ca'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002cf'::uuid, '00000000-0000-7000-8000-0000000002d0'::uuid, '00000000-0000-7000-8000-0000000002d1'::uuid)"
         },
         {
-          "label": "deleting a assurance_signal row that a signal_alert row references is refused with 23001",
+          "label": "deleting a assurance_signal row that a signal_alert row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000195'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002ca'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the signal_alert row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-000000000196'::uuid",
+          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002ce'::uuid",
           "rows": 1
         },
         {
           "label": "then the assurance_signal row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-000000000195'::uuid",
+          "sql": "DELETE FROM \"public\".\"assurance_signal\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002ca'::uuid",
           "rows": 1
         }
       ]
@@ -6350,12 +6758,12 @@ const suite: Suite = {
         {
           "label": "a signal_alert row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002d3'::uuid, '00000000-0000-7000-8000-0000000002d4'::uuid, '00000000-0000-7000-8000-0000000002d5'::uuid)"
         },
         {
           "label": "a signal_alert row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00007fff00f5'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00007fff00f5'::uuid, 'email', '00000000-0000-7000-8000-0000000002d7'::uuid, '00000000-0000-7000-8000-0000000002d8'::uuid, '00000000-0000-7000-8000-0000000002d9'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6372,27 +6780,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbd@example.com'::text, 'vbd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vka@example.com'::text, 'vka'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000199'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-0000000002da'::uuid, 'email', '00000000-0000-7000-8000-0000000002dc'::uuid, '00000000-0000-7000-8000-0000000002dd'::uuid, '00000000-0000-7000-8000-0000000002de'::uuid)"
         },
         {
           "label": "deleting a users row that a signal_alert row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000199'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002da'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the signal_alert row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019a'::uuid",
+          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002db'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000199'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002da'::uuid",
           "rows": 1
         }
       ]
@@ -6449,12 +6857,12 @@ const suite: Suite = {
         {
           "label": "a signal_alert row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002e0'::uuid, '00000000-0000-7000-8000-0000000002e1'::uuid, '00000000-0000-7000-8000-0000000002e2'::uuid)"
         },
         {
           "label": "a signal_alert row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-00007fff00f9'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-00007fff00f9'::uuid, '00000000-0000-7000-8000-0000000002e5'::uuid, '00000000-0000-7000-8000-0000000002e6'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6471,27 +6879,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbh@example.com'::text, 'vbh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkn@example.com'::text, 'vkn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002e7'::uuid, '00000000-0000-7000-8000-0000000002ea'::uuid, '00000000-0000-7000-8000-0000000002eb'::uuid)"
         },
         {
           "label": "deleting a users row that a signal_alert row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019d'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002e7'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the signal_alert row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019e'::uuid",
+          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002e8'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019d'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002e7'::uuid",
           "rows": 1
         }
       ]
@@ -6548,12 +6956,12 @@ const suite: Suite = {
         {
           "label": "a signal_alert row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002ed'::uuid, '00000000-0000-7000-8000-0000000002ee'::uuid, '00000000-0000-7000-8000-0000000002ef'::uuid)"
         },
         {
           "label": "a signal_alert row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00fd'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002f1'::uuid, '00000000-0000-7000-8000-00007fff00fd'::uuid, '00000000-0000-7000-8000-0000000002f3'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6570,27 +6978,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbl@example.com'::text, 'vbl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl0@example.com'::text, 'vl0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002f6'::uuid, '00000000-0000-7000-8000-0000000002f4'::uuid, '00000000-0000-7000-8000-0000000002f8'::uuid)"
         },
         {
           "label": "deleting a users row that a signal_alert row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a1'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002f4'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the signal_alert row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a2'::uuid",
+          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002f5'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a1'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002f4'::uuid",
           "rows": 1
         }
       ]
@@ -6647,12 +7055,12 @@ const suite: Suite = {
         {
           "label": "a signal_alert row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002fa'::uuid, '00000000-0000-7000-8000-0000000002fb'::uuid, '00000000-0000-7000-8000-0000000002fc'::uuid)"
         },
         {
           "label": "a signal_alert row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-0000000002fe'::uuid, '00000000-0000-7000-8000-0000000002ff'::uuid, '00000000-0000-7000-8000-00007fff0101'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6669,27 +7077,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbp@example.com'::text, 'vbp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000301'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vld@example.com'::text, 'vld'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a5'::uuid)"
+          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000302'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000303'::uuid, '00000000-0000-7000-8000-000000000304'::uuid, '00000000-0000-7000-8000-000000000301'::uuid)"
         },
         {
           "label": "deleting a users row that a signal_alert row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a5'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000301'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the signal_alert row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a6'::uuid",
+          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-000000000302'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a5'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000301'::uuid",
           "rows": 1
         }
       ]
@@ -6757,12 +7165,12 @@ const suite: Suite = {
         {
           "label": "a signal_alert row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000306'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000307'::uuid, '00000000-0000-7000-8000-000000000308'::uuid, '00000000-0000-7000-8000-000000000309'::uuid)"
         },
         {
           "label": "a signal_alert row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a8'::uuid, NULL, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030a'::uuid, NULL, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-00000000030b'::uuid, '00000000-0000-7000-8000-00000000030c'::uuid, '00000000-0000-7000-8000-00000000030d'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -6828,12 +7236,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-00000000030f'::uuid, '00000000-0000-7000-8000-000000000310'::uuid, '00000000-0000-7000-8000-000000000311'::uuid)"
         },
         {
           "label": "a new signal_alert row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a9'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-00000000030e'::uuid"
         }
       ]
     },
@@ -6973,12 +7381,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own signal_alert row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000312'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000313'::uuid, '00000000-0000-7000-8000-000000000314'::uuid, '00000000-0000-7000-8000-000000000315'::uuid)"
         },
         {
           "label": "a signal_alert row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, 'email', '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
+          "sql": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000316'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, 'email', '00000000-0000-7000-8000-000000000317'::uuid, '00000000-0000-7000-8000-000000000318'::uuid, '00000000-0000-7000-8000-000000000319'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -6997,13 +7405,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own signal_alert row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"signal_alert\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
+          "sql": "UPDATE \"public\".\"signal_alert\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000110'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's signal_alert row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"signal_alert\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
+          "sql": "UPDATE \"public\".\"signal_alert\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000110'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -7022,7 +7430,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own signal_alert row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"signal_alert\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
+          "sql": "UPDATE \"public\".\"signal_alert\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000110'::uuid",
           "rows": 1
         },
         {
@@ -7038,12 +7446,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"signal_alert\" (\"id\", \"organisation_id\", \"assurance_signal_id\", \"recipient_user_id\", \"channel\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'email', '00000000-0000-7000-8000-00000000031b'::uuid, '00000000-0000-7000-8000-00000000031c'::uuid, '00000000-0000-7000-8000-00000000031d'::uuid)"
         },
         {
           "label": "organisation A can delete its own new signal_alert row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ac'::uuid",
+          "sql": "DELETE FROM \"public\".\"signal_alert\" WHERE \"id\" = '00000000-0000-7000-8000-00000000031a'::uuid",
           "rows": 1
         }
       ]

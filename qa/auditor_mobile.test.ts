@@ -24,21 +24,706 @@ const suite: Suite = {
     "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
     "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000a'::uuid, 'v74'::text)",
     "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v75@example.com'::text, 'v75'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v76'::text, 'v76'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v77'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v78'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'v79'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'v7a'::text, '2026-01-01 00:04:22.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v77@example.com'::text, 'v77'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v78@example.com'::text, 'v78'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v79@example.com'::text, 'v79'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7a@example.com'::text, 'v7a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v76'::text, 'v76'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-000000000106'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7c@example.com'::text, 'v7c'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7d@example.com'::text, 'v7d'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v7b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7f@example.com'::text, 'v7f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7g@example.com'::text, 'v7g'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'v7e'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7i@example.com'::text, 'v7i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7j@example.com'::text, 'v7j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7k@example.com'::text, 'v7k'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'v7h'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7m@example.com'::text, 'v7m'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7n@example.com'::text, 'v7n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0'::text, '2026-01-01 00:04:33.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-000000000113'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7p@example.com'::text, 'v7p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7q@example.com'::text, 'v7q'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7r@example.com'::text, 'v7r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7s@example.com'::text, 'v7s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7o'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-000000000118'::uuid)",
     "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
-    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7c'::text)",
-    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7d@example.com'::text, 'v7d'::text, 'admin', '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
-    "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7e'::text, 'v7e'::text, 'internal', '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
-    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'v7f'::text, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
-    "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, 'v7g'::text, 1, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
-    "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'v7h'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
-    "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'v7i'::text, '2026-01-01 00:04:30.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
-    "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7j'::text, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)"
+    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7t'::text)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7u@example.com'::text, 'v7u'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7w@example.com'::text, 'v7w'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7x@example.com'::text, 'v7x'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7y@example.com'::text, 'v7y'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7z@example.com'::text, 'v7z'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7v'::text, 'v7v'::text, 'internal', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000011f'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v81@example.com'::text, 'v81'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v82@example.com'::text, 'v82'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, 'v80'::text, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-000000000122'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v84@example.com'::text, 'v84'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v85@example.com'::text, 'v85'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000120'::uuid, 'v83'::text, 1, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-000000000125'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v87@example.com'::text, 'v87'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v88@example.com'::text, 'v88'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v89@example.com'::text, 'v89'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-000000000123'::uuid, 'v86'::text, 'major_nonconformity', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-000000000129'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8b@example.com'::text, 'v8b'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8c@example.com'::text, 'v8c'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, 'photo', 'abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789'::text, '2026-01-01 00:04:58.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000012c'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8e@example.com'::text, 'v8e'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8f@example.com'::text, 'v8f'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8g@example.com'::text, 'v8g'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8h@example.com'::text, 'v8h'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8d'::text, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-000000000131'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8j@example.com'::text, 'v8j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8k@example.com'::text, 'v8k'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8l@example.com'::text, 'v8l'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8m@example.com'::text, 'v8m'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8o@example.com'::text, 'v8o'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8p@example.com'::text, 'v8p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8q@example.com'::text, 'v8q'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8r@example.com'::text, 'v8r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8t@example.com'::text, 'v8t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8u@example.com'::text, 'v8u'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8v@example.com'::text, 'v8v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8w@example.com'::text, 'v8w'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8y@example.com'::text, 'v8y'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8z@example.com'::text, 'v8z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v90@example.com'::text, 'v90'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v91@example.com'::text, 'v91'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v93@example.com'::text, 'v93'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v94@example.com'::text, 'v94'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v95@example.com'::text, 'v95'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v96@example.com'::text, 'v96'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v98@example.com'::text, 'v98'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v99@example.com'::text, 'v99'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9a@example.com'::text, 'v9a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9b@example.com'::text, 'v9b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9d@example.com'::text, 'v9d'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9e@example.com'::text, 'v9e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9f@example.com'::text, 'v9f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9g@example.com'::text, 'v9g'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9i@example.com'::text, 'v9i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9j@example.com'::text, 'v9j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9k@example.com'::text, 'v9k'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9l@example.com'::text, 'v9l'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9n@example.com'::text, 'v9n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9o@example.com'::text, 'v9o'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9p@example.com'::text, 'v9p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9q@example.com'::text, 'v9q'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9s@example.com'::text, 'v9s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9t@example.com'::text, 'v9t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9u@example.com'::text, 'v9u'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9v@example.com'::text, 'v9v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9z@example.com'::text, 'v9z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va0@example.com'::text, 'va0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va1@example.com'::text, 'va1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va2@example.com'::text, 'va2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va4@example.com'::text, 'va4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va5@example.com'::text, 'va5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va6@example.com'::text, 'va6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va7@example.com'::text, 'va7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va9@example.com'::text, 'va9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaa@example.com'::text, 'vaa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vab@example.com'::text, 'vab'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vac@example.com'::text, 'vac'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaf@example.com'::text, 'vaf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vag@example.com'::text, 'vag'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vah@example.com'::text, 'vah'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vai@example.com'::text, 'vai'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vak@example.com'::text, 'vak'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'val@example.com'::text, 'val'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vam@example.com'::text, 'vam'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'van@example.com'::text, 'van'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vap@example.com'::text, 'vap'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaq@example.com'::text, 'vaq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'var@example.com'::text, 'var'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vas@example.com'::text, 'vas'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vav@example.com'::text, 'vav'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaw@example.com'::text, 'vaw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vax@example.com'::text, 'vax'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vay@example.com'::text, 'vay'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb0@example.com'::text, 'vb0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb1@example.com'::text, 'vb1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb2@example.com'::text, 'vb2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb3@example.com'::text, 'vb3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb5@example.com'::text, 'vb5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb6@example.com'::text, 'vb6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb7@example.com'::text, 'vb7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb8@example.com'::text, 'vb8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbb@example.com'::text, 'vbb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbc@example.com'::text, 'vbc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbd@example.com'::text, 'vbd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbe@example.com'::text, 'vbe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbg@example.com'::text, 'vbg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbh@example.com'::text, 'vbh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbi@example.com'::text, 'vbi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbj@example.com'::text, 'vbj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbl@example.com'::text, 'vbl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbm@example.com'::text, 'vbm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbn@example.com'::text, 'vbn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbo@example.com'::text, 'vbo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbr@example.com'::text, 'vbr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbs@example.com'::text, 'vbs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbt@example.com'::text, 'vbt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbu@example.com'::text, 'vbu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbw@example.com'::text, 'vbw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbx@example.com'::text, 'vbx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vby@example.com'::text, 'vby'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbz@example.com'::text, 'vbz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc1@example.com'::text, 'vc1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc2@example.com'::text, 'vc2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc3@example.com'::text, 'vc3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc4@example.com'::text, 'vc4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc7@example.com'::text, 'vc7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc8@example.com'::text, 'vc8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc9@example.com'::text, 'vc9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vca@example.com'::text, 'vca'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcc@example.com'::text, 'vcc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcd@example.com'::text, 'vcd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vce@example.com'::text, 'vce'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcf@example.com'::text, 'vcf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vch@example.com'::text, 'vch'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vci@example.com'::text, 'vci'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcj@example.com'::text, 'vcj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vck@example.com'::text, 'vck'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcm@example.com'::text, 'vcm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcn@example.com'::text, 'vcn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vco@example.com'::text, 'vco'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcp@example.com'::text, 'vcp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcr@example.com'::text, 'vcr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcs@example.com'::text, 'vcs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vct@example.com'::text, 'vct'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcu@example.com'::text, 'vcu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vcw@example.com'::text, 'vcw'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d1'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vcx@example.com'::text, 'vcx'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d2'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vcy@example.com'::text, 'vcy'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d3'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vcz@example.com'::text, 'vcz'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd1@example.com'::text, 'vd1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd2@example.com'::text, 'vd2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd3@example.com'::text, 'vd3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd4@example.com'::text, 'vd4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd6@example.com'::text, 'vd6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd7@example.com'::text, 'vd7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd9@example.com'::text, 'vd9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vda@example.com'::text, 'vda'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdc@example.com'::text, 'vdc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdd@example.com'::text, 'vdd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdf@example.com'::text, 'vdf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdg@example.com'::text, 'vdg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdi@example.com'::text, 'vdi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdj@example.com'::text, 'vdj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdl@example.com'::text, 'vdl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdm@example.com'::text, 'vdm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdq@example.com'::text, 'vdq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdr@example.com'::text, 'vdr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdt@example.com'::text, 'vdt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdu@example.com'::text, 'vdu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdw@example.com'::text, 'vdw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdx@example.com'::text, 'vdx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdz@example.com'::text, 'vdz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've0@example.com'::text, 've0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've1@example.com'::text, 've1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've2@example.com'::text, 've2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've4@example.com'::text, 've4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've5@example.com'::text, 've5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've7@example.com'::text, 've7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000200'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've8@example.com'::text, 've8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000202'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vea@example.com'::text, 'vea'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000203'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veb@example.com'::text, 'veb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vee@example.com'::text, 'vee'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000207'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vef@example.com'::text, 'vef'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000209'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veh@example.com'::text, 'veh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vei@example.com'::text, 'vei'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vek@example.com'::text, 'vek'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vel@example.com'::text, 'vel'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veo@example.com'::text, 'veo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000211'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vep@example.com'::text, 'vep'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000213'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ver@example.com'::text, 'ver'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000214'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ves@example.com'::text, 'ves'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000216'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veu@example.com'::text, 'veu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000217'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vev@example.com'::text, 'vev'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vey@example.com'::text, 'vey'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vez@example.com'::text, 'vez'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf1@example.com'::text, 'vf1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf2@example.com'::text, 'vf2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000220'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf4@example.com'::text, 'vf4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000221'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf5@example.com'::text, 'vf5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000223'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf7@example.com'::text, 'vf7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000224'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf8@example.com'::text, 'vf8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000226'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfa@example.com'::text, 'vfa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000227'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfb@example.com'::text, 'vfb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000229'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vfd@example.com'::text, 'vfd'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vfe@example.com'::text, 'vfe'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfg@example.com'::text, 'vfg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfh@example.com'::text, 'vfh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000230'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfk@example.com'::text, 'vfk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000231'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfl@example.com'::text, 'vfl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vfj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000230'::uuid, '00000000-0000-7000-8000-000000000231'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000232'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfm@example.com'::text, 'vfm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000233'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfn@example.com'::text, 'vfn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000236'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfq@example.com'::text, 'vfq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000237'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfr@example.com'::text, 'vfr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000235'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vfp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000236'::uuid, '00000000-0000-7000-8000-000000000237'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000238'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfs@example.com'::text, 'vfs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000239'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vft@example.com'::text, 'vft'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfw@example.com'::text, 'vfw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfx@example.com'::text, 'vfx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vfv'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000023c'::uuid, '00000000-0000-7000-8000-00000000023d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfy@example.com'::text, 'vfy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfz@example.com'::text, 'vfz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg2@example.com'::text, 'vg2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000243'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg3@example.com'::text, 'vg3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000241'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vg1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-000000000243'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000244'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg4@example.com'::text, 'vg4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000245'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg5@example.com'::text, 'vg5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000248'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg8@example.com'::text, 'vg8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000249'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg9@example.com'::text, 'vg9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000247'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vg7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000248'::uuid, '00000000-0000-7000-8000-000000000249'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vga@example.com'::text, 'vga'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgb@example.com'::text, 'vgb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vge@example.com'::text, 'vge'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgf@example.com'::text, 'vgf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vgd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000024f'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000250'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgg@example.com'::text, 'vgg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000251'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgh@example.com'::text, 'vgh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000254'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgk@example.com'::text, 'vgk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000255'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgl@example.com'::text, 'vgl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000253'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vgj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000254'::uuid, '00000000-0000-7000-8000-000000000255'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgm@example.com'::text, 'vgm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgn@example.com'::text, 'vgn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgq@example.com'::text, 'vgq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgr@example.com'::text, 'vgr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000259'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vgp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000025a'::uuid, '00000000-0000-7000-8000-00000000025b'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgs@example.com'::text, 'vgs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgt@example.com'::text, 'vgt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000260'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgw@example.com'::text, 'vgw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000261'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgx@example.com'::text, 'vgx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vgv'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000260'::uuid, '00000000-0000-7000-8000-000000000261'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000262'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgy@example.com'::text, 'vgy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000263'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgz@example.com'::text, 'vgz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000266'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh2@example.com'::text, 'vh2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000267'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh3@example.com'::text, 'vh3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000265'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vh1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000266'::uuid, '00000000-0000-7000-8000-000000000267'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000268'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh4@example.com'::text, 'vh4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000269'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh5@example.com'::text, 'vh5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vha@example.com'::text, 'vha'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhb@example.com'::text, 'vhb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vh9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000026f'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000270'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhc@example.com'::text, 'vhc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000271'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhd@example.com'::text, 'vhd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000274'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhg@example.com'::text, 'vhg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000275'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhh@example.com'::text, 'vhh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000273'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vhf'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000274'::uuid, '00000000-0000-7000-8000-000000000275'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000276'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhi@example.com'::text, 'vhi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000277'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhj@example.com'::text, 'vhj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhm@example.com'::text, 'vhm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhn@example.com'::text, 'vhn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000279'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vhl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000027a'::uuid, '00000000-0000-7000-8000-00000000027b'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vho@example.com'::text, 'vho'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhp@example.com'::text, 'vhp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhr@example.com'::text, 'vhr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000280'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhs@example.com'::text, 'vhs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000283'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhv@example.com'::text, 'vhv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000284'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhw@example.com'::text, 'vhw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000282'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vhu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000283'::uuid, '00000000-0000-7000-8000-000000000284'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000285'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhx@example.com'::text, 'vhx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000286'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhy@example.com'::text, 'vhy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000289'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi1@example.com'::text, 'vi1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi2@example.com'::text, 'vi2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000288'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vi0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000289'::uuid, '00000000-0000-7000-8000-00000000028a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi3@example.com'::text, 'vi3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi4@example.com'::text, 'vi4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi7@example.com'::text, 'vi7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000290'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi8@example.com'::text, 'vi8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vi6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000028f'::uuid, '00000000-0000-7000-8000-000000000290'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000291'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi9@example.com'::text, 'vi9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000292'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'via@example.com'::text, 'via'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000296'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vie@example.com'::text, 'vie'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000297'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vif@example.com'::text, 'vif'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000295'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vid'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000296'::uuid, '00000000-0000-7000-8000-000000000297'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000298'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vig@example.com'::text, 'vig'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000299'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vih@example.com'::text, 'vih'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vik@example.com'::text, 'vik'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vil@example.com'::text, 'vil'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vij'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000029c'::uuid, '00000000-0000-7000-8000-00000000029d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vim@example.com'::text, 'vim'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vin@example.com'::text, 'vin'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viq@example.com'::text, 'viq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vir@example.com'::text, 'vir'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vip'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002a2'::uuid, '00000000-0000-7000-8000-0000000002a3'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vis@example.com'::text, 'vis'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vit@example.com'::text, 'vit'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vix@example.com'::text, 'vix'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viy@example.com'::text, 'viy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'viw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002a9'::uuid, '00000000-0000-7000-8000-0000000002aa'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viz@example.com'::text, 'viz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj0@example.com'::text, 'vj0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj3@example.com'::text, 'vj3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj4@example.com'::text, 'vj4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vj2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002af'::uuid, '00000000-0000-7000-8000-0000000002b0'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj5@example.com'::text, 'vj5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj6@example.com'::text, 'vj6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj9@example.com'::text, 'vj9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vja@example.com'::text, 'vja'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vj8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002b5'::uuid, '00000000-0000-7000-8000-0000000002b6'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjb@example.com'::text, 'vjb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjc@example.com'::text, 'vjc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjg@example.com'::text, 'vjg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjh@example.com'::text, 'vjh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vjf'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002bc'::uuid, '00000000-0000-7000-8000-0000000002bd'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vji@example.com'::text, 'vji'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjj@example.com'::text, 'vjj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjm@example.com'::text, 'vjm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjn@example.com'::text, 'vjn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vjl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002c2'::uuid, '00000000-0000-7000-8000-0000000002c3'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjo@example.com'::text, 'vjo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjp@example.com'::text, 'vjp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjs@example.com'::text, 'vjs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjt@example.com'::text, 'vjt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vjr'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002c8'::uuid, '00000000-0000-7000-8000-0000000002c9'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vju@example.com'::text, 'vju'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjv@example.com'::text, 'vjv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjy@example.com'::text, 'vjy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjz@example.com'::text, 'vjz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vjx'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002ce'::uuid, '00000000-0000-7000-8000-0000000002cf'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk0@example.com'::text, 'vk0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk1@example.com'::text, 'vk1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk4@example.com'::text, 'vk4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk5@example.com'::text, 'vk5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vk3'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002d4'::uuid, '00000000-0000-7000-8000-0000000002d5'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk6@example.com'::text, 'vk6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk7@example.com'::text, 'vk7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002da'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vka@example.com'::text, 'vka'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002db'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vkb@example.com'::text, 'vkb'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d9'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, 'vk9'::text, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-0000000002da'::uuid, '00000000-0000-7000-8000-0000000002db'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002dc'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vkc@example.com'::text, 'vkc'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002dd'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vkd@example.com'::text, 'vkd'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkg@example.com'::text, 'vkg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkh@example.com'::text, 'vkh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vkf'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002e0'::uuid, '00000000-0000-7000-8000-0000000002e1'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vki@example.com'::text, 'vki'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkj@example.com'::text, 'vkj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkl@example.com'::text, 'vkl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkm@example.com'::text, 'vkm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkn@example.com'::text, 'vkn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkp@example.com'::text, 'vkp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkq@example.com'::text, 'vkq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkr@example.com'::text, 'vkr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkt@example.com'::text, 'vkt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vku@example.com'::text, 'vku'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkv@example.com'::text, 'vkv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkx@example.com'::text, 'vkx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vky@example.com'::text, 'vky'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkz@example.com'::text, 'vkz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl1@example.com'::text, 'vl1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl2@example.com'::text, 'vl2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl3@example.com'::text, 'vl3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl5@example.com'::text, 'vl5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl6@example.com'::text, 'vl6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl7@example.com'::text, 'vl7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl9@example.com'::text, 'vl9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vla@example.com'::text, 'vla'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlb@example.com'::text, 'vlb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000301'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vld@example.com'::text, 'vld'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000302'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vle@example.com'::text, 'vle'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000303'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlf@example.com'::text, 'vlf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000305'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlh@example.com'::text, 'vlh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000306'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vli@example.com'::text, 'vli'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000307'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlj@example.com'::text, 'vlj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000309'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vll@example.com'::text, 'vll'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlm@example.com'::text, 'vlm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vln@example.com'::text, 'vln'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlp@example.com'::text, 'vlp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlq@example.com'::text, 'vlq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlr@example.com'::text, 'vlr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000311'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlt@example.com'::text, 'vlt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000312'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlu@example.com'::text, 'vlu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000313'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlv@example.com'::text, 'vlv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000317'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlz@example.com'::text, 'vlz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000318'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm0@example.com'::text, 'vm0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000319'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm1@example.com'::text, 'vm1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm3@example.com'::text, 'vm3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm4@example.com'::text, 'vm4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm5@example.com'::text, 'vm5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm7@example.com'::text, 'vm7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000320'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm8@example.com'::text, 'vm8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000321'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm9@example.com'::text, 'vm9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000323'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmb@example.com'::text, 'vmb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000324'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmc@example.com'::text, 'vmc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000325'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmd@example.com'::text, 'vmd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000326'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vme@example.com'::text, 'vme'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000328'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmg@example.com'::text, 'vmg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000329'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmh@example.com'::text, 'vmh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmi@example.com'::text, 'vmi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmk@example.com'::text, 'vmk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vml@example.com'::text, 'vml'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmm@example.com'::text, 'vmm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000330'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmo@example.com'::text, 'vmo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000331'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmp@example.com'::text, 'vmp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000332'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmq@example.com'::text, 'vmq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000335'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmt@example.com'::text, 'vmt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000336'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmu@example.com'::text, 'vmu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000334'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vms'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000335'::uuid, '00000000-0000-7000-8000-000000000336'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000337'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmv@example.com'::text, 'vmv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000338'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmw@example.com'::text, 'vmw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmy@example.com'::text, 'vmy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmz@example.com'::text, 'vmz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn0@example.com'::text, 'vn0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn2@example.com'::text, 'vn2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn3@example.com'::text, 'vn3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000340'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn4@example.com'::text, 'vn4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000342'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn6@example.com'::text, 'vn6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000343'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn7@example.com'::text, 'vn7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000344'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn8@example.com'::text, 'vn8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000347'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnb@example.com'::text, 'vnb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000348'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnc@example.com'::text, 'vnc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000349'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnd@example.com'::text, 'vnd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnf@example.com'::text, 'vnf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vng@example.com'::text, 'vng'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnh@example.com'::text, 'vnh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnj@example.com'::text, 'vnj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000350'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnk@example.com'::text, 'vnk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000351'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnl@example.com'::text, 'vnl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000354'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vno@example.com'::text, 'vno'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000355'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnp@example.com'::text, 'vnp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000356'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnq@example.com'::text, 'vnq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000358'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vns@example.com'::text, 'vns'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000359'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnt@example.com'::text, 'vnt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnu@example.com'::text, 'vnu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnw@example.com'::text, 'vnw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnx@example.com'::text, 'vnx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vny@example.com'::text, 'vny'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000361'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo1@example.com'::text, 'vo1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000362'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo2@example.com'::text, 'vo2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000363'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo3@example.com'::text, 'vo3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000365'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo5@example.com'::text, 'vo5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000366'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo6@example.com'::text, 'vo6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000367'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo7@example.com'::text, 'vo7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000369'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo9@example.com'::text, 'vo9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voa@example.com'::text, 'voa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vob@example.com'::text, 'vob'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voe@example.com'::text, 'voe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vof@example.com'::text, 'vof'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000370'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vog@example.com'::text, 'vog'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000372'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voi@example.com'::text, 'voi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000373'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voj@example.com'::text, 'voj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000374'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vok@example.com'::text, 'vok'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000376'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vom@example.com'::text, 'vom'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000377'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'von@example.com'::text, 'von'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000378'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voo@example.com'::text, 'voo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voq@example.com'::text, 'voq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vor@example.com'::text, 'vor'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vos@example.com'::text, 'vos'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vou@example.com'::text, 'vou'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vov@example.com'::text, 'vov'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000380'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vow@example.com'::text, 'vow'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000382'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'voy@example.com'::text, 'voy'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000383'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'voz@example.com'::text, 'voz'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000384'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vp0@example.com'::text, 'vp0'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000386'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp2@example.com'::text, 'vp2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000387'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp3@example.com'::text, 'vp3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000388'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp4@example.com'::text, 'vp4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp6@example.com'::text, 'vp6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp7@example.com'::text, 'vp7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp9@example.com'::text, 'vp9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpa@example.com'::text, 'vpa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000390'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpc@example.com'::text, 'vpc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000391'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpd@example.com'::text, 'vpd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000393'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpf@example.com'::text, 'vpf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000394'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpg@example.com'::text, 'vpg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000396'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpi@example.com'::text, 'vpi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000397'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpj@example.com'::text, 'vpj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000399'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpl@example.com'::text, 'vpl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpm@example.com'::text, 'vpm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpq@example.com'::text, 'vpq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpr@example.com'::text, 'vpr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpt@example.com'::text, 'vpt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpu@example.com'::text, 'vpu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpw@example.com'::text, 'vpw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpx@example.com'::text, 'vpx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpz@example.com'::text, 'vpz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq0@example.com'::text, 'vq0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq1@example.com'::text, 'vq1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq3@example.com'::text, 'vq3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq4@example.com'::text, 'vq4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq6@example.com'::text, 'vq6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq7@example.com'::text, 'vq7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq9@example.com'::text, 'vq9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqa@example.com'::text, 'vqa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqd@example.com'::text, 'vqd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqe@example.com'::text, 'vqe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqg@example.com'::text, 'vqg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqh@example.com'::text, 'vqh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqj@example.com'::text, 'vqj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqk@example.com'::text, 'vqk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqn@example.com'::text, 'vqn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqo@example.com'::text, 'vqo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqq@example.com'::text, 'vqq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqr@example.com'::text, 'vqr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqt@example.com'::text, 'vqt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqu@example.com'::text, 'vqu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqx@example.com'::text, 'vqx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqy@example.com'::text, 'vqy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr0@example.com'::text, 'vr0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr1@example.com'::text, 'vr1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr3@example.com'::text, 'vr3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr4@example.com'::text, 'vr4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr6@example.com'::text, 'vr6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr7@example.com'::text, 'vr7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr9@example.com'::text, 'vr9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vra@example.com'::text, 'vra'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d8'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vrc@example.com'::text, 'vrc'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d9'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vrd@example.com'::text, 'vrd'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrf@example.com'::text, 'vrf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrg@example.com'::text, 'vrg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vri@example.com'::text, 'vri'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrj@example.com'::text, 'vrj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrk@example.com'::text, 'vrk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrl@example.com'::text, 'vrl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrn@example.com'::text, 'vrn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vro@example.com'::text, 'vro'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrp@example.com'::text, 'vrp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrq@example.com'::text, 'vrq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrs@example.com'::text, 'vrs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrt@example.com'::text, 'vrt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vru@example.com'::text, 'vru'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrv@example.com'::text, 'vrv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrx@example.com'::text, 'vrx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vry@example.com'::text, 'vry'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrz@example.com'::text, 'vrz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs0@example.com'::text, 'vs0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs2@example.com'::text, 'vs2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs3@example.com'::text, 'vs3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs4@example.com'::text, 'vs4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs5@example.com'::text, 'vs5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs7@example.com'::text, 'vs7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs8@example.com'::text, 'vs8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs9@example.com'::text, 'vs9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsa@example.com'::text, 'vsa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsc@example.com'::text, 'vsc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsd@example.com'::text, 'vsd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vse@example.com'::text, 'vse'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsf@example.com'::text, 'vsf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000401'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsh@example.com'::text, 'vsh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000402'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsi@example.com'::text, 'vsi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000403'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsj@example.com'::text, 'vsj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000404'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsk@example.com'::text, 'vsk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000406'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsm@example.com'::text, 'vsm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000407'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsn@example.com'::text, 'vsn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000408'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vso@example.com'::text, 'vso'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000409'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsp@example.com'::text, 'vsp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsr@example.com'::text, 'vsr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vss@example.com'::text, 'vss'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vst@example.com'::text, 'vst'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsu@example.com'::text, 'vsu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000410'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsw@example.com'::text, 'vsw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000411'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsx@example.com'::text, 'vsx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000412'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsy@example.com'::text, 'vsy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000413'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsz@example.com'::text, 'vsz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000415'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt1@example.com'::text, 'vt1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000416'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt2@example.com'::text, 'vt2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000417'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt3@example.com'::text, 'vt3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000418'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt4@example.com'::text, 'vt4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt8@example.com'::text, 'vt8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt9@example.com'::text, 'vt9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vta@example.com'::text, 'vta'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtb@example.com'::text, 'vtb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000421'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtd@example.com'::text, 'vtd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000422'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vte@example.com'::text, 'vte'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000423'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtf@example.com'::text, 'vtf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000424'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtg@example.com'::text, 'vtg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000426'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vti@example.com'::text, 'vti'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000427'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtj@example.com'::text, 'vtj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000428'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtk@example.com'::text, 'vtk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000429'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtl@example.com'::text, 'vtl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vto@example.com'::text, 'vto'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtp@example.com'::text, 'vtp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtq@example.com'::text, 'vtq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtr@example.com'::text, 'vtr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000431'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtt@example.com'::text, 'vtt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000432'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtu@example.com'::text, 'vtu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000433'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtv@example.com'::text, 'vtv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000434'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtw@example.com'::text, 'vtw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000436'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vty@example.com'::text, 'vty'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000437'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtz@example.com'::text, 'vtz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000438'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu0@example.com'::text, 'vu0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000439'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu1@example.com'::text, 'vu1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu4@example.com'::text, 'vu4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu5@example.com'::text, 'vu5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu6@example.com'::text, 'vu6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu7@example.com'::text, 'vu7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000441'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu9@example.com'::text, 'vu9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000442'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vua@example.com'::text, 'vua'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000443'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vub@example.com'::text, 'vub'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000444'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuc@example.com'::text, 'vuc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000446'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vue@example.com'::text, 'vue'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000447'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuf@example.com'::text, 'vuf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000448'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vug@example.com'::text, 'vug'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000449'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuh@example.com'::text, 'vuh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuk@example.com'::text, 'vuk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vul@example.com'::text, 'vul'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vum@example.com'::text, 'vum'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vun@example.com'::text, 'vun'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000451'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vup@example.com'::text, 'vup'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000452'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuq@example.com'::text, 'vuq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000453'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vur@example.com'::text, 'vur'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000454'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vus@example.com'::text, 'vus'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000456'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuu@example.com'::text, 'vuu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000457'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuv@example.com'::text, 'vuv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000458'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuw@example.com'::text, 'vuw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000459'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vux@example.com'::text, 'vux'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv0@example.com'::text, 'vv0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv1@example.com'::text, 'vv1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv2@example.com'::text, 'vv2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv3@example.com'::text, 'vv3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000461'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv5@example.com'::text, 'vv5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000462'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv6@example.com'::text, 'vv6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000463'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv7@example.com'::text, 'vv7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000464'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv8@example.com'::text, 'vv8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000466'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vva@example.com'::text, 'vva'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000467'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvb@example.com'::text, 'vvb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000468'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvc@example.com'::text, 'vvc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000469'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvd@example.com'::text, 'vvd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvg@example.com'::text, 'vvg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvh@example.com'::text, 'vvh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvi@example.com'::text, 'vvi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvj@example.com'::text, 'vvj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000471'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvl@example.com'::text, 'vvl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000472'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvm@example.com'::text, 'vvm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000473'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvn@example.com'::text, 'vvn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000474'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvo@example.com'::text, 'vvo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000476'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvq@example.com'::text, 'vvq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000477'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvr@example.com'::text, 'vvr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000478'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvs@example.com'::text, 'vvs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000479'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvt@example.com'::text, 'vvt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvv@example.com'::text, 'vvv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvw@example.com'::text, 'vvw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvx@example.com'::text, 'vvx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvy@example.com'::text, 'vvy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000480'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw0@example.com'::text, 'vw0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000481'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw1@example.com'::text, 'vw1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000482'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw2@example.com'::text, 'vw2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000483'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw3@example.com'::text, 'vw3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000485'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vw5@example.com'::text, 'vw5'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000486'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vw6@example.com'::text, 'vw6'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000487'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vw7@example.com'::text, 'vw7'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000488'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vw8@example.com'::text, 'vw8'::text, 'admin', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwa@example.com'::text, 'vwa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwb@example.com'::text, 'vwb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwc@example.com'::text, 'vwc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwd@example.com'::text, 'vwd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
   ],
   "requirements": [
     {
@@ -768,12 +1453,12 @@ const suite: Suite = {
         {
           "label": "a new audit_engagement row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7k'::text, 'v7k'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8i'::text, 'v8i'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-000000000136'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7l'::text, 'v7l'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8n'::text, 'v8n'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000013b'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -792,12 +1477,12 @@ const suite: Suite = {
         {
           "label": "a new audit_engagement row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7m'::text, 'v7m'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8s'::text, 'v8s'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-000000000140'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, reference) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7m'::text, 'v7n'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8s'::text, 'v8x'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-000000000145'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -816,12 +1501,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_engagement row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7o'::text, 'v7o'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v92'::text, 'v92'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000014a'::uuid)"
         },
         {
           "label": "audit_engagement.audit_type = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7p'::text, 'v7p'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v97'::text, 'v97'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000014f'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -840,12 +1525,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_engagement row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7q'::text, 'v7q'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9c'::text, 'v9c'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-000000000154'::uuid, 'planned')"
         },
         {
           "label": "audit_engagement.status = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7r'::text, 'v7r'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9h'::text, 'v9h'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-000000000159'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -914,12 +1599,12 @@ const suite: Suite = {
         {
           "label": "a audit_engagement row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7s'::text, 'v7s'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9m'::text, 'v9m'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000015e'::uuid)"
         },
         {
           "label": "a audit_engagement row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-00007fff0022'::uuid, 'v7t'::text, 'v7t'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00007fff0022'::uuid, 'v9r'::text, 'v9r'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-000000000163'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -936,27 +1621,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, 'v7v'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, 'v9x'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, 'v7w'::text, 'v7w'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-000000000164'::uuid, 'v9y'::text, 'v9y'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000016a'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a audit_engagement row references is refused with 23001",
+          "label": "deleting a organisations row that a audit_engagement row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011a'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000164'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_engagement row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011c'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000166'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011a'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000164'::uuid",
           "rows": 1
         }
       ]
@@ -1013,12 +1702,12 @@ const suite: Suite = {
         {
           "label": "a audit_engagement row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7x'::text, 'v7x'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va3'::text, 'va3'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid)"
         },
         {
           "label": "a audit_engagement row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7y'::text, 'v7y'::text, 'internal', '00000000-0000-7000-8000-00007fff0026'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va8'::text, 'va8'::text, 'internal', '00000000-0000-7000-8000-00007fff0026'::uuid, '00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-000000000174'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1035,27 +1724,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7z@example.com'::text, 'v7z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vad@example.com'::text, 'vad'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v80'::text, 'v80'::text, 'internal', '00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000176'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vae'::text, 'vae'::text, 'internal', '00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000017a'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_engagement row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000175'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_engagement row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000120'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000176'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000175'::uuid",
           "rows": 1
         }
       ]
@@ -1112,12 +1801,12 @@ const suite: Suite = {
         {
           "label": "a audit_engagement row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v81'::text, 'v81'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaj'::text, 'vaj'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000017f'::uuid)"
         },
         {
           "label": "a audit_engagement row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v82'::text, 'v82'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff002a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vao'::text, 'vao'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff002a'::uuid, '00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-000000000184'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1134,27 +1823,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v83@example.com'::text, 'v83'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vat@example.com'::text, 'vat'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v84'::text, 'v84'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vau'::text, 'vau'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000018a'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_engagement row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000123'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000185'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_engagement row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000124'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000186'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000123'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000185'::uuid",
           "rows": 1
         }
       ]
@@ -1211,12 +1900,12 @@ const suite: Suite = {
         {
           "label": "a audit_engagement row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v85'::text, 'v85'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaz'::text, 'vaz'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000018f'::uuid)"
         },
         {
           "label": "a audit_engagement row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v86'::text, 'v86'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff002e'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb4'::text, 'vb4'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-00007fff002e'::uuid, '00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-000000000194'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1233,27 +1922,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v87@example.com'::text, 'v87'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb9@example.com'::text, 'vb9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v88'::text, 'v88'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vba'::text, 'vba'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00000000019a'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_engagement row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000127'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000195'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_engagement row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000128'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000196'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000127'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000195'::uuid",
           "rows": 1
         }
       ]
@@ -1310,12 +1999,12 @@ const suite: Suite = {
         {
           "label": "a audit_engagement row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v89'::text, 'v89'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbf'::text, 'vbf'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000019f'::uuid)"
         },
         {
           "label": "a audit_engagement row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8a'::text, 'v8a'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0032'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbk'::text, 'vbk'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-00007fff0032'::uuid, '00000000-0000-7000-8000-0000000001a4'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1332,27 +2021,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8b@example.com'::text, 'v8b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbp@example.com'::text, 'vbp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8c'::text, 'v8c'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbq'::text, 'vbq'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-0000000001aa'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_engagement row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a5'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_engagement row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012c'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a6'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a5'::uuid",
           "rows": 1
         }
       ]
@@ -1409,12 +2098,12 @@ const suite: Suite = {
         {
           "label": "a audit_engagement row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8d'::text, 'v8d'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbv'::text, 'vbv'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-0000000001af'::uuid)"
         },
         {
           "label": "a audit_engagement row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8e'::text, 'v8e'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0036'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc0'::text, 'vc0'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-00007fff0036'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1431,27 +2120,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8f@example.com'::text, 'v8f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc5@example.com'::text, 'vc5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8g'::text, 'v8g'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc6'::text, 'vc6'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-0000000001b5'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_engagement row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b5'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_engagement row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000130'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b6'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b5'::uuid",
           "rows": 1
         }
       ]
@@ -1519,12 +2208,12 @@ const suite: Suite = {
         {
           "label": "a audit_engagement row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8h'::text, 'v8h'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcb'::text, 'vcb'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001bc'::uuid, '00000000-0000-7000-8000-0000000001bd'::uuid, '00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-0000000001bf'::uuid)"
         },
         {
           "label": "a audit_engagement row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, NULL, 'v8i'::text, 'v8i'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c0'::uuid, NULL, 'vcg'::text, 'vcg'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-0000000001c2'::uuid, '00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-0000000001c4'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -1590,12 +2279,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8j'::text, 'v8j'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcl'::text, 'vcl'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-0000000001c9'::uuid)"
         },
         {
           "label": "a new audit_engagement row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000133'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c5'::uuid"
         }
       ]
     },
@@ -1735,12 +2424,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own audit_engagement row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8k'::text, 'v8k'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcq'::text, 'vcq'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-0000000001cd'::uuid, '00000000-0000-7000-8000-0000000001ce'::uuid)"
         },
         {
           "label": "a audit_engagement row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8l'::text, 'v8l'::text, 'internal', '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vcv'::text, 'vcv'::text, 'internal', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-0000000001d1'::uuid, '00000000-0000-7000-8000-0000000001d2'::uuid, '00000000-0000-7000-8000-0000000001d3'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -1800,12 +2489,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8m'::text, 'v8m'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd0'::text, 'vd0'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-0000000001d8'::uuid)"
         },
         {
           "label": "organisation A can delete its own new audit_engagement row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000136'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d4'::uuid",
           "rows": 1
         }
       ]
@@ -2220,12 +2909,12 @@ const suite: Suite = {
         {
           "label": "a new audit_checklist row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v8n'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vd5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-0000000001db'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v8o'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vd8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-0000000001de'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -2244,12 +2933,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_checklist row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v8p'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"framework\") VALUES ('00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-0000000001e1'::uuid, 'iso_27001')"
         },
         {
           "label": "audit_checklist.framework = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"framework\") VALUES ('00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v8q'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"framework\") VALUES ('00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vde'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-0000000001e4'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -2318,12 +3007,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v8r'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-0000000001e7'::uuid)"
         },
         {
           "label": "a audit_checklist row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00007fff0059'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v8s'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-00007fff0059'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-0000000001ea'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2340,27 +3029,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000013d'::uuid, 'v8u'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000001eb'::uuid, 'vdo'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v8v'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vdp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ee'::uuid, '00000000-0000-7000-8000-0000000001ef'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a audit_checklist row references is refused with 23001",
+          "label": "deleting a organisations row that a audit_checklist row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013d'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001eb'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_checklist row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013f'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ed'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013d'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001eb'::uuid",
           "rows": 1
         }
       ]
@@ -2417,12 +3110,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist row with an existing audit_engagement is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v8w'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vds'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f2'::uuid)"
         },
         {
           "label": "a audit_checklist row with a missing audit_engagement is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff005d'::uuid, 'v8x'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff005d'::uuid, 'vdv'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f4'::uuid, '00000000-0000-7000-8000-0000000001f5'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2439,27 +3132,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8y'::text, 'v8y'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdy'::text, 'vdy'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-0000000001f9'::uuid, '00000000-0000-7000-8000-0000000001fa'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000142'::uuid, 'v8z'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001f6'::uuid, 've3'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid)"
         },
         {
-          "label": "deleting a audit_engagement row that a audit_checklist row references is refused with 23001",
+          "label": "deleting a audit_engagement row that a audit_checklist row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000142'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001f6'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_checklist row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-000000000143'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001fb'::uuid",
           "rows": 1
         },
         {
           "label": "then the audit_engagement row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000142'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001f6'::uuid",
           "rows": 1
         }
       ]
@@ -2516,12 +3213,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v90'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 've6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ff'::uuid, '00000000-0000-7000-8000-000000000200'::uuid)"
         },
         {
           "label": "a audit_checklist row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v91'::text, '00000000-0000-7000-8000-00007fff0061'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000201'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 've9'::text, '00000000-0000-7000-8000-00007fff0061'::uuid, '00000000-0000-7000-8000-000000000202'::uuid, '00000000-0000-7000-8000-000000000203'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2538,27 +3235,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v92@example.com'::text, 'v92'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vec@example.com'::text, 'vec'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v93'::text, '00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000205'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'ved'::text, '00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-000000000207'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_checklist row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000146'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000204'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_checklist row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-000000000147'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-000000000205'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000146'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000204'::uuid",
           "rows": 1
         }
       ]
@@ -2615,12 +3312,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v94'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000208'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'veg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000209'::uuid, '00000000-0000-7000-8000-00000000020a'::uuid)"
         },
         {
           "label": "a audit_checklist row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v95'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0065'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vej'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0065'::uuid, '00000000-0000-7000-8000-00000000020d'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2637,27 +3334,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v96@example.com'::text, 'v96'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vem@example.com'::text, 'vem'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v97'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'ven'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000020e'::uuid, '00000000-0000-7000-8000-000000000211'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_checklist row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020e'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_checklist row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014b'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020f'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020e'::uuid",
           "rows": 1
         }
       ]
@@ -2714,12 +3411,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v98'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000212'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'veq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000213'::uuid, '00000000-0000-7000-8000-000000000214'::uuid)"
         },
         {
           "label": "a audit_checklist row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v99'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0069'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000215'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vet'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000216'::uuid, '00000000-0000-7000-8000-00007fff0069'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2736,27 +3433,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9a@example.com'::text, 'v9a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vew@example.com'::text, 'vew'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v9b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000014e'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000219'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vex'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000021a'::uuid, '00000000-0000-7000-8000-000000000218'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_checklist row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000218'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_checklist row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014f'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-000000000219'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000218'::uuid",
           "rows": 1
         }
       ]
@@ -2824,12 +3521,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v9c'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vf0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000021d'::uuid, '00000000-0000-7000-8000-00000000021e'::uuid)"
         },
         {
           "label": "a audit_checklist row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000151'::uuid, NULL, '00000000-0000-7000-8000-000000000102'::uuid, 'v9d'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021f'::uuid, NULL, '00000000-0000-7000-8000-000000000102'::uuid, 'vf3'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000220'::uuid, '00000000-0000-7000-8000-000000000221'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -2895,12 +3592,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v9e'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000222'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vf6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000223'::uuid, '00000000-0000-7000-8000-000000000224'::uuid)"
         },
         {
           "label": "a new audit_checklist row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-000000000152'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-000000000222'::uuid"
         }
       ]
     },
@@ -3040,12 +3737,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own audit_checklist row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v9f'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000225'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vf9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000226'::uuid, '00000000-0000-7000-8000-000000000227'::uuid)"
         },
         {
           "label": "a audit_checklist row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'v9g'::text, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000228'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, 'vfc'::text, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-000000000229'::uuid, '00000000-0000-7000-8000-00000000022a'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -3064,13 +3761,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own audit_checklist row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"audit_checklist\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"audit_checklist\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's audit_checklist row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"audit_checklist\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"audit_checklist\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -3089,7 +3786,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own audit_checklist row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"audit_checklist\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"audit_checklist\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
           "rows": 1
         },
         {
@@ -3105,12 +3802,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v9h'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vff'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000022c'::uuid, '00000000-0000-7000-8000-00000000022d'::uuid)"
         },
         {
           "label": "organisation A can delete its own new audit_checklist row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-000000000155'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-00000000022b'::uuid",
           "rows": 1
         }
       ]
@@ -3636,12 +4333,12 @@ const suite: Suite = {
         {
           "label": "a new audit_checklist_item row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9i'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000022f'::uuid, 'vfi'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000232'::uuid, '00000000-0000-7000-8000-000000000233'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9j'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000235'::uuid, 'vfo'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000238'::uuid, '00000000-0000-7000-8000-000000000239'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -3660,12 +4357,12 @@ const suite: Suite = {
         {
           "label": "a new audit_checklist_item row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9k'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000023b'::uuid, 'vfu'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000023e'::uuid, '00000000-0000-7000-8000-00000000023f'::uuid)"
         },
         {
           "label": "a second row with the same (audit_checklist_id, sequence_number) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9l'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000240'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000023b'::uuid, 'vg0'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000244'::uuid, '00000000-0000-7000-8000-000000000245'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -3684,12 +4381,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_checklist_item row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9m'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000246'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000247'::uuid, 'vg6'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000024a'::uuid, '00000000-0000-7000-8000-00000000024b'::uuid)"
         },
         {
           "label": "audit_checklist_item.sequence_number = 0 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9n'::text, 0, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000024d'::uuid, 'vgc'::text, 0, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000250'::uuid, '00000000-0000-7000-8000-000000000251'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -3708,12 +4405,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_checklist_item row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9o'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\", \"response\") VALUES ('00000000-0000-7000-8000-000000000252'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000253'::uuid, 'vgi'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-000000000257'::uuid, 'conforming')"
         },
         {
           "label": "audit_checklist_item.response = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\", \"response\") VALUES ('00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9p'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\", \"response\") VALUES ('00000000-0000-7000-8000-000000000258'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000259'::uuid, 'vgo'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000025c'::uuid, '00000000-0000-7000-8000-00000000025d'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -3782,12 +4479,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist_item row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9q'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000025f'::uuid, 'vgu'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000262'::uuid, '00000000-0000-7000-8000-000000000263'::uuid)"
         },
         {
           "label": "a audit_checklist_item row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00007fff0093'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9r'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000264'::uuid, '00000000-0000-7000-8000-00007fff0093'::uuid, '00000000-0000-7000-8000-000000000265'::uuid, 'vh0'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000268'::uuid, '00000000-0000-7000-8000-000000000269'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3804,27 +4501,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, 'v9t'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000026a'::uuid, 'vh7'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9u'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000026a'::uuid, '00000000-0000-7000-8000-00000000026d'::uuid, 'vh8'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000270'::uuid, '00000000-0000-7000-8000-000000000271'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a audit_checklist_item row references is refused with 23001",
+          "label": "deleting a organisations row that a audit_checklist_item row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000160'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000026a'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_checklist_item row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-000000000162'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-00000000026c'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000160'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000026a'::uuid",
           "rows": 1
         }
       ]
@@ -3881,12 +4582,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist_item row with an existing audit_checklist is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9v'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000272'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000273'::uuid, 'vhe'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000276'::uuid, '00000000-0000-7000-8000-000000000277'::uuid)"
         },
         {
           "label": "a audit_checklist_item row with a missing audit_checklist is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff0097'::uuid, 'v9w'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000278'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff0097'::uuid, 'vhk'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000027c'::uuid, '00000000-0000-7000-8000-00000000027d'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3903,27 +4604,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v9x'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'vhq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000027f'::uuid, '00000000-0000-7000-8000-000000000280'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000165'::uuid, 'v9y'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000281'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000027e'::uuid, 'vht'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000285'::uuid, '00000000-0000-7000-8000-000000000286'::uuid)"
         },
         {
-          "label": "deleting a audit_checklist row that a audit_checklist_item row references is refused with 23001",
+          "label": "deleting a audit_checklist row that a audit_checklist_item row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-000000000165'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-00000000027e'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_checklist_item row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-000000000166'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-000000000281'::uuid",
           "rows": 1
         },
         {
           "label": "then the audit_checklist row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-000000000165'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist\" WHERE \"id\" = '00000000-0000-7000-8000-00000000027e'::uuid",
           "rows": 1
         }
       ]
@@ -3980,12 +4685,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist_item row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v9z'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000287'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000288'::uuid, 'vhz'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000028b'::uuid, '00000000-0000-7000-8000-00000000028c'::uuid)"
         },
         {
           "label": "a audit_checklist_item row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'va0'::text, 1, '00000000-0000-7000-8000-00007fff009b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000028e'::uuid, 'vi5'::text, 1, '00000000-0000-7000-8000-00007fff009b'::uuid, '00000000-0000-7000-8000-000000000291'::uuid, '00000000-0000-7000-8000-000000000292'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4002,27 +4707,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va1@example.com'::text, 'va1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000293'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vib@example.com'::text, 'vib'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'va2'::text, 1, '00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000294'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000295'::uuid, 'vic'::text, 1, '00000000-0000-7000-8000-000000000293'::uuid, '00000000-0000-7000-8000-000000000298'::uuid, '00000000-0000-7000-8000-000000000299'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_checklist_item row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000169'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000293'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_checklist_item row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016a'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-000000000294'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000169'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000293'::uuid",
           "rows": 1
         }
       ]
@@ -4079,12 +4784,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist_item row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'va3'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000029b'::uuid, 'vii'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000029e'::uuid, '00000000-0000-7000-8000-00000000029f'::uuid)"
         },
         {
           "label": "a audit_checklist_item row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'va4'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff009f'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002a1'::uuid, 'vio'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff009f'::uuid, '00000000-0000-7000-8000-0000000002a5'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4101,27 +4806,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va5@example.com'::text, 'va5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viu@example.com'::text, 'viu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'va6'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002a8'::uuid, 'viv'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002a6'::uuid, '00000000-0000-7000-8000-0000000002ac'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_checklist_item row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016d'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002a6'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_checklist_item row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016e'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002a7'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016d'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002a6'::uuid",
           "rows": 1
         }
       ]
@@ -4178,12 +4883,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist_item row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'va7'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002ae'::uuid, 'vj1'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002b1'::uuid, '00000000-0000-7000-8000-0000000002b2'::uuid)"
         },
         {
           "label": "a audit_checklist_item row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'va8'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00a3'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002b4'::uuid, 'vj7'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002b7'::uuid, '00000000-0000-7000-8000-00007fff00a3'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4200,27 +4905,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va9@example.com'::text, 'va9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjd@example.com'::text, 'vjd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'vaa'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000171'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002bb'::uuid, 'vje'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002be'::uuid, '00000000-0000-7000-8000-0000000002b9'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_checklist_item row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000171'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002b9'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_checklist_item row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-000000000172'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002ba'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000171'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002b9'::uuid",
           "rows": 1
         }
       ]
@@ -4288,12 +4993,12 @@ const suite: Suite = {
         {
           "label": "a audit_checklist_item row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'vab'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002c1'::uuid, 'vjk'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002c4'::uuid, '00000000-0000-7000-8000-0000000002c5'::uuid)"
         },
         {
           "label": "a audit_checklist_item row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, NULL, '00000000-0000-7000-8000-000000000103'::uuid, 'vac'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c6'::uuid, NULL, '00000000-0000-7000-8000-0000000002c7'::uuid, 'vjq'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002ca'::uuid, '00000000-0000-7000-8000-0000000002cb'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -4359,12 +5064,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'vad'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002cd'::uuid, 'vjw'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002d0'::uuid, '00000000-0000-7000-8000-0000000002d1'::uuid)"
         },
         {
           "label": "a new audit_checklist_item row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-000000000175'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002cc'::uuid"
         }
       ]
     },
@@ -4504,12 +5209,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own audit_checklist_item row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000176'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'vae'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002d3'::uuid, 'vk2'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002d6'::uuid, '00000000-0000-7000-8000-0000000002d7'::uuid)"
         },
         {
           "label": "a audit_checklist_item row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, 'vaf'::text, 1, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d8'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-0000000002d9'::uuid, 'vk8'::text, 1, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-0000000002dc'::uuid, '00000000-0000-7000-8000-0000000002dd'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -4528,13 +5233,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own audit_checklist_item row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"audit_checklist_item\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"audit_checklist_item\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010a'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's audit_checklist_item row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"audit_checklist_item\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"audit_checklist_item\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-00000000010a'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -4553,7 +5258,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own audit_checklist_item row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"audit_checklist_item\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"audit_checklist_item\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010a'::uuid",
           "rows": 1
         },
         {
@@ -4569,12 +5274,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'vag'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002df'::uuid, 'vke'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002e2'::uuid, '00000000-0000-7000-8000-0000000002e3'::uuid)"
         },
         {
           "label": "organisation A can delete its own new audit_checklist_item row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-000000000178'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002de'::uuid",
           "rows": 1
         }
       ]
@@ -5235,12 +5940,12 @@ const suite: Suite = {
         {
           "label": "a new audit_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vah'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vkk'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002e5'::uuid, '00000000-0000-7000-8000-0000000002e6'::uuid, '00000000-0000-7000-8000-0000000002e7'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vai'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vko'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002e9'::uuid, '00000000-0000-7000-8000-0000000002ea'::uuid, '00000000-0000-7000-8000-0000000002eb'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -5259,12 +5964,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vaj'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vks'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002ed'::uuid, '00000000-0000-7000-8000-0000000002ee'::uuid, '00000000-0000-7000-8000-0000000002ef'::uuid)"
         },
         {
           "label": "audit_observation.grade = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vak'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vkw'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002f1'::uuid, '00000000-0000-7000-8000-0000000002f2'::uuid, '00000000-0000-7000-8000-0000000002f3'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -5283,12 +5988,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'val'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"latitude\") VALUES ('00000000-0000-7000-8000-0000000002f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vl0'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002f5'::uuid, '00000000-0000-7000-8000-0000000002f6'::uuid, '00000000-0000-7000-8000-0000000002f7'::uuid, -90)"
         },
         {
           "label": "audit_observation.latitude = -91 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"latitude\") VALUES ('00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vam'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, -91)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"latitude\") VALUES ('00000000-0000-7000-8000-0000000002f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vl4'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002f9'::uuid, '00000000-0000-7000-8000-0000000002fa'::uuid, '00000000-0000-7000-8000-0000000002fb'::uuid, -91)",
           "sqlstate": "23514"
         }
       ]
@@ -5307,12 +6012,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'van'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"longitude\") VALUES ('00000000-0000-7000-8000-0000000002fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vl8'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002fd'::uuid, '00000000-0000-7000-8000-0000000002fe'::uuid, '00000000-0000-7000-8000-0000000002ff'::uuid, -180)"
         },
         {
           "label": "audit_observation.longitude = -181 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"longitude\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vao'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, -181)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"longitude\") VALUES ('00000000-0000-7000-8000-000000000300'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vlc'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000301'::uuid, '00000000-0000-7000-8000-000000000302'::uuid, '00000000-0000-7000-8000-000000000303'::uuid, -181)",
           "sqlstate": "23514"
         }
       ]
@@ -5331,12 +6036,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vap'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000304'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vlg'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000305'::uuid, '00000000-0000-7000-8000-000000000306'::uuid, '00000000-0000-7000-8000-000000000307'::uuid, 'open')"
         },
         {
           "label": "audit_observation.status = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vaq'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000308'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vlk'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000309'::uuid, '00000000-0000-7000-8000-00000000030a'::uuid, '00000000-0000-7000-8000-00000000030b'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -5405,12 +6110,12 @@ const suite: Suite = {
         {
           "label": "a audit_observation row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'var'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vlo'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000030d'::uuid, '00000000-0000-7000-8000-00000000030e'::uuid, '00000000-0000-7000-8000-00000000030f'::uuid)"
         },
         {
           "label": "a audit_observation row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-00007fff00d3'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vas'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000310'::uuid, '00000000-0000-7000-8000-00007fff00d3'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vls'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000311'::uuid, '00000000-0000-7000-8000-000000000312'::uuid, '00000000-0000-7000-8000-000000000313'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5427,27 +6132,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, 'vau'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000314'::uuid, 'vlx'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vav'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000316'::uuid, '00000000-0000-7000-8000-000000000314'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vly'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000317'::uuid, '00000000-0000-7000-8000-000000000318'::uuid, '00000000-0000-7000-8000-000000000319'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a audit_observation row references is refused with 23001",
+          "label": "deleting a organisations row that a audit_observation row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000185'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000314'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000187'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000316'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000185'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000314'::uuid",
           "rows": 1
         }
       ]
@@ -5504,12 +6213,12 @@ const suite: Suite = {
         {
           "label": "a audit_observation row with an existing audit_engagement is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vaw'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vm2'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000031b'::uuid, '00000000-0000-7000-8000-00000000031c'::uuid, '00000000-0000-7000-8000-00000000031d'::uuid)"
         },
         {
           "label": "a audit_observation row with a missing audit_engagement is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff00d7'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vax'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff00d7'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vm6'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000031f'::uuid, '00000000-0000-7000-8000-000000000320'::uuid, '00000000-0000-7000-8000-000000000321'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5526,27 +6235,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vay'::text, 'vay'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_engagement\" (\"id\", \"organisation_id\", \"reference\", \"title\", \"audit_type\", \"lead_auditor_user_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000322'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vma'::text, 'vma'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000323'::uuid, '00000000-0000-7000-8000-000000000324'::uuid, '00000000-0000-7000-8000-000000000325'::uuid, '00000000-0000-7000-8000-000000000326'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vaz'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000327'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000322'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vmf'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000328'::uuid, '00000000-0000-7000-8000-000000000329'::uuid, '00000000-0000-7000-8000-00000000032a'::uuid)"
         },
         {
-          "label": "deleting a audit_engagement row that a audit_observation row references is refused with 23001",
+          "label": "deleting a audit_engagement row that a audit_observation row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018a'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000322'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018b'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000327'::uuid",
           "rows": 1
         },
         {
           "label": "then the audit_engagement row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018a'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_engagement\" WHERE \"id\" = '00000000-0000-7000-8000-000000000322'::uuid",
           "rows": 1
         }
       ]
@@ -5603,12 +6316,12 @@ const suite: Suite = {
         {
           "label": "a audit_observation row with an existing audit_checklist_item is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vb0'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vmj'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000032c'::uuid, '00000000-0000-7000-8000-00000000032d'::uuid, '00000000-0000-7000-8000-00000000032e'::uuid)"
         },
         {
           "label": "a audit_observation row with a missing audit_checklist_item is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00007fff00db'::uuid, 'vb1'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00007fff00db'::uuid, 'vmn'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000330'::uuid, '00000000-0000-7000-8000-000000000331'::uuid, '00000000-0000-7000-8000-000000000332'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5625,27 +6338,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'vb2'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_checklist_item\" (\"id\", \"organisation_id\", \"audit_checklist_id\", \"requirement\", \"sequence_number\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000333'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000334'::uuid, 'vmr'::text, 1, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000337'::uuid, '00000000-0000-7000-8000-000000000338'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000018e'::uuid, 'vb3'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000339'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000333'::uuid, 'vmx'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000033a'::uuid, '00000000-0000-7000-8000-00000000033b'::uuid, '00000000-0000-7000-8000-00000000033c'::uuid)"
         },
         {
-          "label": "deleting a audit_checklist_item row that a audit_observation row references is refused with 23001",
+          "label": "deleting a audit_checklist_item row that a audit_observation row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018e'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-000000000333'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018f'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000339'::uuid",
           "rows": 1
         },
         {
           "label": "then the audit_checklist_item row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018e'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_checklist_item\" WHERE \"id\" = '00000000-0000-7000-8000-000000000333'::uuid",
           "rows": 1
         }
       ]
@@ -5702,12 +6419,12 @@ const suite: Suite = {
         {
           "label": "a audit_observation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vb4'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vn1'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000033e'::uuid, '00000000-0000-7000-8000-00000000033f'::uuid, '00000000-0000-7000-8000-000000000340'::uuid)"
         },
         {
           "label": "a audit_observation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vb5'::text, 'major_nonconformity', '00000000-0000-7000-8000-00007fff00df'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000341'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vn5'::text, 'major_nonconformity', '00000000-0000-7000-8000-00007fff00df'::uuid, '00000000-0000-7000-8000-000000000342'::uuid, '00000000-0000-7000-8000-000000000343'::uuid, '00000000-0000-7000-8000-000000000344'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5724,27 +6441,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb6@example.com'::text, 'vb6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000345'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn9@example.com'::text, 'vn9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vb7'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000346'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vna'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000345'::uuid, '00000000-0000-7000-8000-000000000347'::uuid, '00000000-0000-7000-8000-000000000348'::uuid, '00000000-0000-7000-8000-000000000349'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_observation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000192'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000345'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000193'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000346'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000192'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000345'::uuid",
           "rows": 1
         }
       ]
@@ -5801,12 +6518,12 @@ const suite: Suite = {
         {
           "label": "a audit_observation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vb8'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vne'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000034b'::uuid, '00000000-0000-7000-8000-00000000034c'::uuid, '00000000-0000-7000-8000-00000000034d'::uuid)"
         },
         {
           "label": "a audit_observation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vb9'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00e3'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vni'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00e3'::uuid, '00000000-0000-7000-8000-000000000350'::uuid, '00000000-0000-7000-8000-000000000351'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5823,27 +6540,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vba@example.com'::text, 'vba'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000352'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnm@example.com'::text, 'vnm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbb'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000353'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vnn'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000352'::uuid, '00000000-0000-7000-8000-000000000355'::uuid, '00000000-0000-7000-8000-000000000356'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_observation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000196'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000352'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000197'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000353'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000196'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000352'::uuid",
           "rows": 1
         }
       ]
@@ -5900,12 +6617,12 @@ const suite: Suite = {
         {
           "label": "a audit_observation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbc'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000357'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vnr'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000358'::uuid, '00000000-0000-7000-8000-000000000359'::uuid, '00000000-0000-7000-8000-00000000035a'::uuid)"
         },
         {
           "label": "a audit_observation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbd'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00e7'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vnv'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000035c'::uuid, '00000000-0000-7000-8000-00007fff00e7'::uuid, '00000000-0000-7000-8000-00000000035e'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5922,27 +6639,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbe@example.com'::text, 'vbe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnz@example.com'::text, 'vnz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbf'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000360'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vo0'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000361'::uuid, '00000000-0000-7000-8000-00000000035f'::uuid, '00000000-0000-7000-8000-000000000363'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_observation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000035f'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019b'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000360'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000035f'::uuid",
           "rows": 1
         }
       ]
@@ -5999,12 +6716,12 @@ const suite: Suite = {
         {
           "label": "a audit_observation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbg'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000364'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vo4'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000365'::uuid, '00000000-0000-7000-8000-000000000366'::uuid, '00000000-0000-7000-8000-000000000367'::uuid)"
         },
         {
           "label": "a audit_observation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbh'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00eb'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000368'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vo8'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000369'::uuid, '00000000-0000-7000-8000-00000000036a'::uuid, '00000000-0000-7000-8000-00007fff00eb'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6021,27 +6738,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbi@example.com'::text, 'vbi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voc@example.com'::text, 'voc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbj'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vod'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000036e'::uuid, '00000000-0000-7000-8000-00000000036f'::uuid, '00000000-0000-7000-8000-00000000036c'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_observation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000036c'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019f'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000036d'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000036c'::uuid",
           "rows": 1
         }
       ]
@@ -6109,12 +6826,12 @@ const suite: Suite = {
         {
           "label": "a audit_observation row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbk'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000371'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'voh'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000372'::uuid, '00000000-0000-7000-8000-000000000373'::uuid, '00000000-0000-7000-8000-000000000374'::uuid)"
         },
         {
           "label": "a audit_observation row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a1'::uuid, NULL, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbl'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000375'::uuid, NULL, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vol'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000376'::uuid, '00000000-0000-7000-8000-000000000377'::uuid, '00000000-0000-7000-8000-000000000378'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -6180,12 +6897,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbm'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000379'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vop'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000037a'::uuid, '00000000-0000-7000-8000-00000000037b'::uuid, '00000000-0000-7000-8000-00000000037c'::uuid)"
         },
         {
           "label": "a new audit_observation row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a2'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000379'::uuid"
         }
       ]
     },
@@ -6325,12 +7042,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own audit_observation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbn'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vot'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000037e'::uuid, '00000000-0000-7000-8000-00000000037f'::uuid, '00000000-0000-7000-8000-000000000380'::uuid)"
         },
         {
           "label": "a audit_observation row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vbo'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000381'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-000000000123'::uuid, 'vox'::text, 'major_nonconformity', '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-000000000382'::uuid, '00000000-0000-7000-8000-000000000383'::uuid, '00000000-0000-7000-8000-000000000384'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -6349,13 +7066,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own audit_observation row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"audit_observation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"audit_observation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010d'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's audit_observation row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"audit_observation\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"audit_observation\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-00000000010d'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -6374,7 +7091,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own audit_observation row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"audit_observation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"audit_observation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010d'::uuid",
           "rows": 1
         },
         {
@@ -6390,12 +7107,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vbp'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000385'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vp1'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000386'::uuid, '00000000-0000-7000-8000-000000000387'::uuid, '00000000-0000-7000-8000-000000000388'::uuid)"
         },
         {
           "label": "organisation A can delete its own new audit_observation row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a5'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000385'::uuid",
           "rows": 1
         }
       ]
@@ -6986,12 +7703,12 @@ const suite: Suite = {
         {
           "label": "a new audit_evidence row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vbq'::text, '2026-01-01 00:07:02.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000389'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '9abcdef0123456789abcdef0123456789abcdef0123456789abcdef012345678'::text, '2026-01-01 00:15:05.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000038a'::uuid, '00000000-0000-7000-8000-00000000038b'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vbr'::text, '2026-01-01 00:07:03.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000389'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'cdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab'::text, '2026-01-01 00:15:08.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000038d'::uuid, '00000000-0000-7000-8000-00000000038e'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -7010,12 +7727,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_evidence row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vbs'::text, '2026-01-01 00:07:04.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'f0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde'::text, '2026-01-01 00:15:11.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000390'::uuid, '00000000-0000-7000-8000-000000000391'::uuid)"
         },
         {
           "label": "audit_evidence.media_type = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'ismslint_out_of_set', 'vbt'::text, '2026-01-01 00:07:05.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000392'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'ismslint_out_of_set', '23456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef01'::text, '2026-01-01 00:15:14.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000393'::uuid, '00000000-0000-7000-8000-000000000394'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -7084,12 +7801,12 @@ const suite: Suite = {
         {
           "label": "a audit_evidence row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vbu'::text, '2026-01-01 00:07:06.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000395'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '56789abcdef0123456789abcdef0123456789abcdef0123456789abcdef01234'::text, '2026-01-01 00:15:17.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000396'::uuid, '00000000-0000-7000-8000-000000000397'::uuid)"
         },
         {
           "label": "a audit_evidence row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-00007fff0115'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vbv'::text, '2026-01-01 00:07:07.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000398'::uuid, '00000000-0000-7000-8000-00007fff0115'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '89abcdef0123456789abcdef0123456789abcdef0123456789abcdef01234567'::text, '2026-01-01 00:15:20.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000399'::uuid, '00000000-0000-7000-8000-00000000039a'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -7106,27 +7823,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, 'vbx'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000039b'::uuid, 'vpo'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vby'::text, '2026-01-01 00:07:10.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039d'::uuid, '00000000-0000-7000-8000-00000000039b'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'def0123456789abcdef0123456789abcdef0123456789abcdef0123456789abc'::text, '2026-01-01 00:15:25.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000039e'::uuid, '00000000-0000-7000-8000-00000000039f'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a audit_evidence row references is refused with 23001",
+          "label": "deleting a organisations row that a audit_evidence row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ac'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000039b'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_evidence row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ae'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-00000000039d'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ac'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000039b'::uuid",
           "rows": 1
         }
       ]
@@ -7183,12 +7904,12 @@ const suite: Suite = {
         {
           "label": "a audit_evidence row with an existing audit_observation is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vbz'::text, '2026-01-01 00:07:11.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'::text, '2026-01-01 00:15:28.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003a1'::uuid, '00000000-0000-7000-8000-0000000003a2'::uuid)"
         },
         {
           "label": "a audit_evidence row with a missing audit_observation is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff0119'::uuid, 'photo', 'vc0'::text, '2026-01-01 00:07:12.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff0119'::uuid, 'photo', '3456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef012'::text, '2026-01-01 00:15:31.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003a4'::uuid, '00000000-0000-7000-8000-0000000003a5'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -7205,27 +7926,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'vc1'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_observation\" (\"id\", \"organisation_id\", \"audit_engagement_id\", \"audit_checklist_item_id\", \"title\", \"grade\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'vpy'::text, 'major_nonconformity', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003a7'::uuid, '00000000-0000-7000-8000-0000000003a8'::uuid, '00000000-0000-7000-8000-0000000003a9'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001b1'::uuid, 'photo', 'vc2'::text, '2026-01-01 00:07:14.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000003a6'::uuid, 'photo', 'abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789'::text, '2026-01-01 00:15:38.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003ab'::uuid, '00000000-0000-7000-8000-0000000003ac'::uuid)"
         },
         {
-          "label": "deleting a audit_observation row that a audit_evidence row references is refused with 23001",
+          "label": "deleting a audit_observation row that a audit_evidence row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b1'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003a6'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the audit_evidence row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b2'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003aa'::uuid",
           "rows": 1
         },
         {
           "label": "then the audit_observation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b1'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_observation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003a6'::uuid",
           "rows": 1
         }
       ]
@@ -7282,12 +8007,12 @@ const suite: Suite = {
         {
           "label": "a audit_evidence row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vc3'::text, '2026-01-01 00:07:15.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'def0123456789abcdef0123456789abcdef0123456789abcdef0123456789abc'::text, '2026-01-01 00:15:41.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003ae'::uuid, '00000000-0000-7000-8000-0000000003af'::uuid)"
         },
         {
           "label": "a audit_evidence row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vc4'::text, '2026-01-01 00:07:16.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff011d'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'::text, '2026-01-01 00:15:44.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff011d'::uuid, '00000000-0000-7000-8000-0000000003b1'::uuid, '00000000-0000-7000-8000-0000000003b2'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -7304,27 +8029,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc5@example.com'::text, 'vc5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqb@example.com'::text, 'vqb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vc6'::text, '2026-01-01 00:07:18.000+00'::timestamp with time zone, '00000000-0000-7000-8000-0000000001b5'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123'::text, '2026-01-01 00:15:48.000+00'::timestamp with time zone, '00000000-0000-7000-8000-0000000003b3'::uuid, '00000000-0000-7000-8000-0000000003b5'::uuid, '00000000-0000-7000-8000-0000000003b6'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_evidence row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b5'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003b3'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_evidence row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b6'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003b4'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b5'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003b3'::uuid",
           "rows": 1
         }
       ]
@@ -7381,12 +8106,12 @@ const suite: Suite = {
         {
           "label": "a audit_evidence row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vc7'::text, '2026-01-01 00:07:19.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456'::text, '2026-01-01 00:15:51.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003b8'::uuid, '00000000-0000-7000-8000-0000000003b9'::uuid)"
         },
         {
           "label": "a audit_evidence row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vc8'::text, '2026-01-01 00:07:20.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0121'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789'::text, '2026-01-01 00:15:54.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0121'::uuid, '00000000-0000-7000-8000-0000000003bc'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -7403,27 +8128,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc9@example.com'::text, 'vc9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vql@example.com'::text, 'vql'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vca'::text, '2026-01-01 00:07:22.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'ef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd'::text, '2026-01-01 00:15:58.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003bd'::uuid, '00000000-0000-7000-8000-0000000003c0'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_evidence row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b9'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003bd'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_evidence row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ba'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003be'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b9'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003bd'::uuid",
           "rows": 1
         }
       ]
@@ -7480,12 +8205,12 @@ const suite: Suite = {
         {
           "label": "a audit_evidence row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vcb'::text, '2026-01-01 00:07:23.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0'::text, '2026-01-01 00:16:01.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003c2'::uuid, '00000000-0000-7000-8000-0000000003c3'::uuid)"
         },
         {
           "label": "a audit_evidence row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vcc'::text, '2026-01-01 00:07:24.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0125'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123'::text, '2026-01-01 00:16:04.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003c5'::uuid, '00000000-0000-7000-8000-00007fff0125'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -7502,27 +8227,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcd@example.com'::text, 'vcd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqv@example.com'::text, 'vqv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vce'::text, '2026-01-01 00:07:26.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001bd'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '89abcdef0123456789abcdef0123456789abcdef0123456789abcdef01234567'::text, '2026-01-01 00:16:08.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003c9'::uuid, '00000000-0000-7000-8000-0000000003c7'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_evidence row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001bd'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003c7'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the audit_evidence row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001be'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003c8'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001bd'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003c7'::uuid",
           "rows": 1
         }
       ]
@@ -7590,12 +8315,12 @@ const suite: Suite = {
         {
           "label": "a audit_evidence row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vcf'::text, '2026-01-01 00:07:27.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'bcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789a'::text, '2026-01-01 00:16:11.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003cc'::uuid, '00000000-0000-7000-8000-0000000003cd'::uuid)"
         },
         {
           "label": "a audit_evidence row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c0'::uuid, NULL, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vcg'::text, '2026-01-01 00:07:28.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ce'::uuid, NULL, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'ef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd'::text, '2026-01-01 00:16:14.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003cf'::uuid, '00000000-0000-7000-8000-0000000003d0'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -7661,12 +8386,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vch'::text, '2026-01-01 00:07:29.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0'::text, '2026-01-01 00:16:17.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003d2'::uuid, '00000000-0000-7000-8000-0000000003d3'::uuid)"
         },
         {
           "label": "a new audit_evidence row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c1'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003d1'::uuid"
         }
       ]
     },
@@ -7806,12 +8531,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own audit_evidence row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vci'::text, '2026-01-01 00:07:30.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', '456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123'::text, '2026-01-01 00:16:20.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003d5'::uuid, '00000000-0000-7000-8000-0000000003d6'::uuid)"
         },
         {
           "label": "a audit_evidence row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'vcj'::text, '2026-01-01 00:07:31.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d7'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, 'photo', '789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456'::text, '2026-01-01 00:16:23.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-0000000003d8'::uuid, '00000000-0000-7000-8000-0000000003d9'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -7830,13 +8555,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own audit_evidence row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"audit_evidence\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
+          "sql": "UPDATE \"public\".\"audit_evidence\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000111'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's audit_evidence row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"audit_evidence\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
+          "sql": "UPDATE \"public\".\"audit_evidence\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000111'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -7855,7 +8580,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own audit_evidence row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"audit_evidence\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
+          "sql": "UPDATE \"public\".\"audit_evidence\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000111'::uuid",
           "rows": 1
         },
         {
@@ -7871,12 +8596,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'photo', 'vck'::text, '2026-01-01 00:07:32.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_evidence\" (\"id\", \"organisation_id\", \"audit_observation_id\", \"media_type\", \"sha256_hex\", \"captured_at\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'photo', 'abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789'::text, '2026-01-01 00:16:26.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003db'::uuid, '00000000-0000-7000-8000-0000000003dc'::uuid)"
         },
         {
           "label": "organisation A can delete its own new audit_evidence row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c4'::uuid",
+          "sql": "DELETE FROM \"public\".\"audit_evidence\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003da'::uuid",
           "rows": 1
         }
       ]
@@ -8559,12 +9284,12 @@ const suite: Suite = {
         {
           "label": "a new offline_sync_batch row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003dd'::uuid, '00000000-0000-7000-8000-0000000003de'::uuid, '00000000-0000-7000-8000-0000000003df'::uuid, '00000000-0000-7000-8000-0000000003e0'::uuid, '00000000-0000-7000-8000-0000000003e1'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003e2'::uuid, '00000000-0000-7000-8000-0000000003e3'::uuid, '00000000-0000-7000-8000-0000000003e4'::uuid, '00000000-0000-7000-8000-0000000003e5'::uuid, '00000000-0000-7000-8000-0000000003e6'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -8583,12 +9308,12 @@ const suite: Suite = {
         {
           "label": "a new offline_sync_batch row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcn'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrr'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003e7'::uuid, '00000000-0000-7000-8000-0000000003e8'::uuid, '00000000-0000-7000-8000-0000000003e9'::uuid, '00000000-0000-7000-8000-0000000003ea'::uuid, '00000000-0000-7000-8000-0000000003eb'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, client_batch_id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vco'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003e7'::uuid, '00000000-0000-7000-8000-0000000003ed'::uuid, '00000000-0000-7000-8000-0000000003ee'::uuid, '00000000-0000-7000-8000-0000000003ef'::uuid, '00000000-0000-7000-8000-0000000003f0'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -8607,12 +9332,12 @@ const suite: Suite = {
         {
           "label": "a valid offline_sync_batch row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"change_count\") VALUES ('00000000-0000-7000-8000-0000000003f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003f1'::uuid, '00000000-0000-7000-8000-0000000003f2'::uuid, '00000000-0000-7000-8000-0000000003f3'::uuid, '00000000-0000-7000-8000-0000000003f4'::uuid, '00000000-0000-7000-8000-0000000003f5'::uuid, 0)"
         },
         {
           "label": "offline_sync_batch.change_count = -1 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"change_count\") VALUES ('00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, -1)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"change_count\") VALUES ('00000000-0000-7000-8000-0000000003f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003f6'::uuid, '00000000-0000-7000-8000-0000000003f7'::uuid, '00000000-0000-7000-8000-0000000003f8'::uuid, '00000000-0000-7000-8000-0000000003f9'::uuid, '00000000-0000-7000-8000-0000000003fa'::uuid, -1)",
           "sqlstate": "23514"
         }
       ]
@@ -8631,12 +9356,12 @@ const suite: Suite = {
         {
           "label": "a valid offline_sync_batch row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcr'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"conflict_count\") VALUES ('00000000-0000-7000-8000-0000000003fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003fb'::uuid, '00000000-0000-7000-8000-0000000003fc'::uuid, '00000000-0000-7000-8000-0000000003fd'::uuid, '00000000-0000-7000-8000-0000000003fe'::uuid, '00000000-0000-7000-8000-0000000003ff'::uuid, 0)"
         },
         {
           "label": "offline_sync_batch.conflict_count = -1 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"conflict_count\") VALUES ('00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcs'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, -1)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"conflict_count\") VALUES ('00000000-0000-7000-8000-000000000400'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000400'::uuid, '00000000-0000-7000-8000-000000000401'::uuid, '00000000-0000-7000-8000-000000000402'::uuid, '00000000-0000-7000-8000-000000000403'::uuid, '00000000-0000-7000-8000-000000000404'::uuid, -1)",
           "sqlstate": "23514"
         }
       ]
@@ -8655,12 +9380,12 @@ const suite: Suite = {
         {
           "label": "a valid offline_sync_batch row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vct'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cd'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000405'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000405'::uuid, '00000000-0000-7000-8000-000000000406'::uuid, '00000000-0000-7000-8000-000000000407'::uuid, '00000000-0000-7000-8000-000000000408'::uuid, '00000000-0000-7000-8000-000000000409'::uuid, 'received')"
         },
         {
           "label": "offline_sync_batch.status = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-0000000001ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ce'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000040a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000040a'::uuid, '00000000-0000-7000-8000-00000000040b'::uuid, '00000000-0000-7000-8000-00000000040c'::uuid, '00000000-0000-7000-8000-00000000040d'::uuid, '00000000-0000-7000-8000-00000000040e'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -8729,12 +9454,12 @@ const suite: Suite = {
         {
           "label": "a offline_sync_batch row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcv'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsv'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000040f'::uuid, '00000000-0000-7000-8000-000000000410'::uuid, '00000000-0000-7000-8000-000000000411'::uuid, '00000000-0000-7000-8000-000000000412'::uuid, '00000000-0000-7000-8000-000000000413'::uuid)"
         },
         {
           "label": "a offline_sync_batch row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-00007fff0155'::uuid, 'vcw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000414'::uuid, '00000000-0000-7000-8000-00007fff0155'::uuid, 'vt0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000414'::uuid, '00000000-0000-7000-8000-000000000415'::uuid, '00000000-0000-7000-8000-000000000416'::uuid, '00000000-0000-7000-8000-000000000417'::uuid, '00000000-0000-7000-8000-000000000418'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -8751,27 +9476,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000001d1'::uuid, 'vcy'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000419'::uuid, 'vt6'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d3'::uuid, '00000000-0000-7000-8000-0000000001d1'::uuid, 'vcz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d3'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041b'::uuid, '00000000-0000-7000-8000-000000000419'::uuid, 'vt7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000041b'::uuid, '00000000-0000-7000-8000-00000000041c'::uuid, '00000000-0000-7000-8000-00000000041d'::uuid, '00000000-0000-7000-8000-00000000041e'::uuid, '00000000-0000-7000-8000-00000000041f'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a offline_sync_batch row references is refused with 23001",
+          "label": "deleting a organisations row that a offline_sync_batch row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d1'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000419'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the offline_sync_batch row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d3'::uuid",
+          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-00000000041b'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d1'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000419'::uuid",
           "rows": 1
         }
       ]
@@ -8828,12 +9557,12 @@ const suite: Suite = {
         {
           "label": "a offline_sync_batch row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d4'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000420'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtc'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000420'::uuid, '00000000-0000-7000-8000-000000000421'::uuid, '00000000-0000-7000-8000-000000000422'::uuid, '00000000-0000-7000-8000-000000000423'::uuid, '00000000-0000-7000-8000-000000000424'::uuid)"
         },
         {
           "label": "a offline_sync_batch row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd1'::text, '00000000-0000-7000-8000-00007fff0159'::uuid, '00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000425'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vth'::text, '00000000-0000-7000-8000-00007fff0159'::uuid, '00000000-0000-7000-8000-000000000425'::uuid, '00000000-0000-7000-8000-000000000426'::uuid, '00000000-0000-7000-8000-000000000427'::uuid, '00000000-0000-7000-8000-000000000428'::uuid, '00000000-0000-7000-8000-000000000429'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -8850,27 +9579,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd2@example.com'::text, 'vd2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtm@example.com'::text, 'vtm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd3'::text, '00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtn'::text, '00000000-0000-7000-8000-00000000042a'::uuid, '00000000-0000-7000-8000-00000000042b'::uuid, '00000000-0000-7000-8000-00000000042c'::uuid, '00000000-0000-7000-8000-00000000042d'::uuid, '00000000-0000-7000-8000-00000000042e'::uuid, '00000000-0000-7000-8000-00000000042f'::uuid)"
         },
         {
           "label": "deleting a users row that a offline_sync_batch row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d6'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000042a'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the offline_sync_batch row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d7'::uuid",
+          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-00000000042b'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d6'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000042a'::uuid",
           "rows": 1
         }
       ]
@@ -8927,12 +9656,12 @@ const suite: Suite = {
         {
           "label": "a offline_sync_batch row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000430'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vts'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000430'::uuid, '00000000-0000-7000-8000-000000000431'::uuid, '00000000-0000-7000-8000-000000000432'::uuid, '00000000-0000-7000-8000-000000000433'::uuid, '00000000-0000-7000-8000-000000000434'::uuid)"
         },
         {
           "label": "a offline_sync_batch row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-00007fff015d'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000435'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtx'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000435'::uuid, '00000000-0000-7000-8000-00007fff015d'::uuid, '00000000-0000-7000-8000-000000000437'::uuid, '00000000-0000-7000-8000-000000000438'::uuid, '00000000-0000-7000-8000-000000000439'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -8949,27 +9678,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd6@example.com'::text, 'vd6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu2@example.com'::text, 'vu2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001db'::uuid, '00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu3'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000043b'::uuid, '00000000-0000-7000-8000-00000000043a'::uuid, '00000000-0000-7000-8000-00000000043d'::uuid, '00000000-0000-7000-8000-00000000043e'::uuid, '00000000-0000-7000-8000-00000000043f'::uuid)"
         },
         {
           "label": "deleting a users row that a offline_sync_batch row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001da'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000043a'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the offline_sync_batch row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001db'::uuid",
+          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-00000000043b'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001da'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000043a'::uuid",
           "rows": 1
         }
       ]
@@ -9026,12 +9755,12 @@ const suite: Suite = {
         {
           "label": "a offline_sync_batch row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000440'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000440'::uuid, '00000000-0000-7000-8000-000000000441'::uuid, '00000000-0000-7000-8000-000000000442'::uuid, '00000000-0000-7000-8000-000000000443'::uuid, '00000000-0000-7000-8000-000000000444'::uuid)"
         },
         {
           "label": "a offline_sync_batch row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0161'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000445'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vud'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000445'::uuid, '00000000-0000-7000-8000-000000000446'::uuid, '00000000-0000-7000-8000-00007fff0161'::uuid, '00000000-0000-7000-8000-000000000448'::uuid, '00000000-0000-7000-8000-000000000449'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -9048,27 +9777,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vda@example.com'::text, 'vda'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vui@example.com'::text, 'vui'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001de'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000044b'::uuid, '00000000-0000-7000-8000-00000000044c'::uuid, '00000000-0000-7000-8000-00000000044a'::uuid, '00000000-0000-7000-8000-00000000044e'::uuid, '00000000-0000-7000-8000-00000000044f'::uuid)"
         },
         {
           "label": "deleting a users row that a offline_sync_batch row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001de'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000044a'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the offline_sync_batch row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001df'::uuid",
+          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-00000000044b'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001de'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000044a'::uuid",
           "rows": 1
         }
       ]
@@ -9125,12 +9854,12 @@ const suite: Suite = {
         {
           "label": "a offline_sync_batch row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdc'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000450'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuo'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000450'::uuid, '00000000-0000-7000-8000-000000000451'::uuid, '00000000-0000-7000-8000-000000000452'::uuid, '00000000-0000-7000-8000-000000000453'::uuid, '00000000-0000-7000-8000-000000000454'::uuid)"
         },
         {
           "label": "a offline_sync_batch row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0165'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000455'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vut'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000455'::uuid, '00000000-0000-7000-8000-000000000456'::uuid, '00000000-0000-7000-8000-000000000457'::uuid, '00000000-0000-7000-8000-00007fff0165'::uuid, '00000000-0000-7000-8000-000000000459'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -9147,27 +9876,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vde@example.com'::text, 'vde'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuy@example.com'::text, 'vuy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdf'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000045b'::uuid, '00000000-0000-7000-8000-00000000045c'::uuid, '00000000-0000-7000-8000-00000000045d'::uuid, '00000000-0000-7000-8000-00000000045a'::uuid, '00000000-0000-7000-8000-00000000045f'::uuid)"
         },
         {
           "label": "deleting a users row that a offline_sync_batch row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e2'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000045a'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the offline_sync_batch row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e3'::uuid",
+          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-00000000045b'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e2'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000045a'::uuid",
           "rows": 1
         }
       ]
@@ -9224,12 +9953,12 @@ const suite: Suite = {
         {
           "label": "a offline_sync_batch row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000460'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000460'::uuid, '00000000-0000-7000-8000-000000000461'::uuid, '00000000-0000-7000-8000-000000000462'::uuid, '00000000-0000-7000-8000-000000000463'::uuid, '00000000-0000-7000-8000-000000000464'::uuid)"
         },
         {
           "label": "a offline_sync_batch row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0169'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000465'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000465'::uuid, '00000000-0000-7000-8000-000000000466'::uuid, '00000000-0000-7000-8000-000000000467'::uuid, '00000000-0000-7000-8000-000000000468'::uuid, '00000000-0000-7000-8000-00007fff0169'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -9246,27 +9975,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdi@example.com'::text, 'vdi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vve@example.com'::text, 'vve'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e6'::uuid)"
+          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvf'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000046b'::uuid, '00000000-0000-7000-8000-00000000046c'::uuid, '00000000-0000-7000-8000-00000000046d'::uuid, '00000000-0000-7000-8000-00000000046e'::uuid, '00000000-0000-7000-8000-00000000046a'::uuid)"
         },
         {
           "label": "deleting a users row that a offline_sync_batch row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e6'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000046a'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the offline_sync_batch row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e7'::uuid",
+          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-00000000046b'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e6'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000046a'::uuid",
           "rows": 1
         }
       ]
@@ -9334,12 +10063,12 @@ const suite: Suite = {
         {
           "label": "a offline_sync_batch row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000470'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000470'::uuid, '00000000-0000-7000-8000-000000000471'::uuid, '00000000-0000-7000-8000-000000000472'::uuid, '00000000-0000-7000-8000-000000000473'::uuid, '00000000-0000-7000-8000-000000000474'::uuid)"
         },
         {
           "label": "a offline_sync_batch row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e9'::uuid, NULL, 'vdl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000475'::uuid, NULL, 'vvp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000475'::uuid, '00000000-0000-7000-8000-000000000476'::uuid, '00000000-0000-7000-8000-000000000477'::uuid, '00000000-0000-7000-8000-000000000478'::uuid, '00000000-0000-7000-8000-000000000479'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -9405,12 +10134,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ea'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000047a'::uuid, '00000000-0000-7000-8000-00000000047b'::uuid, '00000000-0000-7000-8000-00000000047c'::uuid, '00000000-0000-7000-8000-00000000047d'::uuid, '00000000-0000-7000-8000-00000000047e'::uuid)"
         },
         {
           "label": "a new offline_sync_batch row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ea'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-00000000047a'::uuid"
         }
       ]
     },
@@ -9550,12 +10279,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own offline_sync_batch row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdn'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000047f'::uuid, '00000000-0000-7000-8000-000000000480'::uuid, '00000000-0000-7000-8000-000000000481'::uuid, '00000000-0000-7000-8000-000000000482'::uuid, '00000000-0000-7000-8000-000000000483'::uuid)"
         },
         {
           "label": "a offline_sync_batch row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ec'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vdo'::text, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-0000000001ec'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid)",
+          "sql": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000484'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vw4'::text, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-000000000484'::uuid, '00000000-0000-7000-8000-000000000485'::uuid, '00000000-0000-7000-8000-000000000486'::uuid, '00000000-0000-7000-8000-000000000487'::uuid, '00000000-0000-7000-8000-000000000488'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -9574,13 +10303,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own offline_sync_batch row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"offline_sync_batch\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
+          "sql": "UPDATE \"public\".\"offline_sync_batch\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000114'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's offline_sync_batch row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"offline_sync_batch\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
+          "sql": "UPDATE \"public\".\"offline_sync_batch\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000114'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -9599,7 +10328,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own offline_sync_batch row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"offline_sync_batch\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
+          "sql": "UPDATE \"public\".\"offline_sync_batch\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000114'::uuid",
           "rows": 1
         },
         {
@@ -9615,12 +10344,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"offline_sync_batch\" (\"id\", \"organisation_id\", \"device_id\", \"auditor_user_id\", \"client_batch_id\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000489'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000489'::uuid, '00000000-0000-7000-8000-00000000048a'::uuid, '00000000-0000-7000-8000-00000000048b'::uuid, '00000000-0000-7000-8000-00000000048c'::uuid, '00000000-0000-7000-8000-00000000048d'::uuid)"
         },
         {
           "label": "organisation A can delete its own new offline_sync_batch row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ed'::uuid",
+          "sql": "DELETE FROM \"public\".\"offline_sync_batch\" WHERE \"id\" = '00000000-0000-7000-8000-000000000489'::uuid",
           "rows": 1
         }
       ]

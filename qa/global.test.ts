@@ -23,16 +23,237 @@ const suite: Suite = {
     "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000a'::uuid, 'v74'::text)",
     "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v75@example.com'::text, 'v75'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
     "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v76'::text, '00000000-0000-7000-8000-000000000102'::uuid, 'created', '2026-01-01 00:04:18.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v77'::text, 'global', '2026-01-01 00:04:19.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v78'::text, '{\"n\":260}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'za.za'::text, 'global', '2026-01-01 00:04:19.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v79@example.com'::text, 'v79'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7a@example.com'::text, 'v7a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v78'::text, '{\"n\":260}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-000000000106'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7c@example.com'::text, 'v7c'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7d@example.com'::text, 'v7d'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7e@example.com'::text, 'v7e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7f@example.com'::text, 'v7f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
     "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
-    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7a'::text)",
-    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7b@example.com'::text, 'v7b'::text, 'admin', '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
-    "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'global', 'v7c'::text, '00000000-0000-7000-8000-000000000108'::uuid, 'created', '2026-01-01 00:04:24.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000107'::uuid)",
-    "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7d'::text, 'global', '2026-01-01 00:04:25.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000107'::uuid)",
-    "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7e'::text, '{\"n\":266}'::jsonb, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
-    "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)"
+    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7g'::text)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7h@example.com'::text, 'v7h'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'global', 'v7i'::text, '00000000-0000-7000-8000-00000000010e'::uuid, 'created', '2026-01-01 00:04:30.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'lm.lm'::text, 'global', '2026-01-01 00:04:31.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7l@example.com'::text, 'v7l'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7m@example.com'::text, 'v7m'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7k'::text, '{\"n\":272}'::jsonb, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-000000000112'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7o@example.com'::text, 'v7o'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7p@example.com'::text, 'v7p'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7q@example.com'::text, 'v7q'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7r@example.com'::text, 'v7r'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-000000000117'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va1@example.com'::text, 'va1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va2@example.com'::text, 'va2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va4@example.com'::text, 'va4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va5@example.com'::text, 'va5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va7@example.com'::text, 'va7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va8@example.com'::text, 'va8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaa@example.com'::text, 'vaa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vab@example.com'::text, 'vab'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vad@example.com'::text, 'vad'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000176'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vae@example.com'::text, 'vae'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vag@example.com'::text, 'vag'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vah@example.com'::text, 'vah'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'val@example.com'::text, 'val'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vam@example.com'::text, 'vam'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vao@example.com'::text, 'vao'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vap@example.com'::text, 'vap'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'var@example.com'::text, 'var'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vas@example.com'::text, 'vas'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vav@example.com'::text, 'vav'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaw@example.com'::text, 'vaw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vay@example.com'::text, 'vay'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaz@example.com'::text, 'vaz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb1@example.com'::text, 'vb1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb2@example.com'::text, 'vb2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb5@example.com'::text, 'vb5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb6@example.com'::text, 'vb6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb8@example.com'::text, 'vb8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb9@example.com'::text, 'vb9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbb@example.com'::text, 'vbb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbc@example.com'::text, 'vbc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbf@example.com'::text, 'vbf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbg@example.com'::text, 'vbg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbi@example.com'::text, 'vbi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbj@example.com'::text, 'vbj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbl@example.com'::text, 'vbl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbm@example.com'::text, 'vbm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbo@example.com'::text, 'vbo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbp@example.com'::text, 'vbp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbr@example.com'::text, 'vbr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbs@example.com'::text, 'vbs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vbu@example.com'::text, 'vbu'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vbv@example.com'::text, 'vbv'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbx@example.com'::text, 'vbx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vby@example.com'::text, 'vby'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc0@example.com'::text, 'vc0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc1@example.com'::text, 'vc1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc2@example.com'::text, 'vc2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc3@example.com'::text, 'vc3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc4@example.com'::text, 'vc4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc6@example.com'::text, 'vc6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc7@example.com'::text, 'vc7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc8@example.com'::text, 'vc8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc9@example.com'::text, 'vc9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vca@example.com'::text, 'vca'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcc@example.com'::text, 'vcc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcd@example.com'::text, 'vcd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vce@example.com'::text, 'vce'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcf@example.com'::text, 'vcf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcg@example.com'::text, 'vcg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vci@example.com'::text, 'vci'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcj@example.com'::text, 'vcj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vck@example.com'::text, 'vck'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcl@example.com'::text, 'vcl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcm@example.com'::text, 'vcm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vco@example.com'::text, 'vco'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcp@example.com'::text, 'vcp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcq@example.com'::text, 'vcq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcr@example.com'::text, 'vcr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcs@example.com'::text, 'vcs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcu@example.com'::text, 'vcu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcv@example.com'::text, 'vcv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcw@example.com'::text, 'vcw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcx@example.com'::text, 'vcx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcy@example.com'::text, 'vcy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd0@example.com'::text, 'vd0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd1@example.com'::text, 'vd1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd2@example.com'::text, 'vd2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd3@example.com'::text, 'vd3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd4@example.com'::text, 'vd4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd6@example.com'::text, 'vd6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd7@example.com'::text, 'vd7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd8@example.com'::text, 'vd8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd9@example.com'::text, 'vd9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vda@example.com'::text, 'vda'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdc@example.com'::text, 'vdc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdd@example.com'::text, 'vdd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vde@example.com'::text, 'vde'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdf@example.com'::text, 'vdf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdg@example.com'::text, 'vdg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdi@example.com'::text, 'vdi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdj@example.com'::text, 'vdj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdk@example.com'::text, 'vdk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdl@example.com'::text, 'vdl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdm@example.com'::text, 'vdm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdq@example.com'::text, 'vdq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdr@example.com'::text, 'vdr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vds@example.com'::text, 'vds'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdt@example.com'::text, 'vdt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdu@example.com'::text, 'vdu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdw@example.com'::text, 'vdw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdx@example.com'::text, 'vdx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdy@example.com'::text, 'vdy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdz@example.com'::text, 'vdz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've0@example.com'::text, 've0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've2@example.com'::text, 've2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've3@example.com'::text, 've3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've4@example.com'::text, 've4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've5@example.com'::text, 've5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've6@example.com'::text, 've6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000201'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've9@example.com'::text, 've9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000202'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vea@example.com'::text, 'vea'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000203'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veb@example.com'::text, 'veb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vec@example.com'::text, 'vec'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000205'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ved@example.com'::text, 'ved'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000207'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vef@example.com'::text, 'vef'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000208'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veg@example.com'::text, 'veg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000209'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veh@example.com'::text, 'veh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vei@example.com'::text, 'vei'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vej@example.com'::text, 'vej'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vel@example.com'::text, 'vel'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vem@example.com'::text, 'vem'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ven@example.com'::text, 'ven'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veo@example.com'::text, 'veo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000211'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vep@example.com'::text, 'vep'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000214'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ves@example.com'::text, 'ves'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000215'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vet@example.com'::text, 'vet'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000216'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veu@example.com'::text, 'veu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000217'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vev@example.com'::text, 'vev'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vew@example.com'::text, 'vew'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vey@example.com'::text, 'vey'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vez@example.com'::text, 'vez'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf0@example.com'::text, 'vf0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf1@example.com'::text, 'vf1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf2@example.com'::text, 'vf2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000220'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf4@example.com'::text, 'vf4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000221'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf5@example.com'::text, 'vf5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000222'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf6@example.com'::text, 'vf6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000223'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf7@example.com'::text, 'vf7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000224'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf8@example.com'::text, 'vf8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000227'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfb@example.com'::text, 'vfb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000228'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfc@example.com'::text, 'vfc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000229'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfd@example.com'::text, 'vfd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfe@example.com'::text, 'vfe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vff@example.com'::text, 'vff'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfh@example.com'::text, 'vfh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfi@example.com'::text, 'vfi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfj@example.com'::text, 'vfj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000230'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfk@example.com'::text, 'vfk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000231'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfl@example.com'::text, 'vfl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000233'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfn@example.com'::text, 'vfn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000234'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfo@example.com'::text, 'vfo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000235'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfp@example.com'::text, 'vfp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000236'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfq@example.com'::text, 'vfq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000237'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfr@example.com'::text, 'vfr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfu@example.com'::text, 'vfu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfv@example.com'::text, 'vfv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfw@example.com'::text, 'vfw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfx@example.com'::text, 'vfx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfy@example.com'::text, 'vfy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000240'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg0@example.com'::text, 'vg0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000241'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg1@example.com'::text, 'vg1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg2@example.com'::text, 'vg2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000243'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg3@example.com'::text, 'vg3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000244'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg4@example.com'::text, 'vg4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000246'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg6@example.com'::text, 'vg6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000247'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg7@example.com'::text, 'vg7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000248'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg8@example.com'::text, 'vg8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000249'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg9@example.com'::text, 'vg9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vga@example.com'::text, 'vga'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgd@example.com'::text, 'vgd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vge@example.com'::text, 'vge'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgf@example.com'::text, 'vgf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000250'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgg@example.com'::text, 'vgg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000251'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgh@example.com'::text, 'vgh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000253'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgj@example.com'::text, 'vgj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000254'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgk@example.com'::text, 'vgk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000255'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgl@example.com'::text, 'vgl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgm@example.com'::text, 'vgm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgn@example.com'::text, 'vgn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000259'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgp@example.com'::text, 'vgp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgq@example.com'::text, 'vgq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgr@example.com'::text, 'vgr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgs@example.com'::text, 'vgs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgt@example.com'::text, 'vgt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgv@example.com'::text, 'vgv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000260'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgw@example.com'::text, 'vgw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000261'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgx@example.com'::text, 'vgx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000262'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgy@example.com'::text, 'vgy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000263'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgz@example.com'::text, 'vgz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000265'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh1@example.com'::text, 'vh1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000266'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh2@example.com'::text, 'vh2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000267'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh3@example.com'::text, 'vh3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000268'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh4@example.com'::text, 'vh4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000269'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh5@example.com'::text, 'vh5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vh7@example.com'::text, 'vh7'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vh8@example.com'::text, 'vh8'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vh9@example.com'::text, 'vh9'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vha@example.com'::text, 'vha'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vhb@example.com'::text, 'vhb'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000271'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhd@example.com'::text, 'vhd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000272'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhe@example.com'::text, 'vhe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000273'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhf@example.com'::text, 'vhf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000274'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhg@example.com'::text, 'vhg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000275'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhh@example.com'::text, 'vhh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
   ],
   "requirements": [
     {
@@ -532,12 +753,12 @@ const suite: Suite = {
         {
           "label": "a new organisations row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, 'v7g'::text)"
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, 'v7s'::text)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, 'v7h'::text)",
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, 'v7t'::text)",
           "sqlstate": "23505"
         }
       ]
@@ -556,12 +777,12 @@ const suite: Suite = {
         {
           "label": "a valid organisations row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, 'v7i'::text)"
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\", \"subscription_tier\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, 'v7u'::text, 'trial')"
         },
         {
           "label": "organisations.subscription_tier = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\", \"subscription_tier\") VALUES ('00000000-0000-7000-8000-00000000010f'::uuid, 'v7j'::text, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\", \"subscription_tier\") VALUES ('00000000-0000-7000-8000-00000000011b'::uuid, 'v7v'::text, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -580,12 +801,12 @@ const suite: Suite = {
         {
           "label": "a valid organisations row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, 'v7k'::text)"
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\", \"status\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, 'v7w'::text, 'active')"
         },
         {
           "label": "organisations.status = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\", \"status\") VALUES ('00000000-0000-7000-8000-000000000111'::uuid, 'v7l'::text, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\", \"status\") VALUES ('00000000-0000-7000-8000-00000000011d'::uuid, 'v7x'::text, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -684,12 +905,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, 'v7m'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, 'v7y'::text)"
         },
         {
           "label": "a new organisations row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000112'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011e'::uuid"
         }
       ]
     },
@@ -824,17 +1045,17 @@ const suite: Suite = {
           "run": "SET ROLE \"ismslint_qa_app\""
         },
         {
-          "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-000000000113'"
+          "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000011f'"
         },
         {
           "label": "the current organisation's own organisations row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000113'::uuid, 'v7p'::text)"
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, 'v81'::text)"
         },
         {
           "label": "another organisation's organisations row is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, 'v7q'::text)",
+          "sql": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000120'::uuid, 'v82'::text)",
           "sqlstate": "42501"
         }
       ]
@@ -1423,12 +1644,12 @@ const suite: Suite = {
         {
           "label": "a new users row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7r@example.com'::text, 'v7r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v83@example.com'::text, 'v83'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7s@example.com'::text, 'v7s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v84@example.com'::text, 'v84'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -1447,12 +1668,12 @@ const suite: Suite = {
         {
           "label": "a new users row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7t@example.com'::text, 'v7t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v85@example.com'::text, 'v85'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, email) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7t@example.com'::text, 'v7u'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v85@example.com'::text, 'v86'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -1471,12 +1692,12 @@ const suite: Suite = {
         {
           "label": "a valid users row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7v@example.com'::text, 'v7v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v87@example.com'::text, 'v87'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "users.role = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7w@example.com'::text, 'v7w'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v88@example.com'::text, 'v88'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -1545,12 +1766,12 @@ const suite: Suite = {
         {
           "label": "a users row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7x@example.com'::text, 'v7x'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v89@example.com'::text, 'v89'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a users row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00007fff003c'::uuid, 'v7y@example.com'::text, 'v7y'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00007fff003c'::uuid, 'v8a@example.com'::text, 'v8a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1567,27 +1788,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, 'v80'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, 'v8c'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000011f'::uuid, 'v81@example.com'::text, 'v81'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, 'v8d@example.com'::text, 'v8d'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a users row references is refused with 23001",
+          "label": "deleting a organisations row that a users row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011f'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012b'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000121'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012d'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011f'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012b'::uuid",
           "rows": 1
         }
       ]
@@ -1644,12 +1869,12 @@ const suite: Suite = {
         {
           "label": "a users row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v82@example.com'::text, 'v82'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8e@example.com'::text, 'v8e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a users row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v83@example.com'::text, 'v83'::text, 'admin', '00000000-0000-7000-8000-00007fff0040'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8f@example.com'::text, 'v8f'::text, 'admin', '00000000-0000-7000-8000-00007fff0040'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1666,27 +1891,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v84@example.com'::text, 'v84'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8g@example.com'::text, 'v8g'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v85@example.com'::text, 'v85'::text, 'admin', '00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8h@example.com'::text, 'v8h'::text, 'admin', '00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "deleting a users row that a users row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000124'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000130'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000125'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000131'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000124'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000130'::uuid",
           "rows": 1
         }
       ]
@@ -1743,12 +1968,12 @@ const suite: Suite = {
         {
           "label": "a users row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v86@example.com'::text, 'v86'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8i@example.com'::text, 'v8i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a users row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v87@example.com'::text, 'v87'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0044'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8j@example.com'::text, 'v8j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0044'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1765,27 +1990,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v88@example.com'::text, 'v88'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8k@example.com'::text, 'v8k'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v89@example.com'::text, 'v89'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8l@example.com'::text, 'v8l'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "deleting a users row that a users row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000128'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000134'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000129'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000135'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000128'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000134'::uuid",
           "rows": 1
         }
       ]
@@ -1842,12 +2067,12 @@ const suite: Suite = {
         {
           "label": "a users row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8a@example.com'::text, 'v8a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8m@example.com'::text, 'v8m'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a users row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8b@example.com'::text, 'v8b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0048'::uuid)",
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8n@example.com'::text, 'v8n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0048'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1864,27 +2089,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8c@example.com'::text, 'v8c'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8o@example.com'::text, 'v8o'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8d@example.com'::text, 'v8d'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000012c'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8p@example.com'::text, 'v8p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000138'::uuid)"
         },
         {
           "label": "deleting a users row that a users row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000138'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012d'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000139'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000138'::uuid",
           "rows": 1
         }
       ]
@@ -1952,12 +2177,12 @@ const suite: Suite = {
         {
           "label": "a users row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8e@example.com'::text, 'v8e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8q@example.com'::text, 'v8q'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a users row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, NULL, 'v8f@example.com'::text, 'v8f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013b'::uuid, NULL, 'v8r@example.com'::text, 'v8r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -2023,12 +2248,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8g@example.com'::text, 'v8g'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8s@example.com'::text, 'v8s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a new users row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000130'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013c'::uuid"
         }
       ]
     },
@@ -2168,12 +2393,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own users row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8h@example.com'::text, 'v8h'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8t@example.com'::text, 'v8t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a users row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8i@example.com'::text, 'v8i'::text, 'admin', '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
+          "sql": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8u@example.com'::text, 'v8u'::text, 'admin', '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -2233,12 +2458,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8j@example.com'::text, 'v8j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8v@example.com'::text, 'v8v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "organisation A can delete its own new users row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000133'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013f'::uuid",
           "rows": 1
         }
       ]
@@ -2730,12 +2955,12 @@ const suite: Suite = {
         {
           "label": "a new audit_log row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8k'::text, '00000000-0000-7000-8000-000000000134'::uuid, 'created', '2026-01-01 00:05:08.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8w'::text, '00000000-0000-7000-8000-000000000140'::uuid, 'created', '2026-01-01 00:05:20.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a second row with the same (created_at, id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8l'::text, '00000000-0000-7000-8000-000000000135'::uuid, 'created', '2026-01-01 00:05:08.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8x'::text, '00000000-0000-7000-8000-000000000141'::uuid, 'created', '2026-01-01 00:05:20.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -2754,12 +2979,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_log row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8m'::text, '00000000-0000-7000-8000-000000000136'::uuid, 'created', '2026-01-01 00:05:10.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8y'::text, '00000000-0000-7000-8000-000000000142'::uuid, 'created', '2026-01-01 00:05:22.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "audit_log.module = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ismslint_out_of_set', 'v8n'::text, '00000000-0000-7000-8000-000000000137'::uuid, 'created', '2026-01-01 00:05:11.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ismslint_out_of_set', 'v8z'::text, '00000000-0000-7000-8000-000000000143'::uuid, 'created', '2026-01-01 00:05:23.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -2778,12 +3003,12 @@ const suite: Suite = {
         {
           "label": "a valid audit_log row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8o'::text, '00000000-0000-7000-8000-000000000138'::uuid, 'created', '2026-01-01 00:05:12.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v90'::text, '00000000-0000-7000-8000-000000000144'::uuid, 'created', '2026-01-01 00:05:24.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "audit_log.action = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8p'::text, '00000000-0000-7000-8000-000000000139'::uuid, 'ismslint_out_of_set', '2026-01-01 00:05:13.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v91'::text, '00000000-0000-7000-8000-000000000145'::uuid, 'ismslint_out_of_set', '2026-01-01 00:05:25.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -2852,12 +3077,12 @@ const suite: Suite = {
         {
           "label": "a audit_log row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8q'::text, '00000000-0000-7000-8000-00000000013a'::uuid, 'created', '2026-01-01 00:05:14.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v92'::text, '00000000-0000-7000-8000-000000000146'::uuid, 'created', '2026-01-01 00:05:26.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a audit_log row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00007fff006f'::uuid, 'global', 'v8r'::text, '00000000-0000-7000-8000-00000000013b'::uuid, 'created', '2026-01-01 00:05:15.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-00007fff006f'::uuid, 'global', 'v93'::text, '00000000-0000-7000-8000-000000000147'::uuid, 'created', '2026-01-01 00:05:27.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2874,16 +3099,20 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, 'v8t'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, 'v95'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000013c'::uuid, 'global', 'v8u'::text, '00000000-0000-7000-8000-00000000013e'::uuid, 'created', '2026-01-01 00:05:18.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-000000000148'::uuid, 'global', 'v96'::text, '00000000-0000-7000-8000-00000000014a'::uuid, 'created', '2026-01-01 00:05:30.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a audit_log row references is refused with 23001",
+          "label": "deleting a organisations row that a audit_log row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013c'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000148'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         }
       ]
     },
@@ -2939,12 +3168,12 @@ const suite: Suite = {
         {
           "label": "a audit_log row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8v'::text, '00000000-0000-7000-8000-00000000013f'::uuid, 'created', '2026-01-01 00:05:19.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v97'::text, '00000000-0000-7000-8000-00000000014b'::uuid, 'created', '2026-01-01 00:05:31.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a audit_log row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8w'::text, '00000000-0000-7000-8000-000000000140'::uuid, 'created', '2026-01-01 00:05:20.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff0073'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v98'::text, '00000000-0000-7000-8000-00000000014c'::uuid, 'created', '2026-01-01 00:05:32.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff0073'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2961,15 +3190,15 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8x@example.com'::text, 'v8x'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v99@example.com'::text, 'v99'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8y'::text, '00000000-0000-7000-8000-000000000142'::uuid, 'created', '2026-01-01 00:05:22.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000141'::uuid)"
+          "run": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v9a'::text, '00000000-0000-7000-8000-00000000014e'::uuid, 'created', '2026-01-01 00:05:34.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000014d'::uuid)"
         },
         {
           "label": "deleting a users row that a audit_log row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000141'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014d'::uuid",
           "sqlstate": "23503"
         }
       ]
@@ -3033,12 +3262,12 @@ const suite: Suite = {
         {
           "label": "a audit_log row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v8z'::text, '00000000-0000-7000-8000-000000000143'::uuid, 'created', '2026-01-01 00:05:23.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v9b'::text, '00000000-0000-7000-8000-00000000014f'::uuid, 'created', '2026-01-01 00:05:35.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a audit_log row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, NULL, 'global', 'v90'::text, '00000000-0000-7000-8000-000000000144'::uuid, 'created', '2026-01-01 00:05:24.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, NULL, 'global', 'v9c'::text, '00000000-0000-7000-8000-000000000150'::uuid, 'created', '2026-01-01 00:05:36.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -3200,12 +3429,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own audit_log row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v92'::text, '00000000-0000-7000-8000-000000000146'::uuid, 'created', '2026-01-01 00:05:26.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'global', 'v9e'::text, '00000000-0000-7000-8000-000000000152'::uuid, 'created', '2026-01-01 00:05:38.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a audit_log row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'global', 'v93'::text, '00000000-0000-7000-8000-000000000147'::uuid, 'created', '2026-01-01 00:05:27.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000107'::uuid)",
+          "sql": "INSERT INTO \"public\".\"audit_log\" (\"id\", \"organisation_id\", \"module\", \"entity_type\", \"entity_id\", \"action\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'global', 'v9f'::text, '00000000-0000-7000-8000-000000000153'::uuid, 'created', '2026-01-01 00:05:39.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000010d'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -3298,6 +3527,11 @@ const suite: Suite = {
           "label": "DELETE of a audit_log row is refused",
           "kind": "throws",
           "sql": "DELETE FROM \"public\".\"audit_log\" WHERE \"id\" = '00000000-0000-7000-8000-000000000102'::uuid"
+        },
+        {
+          "label": "TRUNCATE of audit_log is refused",
+          "kind": "throws",
+          "sql": "TRUNCATE \"public\".\"audit_log\""
         }
       ]
     },
@@ -3793,12 +4027,12 @@ const suite: Suite = {
         {
           "label": "a new event_log row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v94'::text, 'global', '2026-01-01 00:05:28.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'c.c'::text, 'global', '2026-01-01 00:05:40.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a second row with the same (created_at, id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v95'::text, 'global', '2026-01-01 00:05:28.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'di.di'::text, 'global', '2026-01-01 00:05:40.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -3817,12 +4051,12 @@ const suite: Suite = {
         {
           "label": "a valid event_log row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v96'::text, 'global', '2026-01-01 00:05:30.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'e.e'::text, 'global', '2026-01-01 00:05:42.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "event_log.source_module = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v97'::text, 'ismslint_out_of_set', '2026-01-01 00:05:31.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'fk.fk'::text, 'ismslint_out_of_set', '2026-01-01 00:05:43.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -3841,12 +4075,12 @@ const suite: Suite = {
         {
           "label": "a valid event_log row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v98'::text, 'global', '2026-01-01 00:05:32.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\", \"target_module\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'g.g'::text, 'global', '2026-01-01 00:05:44.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, 'global')"
         },
         {
           "label": "event_log.target_module = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\", \"target_module\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v99'::text, 'global', '2026-01-01 00:05:33.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\", \"target_module\") VALUES ('00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'hm.hm'::text, 'global', '2026-01-01 00:05:45.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -3915,12 +4149,12 @@ const suite: Suite = {
         {
           "label": "a event_log row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9a'::text, 'global', '2026-01-01 00:05:34.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'i.i'::text, 'global', '2026-01-01 00:05:46.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a event_log row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00007fff009b'::uuid, 'v9b'::text, 'global', '2026-01-01 00:05:35.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00007fff009b'::uuid, 'jo.jo'::text, 'global', '2026-01-01 00:05:47.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3937,16 +4171,20 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, 'v9d'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, 'v9p'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-000000000150'::uuid, 'v9e'::text, 'global', '2026-01-01 00:05:38.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000015c'::uuid, 'm.m'::text, 'global', '2026-01-01 00:05:50.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a event_log row references is refused with 23001",
+          "label": "deleting a organisations row that a event_log row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000150'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015c'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         }
       ]
     },
@@ -4002,12 +4240,12 @@ const suite: Suite = {
         {
           "label": "a event_log row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9f'::text, 'global', '2026-01-01 00:05:39.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ns.ns'::text, 'global', '2026-01-01 00:05:51.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a event_log row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9g'::text, 'global', '2026-01-01 00:05:40.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff009f'::uuid)",
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'o.o'::text, 'global', '2026-01-01 00:05:52.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00007fff009f'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4024,15 +4262,15 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9h@example.com'::text, 'v9h'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9t@example.com'::text, 'v9t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9i'::text, 'global', '2026-01-01 00:05:42.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000155'::uuid)"
+          "run": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'q.q'::text, 'global', '2026-01-01 00:05:54.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000161'::uuid)"
         },
         {
           "label": "deleting a users row that a event_log row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000155'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000161'::uuid",
           "sqlstate": "23503"
         }
       ]
@@ -4096,12 +4334,12 @@ const suite: Suite = {
         {
           "label": "a event_log row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9j'::text, 'global', '2026-01-01 00:05:43.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'rw.rw'::text, 'global', '2026-01-01 00:05:55.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a event_log row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, NULL, 'v9k'::text, 'global', '2026-01-01 00:05:44.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, NULL, 's.s'::text, 'global', '2026-01-01 00:05:56.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -4263,12 +4501,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own event_log row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9m'::text, 'global', '2026-01-01 00:05:46.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'u.u'::text, 'global', '2026-01-01 00:05:58.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
           "label": "a event_log row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v9n'::text, 'global', '2026-01-01 00:05:47.000+00'::timestamp with time zone, '00000000-0000-7000-8000-000000000107'::uuid)",
+          "sql": "INSERT INTO \"public\".\"event_log\" (\"id\", \"organisation_id\", \"event_type\", \"source_module\", \"created_at\", \"created_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v0.v0'::text, 'global', '2026-01-01 00:05:59.000+00'::timestamp with time zone, '00000000-0000-7000-8000-00000000010d'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -4361,6 +4599,11 @@ const suite: Suite = {
           "label": "DELETE of a event_log row is refused",
           "kind": "throws",
           "sql": "DELETE FROM \"public\".\"event_log\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid"
+        },
+        {
+          "label": "TRUNCATE of event_log is refused",
+          "kind": "throws",
+          "sql": "TRUNCATE \"public\".\"event_log\""
         }
       ]
     },
@@ -4786,12 +5029,12 @@ const suite: Suite = {
         {
           "label": "a new organisation_setting row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9o'::text, '{\"n\":348}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va0'::text, '{\"n\":360}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000016a'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9p'::text, '{\"n\":349}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va3'::text, '{\"n\":363}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -4810,12 +5053,12 @@ const suite: Suite = {
         {
           "label": "a new organisation_setting row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9q'::text, '{\"n\":350}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va6'::text, '{\"n\":366}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-000000000170'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, setting_key) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9q'::text, '{\"n\":351}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va6'::text, '{\"n\":369}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-000000000173'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -4884,12 +5127,12 @@ const suite: Suite = {
         {
           "label": "a organisation_setting row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9s'::text, '{\"n\":352}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vac'::text, '{\"n\":372}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-000000000176'::uuid)"
         },
         {
           "label": "a organisation_setting row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-00007fff00c3'::uuid, 'v9t'::text, '{\"n\":353}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00007fff00c3'::uuid, 'vaf'::text, '{\"n\":375}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-000000000179'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4906,27 +5149,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, 'v9v'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000017a'::uuid, 'vaj'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-000000000162'::uuid, 'v9w'::text, '{\"n\":356}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000017a'::uuid, 'vak'::text, '{\"n\":380}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000017e'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a organisation_setting row references is refused with 23001",
+          "label": "deleting a organisations row that a organisation_setting row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000162'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017a'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the organisation_setting row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-000000000164'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017c'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000162'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017a'::uuid",
           "rows": 1
         }
       ]
@@ -4983,12 +5230,12 @@ const suite: Suite = {
         {
           "label": "a organisation_setting row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9x'::text, '{\"n\":357}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'van'::text, '{\"n\":383}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-000000000181'::uuid)"
         },
         {
           "label": "a organisation_setting row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9y'::text, '{\"n\":358}'::jsonb, '00000000-0000-7000-8000-00007fff00c7'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaq'::text, '{\"n\":386}'::jsonb, '00000000-0000-7000-8000-00007fff00c7'::uuid, '00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-000000000184'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5005,27 +5252,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9z@example.com'::text, 'v9z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vat@example.com'::text, 'vat'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va0'::text, '{\"n\":360}'::jsonb, '00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vau'::text, '{\"n\":390}'::jsonb, '00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-000000000188'::uuid)"
         },
         {
           "label": "deleting a users row that a organisation_setting row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000167'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000185'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the organisation_setting row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-000000000168'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-000000000186'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000167'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000185'::uuid",
           "rows": 1
         }
       ]
@@ -5082,12 +5329,12 @@ const suite: Suite = {
         {
           "label": "a organisation_setting row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va1'::text, '{\"n\":361}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vax'::text, '{\"n\":393}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000018b'::uuid)"
         },
         {
           "label": "a organisation_setting row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va2'::text, '{\"n\":362}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00cb'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb0'::text, '{\"n\":396}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00cb'::uuid, '00000000-0000-7000-8000-00000000018e'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5104,27 +5351,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va3@example.com'::text, 'va3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb3@example.com'::text, 'vb3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va4'::text, '{\"n\":364}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb4'::text, '{\"n\":400}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-000000000192'::uuid)"
         },
         {
           "label": "deleting a users row that a organisation_setting row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018f'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the organisation_setting row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016c'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-000000000190'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018f'::uuid",
           "rows": 1
         }
       ]
@@ -5181,12 +5428,12 @@ const suite: Suite = {
         {
           "label": "a organisation_setting row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va5'::text, '{\"n\":365}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb7'::text, '{\"n\":403}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-000000000195'::uuid)"
         },
         {
           "label": "a organisation_setting row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va6'::text, '{\"n\":366}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00cf'::uuid)",
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vba'::text, '{\"n\":406}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00007fff00cf'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5203,27 +5450,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va7@example.com'::text, 'va7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbd@example.com'::text, 'vbd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va8'::text, '{\"n\":368}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid)"
+          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbe'::text, '{\"n\":410}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-000000000199'::uuid)"
         },
         {
           "label": "deleting a users row that a organisation_setting row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000199'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the organisation_setting row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-000000000170'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019a'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000199'::uuid",
           "rows": 1
         }
       ]
@@ -5291,12 +5538,12 @@ const suite: Suite = {
         {
           "label": "a organisation_setting row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va9'::text, '{\"n\":369}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbh'::text, '{\"n\":413}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000019f'::uuid)"
         },
         {
           "label": "a organisation_setting row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000172'::uuid, NULL, 'vaa'::text, '{\"n\":370}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, NULL, 'vbk'::text, '{\"n\":416}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-0000000001a2'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -5362,12 +5609,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vab'::text, '{\"n\":371}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbn'::text, '{\"n\":419}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-0000000001a5'::uuid)"
         },
         {
           "label": "a new organisation_setting row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-000000000173'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a3'::uuid"
         }
       ]
     },
@@ -5507,12 +5754,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own organisation_setting row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vac'::text, '{\"n\":372}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbq'::text, '{\"n\":422}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-0000000001a8'::uuid)"
         },
         {
           "label": "a organisation_setting row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vad'::text, '{\"n\":373}'::jsonb, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
+          "sql": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a9'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vbt'::text, '{\"n\":425}'::jsonb, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-0000000001ab'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -5572,12 +5819,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000176'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vae'::text, '{\"n\":374}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"organisation_setting\" (\"id\", \"organisation_id\", \"setting_key\", \"setting_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbw'::text, '{\"n\":428}'::jsonb, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-0000000001ae'::uuid)"
         },
         {
           "label": "organisation A can delete its own new organisation_setting row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-000000000176'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisation_setting\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ac'::uuid",
           "rows": 1
         }
       ]
@@ -6123,12 +6370,12 @@ const suite: Suite = {
         {
           "label": "a new user_permission row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001b0'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-0000000001b4'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001b6'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-0000000001ba'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -6147,12 +6394,12 @@ const suite: Suite = {
         {
           "label": "a new user_permission row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001bc'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001bd'::uuid, '00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-0000000001c0'::uuid)"
         },
         {
           "label": "a second row with the same (user_id, module, permission) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001bc'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-0000000001c4'::uuid, '00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-0000000001c6'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -6171,12 +6418,12 @@ const suite: Suite = {
         {
           "label": "a valid user_permission row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001c8'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-0000000001cc'::uuid)"
         },
         {
           "label": "user_permission.module = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001ce'::uuid, 'ismslint_out_of_set', 'read', '00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-0000000001d1'::uuid, '00000000-0000-7000-8000-0000000001d2'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -6195,12 +6442,12 @@ const suite: Suite = {
         {
           "label": "a valid user_permission row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001d4'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-0000000001d8'::uuid)"
         },
         {
           "label": "user_permission.permission = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001da'::uuid, 'global', 'ismslint_out_of_set', '00000000-0000-7000-8000-0000000001db'::uuid, '00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-0000000001de'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -6269,12 +6516,12 @@ const suite: Suite = {
         {
           "label": "a user_permission row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001e0'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-0000000001e4'::uuid)"
         },
         {
           "label": "a user_permission row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00007fff00fa'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-00007fff00fa'::uuid, '00000000-0000-7000-8000-0000000001e6'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-0000000001ea'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6291,27 +6538,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, 'vaq'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000001eb'::uuid, 'vdo'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-0000000001ee'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f2'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a user_permission row references is refused with 23001",
+          "label": "deleting a organisations row that a user_permission row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000181'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001eb'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the user_permission row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-000000000183'::uuid",
+          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ed'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000181'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001eb'::uuid",
           "rows": 1
         }
       ]
@@ -6368,12 +6619,12 @@ const suite: Suite = {
         {
           "label": "a user_permission row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001f4'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-0000000001f6'::uuid, '00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-0000000001f8'::uuid)"
         },
         {
           "label": "a user_permission row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff00fe'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff00fe'::uuid, 'global', 'read', '00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-0000000001fe'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6390,27 +6641,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vau@example.com'::text, 'vau'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've7@example.com'::text, 've7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000186'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000200'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001ff'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000202'::uuid, '00000000-0000-7000-8000-000000000203'::uuid, '00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-000000000205'::uuid)"
         },
         {
           "label": "deleting a users row that a user_permission row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000186'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ff'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the user_permission row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-000000000187'::uuid",
+          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-000000000200'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000186'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ff'::uuid",
           "rows": 1
         }
       ]
@@ -6467,12 +6718,12 @@ const suite: Suite = {
         {
           "label": "a user_permission row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000207'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000208'::uuid, '00000000-0000-7000-8000-000000000209'::uuid, '00000000-0000-7000-8000-00000000020a'::uuid, '00000000-0000-7000-8000-00000000020b'::uuid)"
         },
         {
           "label": "a user_permission row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-00007fff0102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000020d'::uuid, 'global', 'read', '00000000-0000-7000-8000-00007fff0102'::uuid, '00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-000000000211'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6489,27 +6740,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vay@example.com'::text, 'vay'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000212'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veq@example.com'::text, 'veq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000213'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000214'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000212'::uuid, '00000000-0000-7000-8000-000000000216'::uuid, '00000000-0000-7000-8000-000000000217'::uuid, '00000000-0000-7000-8000-000000000218'::uuid)"
         },
         {
           "label": "deleting a users row that a user_permission row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000212'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the user_permission row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018b'::uuid",
+          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-000000000213'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000212'::uuid",
           "rows": 1
         }
       ]
@@ -6566,12 +6817,12 @@ const suite: Suite = {
         {
           "label": "a user_permission row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000219'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000021a'::uuid, 'global', 'read', '00000000-0000-7000-8000-00000000021b'::uuid, '00000000-0000-7000-8000-00000000021c'::uuid, '00000000-0000-7000-8000-00000000021d'::uuid, '00000000-0000-7000-8000-00000000021e'::uuid)"
         },
         {
           "label": "a user_permission row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0106'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000220'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000221'::uuid, '00000000-0000-7000-8000-00007fff0106'::uuid, '00000000-0000-7000-8000-000000000223'::uuid, '00000000-0000-7000-8000-000000000224'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6588,27 +6839,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb2@example.com'::text, 'vb2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000225'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf9@example.com'::text, 'vf9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000226'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000227'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000228'::uuid, '00000000-0000-7000-8000-000000000225'::uuid, '00000000-0000-7000-8000-00000000022a'::uuid, '00000000-0000-7000-8000-00000000022b'::uuid)"
         },
         {
           "label": "deleting a users row that a user_permission row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000225'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the user_permission row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018f'::uuid",
+          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-000000000226'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000225'::uuid",
           "rows": 1
         }
       ]
@@ -6665,12 +6916,12 @@ const suite: Suite = {
         {
           "label": "a user_permission row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000022d'::uuid, 'global', 'read', '00000000-0000-7000-8000-00000000022e'::uuid, '00000000-0000-7000-8000-00000000022f'::uuid, '00000000-0000-7000-8000-000000000230'::uuid, '00000000-0000-7000-8000-000000000231'::uuid)"
         },
         {
           "label": "a user_permission row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff010a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000232'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000233'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000234'::uuid, '00000000-0000-7000-8000-000000000235'::uuid, '00000000-0000-7000-8000-00007fff010a'::uuid, '00000000-0000-7000-8000-000000000237'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6687,27 +6938,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb6@example.com'::text, 'vb6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000238'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfs@example.com'::text, 'vfs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000239'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000023a'::uuid, 'global', 'read', '00000000-0000-7000-8000-00000000023b'::uuid, '00000000-0000-7000-8000-00000000023c'::uuid, '00000000-0000-7000-8000-000000000238'::uuid, '00000000-0000-7000-8000-00000000023e'::uuid)"
         },
         {
           "label": "deleting a users row that a user_permission row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000192'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000238'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the user_permission row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-000000000193'::uuid",
+          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-000000000239'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000192'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000238'::uuid",
           "rows": 1
         }
       ]
@@ -6764,12 +7015,12 @@ const suite: Suite = {
         {
           "label": "a user_permission row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000240'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000241'::uuid, '00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-000000000243'::uuid, '00000000-0000-7000-8000-000000000244'::uuid)"
         },
         {
           "label": "a user_permission row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff010e'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000245'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000246'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000247'::uuid, '00000000-0000-7000-8000-000000000248'::uuid, '00000000-0000-7000-8000-000000000249'::uuid, '00000000-0000-7000-8000-00007fff010e'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6786,27 +7037,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vba@example.com'::text, 'vba'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgb@example.com'::text, 'vgb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000196'::uuid)"
+          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000024d'::uuid, 'global', 'read', '00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000024f'::uuid, '00000000-0000-7000-8000-000000000250'::uuid, '00000000-0000-7000-8000-00000000024b'::uuid)"
         },
         {
           "label": "deleting a users row that a user_permission row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000196'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000024b'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the user_permission row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-000000000197'::uuid",
+          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-00000000024c'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000196'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000024b'::uuid",
           "rows": 1
         }
       ]
@@ -6874,12 +7125,12 @@ const suite: Suite = {
         {
           "label": "a user_permission row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000252'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000253'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000254'::uuid, '00000000-0000-7000-8000-000000000255'::uuid, '00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-000000000257'::uuid)"
         },
         {
           "label": "a user_permission row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000199'::uuid, NULL, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000258'::uuid, NULL, '00000000-0000-7000-8000-000000000259'::uuid, 'global', 'read', '00000000-0000-7000-8000-00000000025a'::uuid, '00000000-0000-7000-8000-00000000025b'::uuid, '00000000-0000-7000-8000-00000000025c'::uuid, '00000000-0000-7000-8000-00000000025d'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -6945,12 +7196,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000025f'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000260'::uuid, '00000000-0000-7000-8000-000000000261'::uuid, '00000000-0000-7000-8000-000000000262'::uuid, '00000000-0000-7000-8000-000000000263'::uuid)"
         },
         {
           "label": "a new user_permission row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019a'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-00000000025e'::uuid"
         }
       ]
     },
@@ -7090,12 +7341,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own user_permission row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000264'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000265'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000266'::uuid, '00000000-0000-7000-8000-000000000267'::uuid, '00000000-0000-7000-8000-000000000268'::uuid, '00000000-0000-7000-8000-000000000269'::uuid)"
         },
         {
           "label": "a user_permission row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
+          "sql": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000026b'::uuid, 'global', 'read', '00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000026d'::uuid, '00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000026f'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -7114,13 +7365,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own user_permission row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"user_permission\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"user_permission\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's user_permission row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"user_permission\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"user_permission\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -7139,7 +7390,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own user_permission row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"user_permission\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"user_permission\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
           "rows": 1
         },
         {
@@ -7155,12 +7406,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"user_permission\" (\"id\", \"organisation_id\", \"user_id\", \"module\", \"permission\", \"granted_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000270'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000271'::uuid, 'global', 'read', '00000000-0000-7000-8000-000000000272'::uuid, '00000000-0000-7000-8000-000000000273'::uuid, '00000000-0000-7000-8000-000000000274'::uuid, '00000000-0000-7000-8000-000000000275'::uuid)"
         },
         {
           "label": "organisation A can delete its own new user_permission row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019d'::uuid",
+          "sql": "DELETE FROM \"public\".\"user_permission\" WHERE \"id\" = '00000000-0000-7000-8000-000000000270'::uuid",
           "rows": 1
         }
       ]

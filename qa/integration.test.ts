@@ -22,17 +22,287 @@ const suite: Suite = {
     "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
     "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000a'::uuid, 'v74'::text)",
     "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v75@example.com'::text, 'v75'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v76'::text, 'v76'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, 'v77'::text, 'v77'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, 'initial', 'v78'::text, 'v78'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'exploits', 'low', 'v79'::text, 'v79'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v77@example.com'::text, 'v77'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v78@example.com'::text, 'v78'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v79@example.com'::text, 'v79'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, 'v76'::text, 'v76'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-000000000105'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7b@example.com'::text, 'v7b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7c@example.com'::text, 'v7c'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'v7a'::text, 'v7a'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7e@example.com'::text, 'v7e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7f@example.com'::text, 'v7f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, 'initial', 'v7d'::text, 'v7d'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7h@example.com'::text, 'v7h'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7i@example.com'::text, 'v7i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'exploits', 'low', 'v7g'::text, 'v7g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010e'::uuid)",
     "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
-    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7a'::text)",
-    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7b@example.com'::text, 'v7b'::text, 'admin', '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
-    "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-000000000108'::uuid, 'v7c'::text, 'v7c'::text, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
-    "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-000000000109'::uuid, 'v7d'::text, 'v7d'::text, 'project_manager', '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
-    "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, 'initial', 'v7e'::text, 'v7e'::text, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
-    "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, 'exploits', 'low', 'v7f'::text, 'v7f'::text, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)"
+    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7j'::text)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7k@example.com'::text, 'v7k'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7m@example.com'::text, 'v7m'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7n@example.com'::text, 'v7n'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7o@example.com'::text, 'v7o'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'v7l'::text, 'v7l'::text, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-000000000114'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7q@example.com'::text, 'v7q'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7r@example.com'::text, 'v7r'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, 'v7p'::text, 'v7p'::text, 'project_manager', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-000000000117'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7t@example.com'::text, 'v7t'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7u@example.com'::text, 'v7u'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, 'initial', 'v7s'::text, 'v7s'::text, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7w@example.com'::text, 'v7w'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7x@example.com'::text, 'v7x'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid, 'exploits', 'low', 'v7v'::text, 'v7v'::text, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7z@example.com'::text, 'v7z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v80@example.com'::text, 'v80'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v81@example.com'::text, 'v81'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v83@example.com'::text, 'v83'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v84@example.com'::text, 'v84'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v85@example.com'::text, 'v85'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v87@example.com'::text, 'v87'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v88@example.com'::text, 'v88'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v89@example.com'::text, 'v89'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8b@example.com'::text, 'v8b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8c@example.com'::text, 'v8c'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8d@example.com'::text, 'v8d'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8f@example.com'::text, 'v8f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8g@example.com'::text, 'v8g'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8h@example.com'::text, 'v8h'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8j@example.com'::text, 'v8j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8k@example.com'::text, 'v8k'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8l@example.com'::text, 'v8l'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8n@example.com'::text, 'v8n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8o@example.com'::text, 'v8o'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8p@example.com'::text, 'v8p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8r@example.com'::text, 'v8r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8s@example.com'::text, 'v8s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8t@example.com'::text, 'v8t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8v@example.com'::text, 'v8v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8w@example.com'::text, 'v8w'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8x@example.com'::text, 'v8x'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8z@example.com'::text, 'v8z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v90@example.com'::text, 'v90'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v91@example.com'::text, 'v91'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v95@example.com'::text, 'v95'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v96@example.com'::text, 'v96'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v97@example.com'::text, 'v97'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v99@example.com'::text, 'v99'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9a@example.com'::text, 'v9a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9b@example.com'::text, 'v9b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9d@example.com'::text, 'v9d'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9e@example.com'::text, 'v9e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9f@example.com'::text, 'v9f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9i@example.com'::text, 'v9i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9j@example.com'::text, 'v9j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9k@example.com'::text, 'v9k'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9m@example.com'::text, 'v9m'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9n@example.com'::text, 'v9n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9o@example.com'::text, 'v9o'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9q@example.com'::text, 'v9q'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9r@example.com'::text, 'v9r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9s@example.com'::text, 'v9s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9v@example.com'::text, 'v9v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9w@example.com'::text, 'v9w'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9x@example.com'::text, 'v9x'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9z@example.com'::text, 'v9z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va0@example.com'::text, 'va0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va1@example.com'::text, 'va1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va3@example.com'::text, 'va3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va4@example.com'::text, 'va4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va5@example.com'::text, 'va5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va8@example.com'::text, 'va8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va9@example.com'::text, 'va9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaa@example.com'::text, 'vaa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vac@example.com'::text, 'vac'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vad@example.com'::text, 'vad'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000176'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vae@example.com'::text, 'vae'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vag@example.com'::text, 'vag'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vah@example.com'::text, 'vah'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vai@example.com'::text, 'vai'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'val@example.com'::text, 'val'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vam@example.com'::text, 'vam'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'van@example.com'::text, 'van'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vap@example.com'::text, 'vap'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaq@example.com'::text, 'vaq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'var@example.com'::text, 'var'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vat@example.com'::text, 'vat'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vau@example.com'::text, 'vau'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vav@example.com'::text, 'vav'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vax@example.com'::text, 'vax'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vay@example.com'::text, 'vay'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaz@example.com'::text, 'vaz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb1@example.com'::text, 'vb1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb2@example.com'::text, 'vb2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb3@example.com'::text, 'vb3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vb5@example.com'::text, 'vb5'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vb6@example.com'::text, 'vb6'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vb7@example.com'::text, 'vb7'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb9@example.com'::text, 'vb9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vba@example.com'::text, 'vba'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbb@example.com'::text, 'vbb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbd@example.com'::text, 'vbd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbe@example.com'::text, 'vbe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbg@example.com'::text, 'vbg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbh@example.com'::text, 'vbh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbj@example.com'::text, 'vbj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbk@example.com'::text, 'vbk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbm@example.com'::text, 'vbm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbn@example.com'::text, 'vbn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbp@example.com'::text, 'vbp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbq@example.com'::text, 'vbq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbs@example.com'::text, 'vbs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbt@example.com'::text, 'vbt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbv@example.com'::text, 'vbv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbw@example.com'::text, 'vbw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vby@example.com'::text, 'vby'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbz@example.com'::text, 'vbz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc1@example.com'::text, 'vc1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc2@example.com'::text, 'vc2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc4@example.com'::text, 'vc4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc5@example.com'::text, 'vc5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc9@example.com'::text, 'vc9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vca@example.com'::text, 'vca'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcc@example.com'::text, 'vcc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcd@example.com'::text, 'vcd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcf@example.com'::text, 'vcf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcg@example.com'::text, 'vcg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcj@example.com'::text, 'vcj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vck@example.com'::text, 'vck'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcm@example.com'::text, 'vcm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcn@example.com'::text, 'vcn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcp@example.com'::text, 'vcp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcq@example.com'::text, 'vcq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vct@example.com'::text, 'vct'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcu@example.com'::text, 'vcu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcw@example.com'::text, 'vcw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcx@example.com'::text, 'vcx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcz@example.com'::text, 'vcz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd0@example.com'::text, 'vd0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd3@example.com'::text, 'vd3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd4@example.com'::text, 'vd4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd6@example.com'::text, 'vd6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd7@example.com'::text, 'vd7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd9@example.com'::text, 'vd9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vda@example.com'::text, 'vda'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdc@example.com'::text, 'vdc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdd@example.com'::text, 'vdd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdf@example.com'::text, 'vdf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdg@example.com'::text, 'vdg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vdi@example.com'::text, 'vdi'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vdj@example.com'::text, 'vdj'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdl@example.com'::text, 'vdl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdm@example.com'::text, 'vdm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdo@example.com'::text, 'vdo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdp@example.com'::text, 'vdp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdr@example.com'::text, 'vdr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vds@example.com'::text, 'vds'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdu@example.com'::text, 'vdu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdv@example.com'::text, 'vdv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdx@example.com'::text, 'vdx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdy@example.com'::text, 'vdy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've0@example.com'::text, 've0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've1@example.com'::text, 've1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've3@example.com'::text, 've3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've4@example.com'::text, 've4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've6@example.com'::text, 've6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've7@example.com'::text, 've7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000201'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've9@example.com'::text, 've9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000202'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vea@example.com'::text, 'vea'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vec@example.com'::text, 'vec'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000205'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ved@example.com'::text, 'ved'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000207'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vef@example.com'::text, 'vef'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000208'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veg@example.com'::text, 'veg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vek@example.com'::text, 'vek'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vel@example.com'::text, 'vel'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ven@example.com'::text, 'ven'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veo@example.com'::text, 'veo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000212'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veq@example.com'::text, 'veq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000213'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ver@example.com'::text, 'ver'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000216'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veu@example.com'::text, 'veu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000217'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vev@example.com'::text, 'vev'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000219'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vex@example.com'::text, 'vex'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vey@example.com'::text, 'vey'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf0@example.com'::text, 'vf0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf1@example.com'::text, 'vf1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000220'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf4@example.com'::text, 'vf4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000221'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf5@example.com'::text, 'vf5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000223'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf7@example.com'::text, 'vf7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000224'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf8@example.com'::text, 'vf8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000226'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfa@example.com'::text, 'vfa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000227'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfb@example.com'::text, 'vfb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfe@example.com'::text, 'vfe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vff@example.com'::text, 'vff'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfh@example.com'::text, 'vfh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfi@example.com'::text, 'vfi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000230'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfk@example.com'::text, 'vfk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000231'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfl@example.com'::text, 'vfl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000233'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfn@example.com'::text, 'vfn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000234'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfo@example.com'::text, 'vfo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000236'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfq@example.com'::text, 'vfq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000237'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfr@example.com'::text, 'vfr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000239'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vft@example.com'::text, 'vft'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vfu@example.com'::text, 'vfu'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfw@example.com'::text, 'vfw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfx@example.com'::text, 'vfx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfz@example.com'::text, 'vfz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000240'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg0@example.com'::text, 'vg0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg2@example.com'::text, 'vg2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000243'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg3@example.com'::text, 'vg3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000245'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg5@example.com'::text, 'vg5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000246'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg6@example.com'::text, 'vg6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000248'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg8@example.com'::text, 'vg8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000249'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg9@example.com'::text, 'vg9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgb@example.com'::text, 'vgb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgc@example.com'::text, 'vgc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vge@example.com'::text, 'vge'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgf@example.com'::text, 'vgf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000251'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgh@example.com'::text, 'vgh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000252'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgi@example.com'::text, 'vgi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000254'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgk@example.com'::text, 'vgk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000255'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgl@example.com'::text, 'vgl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgn@example.com'::text, 'vgn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000258'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgo@example.com'::text, 'vgo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgq@example.com'::text, 'vgq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgr@example.com'::text, 'vgr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgv@example.com'::text, 'vgv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000260'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgw@example.com'::text, 'vgw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000262'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgy@example.com'::text, 'vgy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000263'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgz@example.com'::text, 'vgz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000265'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh1@example.com'::text, 'vh1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000266'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh2@example.com'::text, 'vh2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000269'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh5@example.com'::text, 'vh5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh6@example.com'::text, 'vh6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh8@example.com'::text, 'vh8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh9@example.com'::text, 'vh9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhb@example.com'::text, 'vhb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000270'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhc@example.com'::text, 'vhc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000273'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhf@example.com'::text, 'vhf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000274'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhg@example.com'::text, 'vhg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000276'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhi@example.com'::text, 'vhi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000277'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhj@example.com'::text, 'vhj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000279'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhl@example.com'::text, 'vhl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhm@example.com'::text, 'vhm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhp@example.com'::text, 'vhp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhq@example.com'::text, 'vhq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000280'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhs@example.com'::text, 'vhs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000281'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vht@example.com'::text, 'vht'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000283'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhv@example.com'::text, 'vhv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000284'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhw@example.com'::text, 'vhw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000286'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhy@example.com'::text, 'vhy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000287'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhz@example.com'::text, 'vhz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000289'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi1@example.com'::text, 'vi1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi2@example.com'::text, 'vi2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vi4@example.com'::text, 'vi4'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vi5@example.com'::text, 'vi5'::text, 'admin', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi7@example.com'::text, 'vi7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000290'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi8@example.com'::text, 'vi8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
   ],
   "requirements": [
     {
@@ -800,12 +1070,12 @@ const suite: Suite = {
         {
           "label": "a new course_enrollment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'v7g'::text, 'v7g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000011e'::uuid, 'v7y'::text, 'v7y'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-000000000121'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, 'v7h'::text, 'v7h'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-000000000122'::uuid, 'v82'::text, 'v82'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-000000000125'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -824,12 +1094,12 @@ const suite: Suite = {
         {
           "label": "a new course_enrollment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000010e'::uuid, 'v7i'::text, 'v7i'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, 'v86'::text, 'v86'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-000000000129'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, course_id, person_profile_id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000010e'::uuid, 'v7j'::text, 'v7j'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, 'v8a'::text, 'v8a'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000012c'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -848,12 +1118,12 @@ const suite: Suite = {
         {
           "label": "a valid course_enrollment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, 'v7k'::text, 'v7k'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"score_percent\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, 'v8e'::text, 'v8e'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-000000000131'::uuid, 0)"
         },
         {
           "label": "course_enrollment.score_percent = -1 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"score_percent\") VALUES ('00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'v7l'::text, 'v7l'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, -1)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"score_percent\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-000000000132'::uuid, 'v8i'::text, 'v8i'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-000000000135'::uuid, -1)",
           "sqlstate": "23514"
         }
       ]
@@ -872,12 +1142,12 @@ const suite: Suite = {
         {
           "label": "a valid course_enrollment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-000000000112'::uuid, 'v7m'::text, 'v7m'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, 'v8m'::text, 'v8m'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-000000000139'::uuid, 'enrolled')"
         },
         {
           "label": "course_enrollment.status = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'v7n'::text, 'v7n'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000013a'::uuid, 'v8q'::text, 'v8q'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000013d'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -946,12 +1216,12 @@ const suite: Suite = {
         {
           "label": "a course_enrollment row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-000000000114'::uuid, 'v7o'::text, 'v7o'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000013e'::uuid, 'v8u'::text, 'v8u'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-000000000141'::uuid)"
         },
         {
           "label": "a course_enrollment row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00007fff0023'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-000000000115'::uuid, 'v7p'::text, 'v7p'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00007fff0023'::uuid, '00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-000000000142'::uuid, 'v8y'::text, 'v8y'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-000000000145'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -968,27 +1238,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000116'::uuid, 'v7r'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, 'v93'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-000000000118'::uuid, 'v7s'::text, 'v7s'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-000000000148'::uuid, 'v94'::text, 'v94'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000014b'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a course_enrollment row references is refused with 23001",
+          "label": "deleting a organisations row that a course_enrollment row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000116'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000146'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the course_enrollment row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-000000000118'::uuid",
+          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-000000000148'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000116'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000146'::uuid",
           "rows": 1
         }
       ]
@@ -1045,12 +1319,12 @@ const suite: Suite = {
         {
           "label": "a course_enrollment row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-000000000119'::uuid, 'v7t'::text, 'v7t'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000014c'::uuid, 'v98'::text, 'v98'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000014f'::uuid)"
         },
         {
           "label": "a course_enrollment row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, 'v7u'::text, 'v7u'::text, '00000000-0000-7000-8000-00007fff0027'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-000000000150'::uuid, 'v9c'::text, 'v9c'::text, '00000000-0000-7000-8000-00007fff0027'::uuid, '00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-000000000153'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1067,27 +1341,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7v@example.com'::text, 'v7v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9g@example.com'::text, 'v9g'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid, 'v7w'::text, 'v7w'::text, '00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-000000000155'::uuid, 'v9h'::text, 'v9h'::text, '00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-000000000158'::uuid)"
         },
         {
           "label": "deleting a users row that a course_enrollment row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000154'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the course_enrollment row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011c'::uuid",
+          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-000000000155'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011b'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000154'::uuid",
           "rows": 1
         }
       ]
@@ -1144,12 +1418,12 @@ const suite: Suite = {
         {
           "label": "a course_enrollment row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, 'v7x'::text, 'v7x'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-000000000159'::uuid, 'v9l'::text, 'v9l'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000015c'::uuid)"
         },
         {
           "label": "a course_enrollment row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000011e'::uuid, 'v7y'::text, 'v7y'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff002b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000015d'::uuid, 'v9p'::text, 'v9p'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff002b'::uuid, '00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-000000000160'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1166,27 +1440,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7z@example.com'::text, 'v7z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9t@example.com'::text, 'v9t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-000000000120'::uuid, 'v80'::text, 'v80'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-000000000162'::uuid, 'v9u'::text, 'v9u'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-000000000165'::uuid)"
         },
         {
           "label": "deleting a users row that a course_enrollment row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000161'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the course_enrollment row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-000000000120'::uuid",
+          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-000000000162'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011f'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000161'::uuid",
           "rows": 1
         }
       ]
@@ -1243,12 +1517,12 @@ const suite: Suite = {
         {
           "label": "a course_enrollment row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-000000000121'::uuid, 'v81'::text, 'v81'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-000000000166'::uuid, 'v9y'::text, 'v9y'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-000000000169'::uuid)"
         },
         {
           "label": "a course_enrollment row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-000000000122'::uuid, 'v82'::text, 'v82'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff002f'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000016a'::uuid, 'va2'::text, 'va2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00007fff002f'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1265,27 +1539,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v83@example.com'::text, 'v83'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va6@example.com'::text, 'va6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-000000000124'::uuid, 'v84'::text, 'v84'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid, 'va7'::text, 'va7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-000000000172'::uuid)"
         },
         {
           "label": "deleting a users row that a course_enrollment row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000123'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016e'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the course_enrollment row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-000000000124'::uuid",
+          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016f'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000123'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016e'::uuid",
           "rows": 1
         }
       ]
@@ -1342,12 +1616,12 @@ const suite: Suite = {
         {
           "label": "a course_enrollment row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-000000000125'::uuid, 'v85'::text, 'v85'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-000000000173'::uuid, 'vab'::text, 'vab'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-000000000176'::uuid)"
         },
         {
           "label": "a course_enrollment row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, 'v86'::text, 'v86'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0033'::uuid)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-000000000177'::uuid, 'vaf'::text, 'vaf'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00007fff0033'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -1364,27 +1638,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v87@example.com'::text, 'v87'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaj@example.com'::text, 'vaj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-000000000128'::uuid, 'v88'::text, 'v88'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000127'::uuid)"
+          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000017c'::uuid, 'vak'::text, 'vak'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000017b'::uuid)"
         },
         {
           "label": "deleting a users row that a course_enrollment row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000127'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017b'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the course_enrollment row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-000000000128'::uuid",
+          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017c'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000127'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017b'::uuid",
           "rows": 1
         }
       ]
@@ -1452,12 +1726,12 @@ const suite: Suite = {
         {
           "label": "a course_enrollment row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-000000000129'::uuid, 'v89'::text, 'v89'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-000000000180'::uuid, 'vao'::text, 'vao'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-000000000183'::uuid)"
         },
         {
           "label": "a course_enrollment row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, NULL, '00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000012a'::uuid, 'v8a'::text, 'v8a'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, NULL, '00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-000000000184'::uuid, 'vas'::text, 'vas'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-000000000187'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -1523,12 +1797,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, 'v8b'::text, 'v8b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-000000000188'::uuid, 'vaw'::text, 'vaw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000018b'::uuid)"
         },
         {
           "label": "a new course_enrollment row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012b'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-000000000188'::uuid"
         }
       ]
     },
@@ -1668,12 +1942,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own course_enrollment row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000012c'::uuid, '00000000-0000-7000-8000-00000000012c'::uuid, 'v8c'::text, 'v8c'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000018c'::uuid, 'vb0'::text, 'vb0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000018f'::uuid)"
         },
         {
           "label": "a course_enrollment row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, 'v8d'::text, 'v8d'::text, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
+          "sql": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-000000000190'::uuid, 'vb4'::text, 'vb4'::text, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-000000000193'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -1733,12 +2007,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid, 'v8e'::text, 'v8e'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"course_enrollment\" (\"id\", \"organisation_id\", \"course_id\", \"person_profile_id\", \"course_title\", \"person_name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-000000000194'::uuid, 'vb8'::text, 'vb8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-000000000197'::uuid)"
         },
         {
           "label": "organisation A can delete its own new course_enrollment row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012e'::uuid",
+          "sql": "DELETE FROM \"public\".\"course_enrollment\" WHERE \"id\" = '00000000-0000-7000-8000-000000000194'::uuid",
           "rows": 1
         }
       ]
@@ -2436,12 +2710,12 @@ const suite: Suite = {
         {
           "label": "a new project_personnel row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid, 'v8f'::text, 'v8f'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-000000000198'::uuid, 'vbc'::text, 'vbc'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00000000019a'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-000000000130'::uuid, 'v8g'::text, 'v8g'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000019b'::uuid, 'vbf'::text, 'vbf'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000019d'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -2460,12 +2734,12 @@ const suite: Suite = {
         {
           "label": "a new project_personnel row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-000000000131'::uuid, 'v8h'::text, 'v8h'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, 'vbi'::text, 'vbi'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-0000000001a0'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, project_id, work_personnel_id, project_role) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-000000000131'::uuid, 'v8i'::text, 'v8i'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, 'vbl'::text, 'vbl'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-0000000001a3'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -2484,12 +2758,12 @@ const suite: Suite = {
         {
           "label": "a valid project_personnel row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-000000000133'::uuid, 'v8j'::text, 'v8j'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-0000000001a4'::uuid, 'vbo'::text, 'vbo'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-0000000001a6'::uuid)"
         },
         {
           "label": "project_personnel.project_role = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-000000000134'::uuid, 'v8k'::text, 'v8k'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-0000000001a7'::uuid, 'vbr'::text, 'vbr'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-0000000001a9'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -2508,12 +2782,12 @@ const suite: Suite = {
         {
           "label": "a valid project_personnel row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-000000000135'::uuid, 'v8l'::text, 'v8l'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\", \"allocation_percent\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-0000000001aa'::uuid, 'vbu'::text, 'vbu'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-0000000001ac'::uuid, 1)"
         },
         {
           "label": "project_personnel.allocation_percent = 0 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\", \"allocation_percent\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, 'v8m'::text, 'v8m'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 0)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\", \"allocation_percent\") VALUES ('00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-0000000001ad'::uuid, 'vbx'::text, 'vbx'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-0000000001af'::uuid, 0)",
           "sqlstate": "23514"
         }
       ]
@@ -2582,12 +2856,12 @@ const suite: Suite = {
         {
           "label": "a project_personnel row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-000000000137'::uuid, 'v8n'::text, 'v8n'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-0000000001b0'::uuid, 'vc0'::text, 'vc0'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-0000000001b2'::uuid)"
         },
         {
           "label": "a project_personnel row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-00007fff0063'::uuid, '00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-000000000138'::uuid, 'v8o'::text, 'v8o'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-00007fff0063'::uuid, '00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-0000000001b3'::uuid, 'vc3'::text, 'vc3'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b4'::uuid, '00000000-0000-7000-8000-0000000001b5'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2604,27 +2878,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000139'::uuid, 'v8q'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000001b6'::uuid, 'vc7'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00000000013b'::uuid, 'v8r'::text, 'v8r'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-0000000001b6'::uuid, '00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-0000000001b8'::uuid, 'vc8'::text, 'vc8'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-0000000001ba'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a project_personnel row references is refused with 23001",
+          "label": "deleting a organisations row that a project_personnel row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000139'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b6'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the project_personnel row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013b'::uuid",
+          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b8'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000139'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b6'::uuid",
           "rows": 1
         }
       ]
@@ -2681,12 +2959,12 @@ const suite: Suite = {
         {
           "label": "a project_personnel row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000013c'::uuid, 'v8s'::text, 'v8s'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-0000000001bb'::uuid, 'vcb'::text, 'vcb'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001bc'::uuid, '00000000-0000-7000-8000-0000000001bd'::uuid)"
         },
         {
           "label": "a project_personnel row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000013d'::uuid, 'v8t'::text, 'v8t'::text, 'project_manager', '00000000-0000-7000-8000-00007fff0067'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-0000000001be'::uuid, 'vce'::text, 'vce'::text, 'project_manager', '00000000-0000-7000-8000-00007fff0067'::uuid, '00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-0000000001c0'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2703,27 +2981,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8u@example.com'::text, 'v8u'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vch@example.com'::text, 'vch'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000013f'::uuid, 'v8v'::text, 'v8v'::text, 'project_manager', '00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001c2'::uuid, '00000000-0000-7000-8000-0000000001c2'::uuid, 'vci'::text, 'vci'::text, 'project_manager', '00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-0000000001c4'::uuid)"
         },
         {
           "label": "deleting a users row that a project_personnel row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c1'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the project_personnel row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013f'::uuid",
+          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c2'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013e'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c1'::uuid",
           "rows": 1
         }
       ]
@@ -2780,12 +3058,12 @@ const suite: Suite = {
         {
           "label": "a project_personnel row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-000000000140'::uuid, 'v8w'::text, 'v8w'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-0000000001c5'::uuid, 'vcl'::text, 'vcl'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-0000000001c7'::uuid)"
         },
         {
           "label": "a project_personnel row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-000000000141'::uuid, 'v8x'::text, 'v8x'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff006b'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-0000000001c8'::uuid, 'vco'::text, 'vco'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff006b'::uuid, '00000000-0000-7000-8000-0000000001ca'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2802,27 +3080,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8y@example.com'::text, 'v8y'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcr@example.com'::text, 'vcr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-000000000143'::uuid, 'v8z'::text, 'v8z'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-0000000001cc'::uuid, 'vcs'::text, 'vcs'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-0000000001ce'::uuid)"
         },
         {
           "label": "deleting a users row that a project_personnel row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000142'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001cb'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the project_personnel row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-000000000143'::uuid",
+          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001cc'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000142'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001cb'::uuid",
           "rows": 1
         }
       ]
@@ -2879,12 +3157,12 @@ const suite: Suite = {
         {
           "label": "a project_personnel row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-000000000144'::uuid, 'v90'::text, 'v90'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-0000000001cf'::uuid, 'vcv'::text, 'vcv'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-0000000001d1'::uuid)"
         },
         {
           "label": "a project_personnel row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-000000000145'::uuid, 'v91'::text, 'v91'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff006f'::uuid)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001d2'::uuid, '00000000-0000-7000-8000-0000000001d2'::uuid, 'vcy'::text, 'vcy'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d3'::uuid, '00000000-0000-7000-8000-00007fff006f'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2901,27 +3179,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v92@example.com'::text, 'v92'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd1@example.com'::text, 'vd1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-000000000147'::uuid, 'v93'::text, 'v93'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000146'::uuid)"
+          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-0000000001d6'::uuid, 'vd2'::text, 'vd2'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-0000000001d5'::uuid)"
         },
         {
           "label": "deleting a users row that a project_personnel row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000146'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d5'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the project_personnel row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-000000000147'::uuid",
+          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d6'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000146'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d5'::uuid",
           "rows": 1
         }
       ]
@@ -2989,12 +3267,12 @@ const suite: Suite = {
         {
           "label": "a project_personnel row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-000000000148'::uuid, 'v94'::text, 'v94'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-0000000001d9'::uuid, 'vd5'::text, 'vd5'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-0000000001db'::uuid)"
         },
         {
           "label": "a project_personnel row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000149'::uuid, NULL, '00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-000000000149'::uuid, 'v95'::text, 'v95'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dc'::uuid, NULL, '00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-0000000001dc'::uuid, 'vd8'::text, 'vd8'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-0000000001de'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -3060,12 +3338,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000014a'::uuid, 'v96'::text, 'v96'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-0000000001df'::uuid, 'vdb'::text, 'vdb'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-0000000001e1'::uuid)"
         },
         {
           "label": "a new project_personnel row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014a'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001df'::uuid"
         }
       ]
     },
@@ -3205,12 +3483,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own project_personnel row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000014b'::uuid, 'v97'::text, 'v97'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-0000000001e2'::uuid, 'vde'::text, 'vde'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-0000000001e4'::uuid)"
         },
         {
           "label": "a project_personnel row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000014c'::uuid, 'v98'::text, 'v98'::text, 'project_manager', '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
+          "sql": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-0000000001e5'::uuid, 'vdh'::text, 'vdh'::text, 'project_manager', '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-0000000001e7'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -3229,13 +3507,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own project_personnel row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"project_personnel\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"project_personnel\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's project_personnel row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"project_personnel\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"project_personnel\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -3254,7 +3532,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own project_personnel row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"project_personnel\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"project_personnel\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
           "rows": 1
         },
         {
@@ -3270,12 +3548,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000014d'::uuid, 'v99'::text, 'v99'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"project_personnel\" (\"id\", \"organisation_id\", \"project_id\", \"work_personnel_id\", \"personnel_name\", \"project_title\", \"project_role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-0000000001e8'::uuid, 'vdk'::text, 'vdk'::text, 'project_manager', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-0000000001ea'::uuid)"
         },
         {
           "label": "organisation A can delete its own new project_personnel row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014d'::uuid",
+          "sql": "DELETE FROM \"public\".\"project_personnel\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e8'::uuid",
           "rows": 1
         }
       ]
@@ -3896,12 +4174,12 @@ const suite: Suite = {
         {
           "label": "a new risk_assessment_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000014e'::uuid, 'initial', 'v9a'::text, 'v9a'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-0000000001eb'::uuid, 'initial', 'vdn'::text, 'vdn'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ec'::uuid, '00000000-0000-7000-8000-0000000001ed'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00000000014f'::uuid, 'initial', 'v9b'::text, 'v9b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001ee'::uuid, '00000000-0000-7000-8000-0000000001ee'::uuid, 'initial', 'vdq'::text, 'vdq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-0000000001f0'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -3920,12 +4198,12 @@ const suite: Suite = {
         {
           "label": "a new risk_assessment_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-000000000150'::uuid, 'initial', 'v9c'::text, 'v9c'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, 'initial', 'vdt'::text, 'vdt'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f2'::uuid, '00000000-0000-7000-8000-0000000001f3'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, enterprise_risk_id, risk_assessment_id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000151'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-000000000150'::uuid, 'initial', 'v9d'::text, 'v9d'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, 'initial', 'vdw'::text, 'vdw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-0000000001f6'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -3944,12 +4222,12 @@ const suite: Suite = {
         {
           "label": "a valid risk_assessment_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-000000000152'::uuid, 'initial', 'v9e'::text, 'v9e'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-0000000001f7'::uuid, 'initial', 'vdz'::text, 'vdz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-0000000001f9'::uuid)"
         },
         {
           "label": "risk_assessment_link.assessment_type = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-000000000153'::uuid, 'ismslint_out_of_set', 'v9f'::text, 'v9f'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-0000000001fa'::uuid, 'ismslint_out_of_set', 've2'::text, 've2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-0000000001fc'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -3968,12 +4246,12 @@ const suite: Suite = {
         {
           "label": "a valid risk_assessment_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-000000000154'::uuid, 'initial', 'v9g'::text, 'v9g'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\", \"residual_score\") VALUES ('00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid, 'initial', 've5'::text, 've5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001fe'::uuid, '00000000-0000-7000-8000-0000000001ff'::uuid, 0)"
         },
         {
           "label": "risk_assessment_link.residual_score = -1 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\", \"residual_score\") VALUES ('00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-000000000155'::uuid, 'initial', 'v9h'::text, 'v9h'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, -1)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\", \"residual_score\") VALUES ('00000000-0000-7000-8000-000000000200'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000200'::uuid, '00000000-0000-7000-8000-000000000200'::uuid, 'initial', 've8'::text, 've8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000201'::uuid, '00000000-0000-7000-8000-000000000202'::uuid, -1)",
           "sqlstate": "23514"
         }
       ]
@@ -4042,12 +4320,12 @@ const suite: Suite = {
         {
           "label": "a risk_assessment_link row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-000000000156'::uuid, 'initial', 'v9i'::text, 'v9i'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000203'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000203'::uuid, '00000000-0000-7000-8000-000000000203'::uuid, 'initial', 'veb'::text, 'veb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-000000000205'::uuid)"
         },
         {
           "label": "a risk_assessment_link row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-00007fff009c'::uuid, '00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-000000000157'::uuid, 'initial', 'v9j'::text, 'v9j'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-00007fff009c'::uuid, '00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-000000000206'::uuid, 'initial', 'vee'::text, 'vee'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000207'::uuid, '00000000-0000-7000-8000-000000000208'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4064,27 +4342,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, 'v9l'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000209'::uuid, 'vei'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000015a'::uuid, 'initial', 'v9m'::text, 'v9m'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020b'::uuid, '00000000-0000-7000-8000-000000000209'::uuid, '00000000-0000-7000-8000-00000000020b'::uuid, '00000000-0000-7000-8000-00000000020b'::uuid, 'initial', 'vej'::text, 'vej'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000020c'::uuid, '00000000-0000-7000-8000-00000000020d'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a risk_assessment_link row references is refused with 23001",
+          "label": "deleting a organisations row that a risk_assessment_link row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000158'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000209'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the risk_assessment_link row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015a'::uuid",
+          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020b'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000158'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000209'::uuid",
           "rows": 1
         }
       ]
@@ -4141,12 +4423,12 @@ const suite: Suite = {
         {
           "label": "a risk_assessment_link row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000015b'::uuid, 'initial', 'v9n'::text, 'v9n'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000020e'::uuid, '00000000-0000-7000-8000-00000000020e'::uuid, 'initial', 'vem'::text, 'vem'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-000000000210'::uuid)"
         },
         {
           "label": "a risk_assessment_link row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000015c'::uuid, 'initial', 'v9o'::text, 'v9o'::text, '00000000-0000-7000-8000-00007fff00a0'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000211'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000211'::uuid, '00000000-0000-7000-8000-000000000211'::uuid, 'initial', 'vep'::text, 'vep'::text, '00000000-0000-7000-8000-00007fff00a0'::uuid, '00000000-0000-7000-8000-000000000212'::uuid, '00000000-0000-7000-8000-000000000213'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4163,27 +4445,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9p@example.com'::text, 'v9p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000214'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ves@example.com'::text, 'ves'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000015e'::uuid, 'initial', 'v9q'::text, 'v9q'::text, '00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000215'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000215'::uuid, '00000000-0000-7000-8000-000000000215'::uuid, 'initial', 'vet'::text, 'vet'::text, '00000000-0000-7000-8000-000000000214'::uuid, '00000000-0000-7000-8000-000000000216'::uuid, '00000000-0000-7000-8000-000000000217'::uuid)"
         },
         {
           "label": "deleting a users row that a risk_assessment_link row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015d'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000214'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the risk_assessment_link row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015e'::uuid",
+          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000215'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015d'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000214'::uuid",
           "rows": 1
         }
       ]
@@ -4240,12 +4522,12 @@ const suite: Suite = {
         {
           "label": "a risk_assessment_link row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00000000015f'::uuid, 'initial', 'v9r'::text, 'v9r'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-000000000218'::uuid, 'initial', 'vew'::text, 'vew'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000219'::uuid, '00000000-0000-7000-8000-00000000021a'::uuid)"
         },
         {
           "label": "a risk_assessment_link row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-000000000160'::uuid, 'initial', 'v9s'::text, 'v9s'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00a4'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000021b'::uuid, '00000000-0000-7000-8000-00000000021b'::uuid, 'initial', 'vez'::text, 'vez'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00a4'::uuid, '00000000-0000-7000-8000-00000000021d'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4262,27 +4544,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9t@example.com'::text, 'v9t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf2@example.com'::text, 'vf2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-000000000162'::uuid, 'initial', 'v9u'::text, 'v9u'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000021f'::uuid, '00000000-0000-7000-8000-00000000021f'::uuid, 'initial', 'vf3'::text, 'vf3'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000021e'::uuid, '00000000-0000-7000-8000-000000000221'::uuid)"
         },
         {
           "label": "deleting a users row that a risk_assessment_link row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000161'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000021e'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the risk_assessment_link row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000162'::uuid",
+          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000021f'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000161'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000021e'::uuid",
           "rows": 1
         }
       ]
@@ -4339,12 +4621,12 @@ const suite: Suite = {
         {
           "label": "a risk_assessment_link row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-000000000163'::uuid, 'initial', 'v9v'::text, 'v9v'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000222'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000222'::uuid, '00000000-0000-7000-8000-000000000222'::uuid, 'initial', 'vf6'::text, 'vf6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000223'::uuid, '00000000-0000-7000-8000-000000000224'::uuid)"
         },
         {
           "label": "a risk_assessment_link row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-000000000164'::uuid, 'initial', 'v9w'::text, 'v9w'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00a8'::uuid)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000225'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000225'::uuid, '00000000-0000-7000-8000-000000000225'::uuid, 'initial', 'vf9'::text, 'vf9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000226'::uuid, '00000000-0000-7000-8000-00007fff00a8'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4361,27 +4643,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9x@example.com'::text, 'v9x'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000228'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfc@example.com'::text, 'vfc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-000000000166'::uuid, 'initial', 'v9y'::text, 'v9y'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000165'::uuid)"
+          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000229'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000229'::uuid, '00000000-0000-7000-8000-000000000229'::uuid, 'initial', 'vfd'::text, 'vfd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000022a'::uuid, '00000000-0000-7000-8000-000000000228'::uuid)"
         },
         {
           "label": "deleting a users row that a risk_assessment_link row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000165'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000228'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the risk_assessment_link row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000166'::uuid",
+          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000229'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000165'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000228'::uuid",
           "rows": 1
         }
       ]
@@ -4449,12 +4731,12 @@ const suite: Suite = {
         {
           "label": "a risk_assessment_link row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-000000000167'::uuid, 'initial', 'v9z'::text, 'v9z'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000022c'::uuid, '00000000-0000-7000-8000-00000000022c'::uuid, 'initial', 'vfg'::text, 'vfg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000022d'::uuid, '00000000-0000-7000-8000-00000000022e'::uuid)"
         },
         {
           "label": "a risk_assessment_link row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, NULL, '00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-000000000168'::uuid, 'initial', 'va0'::text, 'va0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022f'::uuid, NULL, '00000000-0000-7000-8000-00000000022f'::uuid, '00000000-0000-7000-8000-00000000022f'::uuid, 'initial', 'vfj'::text, 'vfj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000230'::uuid, '00000000-0000-7000-8000-000000000231'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -4520,12 +4802,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-000000000169'::uuid, 'initial', 'va1'::text, 'va1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000232'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000232'::uuid, '00000000-0000-7000-8000-000000000232'::uuid, 'initial', 'vfm'::text, 'vfm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000233'::uuid, '00000000-0000-7000-8000-000000000234'::uuid)"
         },
         {
           "label": "a new risk_assessment_link row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000169'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000232'::uuid"
         }
       ]
     },
@@ -4665,12 +4947,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own risk_assessment_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000016a'::uuid, 'initial', 'va2'::text, 'va2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000235'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000235'::uuid, '00000000-0000-7000-8000-000000000235'::uuid, 'initial', 'vfp'::text, 'vfp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000236'::uuid, '00000000-0000-7000-8000-000000000237'::uuid)"
         },
         {
           "label": "a risk_assessment_link row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000016b'::uuid, 'initial', 'va3'::text, 'va3'::text, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
+          "sql": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000238'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000238'::uuid, '00000000-0000-7000-8000-000000000238'::uuid, 'initial', 'vfs'::text, 'vfs'::text, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000239'::uuid, '00000000-0000-7000-8000-00000000023a'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -4689,13 +4971,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own risk_assessment_link row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"risk_assessment_link\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"risk_assessment_link\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's risk_assessment_link row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"risk_assessment_link\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"risk_assessment_link\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -4714,7 +4996,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own risk_assessment_link row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"risk_assessment_link\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"risk_assessment_link\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
           "rows": 1
         },
         {
@@ -4730,12 +5012,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000016c'::uuid, 'initial', 'va4'::text, 'va4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"risk_assessment_link\" (\"id\", \"organisation_id\", \"enterprise_risk_id\", \"risk_assessment_id\", \"assessment_type\", \"enterprise_risk_title\", \"risk_assessment_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000023b'::uuid, '00000000-0000-7000-8000-00000000023b'::uuid, 'initial', 'vfv'::text, 'vfv'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000023c'::uuid, '00000000-0000-7000-8000-00000000023d'::uuid)"
         },
         {
           "label": "organisation A can delete its own new risk_assessment_link row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016c'::uuid",
+          "sql": "DELETE FROM \"public\".\"risk_assessment_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000023b'::uuid",
           "rows": 1
         }
       ]
@@ -5356,12 +5638,12 @@ const suite: Suite = {
         {
           "label": "a new threat_vulnerability_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid, 'exploits', 'low', 'va5'::text, 'va5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000023e'::uuid, '00000000-0000-7000-8000-00000000023e'::uuid, 'exploits', 'low', 'vfy'::text, 'vfy'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000023f'::uuid, '00000000-0000-7000-8000-000000000240'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000016e'::uuid, 'exploits', 'low', 'va6'::text, 'va6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000241'::uuid, '00000000-0000-7000-8000-000000000241'::uuid, 'exploits', 'low', 'vg1'::text, 'vg1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-000000000243'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -5380,12 +5662,12 @@ const suite: Suite = {
         {
           "label": "a new threat_vulnerability_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid, 'exploits', 'low', 'va7'::text, 'va7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000244'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000244'::uuid, '00000000-0000-7000-8000-000000000244'::uuid, 'exploits', 'low', 'vg4'::text, 'vg4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000245'::uuid, '00000000-0000-7000-8000-000000000246'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, threat_id, vulnerability_id, link_type) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid, 'exploits', 'low', 'va8'::text, 'va8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000247'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000244'::uuid, '00000000-0000-7000-8000-000000000244'::uuid, 'exploits', 'low', 'vg7'::text, 'vg7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000248'::uuid, '00000000-0000-7000-8000-000000000249'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -5404,12 +5686,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_vulnerability_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-000000000171'::uuid, 'exploits', 'low', 'va9'::text, 'va9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000024a'::uuid, '00000000-0000-7000-8000-00000000024a'::uuid, 'exploits', 'low', 'vga'::text, 'vga'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000024b'::uuid, '00000000-0000-7000-8000-00000000024c'::uuid)"
         },
         {
           "label": "threat_vulnerability_link.link_type = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-000000000172'::uuid, 'ismslint_out_of_set', 'low', 'vaa'::text, 'vaa'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000024d'::uuid, '00000000-0000-7000-8000-00000000024d'::uuid, 'ismslint_out_of_set', 'low', 'vgd'::text, 'vgd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000024f'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -5428,12 +5710,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_vulnerability_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-000000000173'::uuid, 'exploits', 'low', 'vab'::text, 'vab'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000250'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000250'::uuid, '00000000-0000-7000-8000-000000000250'::uuid, 'exploits', 'low', 'vgg'::text, 'vgg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000251'::uuid, '00000000-0000-7000-8000-000000000252'::uuid)"
         },
         {
           "label": "threat_vulnerability_link.severity = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-000000000174'::uuid, 'exploits', 'ismslint_out_of_set', 'vac'::text, 'vac'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000253'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000253'::uuid, '00000000-0000-7000-8000-000000000253'::uuid, 'exploits', 'ismslint_out_of_set', 'vgj'::text, 'vgj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000254'::uuid, '00000000-0000-7000-8000-000000000255'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -5502,12 +5784,12 @@ const suite: Suite = {
         {
           "label": "a threat_vulnerability_link row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-000000000175'::uuid, 'exploits', 'low', 'vad'::text, 'vad'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-000000000256'::uuid, 'exploits', 'low', 'vgm'::text, 'vgm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-000000000258'::uuid)"
         },
         {
           "label": "a threat_vulnerability_link row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000176'::uuid, '00000000-0000-7000-8000-00007fff00d5'::uuid, '00000000-0000-7000-8000-000000000176'::uuid, '00000000-0000-7000-8000-000000000176'::uuid, 'exploits', 'low', 'vae'::text, 'vae'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000259'::uuid, '00000000-0000-7000-8000-00007fff00d5'::uuid, '00000000-0000-7000-8000-000000000259'::uuid, '00000000-0000-7000-8000-000000000259'::uuid, 'exploits', 'low', 'vgp'::text, 'vgp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000025a'::uuid, '00000000-0000-7000-8000-00000000025b'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5524,27 +5806,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, 'vag'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000025c'::uuid, 'vgt'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-000000000179'::uuid, 'exploits', 'low', 'vah'::text, 'vah'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025e'::uuid, '00000000-0000-7000-8000-00000000025c'::uuid, '00000000-0000-7000-8000-00000000025e'::uuid, '00000000-0000-7000-8000-00000000025e'::uuid, 'exploits', 'low', 'vgu'::text, 'vgu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000025f'::uuid, '00000000-0000-7000-8000-000000000260'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a threat_vulnerability_link row references is refused with 23001",
+          "label": "deleting a organisations row that a threat_vulnerability_link row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000177'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000025c'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_vulnerability_link row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000179'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000025e'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000177'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000025c'::uuid",
           "rows": 1
         }
       ]
@@ -5601,12 +5887,12 @@ const suite: Suite = {
         {
           "label": "a threat_vulnerability_link row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000017a'::uuid, 'exploits', 'low', 'vai'::text, 'vai'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000261'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000261'::uuid, '00000000-0000-7000-8000-000000000261'::uuid, 'exploits', 'low', 'vgx'::text, 'vgx'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000262'::uuid, '00000000-0000-7000-8000-000000000263'::uuid)"
         },
         {
           "label": "a threat_vulnerability_link row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000017b'::uuid, 'exploits', 'low', 'vaj'::text, 'vaj'::text, '00000000-0000-7000-8000-00007fff00d9'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000264'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000264'::uuid, '00000000-0000-7000-8000-000000000264'::uuid, 'exploits', 'low', 'vh0'::text, 'vh0'::text, '00000000-0000-7000-8000-00007fff00d9'::uuid, '00000000-0000-7000-8000-000000000265'::uuid, '00000000-0000-7000-8000-000000000266'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5623,27 +5909,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vak@example.com'::text, 'vak'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000267'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh3@example.com'::text, 'vh3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid, 'exploits', 'low', 'val'::text, 'val'::text, '00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000268'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000268'::uuid, '00000000-0000-7000-8000-000000000268'::uuid, 'exploits', 'low', 'vh4'::text, 'vh4'::text, '00000000-0000-7000-8000-000000000267'::uuid, '00000000-0000-7000-8000-000000000269'::uuid, '00000000-0000-7000-8000-00000000026a'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_vulnerability_link row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000267'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_vulnerability_link row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017d'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000268'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000267'::uuid",
           "rows": 1
         }
       ]
@@ -5700,12 +5986,12 @@ const suite: Suite = {
         {
           "label": "a threat_vulnerability_link row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000017e'::uuid, 'exploits', 'low', 'vam'::text, 'vam'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000026b'::uuid, '00000000-0000-7000-8000-00000000026b'::uuid, 'exploits', 'low', 'vh7'::text, 'vh7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000026d'::uuid)"
         },
         {
           "label": "a threat_vulnerability_link row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000017f'::uuid, 'exploits', 'low', 'van'::text, 'van'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00dd'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000026e'::uuid, 'exploits', 'low', 'vha'::text, 'vha'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00dd'::uuid, '00000000-0000-7000-8000-000000000270'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5722,27 +6008,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vao@example.com'::text, 'vao'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000271'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhd@example.com'::text, 'vhd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-000000000181'::uuid, 'exploits', 'low', 'vap'::text, 'vap'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000272'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000272'::uuid, '00000000-0000-7000-8000-000000000272'::uuid, 'exploits', 'low', 'vhe'::text, 'vhe'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000271'::uuid, '00000000-0000-7000-8000-000000000274'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_vulnerability_link row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000180'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000271'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_vulnerability_link row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000181'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000272'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000180'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000271'::uuid",
           "rows": 1
         }
       ]
@@ -5799,12 +6085,12 @@ const suite: Suite = {
         {
           "label": "a threat_vulnerability_link row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-000000000182'::uuid, 'exploits', 'low', 'vaq'::text, 'vaq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000275'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000275'::uuid, '00000000-0000-7000-8000-000000000275'::uuid, 'exploits', 'low', 'vhh'::text, 'vhh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000276'::uuid, '00000000-0000-7000-8000-000000000277'::uuid)"
         },
         {
           "label": "a threat_vulnerability_link row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-000000000183'::uuid, 'exploits', 'low', 'var'::text, 'var'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00e1'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000278'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000278'::uuid, '00000000-0000-7000-8000-000000000278'::uuid, 'exploits', 'low', 'vhk'::text, 'vhk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000279'::uuid, '00000000-0000-7000-8000-00007fff00e1'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5821,27 +6107,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vas@example.com'::text, 'vas'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhn@example.com'::text, 'vhn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-000000000185'::uuid, 'exploits', 'low', 'vat'::text, 'vat'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000184'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000027c'::uuid, '00000000-0000-7000-8000-00000000027c'::uuid, 'exploits', 'low', 'vho'::text, 'vho'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000027d'::uuid, '00000000-0000-7000-8000-00000000027b'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_vulnerability_link row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000184'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000027b'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_vulnerability_link row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000185'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000027c'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000184'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000027b'::uuid",
           "rows": 1
         }
       ]
@@ -5909,12 +6195,12 @@ const suite: Suite = {
         {
           "label": "a threat_vulnerability_link row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-000000000186'::uuid, 'exploits', 'low', 'vau'::text, 'vau'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000027f'::uuid, '00000000-0000-7000-8000-00000000027f'::uuid, 'exploits', 'low', 'vhr'::text, 'vhr'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000280'::uuid, '00000000-0000-7000-8000-000000000281'::uuid)"
         },
         {
           "label": "a threat_vulnerability_link row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, NULL, '00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-000000000187'::uuid, 'exploits', 'low', 'vav'::text, 'vav'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000282'::uuid, NULL, '00000000-0000-7000-8000-000000000282'::uuid, '00000000-0000-7000-8000-000000000282'::uuid, 'exploits', 'low', 'vhu'::text, 'vhu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000283'::uuid, '00000000-0000-7000-8000-000000000284'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -5980,12 +6266,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-000000000188'::uuid, 'exploits', 'low', 'vaw'::text, 'vaw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000285'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000285'::uuid, '00000000-0000-7000-8000-000000000285'::uuid, 'exploits', 'low', 'vhx'::text, 'vhx'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000286'::uuid, '00000000-0000-7000-8000-000000000287'::uuid)"
         },
         {
           "label": "a new threat_vulnerability_link row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000188'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-000000000285'::uuid"
         }
       ]
     },
@@ -6125,12 +6411,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own threat_vulnerability_link row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-000000000189'::uuid, 'exploits', 'low', 'vax'::text, 'vax'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000288'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000288'::uuid, '00000000-0000-7000-8000-000000000288'::uuid, 'exploits', 'low', 'vi0'::text, 'vi0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000289'::uuid, '00000000-0000-7000-8000-00000000028a'::uuid)"
         },
         {
           "label": "a threat_vulnerability_link row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000018a'::uuid, 'exploits', 'low', 'vay'::text, 'vay'::text, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000107'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000028b'::uuid, '00000000-0000-7000-8000-00000000028b'::uuid, 'exploits', 'low', 'vi3'::text, 'vi3'::text, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000028c'::uuid, '00000000-0000-7000-8000-00000000028d'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -6149,13 +6435,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_vulnerability_link row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_vulnerability_link\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"threat_vulnerability_link\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010c'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's threat_vulnerability_link row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"threat_vulnerability_link\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"threat_vulnerability_link\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-00000000010c'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -6174,7 +6460,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_vulnerability_link row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_vulnerability_link\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"threat_vulnerability_link\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010c'::uuid",
           "rows": 1
         },
         {
@@ -6190,12 +6476,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000018b'::uuid, 'exploits', 'low', 'vaz'::text, 'vaz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_vulnerability_link\" (\"id\", \"organisation_id\", \"threat_id\", \"vulnerability_id\", \"link_type\", \"severity\", \"threat_title\", \"vulnerability_title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000028e'::uuid, '00000000-0000-7000-8000-00000000028e'::uuid, 'exploits', 'low', 'vi6'::text, 'vi6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000028f'::uuid, '00000000-0000-7000-8000-000000000290'::uuid)"
         },
         {
           "label": "organisation A can delete its own new threat_vulnerability_link row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018b'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_vulnerability_link\" WHERE \"id\" = '00000000-0000-7000-8000-00000000028e'::uuid",
           "rows": 1
         }
       ]

@@ -26,25 +26,794 @@ const suite: Suite = {
     "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
     "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000a'::uuid, 'v74'::text)",
     "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v75@example.com'::text, 'v75'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v76'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v77'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v79'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'v7a'::text, 'v7a'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7b'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'v7c'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
-    "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'v7d'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v77@example.com'::text, 'v77'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000104'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v78@example.com'::text, 'v78'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v76'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000104'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7a@example.com'::text, 'v7a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7b@example.com'::text, 'v7b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000108'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7c@example.com'::text, 'v7c'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v79'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, '00000000-0000-7000-8000-000000000108'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7e@example.com'::text, 'v7e'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7f@example.com'::text, 'v7f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000109'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010a'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7h@example.com'::text, 'v7h'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7i@example.com'::text, 'v7i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7g'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010e'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7k@example.com'::text, 'v7k'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7l@example.com'::text, 'v7l'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7m@example.com'::text, 'v7m'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'v7j'::text, 'v7j'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-000000000112'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7o@example.com'::text, 'v7o'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000115'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7p@example.com'::text, 'v7p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7n'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-000000000115'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7r@example.com'::text, 'v7r'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7s@example.com'::text, 'v7s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'v7q'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-000000000118'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7u@example.com'::text, 'v7u'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7v@example.com'::text, 'v7v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'v7t'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000011b'::uuid)",
     "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
-    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7e'::text)",
-    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7f@example.com'::text, 'v7f'::text, 'admin', '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
-    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7g'::text, 'nation_state', '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
-    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7h'::text, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
-    "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
-    "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7j'::text, 'internal', '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
-    "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'v7k'::text, 'v7k'::text, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
-    "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000111'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7l'::text, 'stix', '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
-    "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000112'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'ip_address', 'v7m'::text, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
-    "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000113'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, 'v7n'::text, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)"
+    "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000000b'::uuid, 'v7w'::text)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7x@example.com'::text, 'v7x'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7z@example.com'::text, 'v7z'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v80@example.com'::text, 'v80'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v7y'::text, 'nation_state', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-000000000120'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v82@example.com'::text, 'v82'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v83@example.com'::text, 'v83'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v84@example.com'::text, 'v84'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v81'::text, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-000000000124'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v86@example.com'::text, 'v86'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v87@example.com'::text, 'v87'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-000000000127'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v89@example.com'::text, 'v89'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8a@example.com'::text, 'v8a'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v88'::text, 'internal', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000012a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8c@example.com'::text, 'v8c'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8d@example.com'::text, 'v8d'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8e@example.com'::text, 'v8e'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000128'::uuid, 'v8b'::text, 'v8b'::text, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000012c'::uuid, '00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000012e'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8g@example.com'::text, 'v8g'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8h@example.com'::text, 'v8h'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8f'::text, 'stix', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-000000000131'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8j@example.com'::text, 'v8j'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8k@example.com'::text, 'v8k'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000132'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid, 'ip_address', 'v8i'::text, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-000000000134'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8m@example.com'::text, 'v8m'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8n@example.com'::text, 'v8n'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, 'v8l'::text, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-000000000137'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8p@example.com'::text, 'v8p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8q@example.com'::text, 'v8q'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8s@example.com'::text, 'v8s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8t@example.com'::text, 'v8t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8v@example.com'::text, 'v8v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8w@example.com'::text, 'v8w'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8y@example.com'::text, 'v8y'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8z@example.com'::text, 'v8z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v91@example.com'::text, 'v91'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v92@example.com'::text, 'v92'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v94@example.com'::text, 'v94'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v95@example.com'::text, 'v95'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v97@example.com'::text, 'v97'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v98@example.com'::text, 'v98'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9a@example.com'::text, 'v9a'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9b@example.com'::text, 'v9b'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9f@example.com'::text, 'v9f'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9g@example.com'::text, 'v9g'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9i@example.com'::text, 'v9i'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9j@example.com'::text, 'v9j'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9l@example.com'::text, 'v9l'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9m@example.com'::text, 'v9m'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9p@example.com'::text, 'v9p'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9q@example.com'::text, 'v9q'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9s@example.com'::text, 'v9s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9t@example.com'::text, 'v9t'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9v@example.com'::text, 'v9v'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9w@example.com'::text, 'v9w'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9z@example.com'::text, 'v9z'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va0@example.com'::text, 'va0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va2@example.com'::text, 'va2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va3@example.com'::text, 'va3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va5@example.com'::text, 'va5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va6@example.com'::text, 'va6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va9@example.com'::text, 'va9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaa@example.com'::text, 'vaa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vac@example.com'::text, 'vac'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vad@example.com'::text, 'vad'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaf@example.com'::text, 'vaf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vag@example.com'::text, 'vag'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vai@example.com'::text, 'vai'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaj@example.com'::text, 'vaj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'val@example.com'::text, 'val'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vam@example.com'::text, 'vam'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vao@example.com'::text, 'vao'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vap@example.com'::text, 'vap'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'var@example.com'::text, 'var'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vas@example.com'::text, 'vas'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vau@example.com'::text, 'vau'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vav@example.com'::text, 'vav'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaw@example.com'::text, 'vaw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vay@example.com'::text, 'vay'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaz@example.com'::text, 'vaz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb0@example.com'::text, 'vb0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb2@example.com'::text, 'vb2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb3@example.com'::text, 'vb3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb4@example.com'::text, 'vb4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb6@example.com'::text, 'vb6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb7@example.com'::text, 'vb7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb8@example.com'::text, 'vb8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vba@example.com'::text, 'vba'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbb@example.com'::text, 'vbb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbc@example.com'::text, 'vbc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbe@example.com'::text, 'vbe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbf@example.com'::text, 'vbf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbg@example.com'::text, 'vbg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbk@example.com'::text, 'vbk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbl@example.com'::text, 'vbl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbm@example.com'::text, 'vbm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbo@example.com'::text, 'vbo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbp@example.com'::text, 'vbp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbq@example.com'::text, 'vbq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbs@example.com'::text, 'vbs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbt@example.com'::text, 'vbt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbu@example.com'::text, 'vbu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbx@example.com'::text, 'vbx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vby@example.com'::text, 'vby'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbz@example.com'::text, 'vbz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc1@example.com'::text, 'vc1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc2@example.com'::text, 'vc2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc3@example.com'::text, 'vc3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc5@example.com'::text, 'vc5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc6@example.com'::text, 'vc6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc7@example.com'::text, 'vc7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vca@example.com'::text, 'vca'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcb@example.com'::text, 'vcb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcc@example.com'::text, 'vcc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vce@example.com'::text, 'vce'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcf@example.com'::text, 'vcf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcg@example.com'::text, 'vcg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vci@example.com'::text, 'vci'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcj@example.com'::text, 'vcj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vck@example.com'::text, 'vck'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcn@example.com'::text, 'vcn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vco@example.com'::text, 'vco'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcp@example.com'::text, 'vcp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcr@example.com'::text, 'vcr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcs@example.com'::text, 'vcs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vct@example.com'::text, 'vct'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcv@example.com'::text, 'vcv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcw@example.com'::text, 'vcw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcx@example.com'::text, 'vcx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd0@example.com'::text, 'vd0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd1@example.com'::text, 'vd1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd2@example.com'::text, 'vd2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd4@example.com'::text, 'vd4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd5@example.com'::text, 'vd5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd6@example.com'::text, 'vd6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd8@example.com'::text, 'vd8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd9@example.com'::text, 'vd9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vda@example.com'::text, 'vda'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdc@example.com'::text, 'vdc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdd@example.com'::text, 'vdd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vde@example.com'::text, 'vde'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdg@example.com'::text, 'vdg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdh@example.com'::text, 'vdh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdi@example.com'::text, 'vdi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vdk@example.com'::text, 'vdk'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vdl@example.com'::text, 'vdl'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ea'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vdm@example.com'::text, 'vdm'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdo@example.com'::text, 'vdo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdp@example.com'::text, 'vdp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdq@example.com'::text, 'vdq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdt@example.com'::text, 'vdt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdu@example.com'::text, 'vdu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdv@example.com'::text, 'vdv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vds'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-0000000001f2'::uuid, '00000000-0000-7000-8000-0000000001f3'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdx@example.com'::text, 'vdx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdy@example.com'::text, 'vdy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdw'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-0000000001f6'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdz@example.com'::text, 'vdz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've0@example.com'::text, 've0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've3@example.com'::text, 've3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've4@example.com'::text, 've4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've5@example.com'::text, 've5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-0000000001fd'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've7@example.com'::text, 've7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000200'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've8@example.com'::text, 've8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've6'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ff'::uuid, '00000000-0000-7000-8000-000000000200'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000201'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 've9@example.com'::text, 've9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000202'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vea@example.com'::text, 'vea'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000205'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ved@example.com'::text, 'ved'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vee@example.com'::text, 'vee'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000207'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vef@example.com'::text, 'vef'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vec'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000205'::uuid, '00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-000000000207'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000209'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veh@example.com'::text, 'veh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vei@example.com'::text, 'vei'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000208'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veg'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000209'::uuid, '00000000-0000-7000-8000-00000000020a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vej@example.com'::text, 'vej'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vek@example.com'::text, 'vek'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ven@example.com'::text, 'ven'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veo@example.com'::text, 'veo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000211'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vep@example.com'::text, 'vep'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vem'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-000000000211'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000213'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ver@example.com'::text, 'ver'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000214'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ves@example.com'::text, 'ves'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000212'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veq'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000213'::uuid, '00000000-0000-7000-8000-000000000214'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000215'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vet@example.com'::text, 'vet'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000216'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veu@example.com'::text, 'veu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000219'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vex@example.com'::text, 'vex'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vey@example.com'::text, 'vey'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vez@example.com'::text, 'vez'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vew'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000219'::uuid, '00000000-0000-7000-8000-00000000021a'::uuid, '00000000-0000-7000-8000-00000000021b'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf1@example.com'::text, 'vf1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf2@example.com'::text, 'vf2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf0'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000021d'::uuid, '00000000-0000-7000-8000-00000000021e'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf3@example.com'::text, 'vf3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000220'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf4@example.com'::text, 'vf4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000223'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf7@example.com'::text, 'vf7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000224'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf8@example.com'::text, 'vf8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000225'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf9@example.com'::text, 'vf9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000222'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vf6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000223'::uuid, '00000000-0000-7000-8000-000000000224'::uuid, '00000000-0000-7000-8000-000000000225'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000227'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfb@example.com'::text, 'vfb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000228'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfc@example.com'::text, 'vfc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000226'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfa'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000227'::uuid, '00000000-0000-7000-8000-000000000228'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000229'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfd@example.com'::text, 'vfd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfe@example.com'::text, 'vfe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfh@example.com'::text, 'vfh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfi@example.com'::text, 'vfi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfj@example.com'::text, 'vfj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000022d'::uuid, '00000000-0000-7000-8000-00000000022e'::uuid, '00000000-0000-7000-8000-00000000022f'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000231'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfl@example.com'::text, 'vfl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000232'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfm@example.com'::text, 'vfm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000230'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfk'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000231'::uuid, '00000000-0000-7000-8000-000000000232'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000233'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfn@example.com'::text, 'vfn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000234'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfo@example.com'::text, 'vfo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000237'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfr@example.com'::text, 'vfr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000238'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfs@example.com'::text, 'vfs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000239'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vft@example.com'::text, 'vft'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000236'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000237'::uuid, '00000000-0000-7000-8000-000000000238'::uuid, '00000000-0000-7000-8000-000000000239'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfv@example.com'::text, 'vfv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfw@example.com'::text, 'vfw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfu'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000023b'::uuid, '00000000-0000-7000-8000-00000000023c'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfx@example.com'::text, 'vfx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000023e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vfy@example.com'::text, 'vfy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000243'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg3@example.com'::text, 'vg3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000244'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg4@example.com'::text, 'vg4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000245'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg5@example.com'::text, 'vg5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000243'::uuid, '00000000-0000-7000-8000-000000000244'::uuid, '00000000-0000-7000-8000-000000000245'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000247'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg7@example.com'::text, 'vg7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000248'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg8@example.com'::text, 'vg8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000246'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg6'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000247'::uuid, '00000000-0000-7000-8000-000000000248'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000249'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vg9@example.com'::text, 'vg9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vga@example.com'::text, 'vga'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgd@example.com'::text, 'vgd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vge@example.com'::text, 'vge'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgf@example.com'::text, 'vgf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgc'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000024d'::uuid, '00000000-0000-7000-8000-00000000024e'::uuid, '00000000-0000-7000-8000-00000000024f'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000251'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgh@example.com'::text, 'vgh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000252'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgi@example.com'::text, 'vgi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000250'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgg'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000251'::uuid, '00000000-0000-7000-8000-000000000252'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000253'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgj@example.com'::text, 'vgj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000254'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgk@example.com'::text, 'vgk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgn@example.com'::text, 'vgn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000258'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgo@example.com'::text, 'vgo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000259'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgp@example.com'::text, 'vgp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000256'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000257'::uuid, '00000000-0000-7000-8000-000000000258'::uuid, '00000000-0000-7000-8000-000000000259'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgr@example.com'::text, 'vgr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgs@example.com'::text, 'vgs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgq'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000025b'::uuid, '00000000-0000-7000-8000-00000000025c'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgt@example.com'::text, 'vgt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgu@example.com'::text, 'vgu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000260'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgw@example.com'::text, 'vgw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000261'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgx@example.com'::text, 'vgx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000262'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgy@example.com'::text, 'vgy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000265'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh1@example.com'::text, 'vh1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000266'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh2@example.com'::text, 'vh2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000267'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh3@example.com'::text, 'vh3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000264'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000265'::uuid, '00000000-0000-7000-8000-000000000266'::uuid, '00000000-0000-7000-8000-000000000267'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000269'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh5@example.com'::text, 'vh5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh6@example.com'::text, 'vh6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000268'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh4'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000269'::uuid, '00000000-0000-7000-8000-00000000026a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh7@example.com'::text, 'vh7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vh8@example.com'::text, 'vh8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhb@example.com'::text, 'vhb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000270'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhc@example.com'::text, 'vhc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000271'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhd@example.com'::text, 'vhd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vha'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000026f'::uuid, '00000000-0000-7000-8000-000000000270'::uuid, '00000000-0000-7000-8000-000000000271'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000273'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhf@example.com'::text, 'vhf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000274'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhg@example.com'::text, 'vhg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000272'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhe'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000273'::uuid, '00000000-0000-7000-8000-000000000274'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000275'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhh@example.com'::text, 'vhh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000276'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhi@example.com'::text, 'vhi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000279'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhl@example.com'::text, 'vhl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhm@example.com'::text, 'vhm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhn@example.com'::text, 'vhn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000278'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000279'::uuid, '00000000-0000-7000-8000-00000000027a'::uuid, '00000000-0000-7000-8000-00000000027b'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhp@example.com'::text, 'vhp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhq@example.com'::text, 'vhq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vho'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000027d'::uuid, '00000000-0000-7000-8000-00000000027e'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000027f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhr@example.com'::text, 'vhr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000280'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhs@example.com'::text, 'vhs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000282'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhu@example.com'::text, 'vhu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000283'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhv@example.com'::text, 'vhv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000286'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhy@example.com'::text, 'vhy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000287'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhz@example.com'::text, 'vhz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000288'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi0@example.com'::text, 'vi0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000285'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vhx'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000286'::uuid, '00000000-0000-7000-8000-000000000287'::uuid, '00000000-0000-7000-8000-000000000288'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi2@example.com'::text, 'vi2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi3@example.com'::text, 'vi3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000289'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi1'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000028a'::uuid, '00000000-0000-7000-8000-00000000028b'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi4@example.com'::text, 'vi4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi5@example.com'::text, 'vi5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000290'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi8@example.com'::text, 'vi8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000291'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi9@example.com'::text, 'vi9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000292'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'via@example.com'::text, 'via'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vi7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000290'::uuid, '00000000-0000-7000-8000-000000000291'::uuid, '00000000-0000-7000-8000-000000000292'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000294'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vic@example.com'::text, 'vic'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000295'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vid@example.com'::text, 'vid'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000293'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vib'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000294'::uuid, '00000000-0000-7000-8000-000000000295'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000296'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vie@example.com'::text, 'vie'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000297'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vif@example.com'::text, 'vif'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vii@example.com'::text, 'vii'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vij@example.com'::text, 'vij'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vik@example.com'::text, 'vik'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000299'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vih'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000029a'::uuid, '00000000-0000-7000-8000-00000000029b'::uuid, '00000000-0000-7000-8000-00000000029c'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vim@example.com'::text, 'vim'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vin@example.com'::text, 'vin'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000029d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vil'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000029e'::uuid, '00000000-0000-7000-8000-00000000029f'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vio@example.com'::text, 'vio'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vip@example.com'::text, 'vip'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vit@example.com'::text, 'vit'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viu@example.com'::text, 'viu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viv@example.com'::text, 'viv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vis'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002a5'::uuid, '00000000-0000-7000-8000-0000000002a6'::uuid, '00000000-0000-7000-8000-0000000002a7'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vix@example.com'::text, 'vix'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viy@example.com'::text, 'viy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viw'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002a9'::uuid, '00000000-0000-7000-8000-0000000002aa'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viz@example.com'::text, 'viz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj0@example.com'::text, 'vj0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj3@example.com'::text, 'vj3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj4@example.com'::text, 'vj4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj5@example.com'::text, 'vj5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002af'::uuid, '00000000-0000-7000-8000-0000000002b0'::uuid, '00000000-0000-7000-8000-0000000002b1'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj7@example.com'::text, 'vj7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj8@example.com'::text, 'vj8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj6'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002b3'::uuid, '00000000-0000-7000-8000-0000000002b4'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vj9@example.com'::text, 'vj9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vja@example.com'::text, 'vja'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjd@example.com'::text, 'vjd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vje@example.com'::text, 'vje'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjf@example.com'::text, 'vjf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjc'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002b9'::uuid, '00000000-0000-7000-8000-0000000002ba'::uuid, '00000000-0000-7000-8000-0000000002bb'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjh@example.com'::text, 'vjh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vji@example.com'::text, 'vji'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjg'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002bd'::uuid, '00000000-0000-7000-8000-0000000002be'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjj@example.com'::text, 'vjj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjk@example.com'::text, 'vjk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjo@example.com'::text, 'vjo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjp@example.com'::text, 'vjp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjq@example.com'::text, 'vjq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjn'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002c4'::uuid, '00000000-0000-7000-8000-0000000002c5'::uuid, '00000000-0000-7000-8000-0000000002c6'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjs@example.com'::text, 'vjs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjt@example.com'::text, 'vjt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjr'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002c8'::uuid, '00000000-0000-7000-8000-0000000002c9'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vju@example.com'::text, 'vju'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjv@example.com'::text, 'vjv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjy@example.com'::text, 'vjy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjz@example.com'::text, 'vjz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk0@example.com'::text, 'vk0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjx'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002ce'::uuid, '00000000-0000-7000-8000-0000000002cf'::uuid, '00000000-0000-7000-8000-0000000002d0'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk2@example.com'::text, 'vk2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk3@example.com'::text, 'vk3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk1'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002d2'::uuid, '00000000-0000-7000-8000-0000000002d3'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk4@example.com'::text, 'vk4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk5@example.com'::text, 'vk5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk8@example.com'::text, 'vk8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk9@example.com'::text, 'vk9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vka@example.com'::text, 'vka'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vk7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002d8'::uuid, '00000000-0000-7000-8000-0000000002d9'::uuid, '00000000-0000-7000-8000-0000000002da'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkc@example.com'::text, 'vkc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkd@example.com'::text, 'vkd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkb'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002dc'::uuid, '00000000-0000-7000-8000-0000000002dd'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vke@example.com'::text, 'vke'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkf@example.com'::text, 'vkf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkj@example.com'::text, 'vkj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkk@example.com'::text, 'vkk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkl@example.com'::text, 'vkl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vki'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002e3'::uuid, '00000000-0000-7000-8000-0000000002e4'::uuid, '00000000-0000-7000-8000-0000000002e5'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkn@example.com'::text, 'vkn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vko@example.com'::text, 'vko'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkm'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002e7'::uuid, '00000000-0000-7000-8000-0000000002e8'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkp@example.com'::text, 'vkp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkq@example.com'::text, 'vkq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkt@example.com'::text, 'vkt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vku@example.com'::text, 'vku'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkv@example.com'::text, 'vkv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vks'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002ed'::uuid, '00000000-0000-7000-8000-0000000002ee'::uuid, '00000000-0000-7000-8000-0000000002ef'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkx@example.com'::text, 'vkx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vky@example.com'::text, 'vky'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkw'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002f1'::uuid, '00000000-0000-7000-8000-0000000002f2'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkz@example.com'::text, 'vkz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl0@example.com'::text, 'vl0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl3@example.com'::text, 'vl3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl4@example.com'::text, 'vl4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl5@example.com'::text, 'vl5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002f7'::uuid, '00000000-0000-7000-8000-0000000002f8'::uuid, '00000000-0000-7000-8000-0000000002f9'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl7@example.com'::text, 'vl7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl8@example.com'::text, 'vl8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl6'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002fb'::uuid, '00000000-0000-7000-8000-0000000002fc'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vl9@example.com'::text, 'vl9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vla@example.com'::text, 'vla'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000301'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vld@example.com'::text, 'vld'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000302'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vle@example.com'::text, 'vle'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000303'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlf@example.com'::text, 'vlf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000300'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlc'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000301'::uuid, '00000000-0000-7000-8000-000000000302'::uuid, '00000000-0000-7000-8000-000000000303'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000305'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlh@example.com'::text, 'vlh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000306'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vli@example.com'::text, 'vli'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000304'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlg'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000305'::uuid, '00000000-0000-7000-8000-000000000306'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000307'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlj@example.com'::text, 'vlj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000308'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlk@example.com'::text, 'vlk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vln@example.com'::text, 'vln'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlo@example.com'::text, 'vlo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlp@example.com'::text, 'vlp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000030b'::uuid, '00000000-0000-7000-8000-00000000030c'::uuid, '00000000-0000-7000-8000-00000000030d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlr@example.com'::text, 'vlr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000310'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vls@example.com'::text, 'vls'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000030e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlq'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000030f'::uuid, '00000000-0000-7000-8000-000000000310'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000311'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlt@example.com'::text, 'vlt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000312'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vlu@example.com'::text, 'vlu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000315'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vlx@example.com'::text, 'vlx'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000316'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vly@example.com'::text, 'vly'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000317'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vlz@example.com'::text, 'vlz'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000314'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vlw'::text, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000315'::uuid, '00000000-0000-7000-8000-000000000316'::uuid, '00000000-0000-7000-8000-000000000317'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000319'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vm1@example.com'::text, 'vm1'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vm2@example.com'::text, 'vm2'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000318'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vm0'::text, 'nation_state', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000319'::uuid, '00000000-0000-7000-8000-00000000031a'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031b'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vm3@example.com'::text, 'vm3'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031c'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vm4@example.com'::text, 'vm4'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm7@example.com'::text, 'vm7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000320'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm8@example.com'::text, 'vm8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000321'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm9@example.com'::text, 'vm9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vm6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000031f'::uuid, '00000000-0000-7000-8000-000000000320'::uuid, '00000000-0000-7000-8000-000000000321'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000323'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmb@example.com'::text, 'vmb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000324'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmc@example.com'::text, 'vmc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000322'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vma'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000323'::uuid, '00000000-0000-7000-8000-000000000324'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000325'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmd@example.com'::text, 'vmd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000326'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vme@example.com'::text, 'vme'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000328'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmg@example.com'::text, 'vmg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000329'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmh@example.com'::text, 'vmh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmj@example.com'::text, 'vmj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmk@example.com'::text, 'vmk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmm@example.com'::text, 'vmm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmn@example.com'::text, 'vmn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000331'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmp@example.com'::text, 'vmp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000332'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmq@example.com'::text, 'vmq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000334'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vms@example.com'::text, 'vms'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000335'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmt@example.com'::text, 'vmt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000337'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmv@example.com'::text, 'vmv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000338'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmw@example.com'::text, 'vmw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmy@example.com'::text, 'vmy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmz@example.com'::text, 'vmz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn1@example.com'::text, 'vn1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn2@example.com'::text, 'vn2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000342'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn6@example.com'::text, 'vn6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000343'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn7@example.com'::text, 'vn7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000345'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn9@example.com'::text, 'vn9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000346'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vna@example.com'::text, 'vna'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000348'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnc@example.com'::text, 'vnc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000349'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnd@example.com'::text, 'vnd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vng@example.com'::text, 'vng'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnh@example.com'::text, 'vnh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnj@example.com'::text, 'vnj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000350'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnk@example.com'::text, 'vnk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000352'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnm@example.com'::text, 'vnm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000353'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnn@example.com'::text, 'vnn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000356'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnq@example.com'::text, 'vnq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000357'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnr@example.com'::text, 'vnr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000359'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnt@example.com'::text, 'vnt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnu@example.com'::text, 'vnu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnw@example.com'::text, 'vnw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnx@example.com'::text, 'vnx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000360'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo0@example.com'::text, 'vo0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000361'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo1@example.com'::text, 'vo1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000363'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo3@example.com'::text, 'vo3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000364'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo4@example.com'::text, 'vo4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000366'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo6@example.com'::text, 'vo6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000367'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo7@example.com'::text, 'vo7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000369'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo9@example.com'::text, 'vo9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voa@example.com'::text, 'voa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voc@example.com'::text, 'voc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vod@example.com'::text, 'vod'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vof@example.com'::text, 'vof'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000370'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vog@example.com'::text, 'vog'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000372'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voi@example.com'::text, 'voi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000373'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voj@example.com'::text, 'voj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000375'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vol@example.com'::text, 'vol'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000376'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vom@example.com'::text, 'vom'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000377'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'von@example.com'::text, 'von'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000379'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vop@example.com'::text, 'vop'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voq@example.com'::text, 'voq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vor@example.com'::text, 'vor'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vot@example.com'::text, 'vot'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vou@example.com'::text, 'vou'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vov@example.com'::text, 'vov'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000381'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vox@example.com'::text, 'vox'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000382'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voy@example.com'::text, 'voy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000383'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voz@example.com'::text, 'voz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000385'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp1@example.com'::text, 'vp1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000386'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp2@example.com'::text, 'vp2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000387'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp3@example.com'::text, 'vp3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000389'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp5@example.com'::text, 'vp5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp6@example.com'::text, 'vp6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp7@example.com'::text, 'vp7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vp9@example.com'::text, 'vp9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpa@example.com'::text, 'vpa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000038f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpb@example.com'::text, 'vpb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000391'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpd@example.com'::text, 'vpd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000392'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpe@example.com'::text, 'vpe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000393'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpf@example.com'::text, 'vpf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000395'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vph@example.com'::text, 'vph'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000396'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpi@example.com'::text, 'vpi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000397'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpj@example.com'::text, 'vpj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000399'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpl@example.com'::text, 'vpl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpm@example.com'::text, 'vpm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpn@example.com'::text, 'vpn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpp@example.com'::text, 'vpp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpq@example.com'::text, 'vpq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpr@example.com'::text, 'vpr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpt@example.com'::text, 'vpt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpu@example.com'::text, 'vpu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpv@example.com'::text, 'vpv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vpz@example.com'::text, 'vpz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq0@example.com'::text, 'vq0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq1@example.com'::text, 'vq1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq3@example.com'::text, 'vq3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq4@example.com'::text, 'vq4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq5@example.com'::text, 'vq5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq7@example.com'::text, 'vq7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq8@example.com'::text, 'vq8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vq9@example.com'::text, 'vq9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqb@example.com'::text, 'vqb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqc@example.com'::text, 'vqc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqe@example.com'::text, 'vqe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqf@example.com'::text, 'vqf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqg@example.com'::text, 'vqg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqi@example.com'::text, 'vqi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqj@example.com'::text, 'vqj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqk@example.com'::text, 'vqk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqm@example.com'::text, 'vqm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqn@example.com'::text, 'vqn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqo@example.com'::text, 'vqo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqr@example.com'::text, 'vqr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqs@example.com'::text, 'vqs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqt@example.com'::text, 'vqt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqv@example.com'::text, 'vqv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqw@example.com'::text, 'vqw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqx@example.com'::text, 'vqx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqz@example.com'::text, 'vqz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr0@example.com'::text, 'vr0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr1@example.com'::text, 'vr1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr4@example.com'::text, 'vr4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr5@example.com'::text, 'vr5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr6@example.com'::text, 'vr6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr8@example.com'::text, 'vr8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr9@example.com'::text, 'vr9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vra@example.com'::text, 'vra'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrc@example.com'::text, 'vrc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrd@example.com'::text, 'vrd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vre@example.com'::text, 'vre'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrh@example.com'::text, 'vrh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vri@example.com'::text, 'vri'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrj@example.com'::text, 'vrj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrl@example.com'::text, 'vrl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrm@example.com'::text, 'vrm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrn@example.com'::text, 'vrn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrp@example.com'::text, 'vrp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrq@example.com'::text, 'vrq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrr@example.com'::text, 'vrr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vru@example.com'::text, 'vru'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrv@example.com'::text, 'vrv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrw@example.com'::text, 'vrw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vry@example.com'::text, 'vry'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrz@example.com'::text, 'vrz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs0@example.com'::text, 'vs0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs2@example.com'::text, 'vs2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs3@example.com'::text, 'vs3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs4@example.com'::text, 'vs4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs6@example.com'::text, 'vs6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs7@example.com'::text, 'vs7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vs8@example.com'::text, 'vs8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsa@example.com'::text, 'vsa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsb@example.com'::text, 'vsb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsc@example.com'::text, 'vsc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fe'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vse@example.com'::text, 'vse'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ff'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vsf@example.com'::text, 'vsf'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000400'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vsg@example.com'::text, 'vsg'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000402'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsi@example.com'::text, 'vsi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000403'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsj@example.com'::text, 'vsj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000404'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsk@example.com'::text, 'vsk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000406'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsm@example.com'::text, 'vsm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000407'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsn@example.com'::text, 'vsn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000409'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsp@example.com'::text, 'vsp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsq@example.com'::text, 'vsq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vss@example.com'::text, 'vss'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vst@example.com'::text, 'vst'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsv@example.com'::text, 'vsv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000410'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsw@example.com'::text, 'vsw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000412'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsy@example.com'::text, 'vsy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000413'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsz@example.com'::text, 'vsz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000415'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt1@example.com'::text, 'vt1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000416'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt2@example.com'::text, 'vt2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt6@example.com'::text, 'vt6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt7@example.com'::text, 'vt7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt9@example.com'::text, 'vt9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vta@example.com'::text, 'vta'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000420'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtc@example.com'::text, 'vtc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000421'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtd@example.com'::text, 'vtd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000424'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtg@example.com'::text, 'vtg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000425'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vth@example.com'::text, 'vth'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000427'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtj@example.com'::text, 'vtj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000428'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtk@example.com'::text, 'vtk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtm@example.com'::text, 'vtm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtn@example.com'::text, 'vtn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtq@example.com'::text, 'vtq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtr@example.com'::text, 'vtr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000431'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtt@example.com'::text, 'vtt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000432'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtu@example.com'::text, 'vtu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000434'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtw@example.com'::text, 'vtw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000435'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtx@example.com'::text, 'vtx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000438'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu0@example.com'::text, 'vu0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000439'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu1@example.com'::text, 'vu1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu3@example.com'::text, 'vu3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu4@example.com'::text, 'vu4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu6@example.com'::text, 'vu6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu7@example.com'::text, 'vu7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000441'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu9@example.com'::text, 'vu9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000442'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vua@example.com'::text, 'vua'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000444'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuc@example.com'::text, 'vuc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000445'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vud@example.com'::text, 'vud'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000447'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vuf@example.com'::text, 'vuf'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000448'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vug@example.com'::text, 'vug'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vui@example.com'::text, 'vui'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuj@example.com'::text, 'vuj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vul@example.com'::text, 'vul'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vum@example.com'::text, 'vum'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000450'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuo@example.com'::text, 'vuo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000451'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vup@example.com'::text, 'vup'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000453'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vur@example.com'::text, 'vur'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000454'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vus@example.com'::text, 'vus'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000456'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuu@example.com'::text, 'vuu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000457'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuv@example.com'::text, 'vuv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000459'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vux@example.com'::text, 'vux'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuy@example.com'::text, 'vuy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv0@example.com'::text, 'vv0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv1@example.com'::text, 'vv1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv3@example.com'::text, 'vv3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000460'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv4@example.com'::text, 'vv4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000462'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv6@example.com'::text, 'vv6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000463'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv7@example.com'::text, 'vv7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000465'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vv9@example.com'::text, 'vv9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000466'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vva@example.com'::text, 'vva'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000468'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvc@example.com'::text, 'vvc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000469'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvd@example.com'::text, 'vvd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvh@example.com'::text, 'vvh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvi@example.com'::text, 'vvi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000470'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvk@example.com'::text, 'vvk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000471'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvl@example.com'::text, 'vvl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000473'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvn@example.com'::text, 'vvn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000474'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvo@example.com'::text, 'vvo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000476'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvq@example.com'::text, 'vvq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000477'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvr@example.com'::text, 'vvr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000478'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvs@example.com'::text, 'vvs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvu@example.com'::text, 'vvu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvv@example.com'::text, 'vvv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvx@example.com'::text, 'vvx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vvy@example.com'::text, 'vvy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000480'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw0@example.com'::text, 'vw0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000481'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw1@example.com'::text, 'vw1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000483'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw3@example.com'::text, 'vw3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000484'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw4@example.com'::text, 'vw4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000486'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw6@example.com'::text, 'vw6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000487'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw7@example.com'::text, 'vw7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000489'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw9@example.com'::text, 'vw9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwa@example.com'::text, 'vwa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwc@example.com'::text, 'vwc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwd@example.com'::text, 'vwd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000490'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwg@example.com'::text, 'vwg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000491'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwh@example.com'::text, 'vwh'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000493'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwj@example.com'::text, 'vwj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000494'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwk@example.com'::text, 'vwk'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000496'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwm@example.com'::text, 'vwm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000497'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwn@example.com'::text, 'vwn'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000049a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwq@example.com'::text, 'vwq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000049b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwr@example.com'::text, 'vwr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000049d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwt@example.com'::text, 'vwt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000049e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwu@example.com'::text, 'vwu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vww@example.com'::text, 'vww'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwx@example.com'::text, 'vwx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vx0@example.com'::text, 'vx0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vx1@example.com'::text, 'vx1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vx3@example.com'::text, 'vx3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vx4@example.com'::text, 'vx4'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vx6@example.com'::text, 'vx6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vx7@example.com'::text, 'vx7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vx9@example.com'::text, 'vx9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxa@example.com'::text, 'vxa'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxc@example.com'::text, 'vxc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxd@example.com'::text, 'vxd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b3'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vxf@example.com'::text, 'vxf'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b4'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vxg@example.com'::text, 'vxg'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxi@example.com'::text, 'vxi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxj@example.com'::text, 'vxj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxl@example.com'::text, 'vxl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxm@example.com'::text, 'vxm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004bc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxo@example.com'::text, 'vxo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxp@example.com'::text, 'vxp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxr@example.com'::text, 'vxr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004c0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxs@example.com'::text, 'vxs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxu@example.com'::text, 'vxu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004c3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxv@example.com'::text, 'vxv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxx@example.com'::text, 'vxx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vxy@example.com'::text, 'vxy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vy0@example.com'::text, 'vy0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vy1@example.com'::text, 'vy1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vy5@example.com'::text, 'vy5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vy6@example.com'::text, 'vy6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vy8@example.com'::text, 'vy8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vy9@example.com'::text, 'vy9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyb@example.com'::text, 'vyb'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyc@example.com'::text, 'vyc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vye@example.com'::text, 'vye'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyf@example.com'::text, 'vyf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyg@example.com'::text, 'vyg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyi@example.com'::text, 'vyi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyj@example.com'::text, 'vyj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyl@example.com'::text, 'vyl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vym@example.com'::text, 'vym'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyo@example.com'::text, 'vyo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyp@example.com'::text, 'vyp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vys@example.com'::text, 'vys'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyt@example.com'::text, 'vyt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyv@example.com'::text, 'vyv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyw@example.com'::text, 'vyw'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyy@example.com'::text, 'vyy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyz@example.com'::text, 'vyz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vz2@example.com'::text, 'vz2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vz3@example.com'::text, 'vz3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vz5@example.com'::text, 'vz5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vz6@example.com'::text, 'vz6'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vz8@example.com'::text, 'vz8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vz9@example.com'::text, 'vz9'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzc@example.com'::text, 'vzc'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzd@example.com'::text, 'vzd'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004fb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzf@example.com'::text, 'vzf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzg@example.com'::text, 'vzg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004fe'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzi@example.com'::text, 'vzi'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzj@example.com'::text, 'vzj'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000501'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzl@example.com'::text, 'vzl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000502'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzm@example.com'::text, 'vzm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000504'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzo@example.com'::text, 'vzo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000505'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzp@example.com'::text, 'vzp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000b'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000507'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vzr@example.com'::text, 'vzr'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000508'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vzs@example.com'::text, 'vzs'::text, 'admin', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid)",
+    "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000050a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzu@example.com'::text, 'vzu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+    "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000050b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vzv@example.com'::text, 'vzv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
   ],
   "requirements": [
     {
@@ -547,12 +1316,12 @@ const suite: Suite = {
         {
           "label": "a new threat_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7o'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8o'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-00000000013a'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000114'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7p'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000138'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8r'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000013d'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -571,12 +1340,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000116'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7q'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8u'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-000000000140'::uuid)"
         },
         {
           "label": "threat_actor.actor_type = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000117'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7r'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8x'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-000000000143'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -595,12 +1364,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000118'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7s'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\", \"sophistication\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v90'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-000000000146'::uuid, 'low')"
         },
         {
           "label": "threat_actor.sophistication = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\", \"sophistication\") VALUES ('00000000-0000-7000-8000-000000000119'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7t'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\", \"sophistication\") VALUES ('00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v93'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-000000000149'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -669,12 +1438,12 @@ const suite: Suite = {
         {
           "label": "a threat_actor row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7u'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v96'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000014b'::uuid, '00000000-0000-7000-8000-00000000014c'::uuid)"
         },
         {
           "label": "a threat_actor row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011b'::uuid, '00000000-0000-7000-8000-00007fff0018'::uuid, 'v7v'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00007fff0018'::uuid, 'v99'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000014f'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -691,27 +1460,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000011c'::uuid, 'v7x'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, 'v9d'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011e'::uuid, '00000000-0000-7000-8000-00000000011c'::uuid, 'v7y'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-000000000150'::uuid, 'v9e'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-000000000154'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a threat_actor row references is refused with 23001",
+          "label": "deleting a organisations row that a threat_actor row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011c'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000150'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011e'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000152'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000011c'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000150'::uuid",
           "rows": 1
         }
       ]
@@ -768,12 +1541,12 @@ const suite: Suite = {
         {
           "label": "a threat_actor row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000011f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v7z'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9h'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-000000000157'::uuid)"
         },
         {
           "label": "a threat_actor row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000120'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v80'::text, 'nation_state', '00000000-0000-7000-8000-00007fff001c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9k'::text, 'nation_state', '00000000-0000-7000-8000-00007fff001c'::uuid, '00000000-0000-7000-8000-000000000159'::uuid, '00000000-0000-7000-8000-00000000015a'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -790,27 +1563,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v81@example.com'::text, 'v81'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9n@example.com'::text, 'v9n'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000122'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v82'::text, 'nation_state', '00000000-0000-7000-8000-000000000121'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9o'::text, 'nation_state', '00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000015e'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_actor row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000121'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015b'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000122'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015c'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000121'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015b'::uuid",
           "rows": 1
         }
       ]
@@ -867,12 +1640,12 @@ const suite: Suite = {
         {
           "label": "a threat_actor row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000123'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v83'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9r'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-000000000161'::uuid)"
         },
         {
           "label": "a threat_actor row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000124'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v84'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0020'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9u'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0020'::uuid, '00000000-0000-7000-8000-000000000164'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -889,27 +1662,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v85@example.com'::text, 'v85'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9x@example.com'::text, 'v9x'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000126'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v86'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000125'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9y'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-000000000168'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_actor row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000125'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000165'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000126'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000166'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000125'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000165'::uuid",
           "rows": 1
         }
       ]
@@ -966,12 +1739,12 @@ const suite: Suite = {
         {
           "label": "a threat_actor row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000127'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v87'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va1'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000016b'::uuid)"
         },
         {
           "label": "a threat_actor row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000128'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v88'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0024'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va4'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00007fff0024'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -988,27 +1761,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000129'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v89@example.com'::text, 'v89'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va7@example.com'::text, 'va7'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8a'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000129'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va8'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000016f'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_actor row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000129'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016f'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012a'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000170'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000129'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016f'::uuid",
           "rows": 1
         }
       ]
@@ -1076,12 +1849,12 @@ const suite: Suite = {
         {
           "label": "a threat_actor row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8b'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vab'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-000000000175'::uuid)"
         },
         {
           "label": "a threat_actor row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012c'::uuid, NULL, 'v8c'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000176'::uuid, NULL, 'vae'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-000000000178'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -1147,12 +1920,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8d'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vah'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000017b'::uuid)"
         },
         {
           "label": "a new threat_actor row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-00000000012d'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000179'::uuid"
         }
       ]
     },
@@ -1292,12 +2065,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own threat_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8e'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vak'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid, '00000000-0000-7000-8000-00000000017e'::uuid)"
         },
         {
           "label": "a threat_actor row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000012f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v8f'::text, 'nation_state', '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'van'::text, 'nation_state', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-000000000181'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -1357,12 +2130,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000130'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8g'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaq'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-000000000184'::uuid)"
         },
         {
           "label": "organisation A can delete its own new threat_actor row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000130'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000182'::uuid",
           "rows": 1
         }
       ]
@@ -1900,12 +2673,12 @@ const suite: Suite = {
         {
           "label": "a new threat_campaign row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8h'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vat'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-000000000188'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000131'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8i'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vax'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000018c'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -1924,12 +2697,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_campaign row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000133'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8j'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-000000000190'::uuid, 'active')"
         },
         {
           "label": "threat_campaign.status = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000134'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8k'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-000000000193'::uuid, '00000000-0000-7000-8000-000000000194'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -1998,12 +2771,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000135'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8l'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-000000000198'::uuid)"
         },
         {
           "label": "a threat_campaign row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000136'::uuid, '00000000-0000-7000-8000-00007fff004b'::uuid, 'v8m'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00007fff004b'::uuid, 'vbd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000019c'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2020,27 +2793,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000137'::uuid, 'v8o'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, 'vbi'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000139'::uuid, '00000000-0000-7000-8000-000000000137'::uuid, 'v8p'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019f'::uuid, '00000000-0000-7000-8000-00000000019d'::uuid, 'vbj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-0000000001a2'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a threat_campaign row references is refused with 23001",
+          "label": "deleting a organisations row that a threat_campaign row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000137'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019d'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_campaign row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-000000000139'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019f'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000137'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019d'::uuid",
           "rows": 1
         }
       ]
@@ -2097,12 +2874,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8q'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbn'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-0000000001a6'::uuid)"
         },
         {
           "label": "a threat_campaign row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8r'::text, '00000000-0000-7000-8000-00007fff004f'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbr'::text, '00000000-0000-7000-8000-00007fff004f'::uuid, '00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-0000000001a9'::uuid, '00000000-0000-7000-8000-0000000001aa'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2119,27 +2896,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8s@example.com'::text, 'v8s'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbv@example.com'::text, 'vbv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8t'::text, '00000000-0000-7000-8000-00000000013c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbw'::text, '00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-0000000001af'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_campaign row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ab'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_campaign row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013d'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ac'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000013c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ab'::uuid",
           "rows": 1
         }
       ]
@@ -2196,12 +2973,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8u'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-0000000001b3'::uuid)"
         },
         {
           "label": "a threat_campaign row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000013f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8v'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0053'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0053'::uuid, '00000000-0000-7000-8000-0000000001b6'::uuid, '00000000-0000-7000-8000-0000000001b7'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2218,27 +2995,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8w@example.com'::text, 'v8w'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc8@example.com'::text, 'vc8'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000141'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8x'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000140'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-0000000001bc'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_campaign row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000140'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b8'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_campaign row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-000000000141'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b9'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000140'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b8'::uuid",
           "rows": 1
         }
       ]
@@ -2295,12 +3072,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000142'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8y'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-0000000001c0'::uuid)"
         },
         {
           "label": "a threat_campaign row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000143'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v8z'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0057'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vch'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c2'::uuid, '00000000-0000-7000-8000-00007fff0057'::uuid, '00000000-0000-7000-8000-0000000001c4'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2317,27 +3094,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v90@example.com'::text, 'v90'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcl@example.com'::text, 'vcl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000145'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v91'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000144'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-0000000001c9'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_campaign row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000144'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c5'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_campaign row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-000000000145'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c6'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000144'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c5'::uuid",
           "rows": 1
         }
       ]
@@ -2394,12 +3171,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000146'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v92'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-0000000001cd'::uuid)"
         },
         {
           "label": "a threat_campaign row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000147'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v93'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff005b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-00007fff005b'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -2416,27 +3193,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000148'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v94@example.com'::text, 'v94'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcy@example.com'::text, 'vcy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000149'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v95'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000148'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d4'::uuid, '00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-0000000001d2'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_campaign row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000148'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d2'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_campaign row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-000000000149'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d3'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000148'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d2'::uuid",
           "rows": 1
         }
       ]
@@ -2504,12 +3281,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v96'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd3'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-0000000001da'::uuid)"
         },
         {
           "label": "a threat_campaign row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014b'::uuid, NULL, 'v97'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001db'::uuid, NULL, 'vd7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-0000000001de'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -2575,12 +3352,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v98'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-0000000001e1'::uuid, '00000000-0000-7000-8000-0000000001e2'::uuid)"
         },
         {
           "label": "a new threat_campaign row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014c'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001df'::uuid"
         }
       ]
     },
@@ -2720,12 +3497,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own threat_campaign row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v99'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdf'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-0000000001e6'::uuid)"
         },
         {
           "label": "a threat_campaign row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'v9a'::text, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vdj'::text, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-0000000001ea'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -2744,13 +3521,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_campaign row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_campaign\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"threat_campaign\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's threat_campaign row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"threat_campaign\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"threat_campaign\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -2769,7 +3546,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_campaign row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_campaign\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000103'::uuid",
+          "sql": "UPDATE \"public\".\"threat_campaign\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
           "rows": 1
         },
         {
@@ -2785,12 +3562,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000014f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9b'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdn'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ec'::uuid, '00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-0000000001ee'::uuid)"
         },
         {
           "label": "organisation A can delete its own new threat_campaign row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-00000000014f'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001eb'::uuid",
           "rows": 1
         }
       ]
@@ -3224,12 +4001,12 @@ const suite: Suite = {
         {
           "label": "a new threat_campaign_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-0000000001f4'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-0000000001f8'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000150'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-0000000001fe'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000201'::uuid, '00000000-0000-7000-8000-000000000202'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -3248,12 +4025,12 @@ const suite: Suite = {
         {
           "label": "a new threat_campaign_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000152'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000203'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-000000000208'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000020b'::uuid, '00000000-0000-7000-8000-00000000020c'::uuid)"
         },
         {
           "label": "a second row with the same (threat_campaign_id, threat_actor_id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000153'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000204'::uuid, '00000000-0000-7000-8000-000000000208'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000215'::uuid, '00000000-0000-7000-8000-000000000216'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -3272,12 +4049,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_campaign_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000154'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"attribution_confidence\") VALUES ('00000000-0000-7000-8000-000000000217'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-00000000021c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000021f'::uuid, '00000000-0000-7000-8000-000000000220'::uuid, 0)"
         },
         {
           "label": "threat_campaign_actor.attribution_confidence = -1 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"attribution_confidence\") VALUES ('00000000-0000-7000-8000-000000000155'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, -1)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\", \"attribution_confidence\") VALUES ('00000000-0000-7000-8000-000000000221'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000222'::uuid, '00000000-0000-7000-8000-000000000226'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000229'::uuid, '00000000-0000-7000-8000-00000000022a'::uuid, -1)",
           "sqlstate": "23514"
         }
       ]
@@ -3346,12 +4123,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign_actor row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000156'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000022b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000022c'::uuid, '00000000-0000-7000-8000-000000000230'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000233'::uuid, '00000000-0000-7000-8000-000000000234'::uuid)"
         },
         {
           "label": "a threat_campaign_actor row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000157'::uuid, '00000000-0000-7000-8000-00007fff0080'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000235'::uuid, '00000000-0000-7000-8000-00007fff0080'::uuid, '00000000-0000-7000-8000-000000000236'::uuid, '00000000-0000-7000-8000-00000000023a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000023d'::uuid, '00000000-0000-7000-8000-00000000023e'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3368,27 +4145,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000158'::uuid, 'v9l'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000023f'::uuid, 'vg0'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015a'::uuid, '00000000-0000-7000-8000-000000000158'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000241'::uuid, '00000000-0000-7000-8000-00000000023f'::uuid, '00000000-0000-7000-8000-000000000242'::uuid, '00000000-0000-7000-8000-000000000246'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000249'::uuid, '00000000-0000-7000-8000-00000000024a'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a threat_campaign_actor row references is refused with 23001",
+          "label": "deleting a organisations row that a threat_campaign_actor row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000158'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000023f'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_campaign_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015a'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000241'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000158'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000023f'::uuid",
           "rows": 1
         }
       ]
@@ -3445,12 +4226,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign_actor row with an existing threat_campaign is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000024b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000024c'::uuid, '00000000-0000-7000-8000-000000000250'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000253'::uuid, '00000000-0000-7000-8000-000000000254'::uuid)"
         },
         {
           "label": "a threat_campaign_actor row with a missing threat_campaign is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff0084'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000255'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff0084'::uuid, '00000000-0000-7000-8000-00000000025a'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000025d'::uuid, '00000000-0000-7000-8000-00000000025e'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3467,27 +4248,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9p'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign\" (\"id\", \"organisation_id\", \"name\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000025f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vgv'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000260'::uuid, '00000000-0000-7000-8000-000000000261'::uuid, '00000000-0000-7000-8000-000000000262'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000015d'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000263'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000025f'::uuid, '00000000-0000-7000-8000-000000000268'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000026b'::uuid, '00000000-0000-7000-8000-00000000026c'::uuid)"
         },
         {
-          "label": "deleting a threat_campaign row that a threat_campaign_actor row references is refused with 23001",
+          "label": "deleting a threat_campaign row that a threat_campaign_actor row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015d'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-00000000025f'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_campaign_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015e'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000263'::uuid",
           "rows": 1
         },
         {
           "label": "then the threat_campaign row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-00000000015d'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign\" WHERE \"id\" = '00000000-0000-7000-8000-00000000025f'::uuid",
           "rows": 1
         }
       ]
@@ -3544,12 +4329,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign_actor row with an existing threat_actor is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000015f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000026d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000026e'::uuid, '00000000-0000-7000-8000-000000000272'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000275'::uuid, '00000000-0000-7000-8000-000000000276'::uuid)"
         },
         {
           "label": "a threat_campaign_actor row with a missing threat_actor is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000160'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-00007fff0088'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000277'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000278'::uuid, '00000000-0000-7000-8000-00007fff0088'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000027f'::uuid, '00000000-0000-7000-8000-000000000280'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3566,27 +4351,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9t'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_actor\" (\"id\", \"organisation_id\", \"name\", \"actor_type\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000281'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vht'::text, 'nation_state', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000282'::uuid, '00000000-0000-7000-8000-000000000283'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000162'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000161'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000284'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000285'::uuid, '00000000-0000-7000-8000-000000000281'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000028c'::uuid, '00000000-0000-7000-8000-00000000028d'::uuid)"
         },
         {
-          "label": "deleting a threat_actor row that a threat_campaign_actor row references is refused with 23001",
+          "label": "deleting a threat_actor row that a threat_campaign_actor row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000161'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000281'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_campaign_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000162'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000284'::uuid",
           "rows": 1
         },
         {
           "label": "then the threat_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000161'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000281'::uuid",
           "rows": 1
         }
       ]
@@ -3643,12 +4432,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign_actor row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000163'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000028e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000028f'::uuid, '00000000-0000-7000-8000-000000000293'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000296'::uuid, '00000000-0000-7000-8000-000000000297'::uuid)"
         },
         {
           "label": "a threat_campaign_actor row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000164'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-00007fff008c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000298'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000299'::uuid, '00000000-0000-7000-8000-00000000029d'::uuid, '00000000-0000-7000-8000-00007fff008c'::uuid, '00000000-0000-7000-8000-0000000002a0'::uuid, '00000000-0000-7000-8000-0000000002a1'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3665,27 +4454,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'v9x@example.com'::text, 'v9x'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'viq@example.com'::text, 'viq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000166'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000165'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002a4'::uuid, '00000000-0000-7000-8000-0000000002a8'::uuid, '00000000-0000-7000-8000-0000000002a2'::uuid, '00000000-0000-7000-8000-0000000002ab'::uuid, '00000000-0000-7000-8000-0000000002ac'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_campaign_actor row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000165'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002a2'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_campaign_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000166'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002a3'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000165'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002a2'::uuid",
           "rows": 1
         }
       ]
@@ -3742,12 +4531,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign_actor row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000167'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002ae'::uuid, '00000000-0000-7000-8000-0000000002b2'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002b5'::uuid, '00000000-0000-7000-8000-0000000002b6'::uuid)"
         },
         {
           "label": "a threat_campaign_actor row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000168'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0090'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002b8'::uuid, '00000000-0000-7000-8000-0000000002bc'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0090'::uuid, '00000000-0000-7000-8000-0000000002c0'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3764,27 +4553,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va1@example.com'::text, 'va1'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vjl@example.com'::text, 'vjl'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000169'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002c3'::uuid, '00000000-0000-7000-8000-0000000002c7'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002c1'::uuid, '00000000-0000-7000-8000-0000000002cb'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_campaign_actor row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000169'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002c1'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_campaign_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016a'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002c2'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000169'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002c1'::uuid",
           "rows": 1
         }
       ]
@@ -3841,12 +4630,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign_actor row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002cd'::uuid, '00000000-0000-7000-8000-0000000002d1'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002d4'::uuid, '00000000-0000-7000-8000-0000000002d5'::uuid)"
         },
         {
           "label": "a threat_campaign_actor row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0094'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002d7'::uuid, '00000000-0000-7000-8000-0000000002db'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002de'::uuid, '00000000-0000-7000-8000-00007fff0094'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -3863,27 +4652,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'va5@example.com'::text, 'va5'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vkg@example.com'::text, 'vkg'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000016d'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002e1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002e2'::uuid, '00000000-0000-7000-8000-0000000002e6'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002e9'::uuid, '00000000-0000-7000-8000-0000000002e0'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_campaign_actor row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016d'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002e0'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_campaign_actor row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016e'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002e1'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000016d'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002e0'::uuid",
           "rows": 1
         }
       ]
@@ -3951,12 +4740,12 @@ const suite: Suite = {
         {
           "label": "a threat_campaign_actor row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000016f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000002ec'::uuid, '00000000-0000-7000-8000-0000000002f0'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002f3'::uuid, '00000000-0000-7000-8000-0000000002f4'::uuid)"
         },
         {
           "label": "a threat_campaign_actor row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000170'::uuid, NULL, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002f5'::uuid, NULL, '00000000-0000-7000-8000-0000000002f6'::uuid, '00000000-0000-7000-8000-0000000002fa'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000002fd'::uuid, '00000000-0000-7000-8000-0000000002fe'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -4022,12 +4811,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000171'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000002ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000300'::uuid, '00000000-0000-7000-8000-000000000304'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000307'::uuid, '00000000-0000-7000-8000-000000000308'::uuid)"
         },
         {
           "label": "a new threat_campaign_actor row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000171'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-0000000002ff'::uuid"
         }
       ]
     },
@@ -4167,12 +4956,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own threat_campaign_actor row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000172'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000309'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000030a'::uuid, '00000000-0000-7000-8000-00000000030e'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000311'::uuid, '00000000-0000-7000-8000-000000000312'::uuid)"
         },
         {
           "label": "a threat_campaign_actor row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000173'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010d'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000313'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000314'::uuid, '00000000-0000-7000-8000-000000000318'::uuid, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000031b'::uuid, '00000000-0000-7000-8000-00000000031c'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -4191,13 +4980,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_campaign_actor row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_campaign_actor\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"threat_campaign_actor\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's threat_campaign_actor row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"threat_campaign_actor\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"threat_campaign_actor\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -4216,7 +5005,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_campaign_actor row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_campaign_actor\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000104'::uuid",
+          "sql": "UPDATE \"public\".\"threat_campaign_actor\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
           "rows": 1
         },
         {
@@ -4232,12 +5021,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000174'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000103'::uuid, '00000000-0000-7000-8000-000000000102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_campaign_actor\" (\"id\", \"organisation_id\", \"threat_campaign_id\", \"threat_actor_id\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000031d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000031e'::uuid, '00000000-0000-7000-8000-000000000322'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000325'::uuid, '00000000-0000-7000-8000-000000000326'::uuid)"
         },
         {
           "label": "organisation A can delete its own new threat_campaign_actor row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-000000000174'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_campaign_actor\" WHERE \"id\" = '00000000-0000-7000-8000-00000000031d'::uuid",
           "rows": 1
         }
       ]
@@ -4671,12 +5460,12 @@ const suite: Suite = {
         {
           "label": "a new threat_category row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vad'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000327'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmf'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000328'::uuid, '00000000-0000-7000-8000-000000000329'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000175'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vae'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000327'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmi'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000032b'::uuid, '00000000-0000-7000-8000-00000000032c'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -4695,12 +5484,12 @@ const suite: Suite = {
         {
           "label": "a new threat_category row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000177'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaf'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000032d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vml'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000032e'::uuid, '00000000-0000-7000-8000-00000000032f'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, framework, name) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000178'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaf'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000330'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vml'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000331'::uuid, '00000000-0000-7000-8000-000000000332'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -4719,12 +5508,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_category row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000179'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vah'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000333'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmr'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000334'::uuid, '00000000-0000-7000-8000-000000000335'::uuid)"
         },
         {
           "label": "threat_category.framework = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vai'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000336'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmu'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000337'::uuid, '00000000-0000-7000-8000-000000000338'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -4793,12 +5582,12 @@ const suite: Suite = {
         {
           "label": "a threat_category row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaj'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000339'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vmx'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000033a'::uuid, '00000000-0000-7000-8000-00000000033b'::uuid)"
         },
         {
           "label": "a threat_category row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017c'::uuid, '00000000-0000-7000-8000-00007fff00b9'::uuid, 'vak'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000033c'::uuid, '00000000-0000-7000-8000-00007fff00b9'::uuid, 'vn0'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000033d'::uuid, '00000000-0000-7000-8000-00000000033e'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4815,27 +5604,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000017d'::uuid, 'vam'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000033f'::uuid, 'vn4'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000017f'::uuid, '00000000-0000-7000-8000-00000000017d'::uuid, 'van'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000341'::uuid, '00000000-0000-7000-8000-00000000033f'::uuid, 'vn5'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000342'::uuid, '00000000-0000-7000-8000-000000000343'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a threat_category row references is refused with 23001",
+          "label": "deleting a organisations row that a threat_category row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017d'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000033f'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_category row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017f'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-000000000341'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000017d'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000033f'::uuid",
           "rows": 1
         }
       ]
@@ -4892,12 +5685,12 @@ const suite: Suite = {
         {
           "label": "a threat_category row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000180'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vao'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000344'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vn8'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000345'::uuid, '00000000-0000-7000-8000-000000000346'::uuid)"
         },
         {
           "label": "a threat_category row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000181'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vap'::text, 'internal', '00000000-0000-7000-8000-00007fff00bd'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000347'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnb'::text, 'internal', '00000000-0000-7000-8000-00007fff00bd'::uuid, '00000000-0000-7000-8000-000000000348'::uuid, '00000000-0000-7000-8000-000000000349'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -4914,27 +5707,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaq@example.com'::text, 'vaq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vne@example.com'::text, 'vne'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000183'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'var'::text, 'internal', '00000000-0000-7000-8000-000000000182'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnf'::text, 'internal', '00000000-0000-7000-8000-00000000034a'::uuid, '00000000-0000-7000-8000-00000000034c'::uuid, '00000000-0000-7000-8000-00000000034d'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_category row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000182'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000034a'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_category row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-000000000183'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-00000000034b'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000182'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000034a'::uuid",
           "rows": 1
         }
       ]
@@ -4991,12 +5784,12 @@ const suite: Suite = {
         {
           "label": "a threat_category row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000184'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vas'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000034e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vni'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000034f'::uuid, '00000000-0000-7000-8000-000000000350'::uuid)"
         },
         {
           "label": "a threat_category row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000185'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vat'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00c1'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000351'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnl'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00c1'::uuid, '00000000-0000-7000-8000-000000000353'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5013,27 +5806,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vau@example.com'::text, 'vau'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000354'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vno@example.com'::text, 'vno'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000187'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vav'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000186'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000355'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnp'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000354'::uuid, '00000000-0000-7000-8000-000000000357'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_category row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000186'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000354'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_category row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-000000000187'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-000000000355'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000186'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000354'::uuid",
           "rows": 1
         }
       ]
@@ -5090,12 +5883,12 @@ const suite: Suite = {
         {
           "label": "a threat_category row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000188'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaw'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000358'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vns'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000359'::uuid, '00000000-0000-7000-8000-00000000035a'::uuid)"
         },
         {
           "label": "a threat_category row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000189'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vax'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff00c5'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnv'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000035c'::uuid, '00000000-0000-7000-8000-00007fff00c5'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -5112,27 +5905,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vay@example.com'::text, 'vay'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vny@example.com'::text, 'vny'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vaz'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000018a'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000035f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vnz'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000360'::uuid, '00000000-0000-7000-8000-00000000035e'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_category row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000035e'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_category row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018b'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-00000000035f'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018a'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000035e'::uuid",
           "rows": 1
         }
       ]
@@ -5200,12 +5993,12 @@ const suite: Suite = {
         {
           "label": "a threat_category row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb0'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000362'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo2'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000363'::uuid, '00000000-0000-7000-8000-000000000364'::uuid)"
         },
         {
           "label": "a threat_category row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018d'::uuid, NULL, 'vb1'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000365'::uuid, NULL, 'vo5'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000366'::uuid, '00000000-0000-7000-8000-000000000367'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -5271,12 +6064,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb2'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000368'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vo8'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000369'::uuid, '00000000-0000-7000-8000-00000000036a'::uuid)"
         },
         {
           "label": "a new threat_category row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-00000000018e'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-000000000368'::uuid"
         }
       ]
     },
@@ -5416,12 +6209,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own threat_category row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000018f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb3'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vob'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000036c'::uuid, '00000000-0000-7000-8000-00000000036d'::uuid)"
         },
         {
           "label": "a threat_category row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000190'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vb4'::text, 'internal', '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000036e'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'voe'::text, 'internal', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-00000000036f'::uuid, '00000000-0000-7000-8000-000000000370'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -5440,13 +6233,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_category row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_category\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"threat_category\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010c'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's threat_category row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"threat_category\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"threat_category\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-00000000010c'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -5465,7 +6258,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_category row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_category\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000105'::uuid",
+          "sql": "UPDATE \"public\".\"threat_category\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010c'::uuid",
           "rows": 1
         },
         {
@@ -5481,12 +6274,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000191'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vb5'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000371'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'voh'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000372'::uuid, '00000000-0000-7000-8000-000000000373'::uuid)"
         },
         {
           "label": "organisation A can delete its own new threat_category row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-000000000191'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-000000000371'::uuid",
           "rows": 1
         }
       ]
@@ -6183,12 +6976,12 @@ const suite: Suite = {
         {
           "label": "a new threat row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vb6'::text, 'vb6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000374'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vok'::text, 'vok'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000375'::uuid, '00000000-0000-7000-8000-000000000376'::uuid, '00000000-0000-7000-8000-000000000377'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000192'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vb7'::text, 'vb7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000374'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'voo'::text, 'voo'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000379'::uuid, '00000000-0000-7000-8000-00000000037a'::uuid, '00000000-0000-7000-8000-00000000037b'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -6207,12 +7000,12 @@ const suite: Suite = {
         {
           "label": "a new threat row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000194'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vb8'::text, 'vb8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000037c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vos'::text, 'vos'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000037d'::uuid, '00000000-0000-7000-8000-00000000037e'::uuid, '00000000-0000-7000-8000-00000000037f'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, threat_code) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000195'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vb8'::text, 'vb9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000380'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vos'::text, 'vow'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000381'::uuid, '00000000-0000-7000-8000-000000000382'::uuid, '00000000-0000-7000-8000-000000000383'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -6231,12 +7024,12 @@ const suite: Suite = {
         {
           "label": "a valid threat row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000196'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vba'::text, 'vba'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"severity\") VALUES ('00000000-0000-7000-8000-000000000384'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vp0'::text, 'vp0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000385'::uuid, '00000000-0000-7000-8000-000000000386'::uuid, '00000000-0000-7000-8000-000000000387'::uuid, 'low')"
         },
         {
           "label": "threat.severity = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"severity\") VALUES ('00000000-0000-7000-8000-000000000197'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbb'::text, 'vbb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"severity\") VALUES ('00000000-0000-7000-8000-000000000388'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vp4'::text, 'vp4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000389'::uuid, '00000000-0000-7000-8000-00000000038a'::uuid, '00000000-0000-7000-8000-00000000038b'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -6255,12 +7048,12 @@ const suite: Suite = {
         {
           "label": "a valid threat row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000198'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbc'::text, 'vbc'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"likelihood\") VALUES ('00000000-0000-7000-8000-00000000038c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vp8'::text, 'vp8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000038d'::uuid, '00000000-0000-7000-8000-00000000038e'::uuid, '00000000-0000-7000-8000-00000000038f'::uuid, 1)"
         },
         {
           "label": "threat.likelihood = 0 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"likelihood\") VALUES ('00000000-0000-7000-8000-000000000199'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbd'::text, 'vbd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 0)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"likelihood\") VALUES ('00000000-0000-7000-8000-000000000390'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vpc'::text, 'vpc'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000391'::uuid, '00000000-0000-7000-8000-000000000392'::uuid, '00000000-0000-7000-8000-000000000393'::uuid, 0)",
           "sqlstate": "23514"
         }
       ]
@@ -6279,12 +7072,12 @@ const suite: Suite = {
         {
           "label": "a valid threat row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbe'::text, 'vbe'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000394'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vpg'::text, 'vpg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000395'::uuid, '00000000-0000-7000-8000-000000000396'::uuid, '00000000-0000-7000-8000-000000000397'::uuid, 'draft')"
         },
         {
           "label": "threat.status = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-00000000019b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbf'::text, 'vbf'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\", \"status\") VALUES ('00000000-0000-7000-8000-000000000398'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vpk'::text, 'vpk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000399'::uuid, '00000000-0000-7000-8000-00000000039a'::uuid, '00000000-0000-7000-8000-00000000039b'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -6353,12 +7146,12 @@ const suite: Suite = {
         {
           "label": "a threat row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbg'::text, 'vbg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000039c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vpo'::text, 'vpo'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000039d'::uuid, '00000000-0000-7000-8000-00000000039e'::uuid, '00000000-0000-7000-8000-00000000039f'::uuid)"
         },
         {
           "label": "a threat row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000019d'::uuid, '00000000-0000-7000-8000-00007fff00f6'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbh'::text, 'vbh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a0'::uuid, '00000000-0000-7000-8000-00007fff00f6'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vps'::text, 'vps'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003a1'::uuid, '00000000-0000-7000-8000-0000000003a2'::uuid, '00000000-0000-7000-8000-0000000003a3'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6375,27 +7168,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000019e'::uuid, 'vbj'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000003a4'::uuid, 'vpx'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a0'::uuid, '00000000-0000-7000-8000-00000000019e'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbk'::text, 'vbk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003a6'::uuid, '00000000-0000-7000-8000-0000000003a4'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vpy'::text, 'vpy'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003a7'::uuid, '00000000-0000-7000-8000-0000000003a8'::uuid, '00000000-0000-7000-8000-0000000003a9'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a threat row references is refused with 23001",
+          "label": "deleting a organisations row that a threat row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019e'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003a4'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a0'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003a6'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000019e'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003a4'::uuid",
           "rows": 1
         }
       ]
@@ -6452,12 +7249,12 @@ const suite: Suite = {
         {
           "label": "a threat row with an existing threat_category is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbl'::text, 'vbl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vq2'::text, 'vq2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003ab'::uuid, '00000000-0000-7000-8000-0000000003ac'::uuid, '00000000-0000-7000-8000-0000000003ad'::uuid)"
         },
         {
           "label": "a threat row with a missing threat_category is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff00fa'::uuid, 'vbm'::text, 'vbm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff00fa'::uuid, 'vq6'::text, 'vq6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003af'::uuid, '00000000-0000-7000-8000-0000000003b0'::uuid, '00000000-0000-7000-8000-0000000003b1'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6474,27 +7271,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbn'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_category\" (\"id\", \"organisation_id\", \"name\", \"framework\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqa'::text, 'internal', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003b3'::uuid, '00000000-0000-7000-8000-0000000003b4'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001a3'::uuid, 'vbo'::text, 'vbo'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000003b2'::uuid, 'vqd'::text, 'vqd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003b6'::uuid, '00000000-0000-7000-8000-0000000003b7'::uuid, '00000000-0000-7000-8000-0000000003b8'::uuid)"
         },
         {
-          "label": "deleting a threat_category row that a threat row references is refused with 23001",
+          "label": "deleting a threat_category row that a threat row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a3'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003b2'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a4'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003b5'::uuid",
           "rows": 1
         },
         {
           "label": "then the threat_category row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a3'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_category\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003b2'::uuid",
           "rows": 1
         }
       ]
@@ -6551,12 +7352,12 @@ const suite: Suite = {
         {
           "label": "a threat row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbp'::text, 'vbp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003b9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vqh'::text, 'vqh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003ba'::uuid, '00000000-0000-7000-8000-0000000003bb'::uuid, '00000000-0000-7000-8000-0000000003bc'::uuid)"
         },
         {
           "label": "a threat row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbq'::text, 'vbq'::text, '00000000-0000-7000-8000-00007fff00fe'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vql'::text, 'vql'::text, '00000000-0000-7000-8000-00007fff00fe'::uuid, '00000000-0000-7000-8000-0000000003be'::uuid, '00000000-0000-7000-8000-0000000003bf'::uuid, '00000000-0000-7000-8000-0000000003c0'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6573,27 +7374,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbr@example.com'::text, 'vbr'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vqp@example.com'::text, 'vqp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbs'::text, 'vbs'::text, '00000000-0000-7000-8000-0000000001a7'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vqq'::text, 'vqq'::text, '00000000-0000-7000-8000-0000000003c1'::uuid, '00000000-0000-7000-8000-0000000003c3'::uuid, '00000000-0000-7000-8000-0000000003c4'::uuid, '00000000-0000-7000-8000-0000000003c5'::uuid)"
         },
         {
           "label": "deleting a users row that a threat row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a7'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003c1'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a8'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003c2'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001a7'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003c1'::uuid",
           "rows": 1
         }
       ]
@@ -6650,12 +7451,12 @@ const suite: Suite = {
         {
           "label": "a threat row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001a9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbt'::text, 'vbt'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vqu'::text, 'vqu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003c7'::uuid, '00000000-0000-7000-8000-0000000003c8'::uuid, '00000000-0000-7000-8000-0000000003c9'::uuid)"
         },
         {
           "label": "a threat row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001aa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbu'::text, 'vbu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0102'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vqy'::text, 'vqy'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0102'::uuid, '00000000-0000-7000-8000-0000000003cc'::uuid, '00000000-0000-7000-8000-0000000003cd'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6672,27 +7473,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbv@example.com'::text, 'vbv'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vr2@example.com'::text, 'vr2'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbw'::text, 'vbw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ab'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vr3'::text, 'vr3'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003ce'::uuid, '00000000-0000-7000-8000-0000000003d1'::uuid, '00000000-0000-7000-8000-0000000003d2'::uuid)"
         },
         {
           "label": "deleting a users row that a threat row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ab'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003ce'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ac'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003cf'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ab'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003ce'::uuid",
           "rows": 1
         }
       ]
@@ -6749,12 +7550,12 @@ const suite: Suite = {
         {
           "label": "a threat row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ad'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vbx'::text, 'vbx'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vr7'::text, 'vr7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003d4'::uuid, '00000000-0000-7000-8000-0000000003d5'::uuid, '00000000-0000-7000-8000-0000000003d6'::uuid)"
         },
         {
           "label": "a threat row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ae'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vby'::text, 'vby'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0106'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003d7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vrb'::text, 'vrb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003d8'::uuid, '00000000-0000-7000-8000-00007fff0106'::uuid, '00000000-0000-7000-8000-0000000003da'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6771,27 +7572,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vbz@example.com'::text, 'vbz'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrf@example.com'::text, 'vrf'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vc0'::text, 'vc0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001af'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vrg'::text, 'vrg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003dd'::uuid, '00000000-0000-7000-8000-0000000003db'::uuid, '00000000-0000-7000-8000-0000000003df'::uuid)"
         },
         {
           "label": "deleting a users row that a threat row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001af'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003db'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b0'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003dc'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001af'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003db'::uuid",
           "rows": 1
         }
       ]
@@ -6848,12 +7649,12 @@ const suite: Suite = {
         {
           "label": "a threat row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vc1'::text, 'vc1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vrk'::text, 'vrk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003e1'::uuid, '00000000-0000-7000-8000-0000000003e2'::uuid, '00000000-0000-7000-8000-0000000003e3'::uuid)"
         },
         {
           "label": "a threat row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vc2'::text, 'vc2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff010a'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vro'::text, 'vro'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003e5'::uuid, '00000000-0000-7000-8000-0000000003e6'::uuid, '00000000-0000-7000-8000-00007fff010a'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -6870,27 +7671,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vc3@example.com'::text, 'vc3'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vrs@example.com'::text, 'vrs'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vc4'::text, 'vc4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001b3'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vrt'::text, 'vrt'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003ea'::uuid, '00000000-0000-7000-8000-0000000003eb'::uuid, '00000000-0000-7000-8000-0000000003e8'::uuid)"
         },
         {
           "label": "deleting a users row that a threat row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b3'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003e8'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b4'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003e9'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b3'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003e8'::uuid",
           "rows": 1
         }
       ]
@@ -6958,12 +7759,12 @@ const suite: Suite = {
         {
           "label": "a threat row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vc5'::text, 'vc5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vrx'::text, 'vrx'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003ee'::uuid, '00000000-0000-7000-8000-0000000003ef'::uuid, '00000000-0000-7000-8000-0000000003f0'::uuid)"
         },
         {
           "label": "a threat row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b6'::uuid, NULL, '00000000-0000-7000-8000-000000000105'::uuid, 'vc6'::text, 'vc6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f1'::uuid, NULL, '00000000-0000-7000-8000-00000000010c'::uuid, 'vs1'::text, 'vs1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003f2'::uuid, '00000000-0000-7000-8000-0000000003f3'::uuid, '00000000-0000-7000-8000-0000000003f4'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -7029,12 +7830,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vc7'::text, 'vc7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vs5'::text, 'vs5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003f6'::uuid, '00000000-0000-7000-8000-0000000003f7'::uuid, '00000000-0000-7000-8000-0000000003f8'::uuid)"
         },
         {
           "label": "a new threat row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001b7'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000003f5'::uuid"
         }
       ]
     },
@@ -7174,12 +7975,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own threat row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vc8'::text, 'vc8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vs9'::text, 'vs9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000003fa'::uuid, '00000000-0000-7000-8000-0000000003fb'::uuid, '00000000-0000-7000-8000-0000000003fc'::uuid)"
         },
         {
           "label": "a threat row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001b9'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vc9'::text, 'vc9'::text, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000003fd'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000128'::uuid, 'vsd'::text, 'vsd'::text, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-0000000003fe'::uuid, '00000000-0000-7000-8000-0000000003ff'::uuid, '00000000-0000-7000-8000-000000000400'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -7198,13 +7999,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
+          "sql": "UPDATE \"public\".\"threat\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010f'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's threat row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"threat\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
+          "sql": "UPDATE \"public\".\"threat\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-00000000010f'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -7223,7 +8024,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000106'::uuid",
+          "sql": "UPDATE \"public\".\"threat\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-00000000010f'::uuid",
           "rows": 1
         },
         {
@@ -7239,12 +8040,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ba'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vca'::text, 'vca'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000401'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vsh'::text, 'vsh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000402'::uuid, '00000000-0000-7000-8000-000000000403'::uuid, '00000000-0000-7000-8000-000000000404'::uuid)"
         },
         {
           "label": "organisation A can delete its own new threat row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ba'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-000000000401'::uuid",
           "rows": 1
         }
       ]
@@ -7724,12 +8525,12 @@ const suite: Suite = {
         {
           "label": "a new threat_intelligence_feed row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcb'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000405'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsl'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000406'::uuid, '00000000-0000-7000-8000-000000000407'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcc'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000405'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vso'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000409'::uuid, '00000000-0000-7000-8000-00000000040a'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -7748,12 +8549,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_intelligence_feed row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcd'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsr'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000040c'::uuid, '00000000-0000-7000-8000-00000000040d'::uuid)"
         },
         {
           "label": "threat_intelligence_feed.feed_format = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vce'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000040e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsu'::text, 'ismslint_out_of_set', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000040f'::uuid, '00000000-0000-7000-8000-000000000410'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -7822,12 +8623,12 @@ const suite: Suite = {
         {
           "label": "a threat_intelligence_feed row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001bf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcf'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000411'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vsx'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000412'::uuid, '00000000-0000-7000-8000-000000000413'::uuid)"
         },
         {
           "label": "a threat_intelligence_feed row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c0'::uuid, '00000000-0000-7000-8000-00007fff012f'::uuid, 'vcg'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000414'::uuid, '00000000-0000-7000-8000-00007fff012f'::uuid, 'vt0'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000415'::uuid, '00000000-0000-7000-8000-000000000416'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -7844,27 +8645,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000001c1'::uuid, 'vci'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000417'::uuid, 'vt4'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c3'::uuid, '00000000-0000-7000-8000-0000000001c1'::uuid, 'vcj'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000419'::uuid, '00000000-0000-7000-8000-000000000417'::uuid, 'vt5'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000041a'::uuid, '00000000-0000-7000-8000-00000000041b'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a threat_intelligence_feed row references is refused with 23001",
+          "label": "deleting a organisations row that a threat_intelligence_feed row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c1'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000417'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_intelligence_feed row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c3'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-000000000419'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c1'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000417'::uuid",
           "rows": 1
         }
       ]
@@ -7921,12 +8726,12 @@ const suite: Suite = {
         {
           "label": "a threat_intelligence_feed row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vck'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vt8'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000041d'::uuid, '00000000-0000-7000-8000-00000000041e'::uuid)"
         },
         {
           "label": "a threat_intelligence_feed row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcl'::text, 'stix', '00000000-0000-7000-8000-00007fff0133'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000041f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtb'::text, 'stix', '00000000-0000-7000-8000-00007fff0133'::uuid, '00000000-0000-7000-8000-000000000420'::uuid, '00000000-0000-7000-8000-000000000421'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -7943,27 +8748,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcm@example.com'::text, 'vcm'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000422'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vte@example.com'::text, 'vte'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcn'::text, 'stix', '00000000-0000-7000-8000-0000000001c6'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000423'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtf'::text, 'stix', '00000000-0000-7000-8000-000000000422'::uuid, '00000000-0000-7000-8000-000000000424'::uuid, '00000000-0000-7000-8000-000000000425'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_intelligence_feed row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c6'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000422'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_intelligence_feed row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c7'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-000000000423'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001c6'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000422'::uuid",
           "rows": 1
         }
       ]
@@ -8020,12 +8825,12 @@ const suite: Suite = {
         {
           "label": "a threat_intelligence_feed row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vco'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000426'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vti'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000427'::uuid, '00000000-0000-7000-8000-000000000428'::uuid)"
         },
         {
           "label": "a threat_intelligence_feed row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001c9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcp'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0137'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000429'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtl'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0137'::uuid, '00000000-0000-7000-8000-00000000042b'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -8042,27 +8847,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcq@example.com'::text, 'vcq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vto@example.com'::text, 'vto'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcr'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ca'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000042d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtp'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000042c'::uuid, '00000000-0000-7000-8000-00000000042f'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_intelligence_feed row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ca'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000042c'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_intelligence_feed row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001cb'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-00000000042d'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ca'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000042c'::uuid",
           "rows": 1
         }
       ]
@@ -8119,12 +8924,12 @@ const suite: Suite = {
         {
           "label": "a threat_intelligence_feed row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcs'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000430'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vts'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000431'::uuid, '00000000-0000-7000-8000-000000000432'::uuid)"
         },
         {
           "label": "a threat_intelligence_feed row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vct'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff013b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000433'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtv'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000434'::uuid, '00000000-0000-7000-8000-00007fff013b'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -8141,27 +8946,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ce'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcu@example.com'::text, 'vcu'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000436'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vty@example.com'::text, 'vty'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcv'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001ce'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000437'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vtz'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000438'::uuid, '00000000-0000-7000-8000-000000000436'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_intelligence_feed row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ce'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000436'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_intelligence_feed row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001cf'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-000000000437'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ce'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000436'::uuid",
           "rows": 1
         }
       ]
@@ -8229,12 +9034,12 @@ const suite: Suite = {
         {
           "label": "a threat_intelligence_feed row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcw'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu2'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000043b'::uuid, '00000000-0000-7000-8000-00000000043c'::uuid)"
         },
         {
           "label": "a threat_intelligence_feed row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d1'::uuid, NULL, 'vcx'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000043d'::uuid, NULL, 'vu5'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000043e'::uuid, '00000000-0000-7000-8000-00000000043f'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -8300,12 +9105,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcy'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000440'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vu8'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000441'::uuid, '00000000-0000-7000-8000-000000000442'::uuid)"
         },
         {
           "label": "a new threat_intelligence_feed row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d2'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-000000000440'::uuid"
         }
       ]
     },
@@ -8445,12 +9250,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own threat_intelligence_feed row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vcz'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000443'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vub'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000444'::uuid, '00000000-0000-7000-8000-000000000445'::uuid)"
         },
         {
           "label": "a threat_intelligence_feed row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d4'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vd0'::text, 'stix', '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000446'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, 'vue'::text, 'stix', '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000447'::uuid, '00000000-0000-7000-8000-000000000448'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -8469,13 +9274,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_intelligence_feed row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_intelligence_feed\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
+          "sql": "UPDATE \"public\".\"threat_intelligence_feed\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000113'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's threat_intelligence_feed row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"threat_intelligence_feed\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
+          "sql": "UPDATE \"public\".\"threat_intelligence_feed\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000113'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -8494,7 +9299,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_intelligence_feed row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_intelligence_feed\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000107'::uuid",
+          "sql": "UPDATE \"public\".\"threat_intelligence_feed\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000113'::uuid",
           "rows": 1
         },
         {
@@ -8510,12 +9315,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vd1'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000449'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vuh'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000044a'::uuid, '00000000-0000-7000-8000-00000000044b'::uuid)"
         },
         {
           "label": "organisation A can delete its own new threat_intelligence_feed row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001d5'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-000000000449'::uuid",
           "rows": 1
         }
       ]
@@ -9048,12 +9853,12 @@ const suite: Suite = {
         {
           "label": "a new threat_indicator row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vd2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vuk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000044d'::uuid, '00000000-0000-7000-8000-00000000044e'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vd3'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000044c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vun'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000450'::uuid, '00000000-0000-7000-8000-000000000451'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -9072,12 +9877,12 @@ const suite: Suite = {
         {
           "label": "a new threat_indicator row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vd4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000452'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vuq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000453'::uuid, '00000000-0000-7000-8000-000000000454'::uuid)"
         },
         {
           "label": "a second row with the same (organisation_id, indicator_type, indicator_value) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vd4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000455'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vuq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000456'::uuid, '00000000-0000-7000-8000-000000000457'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -9096,12 +9901,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_indicator row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001da'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vd6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000458'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vuw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000459'::uuid, '00000000-0000-7000-8000-00000000045a'::uuid)"
         },
         {
           "label": "threat_indicator.indicator_type = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001db'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ismslint_out_of_set', 'vd7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000045b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ismslint_out_of_set', 'vuz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000045c'::uuid, '00000000-0000-7000-8000-00000000045d'::uuid)",
           "sqlstate": "23514"
         }
       ]
@@ -9120,12 +9925,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_indicator row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vd8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\", \"confidence\") VALUES ('00000000-0000-7000-8000-00000000045e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vv2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000045f'::uuid, '00000000-0000-7000-8000-000000000460'::uuid, 0)"
         },
         {
           "label": "threat_indicator.confidence = -1 is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\", \"confidence\") VALUES ('00000000-0000-7000-8000-0000000001dd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vd9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, -1)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\", \"confidence\") VALUES ('00000000-0000-7000-8000-000000000461'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vv5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000462'::uuid, '00000000-0000-7000-8000-000000000463'::uuid, -1)",
           "sqlstate": "23514"
         }
       ]
@@ -9194,12 +9999,12 @@ const suite: Suite = {
         {
           "label": "a threat_indicator row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001de'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vda'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000464'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vv8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000465'::uuid, '00000000-0000-7000-8000-000000000466'::uuid)"
         },
         {
           "label": "a threat_indicator row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001df'::uuid, '00000000-0000-7000-8000-00007fff0165'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000467'::uuid, '00000000-0000-7000-8000-00007fff0165'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vvb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000468'::uuid, '00000000-0000-7000-8000-000000000469'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -9216,27 +10021,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000001e0'::uuid, 'vdd'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-00000000046a'::uuid, 'vvf'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e2'::uuid, '00000000-0000-7000-8000-0000000001e0'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vde'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046c'::uuid, '00000000-0000-7000-8000-00000000046a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vvg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000046d'::uuid, '00000000-0000-7000-8000-00000000046e'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a threat_indicator row references is refused with 23001",
+          "label": "deleting a organisations row that a threat_indicator row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e0'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000046a'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_indicator row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e2'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-00000000046c'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e0'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-00000000046a'::uuid",
           "rows": 1
         }
       ]
@@ -9293,12 +10102,12 @@ const suite: Suite = {
         {
           "label": "a threat_indicator row with an existing threat is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdf'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000046f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vvj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000470'::uuid, '00000000-0000-7000-8000-000000000471'::uuid)"
         },
         {
           "label": "a threat_indicator row with a missing threat is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff0169'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000472'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff0169'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vvm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000473'::uuid, '00000000-0000-7000-8000-000000000474'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -9315,27 +10124,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'vdh'::text, 'vdh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000475'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vvp'::text, 'vvp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000476'::uuid, '00000000-0000-7000-8000-000000000477'::uuid, '00000000-0000-7000-8000-000000000478'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000001e5'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdi'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000479'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000475'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vvt'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000047a'::uuid, '00000000-0000-7000-8000-00000000047b'::uuid)"
         },
         {
-          "label": "deleting a threat row that a threat_indicator row references is refused with 23001",
+          "label": "deleting a threat row that a threat_indicator row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e5'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-000000000475'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_indicator row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e6'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-000000000479'::uuid",
           "rows": 1
         },
         {
           "label": "then the threat row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e5'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-000000000475'::uuid",
           "rows": 1
         }
       ]
@@ -9392,12 +10205,12 @@ const suite: Suite = {
         {
           "label": "a threat_indicator row with an existing threat_intelligence_feed is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdj'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vvw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000047d'::uuid, '00000000-0000-7000-8000-00000000047e'::uuid)"
         },
         {
           "label": "a threat_indicator row with a missing threat_intelligence_feed is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-00007fff016d'::uuid, 'ip_address', 'vdk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000047f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-00007fff016d'::uuid, 'ip_address', 'vvz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000480'::uuid, '00000000-0000-7000-8000-000000000481'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -9414,27 +10227,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdl'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_intelligence_feed\" (\"id\", \"organisation_id\", \"name\", \"feed_format\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000482'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vw2'::text, 'stix', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000483'::uuid, '00000000-0000-7000-8000-000000000484'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ea'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-0000000001e9'::uuid, 'ip_address', 'vdm'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000485'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000482'::uuid, 'ip_address', 'vw5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000486'::uuid, '00000000-0000-7000-8000-000000000487'::uuid)"
         },
         {
-          "label": "deleting a threat_intelligence_feed row that a threat_indicator row references is refused with 23001",
+          "label": "deleting a threat_intelligence_feed row that a threat_indicator row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e9'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-000000000482'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_indicator row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ea'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-000000000485'::uuid",
           "rows": 1
         },
         {
           "label": "then the threat_intelligence_feed row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001e9'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_intelligence_feed\" WHERE \"id\" = '00000000-0000-7000-8000-000000000482'::uuid",
           "rows": 1
         }
       ]
@@ -9491,12 +10308,12 @@ const suite: Suite = {
         {
           "label": "a threat_indicator row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001eb'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdn'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000488'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vw8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000489'::uuid, '00000000-0000-7000-8000-00000000048a'::uuid)"
         },
         {
           "label": "a threat_indicator row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdo'::text, '00000000-0000-7000-8000-00007fff0171'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vwb'::text, '00000000-0000-7000-8000-00007fff0171'::uuid, '00000000-0000-7000-8000-00000000048c'::uuid, '00000000-0000-7000-8000-00000000048d'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -9513,27 +10330,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdp@example.com'::text, 'vdp'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwe@example.com'::text, 'vwe'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ee'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdq'::text, '00000000-0000-7000-8000-0000000001ed'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000048f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vwf'::text, '00000000-0000-7000-8000-00000000048e'::uuid, '00000000-0000-7000-8000-000000000490'::uuid, '00000000-0000-7000-8000-000000000491'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_indicator row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ed'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000048e'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_indicator row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ee'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-00000000048f'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001ed'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000048e'::uuid",
           "rows": 1
         }
       ]
@@ -9590,12 +10407,12 @@ const suite: Suite = {
         {
           "label": "a threat_indicator row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ef'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdr'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000492'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vwi'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000493'::uuid, '00000000-0000-7000-8000-000000000494'::uuid)"
         },
         {
           "label": "a threat_indicator row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vds'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0175'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000495'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vwl'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0175'::uuid, '00000000-0000-7000-8000-000000000497'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -9612,27 +10429,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdt@example.com'::text, 'vdt'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000498'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwo@example.com'::text, 'vwo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f1'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000499'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vwp'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000498'::uuid, '00000000-0000-7000-8000-00000000049b'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_indicator row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001f1'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000498'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_indicator row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001f2'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-000000000499'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001f1'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000498'::uuid",
           "rows": 1
         }
       ]
@@ -9689,12 +10506,12 @@ const suite: Suite = {
         {
           "label": "a threat_indicator row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdv'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000049c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vws'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000049d'::uuid, '00000000-0000-7000-8000-00000000049e'::uuid)"
         },
         {
           "label": "a threat_indicator row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff0179'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000049f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vwv'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004a0'::uuid, '00000000-0000-7000-8000-00007fff0179'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -9711,27 +10528,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vdx@example.com'::text, 'vdx'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vwy@example.com'::text, 'vwy'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdy'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000001f5'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vwz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004a4'::uuid, '00000000-0000-7000-8000-0000000004a2'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_indicator row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001f5'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004a2'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_indicator row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001f6'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004a3'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001f5'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004a2'::uuid",
           "rows": 1
         }
       ]
@@ -9799,12 +10616,12 @@ const suite: Suite = {
         {
           "label": "a threat_indicator row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 'vdz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vx2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004a7'::uuid, '00000000-0000-7000-8000-0000000004a8'::uuid)"
         },
         {
           "label": "a threat_indicator row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f8'::uuid, NULL, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 've0'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004a9'::uuid, NULL, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vx5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004aa'::uuid, '00000000-0000-7000-8000-0000000004ab'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -9870,12 +10687,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001f9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 've1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ac'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vx8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004ad'::uuid, '00000000-0000-7000-8000-0000000004ae'::uuid)"
         },
         {
           "label": "a new threat_indicator row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001f9'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004ac'::uuid"
         }
       ]
     },
@@ -10015,12 +10832,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own threat_indicator row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 've2'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004af'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vxb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004b0'::uuid, '00000000-0000-7000-8000-0000000004b1'::uuid)"
         },
         {
           "label": "a threat_indicator row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fb'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, '00000000-0000-7000-8000-000000000111'::uuid, 'ip_address', 've3'::text, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b2'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, '00000000-0000-7000-8000-00000000012f'::uuid, 'ip_address', 'vxe'::text, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-0000000004b3'::uuid, '00000000-0000-7000-8000-0000000004b4'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -10039,13 +10856,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_indicator row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_indicator\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000108'::uuid",
+          "sql": "UPDATE \"public\".\"threat_indicator\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000116'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's threat_indicator row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"threat_indicator\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000108'::uuid",
+          "sql": "UPDATE \"public\".\"threat_indicator\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000116'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -10064,7 +10881,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_indicator row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_indicator\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000108'::uuid",
+          "sql": "UPDATE \"public\".\"threat_indicator\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000116'::uuid",
           "rows": 1
         },
         {
@@ -10080,12 +10897,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, '00000000-0000-7000-8000-000000000107'::uuid, 'ip_address', 've4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_indicator\" (\"id\", \"organisation_id\", \"threat_id\", \"threat_intelligence_feed_id\", \"indicator_type\", \"indicator_value\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, '00000000-0000-7000-8000-000000000113'::uuid, 'ip_address', 'vxh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004b6'::uuid, '00000000-0000-7000-8000-0000000004b7'::uuid)"
         },
         {
           "label": "organisation A can delete its own new threat_indicator row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000001fc'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_indicator\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004b5'::uuid",
           "rows": 1
         }
       ]
@@ -10529,12 +11346,12 @@ const suite: Suite = {
         {
           "label": "a new threat_mitigation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 've5'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vxk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004b9'::uuid, '00000000-0000-7000-8000-0000000004ba'::uuid)"
         },
         {
           "label": "a second row with the same (id) is refused with 23505",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001fd'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 've6'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004b8'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vxn'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004bc'::uuid, '00000000-0000-7000-8000-0000000004bd'::uuid)",
           "sqlstate": "23505"
         }
       ]
@@ -10553,12 +11370,12 @@ const suite: Suite = {
         {
           "label": "a valid threat_mitigation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000001ff'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 've7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"effectiveness\") VALUES ('00000000-0000-7000-8000-0000000004be'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vxq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004bf'::uuid, '00000000-0000-7000-8000-0000000004c0'::uuid, 'low')"
         },
         {
           "label": "threat_mitigation.effectiveness = 'ismslint_out_of_set' is refused with 23514",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"effectiveness\") VALUES ('00000000-0000-7000-8000-000000000200'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 've8'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, 'ismslint_out_of_set')",
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\", \"effectiveness\") VALUES ('00000000-0000-7000-8000-0000000004c1'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vxt'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004c2'::uuid, '00000000-0000-7000-8000-0000000004c3'::uuid, 'ismslint_out_of_set')",
           "sqlstate": "23514"
         }
       ]
@@ -10627,12 +11444,12 @@ const suite: Suite = {
         {
           "label": "a threat_mitigation row with an existing organisations is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000201'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 've9'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004c4'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vxw'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004c5'::uuid, '00000000-0000-7000-8000-0000000004c6'::uuid)"
         },
         {
           "label": "a threat_mitigation row with a missing organisations is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000202'::uuid, '00000000-0000-7000-8000-00007fff019d'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vea'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004c7'::uuid, '00000000-0000-7000-8000-00007fff019d'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vxz'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004c8'::uuid, '00000000-0000-7000-8000-0000000004c9'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -10649,27 +11466,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-000000000203'::uuid, 'vec'::text)"
+          "run": "INSERT INTO \"public\".\"organisations\" (\"id\", \"name\") VALUES ('00000000-0000-7000-8000-0000000004ca'::uuid, 'vy3'::text)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000205'::uuid, '00000000-0000-7000-8000-000000000203'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'ved'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004cc'::uuid, '00000000-0000-7000-8000-0000000004ca'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vy4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004cd'::uuid, '00000000-0000-7000-8000-0000000004ce'::uuid)"
         },
         {
-          "label": "deleting a organisations row that a threat_mitigation row references is refused with 23001",
+          "label": "deleting a organisations row that a threat_mitigation row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000203'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004ca'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_mitigation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000205'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004cc'::uuid",
           "rows": 1
         },
         {
           "label": "then the organisations row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-000000000203'::uuid",
+          "sql": "DELETE FROM \"public\".\"organisations\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004ca'::uuid",
           "rows": 1
         }
       ]
@@ -10726,12 +11547,12 @@ const suite: Suite = {
         {
           "label": "a threat_mitigation row with an existing threat is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000206'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vee'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004cf'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vy7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004d0'::uuid, '00000000-0000-7000-8000-0000000004d1'::uuid)"
         },
         {
           "label": "a threat_mitigation row with a missing threat is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000207'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff01a1'::uuid, 'vef'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00007fff01a1'::uuid, 'vya'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004d3'::uuid, '00000000-0000-7000-8000-0000000004d4'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -10748,27 +11569,31 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000208'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000105'::uuid, 'veg'::text, 'veg'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat\" (\"id\", \"organisation_id\", \"threat_category_id\", \"threat_code\", \"title\", \"status_changed_by\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d5'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010c'::uuid, 'vyd'::text, 'vyd'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004d6'::uuid, '00000000-0000-7000-8000-0000000004d7'::uuid, '00000000-0000-7000-8000-0000000004d8'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000209'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000208'::uuid, 'veh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004d9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-0000000004d5'::uuid, 'vyh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004da'::uuid, '00000000-0000-7000-8000-0000000004db'::uuid)"
         },
         {
-          "label": "deleting a threat row that a threat_mitigation row references is refused with 23001",
+          "label": "deleting a threat row that a threat_mitigation row references is refused with 23001 (23503 before PostgreSQL 18)",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-000000000208'::uuid",
-          "sqlstate": "23001"
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004d5'::uuid",
+          "sqlstate": "23001",
+          "olderServers": {
+            "before": 180000,
+            "sqlstate": "23503"
+          }
         },
         {
           "label": "the threat_mitigation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000209'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004d9'::uuid",
           "rows": 1
         },
         {
           "label": "then the threat row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-000000000208'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004d5'::uuid",
           "rows": 1
         }
       ]
@@ -10825,12 +11650,12 @@ const suite: Suite = {
         {
           "label": "a threat_mitigation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020a'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vei'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004dc'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vyk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004dd'::uuid, '00000000-0000-7000-8000-0000000004de'::uuid)"
         },
         {
           "label": "a threat_mitigation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vej'::text, '00000000-0000-7000-8000-00007fff01a5'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004df'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vyn'::text, '00000000-0000-7000-8000-00007fff01a5'::uuid, '00000000-0000-7000-8000-0000000004e0'::uuid, '00000000-0000-7000-8000-0000000004e1'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -10847,27 +11672,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020c'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vek@example.com'::text, 'vek'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e2'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vyq@example.com'::text, 'vyq'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020d'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vel'::text, '00000000-0000-7000-8000-00000000020c'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vyr'::text, '00000000-0000-7000-8000-0000000004e2'::uuid, '00000000-0000-7000-8000-0000000004e4'::uuid, '00000000-0000-7000-8000-0000000004e5'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_mitigation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004e2'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_mitigation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020d'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004e3'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-00000000020c'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004e2'::uuid",
           "rows": 1
         }
       ]
@@ -10924,12 +11749,12 @@ const suite: Suite = {
         {
           "label": "a threat_mitigation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020e'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vem'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vyu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004e7'::uuid, '00000000-0000-7000-8000-0000000004e8'::uuid)"
         },
         {
           "label": "a threat_mitigation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000020f'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'ven'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff01a9'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004e9'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vyx'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff01a9'::uuid, '00000000-0000-7000-8000-0000000004eb'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -10946,27 +11771,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'veo@example.com'::text, 'veo'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ec'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vz0@example.com'::text, 'vz0'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000211'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vep'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000210'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004ed'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vz1'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004ec'::uuid, '00000000-0000-7000-8000-0000000004ef'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_mitigation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000210'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004ec'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_mitigation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000211'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004ed'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000210'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004ec'::uuid",
           "rows": 1
         }
       ]
@@ -11023,12 +11848,12 @@ const suite: Suite = {
         {
           "label": "a threat_mitigation row with an existing users is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000212'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'veq'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f0'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vz4'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004f1'::uuid, '00000000-0000-7000-8000-0000000004f2'::uuid)"
         },
         {
           "label": "a threat_mitigation row with a missing users is refused with 23503",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000213'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'ver'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00007fff01ad'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f3'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vz7'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004f4'::uuid, '00000000-0000-7000-8000-00007fff01ad'::uuid)",
           "sqlstate": "23503"
         }
       ]
@@ -11045,27 +11870,27 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000214'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'ves@example.com'::text, 'ves'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"users\" (\"id\", \"organisation_id\", \"email\", \"full_name\", \"role\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f6'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, 'vza@example.com'::text, 'vza'::text, 'admin', '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000215'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vet'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000214'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004f7'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vzb'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004f8'::uuid, '00000000-0000-7000-8000-0000000004f6'::uuid)"
         },
         {
           "label": "deleting a users row that a threat_mitigation row references is refused with 23503",
           "kind": "throws",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000214'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004f6'::uuid",
           "sqlstate": "23503"
         },
         {
           "label": "the threat_mitigation row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000215'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004f7'::uuid",
           "rows": 1
         },
         {
           "label": "then the users row can be deleted",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-000000000214'::uuid",
+          "sql": "DELETE FROM \"public\".\"users\" WHERE \"id\" = '00000000-0000-7000-8000-0000000004f6'::uuid",
           "rows": 1
         }
       ]
@@ -11133,12 +11958,12 @@ const suite: Suite = {
         {
           "label": "a threat_mitigation row with organisation_id set is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000216'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'veu'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004fa'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vze'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004fb'::uuid, '00000000-0000-7000-8000-0000000004fc'::uuid)"
         },
         {
           "label": "a threat_mitigation row without organisation_id is refused with 23502",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000217'::uuid, NULL, '00000000-0000-7000-8000-000000000106'::uuid, 'vev'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-0000000004fd'::uuid, NULL, '00000000-0000-7000-8000-00000000010f'::uuid, 'vzh'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-0000000004fe'::uuid, '00000000-0000-7000-8000-0000000004ff'::uuid)",
           "sqlstate": "23502"
         }
       ]
@@ -11204,12 +12029,12 @@ const suite: Suite = {
           "run": "SET \"app.current_organisation_id\" TO '00000000-0000-7000-8000-00000000000a'"
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000218'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vew'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000500'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vzk'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000501'::uuid, '00000000-0000-7000-8000-000000000502'::uuid)"
         },
         {
           "label": "a new threat_mitigation row has created_at and updated_at set to the time of the insert",
           "kind": "ok",
-          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000218'::uuid"
+          "sql": "SELECT \"created_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() AND \"updated_at\" BETWEEN now() - interval '1 minute' AND clock_timestamp() FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000500'::uuid"
         }
       ]
     },
@@ -11349,12 +12174,12 @@ const suite: Suite = {
         {
           "label": "organisation A's own threat_mitigation row is accepted",
           "kind": "lives",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000219'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vex'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000503'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vzn'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000504'::uuid, '00000000-0000-7000-8000-000000000505'::uuid)"
         },
         {
           "label": "a threat_mitigation row for organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021a'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-000000000110'::uuid, 'vey'::text, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid, '00000000-0000-7000-8000-00000000010b'::uuid)",
+          "sql": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000506'::uuid, '00000000-0000-7000-8000-00000000000b'::uuid, '00000000-0000-7000-8000-00000000012b'::uuid, 'vzq'::text, '00000000-0000-7000-8000-00000000011d'::uuid, '00000000-0000-7000-8000-000000000507'::uuid, '00000000-0000-7000-8000-000000000508'::uuid)",
           "sqlstate": "42501"
         }
       ]
@@ -11373,13 +12198,13 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_mitigation row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_mitigation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
+          "sql": "UPDATE \"public\".\"threat_mitigation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000119'::uuid",
           "rows": 1
         },
         {
           "label": "moving organisation A's threat_mitigation row to organisation B is refused with 42501",
           "kind": "throws",
-          "sql": "UPDATE \"public\".\"threat_mitigation\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
+          "sql": "UPDATE \"public\".\"threat_mitigation\" SET \"organisation_id\" = '00000000-0000-7000-8000-00000000000b'::uuid WHERE \"id\" = '00000000-0000-7000-8000-000000000119'::uuid",
           "sqlstate": "42501"
         }
       ]
@@ -11398,7 +12223,7 @@ const suite: Suite = {
         {
           "label": "organisation A can update its own threat_mitigation row",
           "kind": "affects",
-          "sql": "UPDATE \"public\".\"threat_mitigation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000109'::uuid",
+          "sql": "UPDATE \"public\".\"threat_mitigation\" SET \"organisation_id\" = \"organisation_id\" WHERE \"id\" = '00000000-0000-7000-8000-000000000119'::uuid",
           "rows": 1
         },
         {
@@ -11414,12 +12239,12 @@ const suite: Suite = {
           "rows": 0
         },
         {
-          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-00000000021b'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-000000000106'::uuid, 'vez'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-000000000101'::uuid)"
+          "run": "INSERT INTO \"public\".\"threat_mitigation\" (\"id\", \"organisation_id\", \"threat_id\", \"title\", \"created_by\", \"updated_by\", \"deleted_by\") VALUES ('00000000-0000-7000-8000-000000000509'::uuid, '00000000-0000-7000-8000-00000000000a'::uuid, '00000000-0000-7000-8000-00000000010f'::uuid, 'vzt'::text, '00000000-0000-7000-8000-000000000101'::uuid, '00000000-0000-7000-8000-00000000050a'::uuid, '00000000-0000-7000-8000-00000000050b'::uuid)"
         },
         {
           "label": "organisation A can delete its own new threat_mitigation row",
           "kind": "affects",
-          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-00000000021b'::uuid",
+          "sql": "DELETE FROM \"public\".\"threat_mitigation\" WHERE \"id\" = '00000000-0000-7000-8000-000000000509'::uuid",
           "rows": 1
         }
       ]

@@ -126,3 +126,21 @@ export function checkChoices(table: Table): Map<string, string> {
   for (const c of columnChecks(table)) if (!out.has(c.column)) out.set(c.column, c.valid);
   return out;
 }
+
+/**
+ * Column → a regular expression (`col ~ '…'`) its CHECKs require, NOT VALID ones included: PostgreSQL
+ * checks those on every new row.
+ */
+export function checkPatterns(table: Table): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (node: any): void => {
+    if (node?.BoolExpr?.boolop === 'AND_EXPR') return node.BoolExpr.args.forEach(visit);
+    const e = node?.A_Expr;
+    if (e?.kind !== 'AEXPR_OP' || opName(e) !== '~') return;
+    const column = columnOf(e.lexpr);
+    const pattern = constOf(e.rexpr)?.text;
+    if (column && pattern !== undefined && !out.has(column)) out.set(column, pattern);
+  };
+  for (const c of table.constraints) if (c.kind === 'check' && c.check) visit(c.check.ast);
+  return out;
+}

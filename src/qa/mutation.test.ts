@@ -45,7 +45,7 @@ describe('mutation analysis', () => {
       ['regrant-update-on-log', 'killed', 'event_log: the application role holds no UPDATE, DELETE or TRUNCATE privilege'],
       ['id-default-gen-random-uuid', 'killed', 'organisations.id is uuid NOT NULL DEFAULT generate_uuidv7()'],
       // The test rows use the value the mutant no longer allows: the suite cannot even set up.
-      ['check-change-values', 'killed', expect.stringMatching(/^test setup: new row for relation "audit_log" violates check constraint "audit_log_action_check"/)],
+      ['check-change-values', 'killed', expect.stringMatching(/^test setup: new row for relation "audit_log" violates check constraint "audit_log_[a-z_]+_check"/)],
       ['stillborn', 'stillborn', undefined],
       ['equivalent', 'equivalent', undefined],
       ['survivor', 'survived', undefined],

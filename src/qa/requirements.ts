@@ -42,7 +42,6 @@ class SuiteBuilder {
 
   build(): Omit<Suite, 'build'> {
     const seeds = this.rows.world();
-    const setup = [...this.roleSetup(), q.UUIDV7_HELPER, ...this.seedSql(seeds)];
     if (this.tables.some((t) => this.hasRlsBehaviour(t))) {
       this.add('The application role', 'rls', 'the application role is neither superuser nor BYPASSRLS', [
         ...this.asApp('A'),
@@ -50,6 +49,8 @@ class SuiteBuilder {
       ]);
     }
     for (const t of this.tables) this.tableRequirements(t);
+    // The requirements' rows point at spare parent rows, which the setup inserts after the world's.
+    const setup = [...this.roleSetup(), q.UUIDV7_HELPER, ...this.seedSql([...seeds, ...this.rows.spares()])];
     return { module: this.opts.module, appRole: APP_ROLE, tenantSetting: this.setting, setup, requirements: this.requirements };
   }
 
@@ -142,7 +143,8 @@ class SuiteBuilder {
     if (seedable && !this.isTenantRootWithoutRow(t)) {
       for (const key of t.constraints.filter((c) => c.kind === 'primary key' || c.kind === 'unique')) this.duplicateKey(t, key);
       for (const check of columnChecks(t)) {
-        const valid = this.rows.fresh(t, 'A');
+        // The valid row sets the column too: a nullable one would otherwise pass as NULL whatever the CHECK allows.
+        const valid = this.rows.fresh(t, 'A', { [check.column]: check.valid });
         const bad = this.rows.fresh(t, 'A', { [check.column]: check.invalid });
         this.add(name, 'schema', `${name}: a ${check.column} outside ${check.constraint.name} is refused (23514)`, [
           ...this.asOwner(),
@@ -267,9 +269,10 @@ class SuiteBuilder {
     const steps: Step[] = [...this.asOwner(), { run: this.rows.insertSql(parent) }, { run: this.rows.insertSql(child) }];
     const del = `DELETE FROM ${P} WHERE ${pWhere}`;
     if (action === 'no action' || action === 'restrict') {
-      // RESTRICT reports restrict_violation (23001), NO ACTION foreign_key_violation (23503).
+      // RESTRICT reports restrict_violation (23001) from PostgreSQL 18 on, foreign_key_violation (23503) before, as NO ACTION does.
       const code = action === 'restrict' ? '23001' : '23503';
-      steps.push({ label: `deleting a ${ref.table} row that a ${t.name} row references is refused with ${code}`, kind: 'throws', sql: del, sqlstate: code });
+      const older = action === 'restrict' ? { before: 180000, sqlstate: '23503' } : undefined;
+      steps.push({ label: `deleting a ${ref.table} row that a ${t.name} row references is refused with ${code}${older ? ' (23503 before PostgreSQL 18)' : ''}`, kind: 'throws', sql: del, sqlstate: code, ...(older ? { olderServers: older } : {}) });
       if (this.isLog(t)) return void this.add(t.name, 'relationships', `${t.name}.(${cols}): ON DELETE ${action.toUpperCase()} refuses to delete a referenced ${ref.table}`, steps);
       steps.push(
         { label: `the ${t.name} row can be deleted`, kind: 'affects', sql: `DELETE FROM ${C} WHERE ${cWhere}`, rows: 1 },
@@ -446,6 +449,8 @@ class SuiteBuilder {
       { label: `the owner sees the ${name} row`, kind: 'ok', sql: `SELECT EXISTS (SELECT 1 FROM ${T} WHERE ${where})` },
       { label: `UPDATE of a ${name} row is refused`, kind: 'throws', sql: `UPDATE ${T} SET ${set} WHERE ${where}` },
       { label: `DELETE of a ${name} row is refused`, kind: 'throws', sql: `DELETE FROM ${T} WHERE ${where}` },
+      // Where the design has a TRUNCATE trigger, the owner's TRUNCATE is refused too (by it, or by a referencing foreign key).
+      ...(t.triggers.some((x) => x.events.includes('truncate') && x.enabled !== 'disabled') ? [{ label: `TRUNCATE of ${name} is refused`, kind: 'throws' as const, sql: `TRUNCATE ${T}` }] : []),
     ]);
   }
 }

@@ -11,6 +11,7 @@ import { buildModel } from '../sources/build.js';
 import { buildRequirements } from './requirements.js';
 import { runSuite, type Suite } from './runtime/index.js';
 import { columnChecks } from './checks.js';
+import { PGlite } from '@electric-sql/pglite';
 
 const model = await fixtureModel();
 
@@ -19,7 +20,7 @@ function suite(): Suite {
     ...buildRequirements({ catalog: model.catalog, standard: DEFAULT_STANDARD, module: 'vendor_risk' }),
     build: [
       // The standard's generate_uuidv7(), as the ISMS's global module defines it.
-      { name: 'functions', sql: readFileSync(resolve(__dirname, '../../module-schemas/global/migrations/001_functions.sql'), 'utf8') },
+      { name: 'functions', sql: readFileSync(resolve(__dirname, '../../module-schemas/global/migrations/000_functions.sql'), 'utf8') },
       { name: 'roles', sql: FIXTURE_ROLES.map((r) => `CREATE ROLE ${r} NOLOGIN;`).join('\n') },
       { name: 'global', sql: GLOBAL_PRELUDE },
       { name: 'vendor_risk', sql: VENDOR_RISK_SQL },
@@ -87,7 +88,7 @@ CREATE POLICY tenant_isolation ON contact
     const s: Suite = {
       ...buildRequirements({ catalog: built.catalog, standard: DEFAULT_STANDARD, module: 'crm' }),
       build: [
-        { name: 'functions', sql: readFileSync(resolve(__dirname, '../../module-schemas/global/migrations/001_functions.sql'), 'utf8') },
+        { name: 'functions', sql: readFileSync(resolve(__dirname, '../../module-schemas/global/migrations/000_functions.sql'), 'utf8') },
         { name: 'global', sql: GLOBAL_PRELUDE },
         { name: 'crm', sql },
       ],
@@ -96,4 +97,74 @@ CREATE POLICY tenant_isolation ON contact
     expect(result.requirements.filter((r) => !r.ok).map((r) => `${r.title}: ${JSON.stringify(r.assertions.filter((a) => !a.ok))}`)).toEqual([]);
     expect(result.requirements.map((r) => r.title)).toContain('contact: a rating outside contact_rating_check is refused (23514)');
   }, 300_000);
+});
+
+describe('rows for unique keys over foreign keys and CHECKs between columns', () => {
+  // As in the ISMS modules that broke the first generator: a composite unique key over two foreign keys
+  // and a CHECK-listed column, a partial unique index over a foreign key, two keys to one table with a
+  // `<>` CHECK between them, and a regular-expression CHECK.
+  const tenantTable = (name: string, columns: string, extra = '') => `CREATE TABLE ${name} (
+  id uuid PRIMARY KEY DEFAULT generate_uuidv7(),
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  ${columns},
+  created_at timestamptz NOT NULL DEFAULT now()${extra}
+);
+CREATE INDEX idx_${name}_organisation_id ON ${name} (organisation_id);
+ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ${name}
+  USING (organisation_id = current_setting('app.current_organisation_id')::uuid)
+  WITH CHECK (organisation_id = current_setting('app.current_organisation_id')::uuid);`;
+  const sql = [
+    tenantTable('course', `code text NOT NULL CHECK (code ~ '^[A-Z]{3}-[0-9]{3}$')`),
+    tenantTable(
+      'signoff',
+      `course_id uuid NOT NULL REFERENCES course (id),
+  signer_user_id uuid NOT NULL REFERENCES users (id),
+  signoff_role text NOT NULL CHECK (signoff_role IN ('author', 'reviewer'))`,
+      `,\n  CONSTRAINT uq_signoff_course_signer_role UNIQUE (course_id, signer_user_id, signoff_role)`,
+    ),
+    'CREATE INDEX idx_signoff_signer_user_id ON signoff (signer_user_id);',
+    `CREATE UNIQUE INDEX uq_signoff_one_author ON signoff (course_id) WHERE signoff_role = 'author';`,
+    tenantTable(
+      'prerequisite',
+      `course_id uuid NOT NULL REFERENCES course (id),
+  required_course_id uuid NOT NULL REFERENCES course (id)`,
+      `,\n  CONSTRAINT prerequisite_not_self_check CHECK (course_id <> required_course_id),\n  CONSTRAINT uq_prerequisite UNIQUE (course_id, required_course_id)`,
+    ),
+    'CREATE INDEX idx_prerequisite_required_course_id ON prerequisite (required_course_id);',
+  ].join('\n');
+  const built = buildModel([ddlModule('global', GLOBAL_PRELUDE), ddlModule('lms', sql)], 'global');
+  const sources = [
+    { name: 'functions', sql: readFileSync(resolve(__dirname, '../../module-schemas/global/migrations/000_functions.sql'), 'utf8') },
+    { name: 'global', sql: GLOBAL_PRELUDE },
+    { name: 'lms', sql },
+  ];
+  const s: Suite = { ...buildRequirements({ catalog: built.catalog, standard: DEFAULT_STANDARD, module: 'lms' }), build: sources };
+
+  it('every requirement passes, each run on its own (PGlite)', async () => {
+    const result = await runSuite(s, { base: pathToFileURL(`${process.cwd()}/`) });
+    expect(result.requirements.filter((r) => !r.ok).map((r) => `${r.title}: ${JSON.stringify(r.assertions.filter((a) => !a.ok))}`)).toEqual([]);
+    expect(result.requirements.map((r) => r.title)).toEqual(
+      expect.arrayContaining([
+        'signoff: a duplicate unique key uq_signoff_course_signer_role (course_id, signer_user_id, signoff_role) is refused (23505)',
+        'prerequisite: a duplicate unique key uq_prerequisite (course_id, required_course_id) is refused (23505)',
+        'signoff.(course_id): a row whose course does not exist is refused (23503)',
+      ]),
+    );
+  }, 300_000);
+
+  it('every row the suite inserts also fits beside all the others, as in the one transaction of the pgTAP file (PGlite)', async () => {
+    const pg = new PGlite();
+    try {
+      for (const src of sources) await pg.exec(src.sql);
+      for (const stmt of s.setup) await pg.exec(stmt);
+      // Every row a requirement expects to be accepted, all kept: none may collide with another.
+      const accepted = s.requirements.flatMap((r) => r.steps.filter((st) => !('run' in st) && st.kind === 'lives').map((st) => ('sql' in st ? st.sql : '')));
+      expect(accepted.length).toBeGreaterThan(10);
+      for (const stmt of accepted) await pg.exec(stmt);
+    } finally {
+      await pg.close();
+    }
+  }, 120_000);
 });

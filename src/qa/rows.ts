@@ -2,14 +2,18 @@
  * Test rows generated from the model, not written per table: every NOT NULL column gets a value valid
  * for its type and its single-column CHECKs, every foreign key points at a row of the parent (of the
  * same organisation where the parent has a tenant key), and each row gets values no other row has, so
- * unique keys hold. Values are SQL expressions with quoted literals.
+ * unique keys hold. A foreign key that is part of a unique key points, in every new row, at a parent row
+ * of its own (a spare, seeded in the setup), so composite keys over foreign keys stay distinct however
+ * many rows a suite inserts; so does a second foreign key to the same table, for `a <> b` CHECKs.
+ * Values are SQL expressions with quoted literals.
  */
 import type { Catalog, Column, Constraint, Table } from '../model/catalog.js';
 import { foreignKeys, primaryKey, tableKey } from '../model/catalog.js';
 import type { Standard } from '../engine/standard.js';
 import { classifyTable } from '../engine/rule.js';
 import { literal, qualified, ident } from './runtime/sql.js';
-import { checkChoices } from './checks.js';
+import { checkChoices, checkPatterns } from './checks.js';
+import { sampleRegex } from './seed-rows.js';
 
 export type Org = 'A' | 'B';
 
@@ -35,6 +39,9 @@ export class RowFactory {
   private readonly referenced = new Set<string>();
   readonly tables: Table[];
   readonly unseedable = new Map<string, string>();
+  /** Spare parent rows made since the last call of spares(), parents first. */
+  private pending: TestRow[] = [];
+  private spareDepth = 0;
 
   constructor(
     readonly catalog: Catalog,
@@ -65,12 +72,20 @@ export class RowFactory {
         try {
           const row = this.makeRow(t, org, true);
           this.seeds.set(key, row);
-          out.push(row);
+          out.push(...this.spares(), row);
         } catch (e) {
+          this.pending = [];
           this.unseedable.set(tableKey(t.schema, t.name), (e as Error).message);
         }
       }
     }
+    return out;
+  }
+
+  /** The spare parent rows made since the last call, parents first: the setup inserts them after the world. */
+  spares(): TestRow[] {
+    const out = this.pending;
+    this.pending = [];
     return out;
   }
 
@@ -102,18 +117,24 @@ export class RowFactory {
     const values = new Map<string, string>();
     const tenant = this.tenantColumn(table);
     const choices = checkChoices(table);
+    const patterns = checkPatterns(table);
     for (const col of table.columns) {
       if (col.identity || col.generated) continue;
-      const v = this.columnValue(table, col, n, tenant, choices.get(col.name));
+      const v = this.columnValue(table, col, n, tenant, choices.get(col.name), patterns.get(col.name));
       if (v !== undefined) values.set(col.name, v);
     }
+    const keyed = uniqueColumns(table);
+    const targets = new Set<Table>();
     for (const fk of foreignKeys(table)) {
       const ref = fk.references!;
       const parent = this.catalog.tables.get(tableKey(ref.schema, ref.table));
       const cols = targetColumns(this.catalog, fk);
       if (!parent || cols.length !== fk.columns.length) throw new Error(`foreign key ${fk.name} points at a table outside the loaded modules`);
       const self = parent === table;
-      const parentRow = self && seeding ? { values } : this.seed(parent, org);
+      const again = targets.has(parent);
+      targets.add(parent);
+      const own = !self && !this.isTenantRoot(parent) && this.seed(parent, org) !== undefined && (again || (!seeding && fk.columns.some((c) => keyed.has(c))));
+      const parentRow = own ? this.spare(parent, org) : self && seeding ? { values } : this.seed(parent, org);
       if (!parentRow) {
         if (fk.columns.every((c) => !table.columns.find((x) => x.name === c)?.notNull)) {
           for (const c of fk.columns) values.delete(c);
@@ -134,12 +155,29 @@ export class RowFactory {
     return { table, org: tenant ? org : undefined, values: ordered };
   }
 
-  private columnValue(table: Table, col: Column, n: number, tenant: string | undefined, choice: string | undefined): string | undefined {
+  /**
+   * A new parent row for one row's foreign key. Spares of spares stop at a depth where seeds do: only a
+   * cycle of unique keys over foreign keys gets that deep.
+   */
+  private spare(parent: Table, org: Org): TestRow {
+    if (this.spareDepth >= 4) return this.seed(parent, org)!;
+    this.spareDepth++;
+    try {
+      const row = this.makeRow(parent, org, false);
+      this.pending.push(row);
+      return row;
+    } finally {
+      this.spareDepth--;
+    }
+  }
+
+  private columnValue(table: Table, col: Column, n: number, tenant: string | undefined, choice: string | undefined, pattern: string | undefined): string | undefined {
     if (col.name === tenant) return undefined;
     const explicit = col.name === 'id' || this.referenced.has(`${tableKey(table.schema, table.name)}.${col.name}`) || inKey(table, col.name);
     if (col.default && !explicit) return undefined;
     if (!col.notNull && !explicit) return undefined;
     if (choice !== undefined) return choice;
+    if (pattern !== undefined && TEXT_TYPES.has(col.type.name) && col.type.arrayDims === 0) return `${literal(patternValue(col, pattern, n))}::${col.type.text}`;
     const v = valueOf(this.catalog, col, n);
     if (v === undefined) {
       if (col.default) return undefined;
@@ -171,8 +209,18 @@ export class RowFactory {
 }
 
 function inKey(table: Table, column: string): boolean {
-  return table.constraints.some((c) => (c.kind === 'primary key' || c.kind === 'unique') && c.columns.includes(column));
+  return uniqueColumns(table).has(column);
 }
+
+/** The columns of the table's primary key, unique constraints and unique indexes (partial ones too). */
+function uniqueColumns(table: Table): Set<string> {
+  const out = new Set<string>();
+  for (const c of table.constraints) if (c.kind === 'primary key' || c.kind === 'unique') c.columns.forEach((x) => out.add(x));
+  for (const i of table.indexes) if (i.unique) for (const k of i.keys) if ('column' in k) out.add(k.column);
+  return out;
+}
+
+const TEXT_TYPES = new Set(['text', 'character varying', 'citext']);
 
 /** The columns a foreign key reads in its parent (the parent's primary key when not named). */
 export function targetColumns(catalog: Catalog, fk: Constraint): string[] {
@@ -220,6 +268,33 @@ function closure(catalog: Catalog, start: Table[]): Table[] {
   return out;
 }
 
+/** A text value distinct for each n, shaped like what the column's name says (for the format CHECKs such columns carry). */
+function textValue(col: Column, n: number): string {
+  const t = col.type;
+  const max = t.mods[0] ?? (t.name === 'character' ? 1 : Infinity);
+  const shaped = /email/.test(col.name) ? `v${n.toString(36)}@example.com` : /(^|_)(url|website|uri)($|_)/.test(col.name) ? `https://example.com/v${n.toString(36)}` : undefined;
+  if (shaped && shaped.length <= max) return shaped;
+  const s = `v${n.toString(36)}`;
+  return s.length <= max ? s : n.toString(36).slice(-max);
+}
+
+/**
+ * A text value distinct for each n that the CHECK's regular expression accepts: the usual value where
+ * it matches (JavaScript reads these simple POSIX patterns alike), else a sample of the pattern.
+ */
+function patternValue(col: Column, pattern: string, n: number): string {
+  const usual = textValue(col, n);
+  try {
+    const js = pattern.replace(/\[:([a-z]+):\]/g, (_, c: string) => POSIX_JS[c] ?? '');
+    if (new RegExp(js).test(usual)) return usual;
+  } catch {
+    // Not a pattern JavaScript reads: sample it.
+  }
+  return sampleRegex(pattern, n);
+}
+
+const POSIX_JS: Record<string, string> = { space: '\\s', digit: '0-9', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z' };
+
 /** A valid value of the column's type, distinct for each n; undefined for types we cannot produce. */
 export function valueOf(catalog: Catalog, col: Column, n: number): string | undefined {
   const t = col.type;
@@ -231,14 +306,8 @@ export function valueOf(catalog: Catalog, col: Column, n: number): string | unde
       return cast(testUuid(n));
     case 'text':
     case 'character varying':
-    case 'character': {
-      const max = t.mods[0] ?? (t.name === 'character' ? 1 : Infinity);
-      // Values shaped like what the column's name says, for the format CHECKs such columns carry.
-      const shaped = /email/.test(col.name) ? `v${n.toString(36)}@example.com` : /(^|_)(url|website|uri)($|_)/.test(col.name) ? `https://example.com/v${n.toString(36)}` : undefined;
-      if (shaped && shaped.length <= max) return cast(shaped);
-      const s = `v${n.toString(36)}`;
-      return cast(s.length <= max ? s : n.toString(36).slice(-max));
-    }
+    case 'character':
+      return cast(textValue(col, n));
     case 'smallint':
       return cast(String(n % 30000));
     case 'integer':

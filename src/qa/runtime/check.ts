@@ -69,8 +69,9 @@ async function assertStep(db: Database, step: Labelled): Promise<AssertionResult
   });
   if (failed) {
     if (step.kind === 'throws') {
-      const ok = step.sqlstate === undefined || failed.code === step.sqlstate;
-      return { label: step.label, ok, diagnostic: ok ? undefined : `expected SQLSTATE ${step.sqlstate}, got ${failed.code ?? 'an error'}: ${failed.message}` };
+      const expected = step.olderServers && Number(await scalar(db, "SELECT current_setting('server_version_num')")) < step.olderServers.before ? step.olderServers.sqlstate : step.sqlstate;
+      const ok = expected === undefined || failed.code === expected;
+      return { label: step.label, ok, diagnostic: ok ? undefined : `expected SQLSTATE ${expected}, got ${failed.code ?? 'an error'}: ${failed.message}` };
     }
     if (step.kind === 'nothing_visible' && (failed.code === '22P02' || failed.code === '42704')) return { label: step.label, ok: true };
     return { label: step.label, ok: false, diagnostic: `${failed.message}${failed.code ? ` (SQLSTATE ${failed.code})` : ''}` };

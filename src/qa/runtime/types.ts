@@ -19,8 +19,11 @@ export type Assertion =
   /** A query that returns one boolean. */
   | { kind: 'ok'; sql: string }
   | { kind: 'is_empty'; sql: string }
-  /** `sqlstate` absent: any error. */
-  | { kind: 'throws'; sql: string; sqlstate?: string }
+  /**
+   * `sqlstate` absent: any error. `olderServers`: what servers before a version (server_version_num)
+   * report instead, where PostgreSQL changed the code (RESTRICT: 23503 before 18, then 23001).
+   */
+  | { kind: 'throws'; sql: string; sqlstate?: string; olderServers?: { before: number; sqlstate: string } }
   | { kind: 'lives'; sql: string }
   /** A DML statement and the number of rows it must affect. */
   | { kind: 'affects'; sql: string; rows: number }
