@@ -61,10 +61,10 @@ describe('README', () => {
   it('lists every rule with its recommended severity and description (node scripts/rules-table.js)', () => {
     const readme = readFileSync(join(root, '..', 'README.md'), 'utf8');
     for (const rule of allRules) expect(readme).toContain(`| [\`${rule.meta.id}\`](rules/${rule.meta.id}/README.md) |`);
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const { meta } of allRules) {
       const row = `| [\`${meta.id}\`](rules/${meta.id}/README.md) | <category> | ${meta.severity} | ${meta.description.replace(/\|/g, '\\|')} |`;
-      expect(readme).toMatch(new RegExp(`^${escape(row).replace('<category>', '[^|]+')}$`, 'm'));
+      expect(readme).toMatch(new RegExp(`^${escapeRegExp(row).replace('<category>', '[^|]+')}$`, 'm'));
     }
   });
 });

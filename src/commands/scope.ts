@@ -38,7 +38,7 @@ export function scopeFor(paths: string[], config: ResolvedConfig, cwd: string): 
   let narrowed = false;
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(abs, { throwIfNoEntry: false });
     } catch (e) {

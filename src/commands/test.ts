@@ -69,7 +69,10 @@ async function runMutationAnalysis(io: CommandIO, opts: TestOptions, sel: QaSele
 }
 
 function emit(io: CommandIO, outputFile: string | undefined, text: string): void {
-  if (outputFile === undefined) return io.stdout(text);
+  if (outputFile === undefined) {
+    io.stdout(text);
+    return;
+  }
   const target = resolve(io.cwd, outputFile);
   try {
     writeFileAtomic(target, text);

@@ -134,7 +134,10 @@ export function checkChoices(table: Table): Map<string, string> {
 export function checkPatterns(table: Table): Map<string, string> {
   const out = new Map<string, string>();
   const visit = (node: any): void => {
-    if (node?.BoolExpr?.boolop === 'AND_EXPR') return node.BoolExpr.args.forEach(visit);
+    if (node?.BoolExpr?.boolop === 'AND_EXPR') {
+      node.BoolExpr.args.forEach(visit);
+      return;
+    }
     const e = node?.A_Expr;
     if (e?.kind !== 'AEXPR_OP' || opName(e) !== '~') return;
     const column = columnOf(e.lexpr);

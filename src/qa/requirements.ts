@@ -11,7 +11,7 @@ import type { Standard } from '../engine/standard.js';
 import { classifyTable } from '../engine/rule.js';
 import type { Requirement, RequirementGroup, Step, Suite } from './runtime/types.js';
 import { ident, literal, qualified, regclass } from './runtime/sql.js';
-import { RowFactory, targetColumns, valueOf, BUILTIN_TYPES, type Org, type TestRow } from './rows.js';
+import { RowFactory, targetColumns, columnValue, BUILTIN_TYPES, type Org, type TestRow } from './rows.js';
 import { columnChecks } from './checks.js';
 import * as q from './catalog-sql.js';
 
@@ -225,7 +225,7 @@ class SuiteBuilder {
     const missing: Record<string, string> = {};
     for (const c of fk.columns) {
       const col = t.columns.find((x) => x.name === c);
-      const v = col && valueOf(this.opts.catalog, col, 0x7fff0000 + this.requirements.length);
+      const v = col && columnValue(this.opts.catalog, col, 0x7fff0000 + this.requirements.length);
       if (!v) return;
       missing[c] = v;
     }

@@ -178,7 +178,7 @@ export class RowFactory {
     if (!col.notNull && !explicit) return undefined;
     if (choice !== undefined) return choice;
     if (pattern !== undefined && TEXT_TYPES.has(col.type.name) && col.type.arrayDims === 0) return `${literal(patternValue(col, pattern, n))}::${col.type.text}`;
-    const v = valueOf(this.catalog, col, n);
+    const v = columnValue(this.catalog, col, n);
     if (v === undefined) {
       if (col.default) return undefined;
       if (!col.notNull) return undefined;
@@ -296,7 +296,7 @@ function patternValue(col: Column, pattern: string, n: number): string {
 const POSIX_JS: Record<string, string> = { space: '\\s', digit: '0-9', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z' };
 
 /** A valid value of the column's type, distinct for each n; undefined for types we cannot produce. */
-export function valueOf(catalog: Catalog, col: Column, n: number): string | undefined {
+export function columnValue(catalog: Catalog, col: Column, n: number): string | undefined {
   const t = col.type;
   const builtin = BUILTIN_TYPES.has(t.name);
   if (t.arrayDims > 0) return builtin ? `${literal('{}')}::${t.text}` : literal('{}');

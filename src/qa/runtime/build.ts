@@ -26,7 +26,7 @@ export class BuildError extends Error {
   }
 }
 
-export function sourceName(s: BuildSource): string {
+function sourceName(s: BuildSource): string {
   return 'file' in s ? s.file : s.name;
 }
 

@@ -108,10 +108,6 @@ export function isSequence(r: Relation): r is Sequence {
   return !('columns' in r);
 }
 
-export function isTable(r: Relation): r is Table {
-  return 'columns' in r && !('relkind' in r);
-}
-
 /** How PostgreSQL names a relation's kind in its messages. */
 export function relationKindName(r: Relation): string {
   return isView(r) ? r.relkind : isSequence(r) ? 'sequence' : 'table';

@@ -14,7 +14,7 @@ import { commentOn, createTable, dropTables } from './tables.js';
 import { createExtension, createType, dropTypes } from './user-types.js';
 
 export { ReplayState } from './context.js';
-export type { ReplayOptions, ReplayProblem } from './context.js';
+export type { ReplayOptions } from './context.js';
 
 /**
  * Apply one migration file's statements to the catalog, in order, as PostgreSQL would. Statements
