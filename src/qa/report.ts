@@ -40,7 +40,7 @@ function formatJson(run: QaRun): string {
         version: run.version,
         kind: 'qa-results',
         summary: totals(run),
-        modules: run.suites.map((s) => ({ module: s.module, engine: s.engine, notes: s.notes, requirements: s.requirements })),
+        modules: run.suites.map((s) => ({ module: s.module, engine: s.engine, engineVersion: s.engineVersion ?? null, notes: s.notes, requirements: s.requirements })),
       },
       null,
       2,
@@ -71,7 +71,7 @@ function formatJunit(run: QaRun): string {
   for (const s of run.suites) {
     const failed = s.requirements.filter((r) => !r.ok).length;
     out.push(`  <testsuite name="${xml(s.module)}" tests="${s.requirements.length}" failures="${failed}">`);
-    out.push(`    <properties><property name="engine" value="${s.engine}"/>${s.notes.map((n) => `<property name="note" value="${xml(n)}"/>`).join('')}</properties>`);
+    out.push(`    <properties><property name="engine" value="${s.engine}${s.engineVersion ? ` ${xml(s.engineVersion)}` : ''}"/>${s.notes.map((n) => `<property name="note" value="${xml(n)}"/>`).join('')}</properties>`);
     for (const r of s.requirements) {
       const open = `    <testcase classname="${xml(`${s.module}.${r.group}`)}" name="${xml(r.title)}"`;
       if (r.ok) {

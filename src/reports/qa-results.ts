@@ -39,7 +39,7 @@ function fromJunit(xml: string): QaResult[] {
 /** `ismslint test --reporter json` (kind `qa-results`) or `ismslint test --mutation --reporter json` (kind `qa-mutation`). */
 interface JsonResults {
   kind?: unknown;
-  modules?: Array<{ module?: unknown; engine?: unknown; requirements?: Array<{ title?: unknown; group?: unknown; ok?: unknown }> }>;
+  modules?: Array<{ module?: unknown; engine?: unknown; engineVersion?: unknown; requirements?: Array<{ title?: unknown; group?: unknown; ok?: unknown }> }>;
   total?: { score?: unknown };
 }
 
@@ -52,7 +52,7 @@ function fromJson(value: JsonResults): { results: QaResult[]; engine: string | n
   const results: QaResult[] = [];
   const engines = new Set<string>();
   for (const m of value.modules) {
-    if (typeof m.engine === 'string') engines.add(m.engine);
+    if (typeof m.engine === 'string') engines.add(typeof m.engineVersion === 'string' ? `${m.engine} ${m.engineVersion}` : m.engine);
     for (const r of m.requirements ?? []) {
       if (typeof r.title !== 'string') continue;
       results.push({ name: `${String(m.module)}: ${r.title}`, category: typeof r.group === 'string' ? r.group : null, state: r.ok === true ? 'pass' : 'fail' });

@@ -51,6 +51,8 @@ export async function openSuiteDatabase(suite: Suite, opts: OpenOptions): Promis
 export interface SuiteResult {
   module: string;
   engine: 'pglite' | 'postgresql';
+  /** The server's version as it reports it (`SHOW server_version`); absent when the database did not build. */
+  engineVersion?: string;
   notes: string[];
   requirements: RequirementResult[];
 }
@@ -67,9 +69,10 @@ export async function runSuite(suite: Suite, opts: OpenOptions): Promise<SuiteRe
     return { module: suite.module, engine, notes: [], requirements: [buildFailure(suite, e)] };
   }
   try {
+    const version = (await built.db.query('SHOW server_version')).rows[0] as { server_version?: string } | undefined;
     const requirements: RequirementResult[] = [];
     for (const r of suite.requirements) requirements.push(await checkRequirement(built.db, r));
-    return { module: suite.module, engine, notes: built.notes, requirements };
+    return { module: suite.module, engine, ...(version?.server_version ? { engineVersion: version.server_version } : {}), notes: built.notes, requirements };
   } finally {
     await built.close();
   }
