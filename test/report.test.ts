@@ -55,12 +55,12 @@ describe('ismslint report on a workspace with known findings and waivers', () =>
     const out = tempDir();
     await report([fixture, '--out', out, '--format', 'json']);
     const byId = Object.fromEntries(readJson(out).criteria.map((c) => [c.id, c]));
-    expect(byId['naming']).toMatchObject({ passed: 10, total: 11, value: 90.9, status: 'not met' });
+    expect(byId.naming).toMatchObject({ passed: 10, total: 11, value: 90.9, status: 'not met' });
     expect(byId['audit-fields']).toMatchObject({ passed: 11, total: 11, value: 100, status: 'met' });
     expect(byId['tenant-key']).toMatchObject({ passed: 10, total: 10, status: 'met' });
     expect(byId['fk-index']).toMatchObject({ passed: 40, total: 41, value: 97.6, status: 'not met' });
-    expect(byId['rls']).toMatchObject({ passed: 8, total: 8, status: 'met' });
-    expect(byId['documentation']).toMatchObject({ passed: 2, total: 18 });
+    expect(byId.rls).toMatchObject({ passed: 8, total: 8, status: 'met' });
+    expect(byId.documentation).toMatchObject({ passed: 2, total: 18 });
     // No QA results given: not evaluated, never 100%.
     expect(byId['qa-pass-rate']).toMatchObject({ value: null, status: 'not evaluated' });
     expect(byId['mutation-score']).toMatchObject({ value: null, status: 'not evaluated' });
