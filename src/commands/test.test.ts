@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,10 +19,16 @@ describe('ismslint test', () => {
   }, 180_000);
 
   it('builds a module without migrations from the DDL ismslint sql generates for it', async () => {
+    // A workspace of its own (the global module next to the fixture): module-schemas/ has a
+    // risk_assessment table of its own, which would collide with the fixture's.
+    const ws = mkdtempSync(join(tmpdir(), 'ismslint-qa-ws-'));
+    cpSync(join(root, 'module-schemas/global'), join(ws, 'global'), { recursive: true });
+    cpSync(join(root, 'fixtures/schema-json/risk_scale/schema.json'), join(ws, 'risk_scale/schema.json'));
     const io = recordingIO(root);
-    expect(await runTest(io, { args: ['fixtures/schema-json/risk_scale'], reporter: 'json' })).toBe(0);
+    expect(await runTest(io, { args: [ws], reporter: 'json' })).toBe(0);
     const json = JSON.parse(io.out);
-    expect(json.modules.map((m: any) => m.module)).toEqual(['risk_scale']);
+    expect(json.modules.map((m: any) => m.module)).toEqual(['global', 'risk_scale']);
+    expect(json.modules[1].requirements.length).toBeGreaterThan(20);
     expect(json.summary.failed).toBe(0);
     expect(json.summary.requirements).toBeGreaterThan(20);
   }, 180_000);
