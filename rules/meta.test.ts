@@ -2,7 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runLint } from '../src/commands/lint.js';
 import { buildConfigSchema } from '../src/engine/config/schema.js';
+import { placeholders, renderMessage } from '../src/engine/fix.js';
 import { allRules } from './index.js';
 
 const root = new URL('.', import.meta.url).pathname;
@@ -50,9 +52,42 @@ describe('rule catalogue', () => {
         }
         for (const control of rule.meta.compliance) expect(readme).toContain(control.replace(/^(ISO 27001|NIST CSF|GDPR|POPIA) /, ''));
       });
+      it('declares its messages by id (meta.messages), each a template with well-formed placeholders', () => {
+        const messages = Object.entries(rule.meta.messages);
+        expect(messages.length).toBeGreaterThan(0);
+        for (const [messageId, template] of messages) {
+          expect(messageId).toMatch(/^[a-z][A-Za-z0-9]*$/);
+          expect(template.trim().length, messageId).toBeGreaterThan(0);
+          // Every `{{` opens a placeholder the renderer fills in; a stray brace would be printed as written.
+          expect(template.split('{{').length - 1, messageId).toBe(placeholders(template).length);
+        }
+      });
       it('has tests', () => {
         expect(existsSync(join(root, id, 'index.test.ts'))).toBe(true);
       });
+    });
+  }
+});
+
+// Every finding, whether a rule's check or a source (parser, replay, schema.json, suppressions) raised
+// it, carries a messageId of its rule and placeholder data that render its message.
+describe('findings of module-schemas/ and the fixtures', () => {
+  const inputs = ['module-schemas', 'fixtures/workspaces/violations', 'fixtures/workspaces/report', 'fixtures/workspaces/report-hostile', 'fixtures/schema-json', 'fixtures/sql', 'fixtures/qa/hostile'];
+  const repo = join(root, '..');
+  const io = { cwd: repo, env: {}, stdout: () => {}, stderr: () => {}, isTTY: false };
+  const byId = new Map(allRules.map((r) => [r.meta.id, r]));
+  for (const input of inputs) {
+    it(input, async () => {
+      const { findings } = await runLint(io, { paths: [input], format: 'json', quiet: false });
+      expect(findings.length).toBeGreaterThan(input === 'module-schemas' ? -1 : 0);
+      for (const f of findings) {
+        const where = `${f.ruleId} at ${f.loc.file}:${f.loc.line}:${f.loc.column}`;
+        const template = byId.get(f.ruleId)?.meta.messages[f.messageId];
+        expect(template, `${where}: messageId "${f.messageId}"`).toBeDefined();
+        for (const key of placeholders(template!)) expect(f.data ?? {}, `${where}: {{${key}}}`).toHaveProperty(key);
+        // The replay may add where a column was changed after the message.
+        expect(f.message.startsWith(renderMessage(template!, f.data)), `${where}: ${f.message}`).toBe(true);
+      }
     });
   }
 });

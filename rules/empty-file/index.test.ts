@@ -3,6 +3,7 @@ import { lintCase, ruleTester } from '../test-harness.js';
 import rule from './index.js';
 
 const MESSAGE = 'migration file holds no SQL statements (only white space or comments): add its statements or delete the file';
+const NO_STATEMENTS = { messageId: 'noStatements' };
 
 ruleTester(rule, {
   valid: [
@@ -13,15 +14,15 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'an empty string', sql: '', errors: [{ message: MESSAGE, line: 1, column: 1 }] },
-    { name: 'zero bytes', sql: { 'app/migrations/003_todo.sql': new Uint8Array([]) }, errors: [{ message: MESSAGE, line: 1, column: 1, file: 'app/migrations/003_todo.sql' }] },
-    { name: 'only a byte order mark', sql: { 'app/migrations/003_todo.sql': new Uint8Array([0xef, 0xbb, 0xbf]) }, errors: [{ message: MESSAGE, line: 1, column: 1 }] },
-    { name: 'white space and empty statements', sql: '\n  \t\r\n;;\n', errors: [{ message: MESSAGE, line: 1, column: 1 }] },
+    { name: 'zero bytes', sql: { 'app/migrations/003_todo.sql': new Uint8Array([]) }, errors: [{ ...NO_STATEMENTS, line: 1, column: 1, file: 'app/migrations/003_todo.sql' }] },
+    { name: 'only a byte order mark', sql: { 'app/migrations/003_todo.sql': new Uint8Array([0xef, 0xbb, 0xbf]) }, errors: [{ ...NO_STATEMENTS, line: 1, column: 1 }] },
+    { name: 'white space and empty statements', sql: '\n  \t\r\n;;\n', errors: [{ ...NO_STATEMENTS, line: 1, column: 1 }] },
     {
       name: 'comments only',
       sql: "-- 004_vendor.sql: to do\n/* CREATE TABLE vendor (id uuid); */\n-- SELECT 'x';\n",
-      errors: [{ message: MESSAGE, line: 1, column: 1 }],
+      errors: [{ ...NO_STATEMENTS, line: 1, column: 1 }],
     },
-    { name: 'a statement commented out by an unclosed block comment', sql: '/* CREATE TABLE vendor (id uuid);', errors: [{ message: MESSAGE }] },
+    { name: 'a statement commented out by an unclosed block comment', sql: '/* CREATE TABLE vendor (id uuid);', errors: [NO_STATEMENTS] },
   ],
 });
 

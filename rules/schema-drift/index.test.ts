@@ -50,8 +50,8 @@ ruleTester(rule, {
       schemaJson: { 'app/schema.json': SCHEMA },
       sql: { 'app/migrations/001_init.sql': MATCHING, 'app/migrations/002_more.sql': 'ALTER TABLE vendor DISABLE ROW LEVEL SECURITY;\nCREATE TABLE vendor_note (id uuid PRIMARY KEY);' },
       errors: [
-        { message: 'table "vendor_note" is created by the migrations (app/migrations/002_more.sql:2) but not declared in schema.json: declare it or drop it in a migration', line: 3, column: 3, logical: 'public.vendor_note' },
-        { message: 'row-level security of "vendor": schema.json says enabled, migrations (app/migrations/002_more.sql:1) say disabled', line: 10, column: 27, logical: 'public.vendor' },
+        { messageId: 'tableUndeclared', data: { table: 'vendor_note', where: 'app/migrations/002_more.sql:2' }, line: 3, column: 3, logical: 'public.vendor_note' },
+        { messageId: 'rlsDiffers', data: { table: 'vendor', declared: 'enabled', where: 'app/migrations/002_more.sql:1', actual: 'disabled' }, line: 10, column: 27, logical: 'public.vendor' },
       ],
     },
   ],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintCase, ruleTester } from '../test-harness.js';
 import rule from './index.js';
 
-const MESSAGE = (label: string) => `ismslint-${label} needs a reason: add \`-- <why this is acceptable>\` after the rule ids`;
+const REASON_REQUIRED = (label: string) => ({ messageId: 'reasonRequired', data: { label: `ismslint-${label}` } });
 
 ruleTester(rule, {
   valid: [
@@ -15,10 +15,10 @@ ruleTester(rule, {
     {
       name: 'next-line without a reason',
       sql: 'CREATE TABLE vendor (id uuid);\n  -- ismslint-disable-next-line rls-enabled\nCREATE TABLE country (code text);',
-      errors: [{ message: MESSAGE('disable-next-line'), line: 2, column: 3 }],
+      errors: [{ message: 'ismslint-disable-next-line needs a reason: add `-- <why this is acceptable>` after the rule ids', line: 2, column: 3 }],
     },
-    { name: 'file-level without a reason', sql: '-- ismslint-disable-file rls-enabled\nSELECT 1;', errors: [{ message: MESSAGE('disable-file'), line: 1, column: 1 }] },
-    { name: 'an empty reason after the separator', sql: '-- ismslint-disable-file rls-enabled --   \nSELECT 1;', errors: [{ message: MESSAGE('disable-file'), line: 1 }] },
+    { name: 'file-level without a reason', sql: '-- ismslint-disable-file rls-enabled\nSELECT 1;', errors: [{ ...REASON_REQUIRED('disable-file'), line: 1, column: 1 }] },
+    { name: 'an empty reason after the separator', sql: '-- ismslint-disable-file rls-enabled --   \nSELECT 1;', errors: [{ ...REASON_REQUIRED('disable-file'), line: 1 }] },
     {
       name: 'several directives, each reported',
       sql: '-- ismslint-disable-file rls-enabled\nSELECT 1;\n-- ismslint-disable-next-line rls-forced -- ok\nSELECT 2;\n-- ismslint-disable-next-line rls-forced\nSELECT 3;',
@@ -27,7 +27,7 @@ ruleTester(rule, {
     {
       name: 'a directive cannot waive its own reason',
       sql: '-- ismslint-disable-file suppression-reason-required\nSELECT 1;',
-      errors: [{ message: MESSAGE('disable-file'), line: 1 }],
+      errors: [{ ...REASON_REQUIRED('disable-file'), line: 1 }],
     },
   ],
 });

@@ -29,22 +29,22 @@ ruleTester(rule, {
     {
       name: 'an unknown rule id, with the nearest known one',
       sql: '  -- ismslint-disable-next-line rls-enable -- lookup table\nCREATE TABLE country (code text);',
-      errors: [{ message: 'ismslint-disable-next-line names unknown rule "rls-enable": did you mean "rls-enabled"?', line: 1, column: 3 }],
+      errors: [{ messageId: 'unknownRuleDidYouMean', data: { label: 'ismslint-disable-next-line', rule: 'rls-enable', suggestion: 'rls-enabled' }, line: 1, column: 3 }],
     },
     {
       name: 'an unknown rule id far from any known one',
       sql: '-- ismslint-disable-file no-such-thing-at-all -- legacy\nCREATE TABLE country (code text);',
-      errors: [{ message: 'ismslint-disable-file names unknown rule "no-such-thing-at-all": fix the rule id or remove it', line: 1, column: 1 }],
+      errors: [{ messageId: 'unknownRule', data: { label: 'ismslint-disable-file', rule: 'no-such-thing-at-all' }, line: 1, column: 1 }],
     },
     {
       name: 'a directive that names no rule',
       sql: '-- ismslint-disable-next-line -- legacy\nCREATE TABLE country (code text);',
-      errors: [{ message: /^ismslint-disable-next-line names no rule: list the rule ids it disables/, line: 1 }],
+      errors: [{ messageId: 'noRule', data: { label: 'ismslint-disable-next-line' }, line: 1 }],
     },
     {
       name: 'parse-error and the suppression rules cannot be silenced',
       sql: '-- ismslint-disable-next-line parse-error -- generated file\nCREATE TABEL x (id int);',
-      errors: [{ message: 'ismslint-disable-next-line cannot silence parse-error: fix the problem it reports instead', line: 1 }],
+      errors: [{ messageId: 'cannotSilence', data: { label: 'ismslint-disable-next-line', rule: 'parse-error' }, line: 1 }],
     },
   ],
 });

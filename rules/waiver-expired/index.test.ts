@@ -41,7 +41,7 @@ ruleTester(rule, {
       name: 'expired column waiver',
       schemaJson: { 'app/schema.json': withWaiver('2025-01-01', 'timestamp') },
       today: '2026-06-30',
-      errors: [{ message: /^waiver of timestamp-column-suffix for "audit_event.timestamp" .* expired on 2025-01-01/, logical: 'public.audit_event.timestamp' }],
+      errors: [{ messageId: 'expired', data: { rule: 'timestamp-column-suffix', target: '"audit_event.timestamp"', expires: '2025-01-01' }, logical: 'public.audit_event.timestamp' }],
     },
   ],
 });

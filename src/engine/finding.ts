@@ -43,7 +43,7 @@ export interface Finding {
   severity: Severity;
   message: string;
   /** The key of the rule's `meta.messages` the message was rendered from, with its placeholder values. */
-  messageId?: string;
+  messageId: string;
   data?: Record<string, string | number>;
   fix?: Fix;
   loc: Location;

@@ -1,5 +1,7 @@
 import type { Location } from '../model/location.js';
 import type { Finding } from './finding.js';
+import type { MessageData } from './rule.js';
+import { sourceFinding } from './source-messages.js';
 import { closestMatch } from './suggest.js';
 
 /** A comment (`-- ismslint-disable-…`) or a schema.json waiver that silences findings. */
@@ -18,6 +20,9 @@ export interface SuppressionDirective {
 export interface RawFinding {
   ruleId: string;
   message: string;
+  /** The key of the source rule's `meta.messages` (src/engine/source-messages.ts) and its placeholder values. */
+  messageId: string;
+  data?: MessageData;
   loc: Location;
   module?: string;
   logical?: string;
@@ -44,22 +49,19 @@ export function applySuppressions(findings: Finding[], directives: SuppressionDi
     }
   }
   for (const d of directives) {
-    if (!d.reason?.trim()) {
-      problems.push({ ruleId: 'suppression-reason-required', message: `${d.label} needs a reason: add \`-- <why this is acceptable>\` after the rule ids`, loc: d.loc, module: d.module });
-    }
-    if (d.rules.length === 0) {
-      problems.push({ ruleId: 'unused-suppression', message: `${d.label} names no rule: list the rule ids it disables, e.g. \`${d.label} rls-enabled -- <why>\``, loc: d.loc, module: d.module });
-    }
+    const at = { loc: d.loc, module: d.module };
+    const { label } = d;
+    if (!d.reason?.trim()) problems.push(sourceFinding('suppression-reason-required', 'reasonRequired', { label }, at));
+    if (d.rules.length === 0) problems.push(sourceFinding('unused-suppression', 'noRule', { label }, at));
     for (const rule of d.rules) {
       if (META_RULES.has(rule)) {
-        problems.push({ ruleId: 'unused-suppression', message: `${d.label} cannot silence ${rule}: fix the problem it reports instead`, loc: d.loc, module: d.module });
+        problems.push(sourceFinding('unused-suppression', 'cannotSilence', { label, rule }, at));
       } else if (!knownRules.has(rule)) {
-        const guess = closestMatch(rule, knownRules, 3);
-        const hint = guess ? `did you mean "${guess}"?` : 'fix the rule id or remove it';
-        problems.push({ ruleId: 'unused-suppression', message: `${d.label} names unknown rule "${rule}": ${hint}`, loc: d.loc, module: d.module });
+        const suggestion = closestMatch(rule, knownRules, 3);
+        problems.push(suggestion ? sourceFinding('unused-suppression', 'unknownRuleDidYouMean', { label, rule, suggestion }, at) : sourceFinding('unused-suppression', 'unknownRule', { label, rule }, at));
       } else if (!used.get(d)?.has(rule)) {
-        const scope = d.label.endsWith('next-line') ? ' on the next line' : d.label.endsWith('file') ? ' in this file' : '';
-        problems.push({ ruleId: 'unused-suppression', message: `unused ${d.label} for ${rule}: no ${rule} finding${scope} to suppress; remove it`, loc: d.loc, module: d.module });
+        const scope = label.endsWith('next-line') ? ' on the next line' : label.endsWith('file') ? ' in this file' : '';
+        problems.push(sourceFinding('unused-suppression', 'unused', { label, rule, scope }, at));
       }
     }
   }

@@ -4,7 +4,7 @@ import { CWD, finding, input } from './test-input.js';
 
 describe('json (ESLint json formatter shape)', () => {
   const findings = [
-    finding({ file: 'b/001.sql', at: [1, 1, 1, 7], ruleId: 'parse-error', message: 'syntax error at or near "CREAT"' }),
+    finding({ file: 'b/001.sql', at: [1, 1, 1, 7], ruleId: 'parse-error', message: 'syntax error at or near "CREAT"', messageId: 'syntaxError', data: { message: 'syntax error at or near "CREAT"' } }),
     finding({ file: 'a/001.sql', at: [3, 3, 3, 12], message: 'fk has no index' }),
     finding({ file: 'a/001.sql', at: [4, 8, 4, 19], ruleId: 'prefer-text', severity: 'warn', message: 'use text' }),
     finding({ file: 'a/001.sql', at: [5, 1, 5, 4], ruleId: 'prefer-text', severity: 'warn', message: 'waived', suppression: { kind: 'inSource', justification: 'legacy column' } }),
@@ -19,14 +19,15 @@ describe('json (ESLint json formatter shape)', () => {
     expect(results[0]).toEqual({
       filePath: `${CWD}/a/001.sql`,
       messages: [
-        { ruleId: 'foreign-key-index', severity: 2, message: 'fk has no index', line: 3, column: 3, endLine: 3, endColumn: 12 },
-        { ruleId: 'prefer-text', severity: 1, message: 'use text', line: 4, column: 8, endLine: 4, endColumn: 19 },
+        { ruleId: 'foreign-key-index', severity: 2, message: 'fk has no index', messageId: 'aMessage', line: 3, column: 3, endLine: 3, endColumn: 12 },
+        { ruleId: 'prefer-text', severity: 1, message: 'use text', messageId: 'aMessage', line: 4, column: 8, endLine: 4, endColumn: 19 },
       ],
       suppressedMessages: [
         {
           ruleId: 'prefer-text',
           severity: 1,
           message: 'waived',
+          messageId: 'aMessage',
           line: 5,
           column: 1,
           endLine: 5,
@@ -57,7 +58,7 @@ describe('json (ESLint json formatter shape)', () => {
   it('marks parse errors fatal and counts them in fatalErrorCount', () => {
     const [, parse] = JSON.parse(json(input(findings)));
     expect(parse.messages).toEqual([
-      { ruleId: 'parse-error', fatal: true, severity: 2, message: 'syntax error at or near "CREAT"', line: 1, column: 1, endLine: 1, endColumn: 7 },
+      { ruleId: 'parse-error', fatal: true, severity: 2, message: 'syntax error at or near "CREAT"', messageId: 'syntaxError', data: { message: 'syntax error at or near "CREAT"' }, line: 1, column: 1, endLine: 1, endColumn: 7 },
     ]);
     expect([parse.errorCount, parse.fatalErrorCount, parse.warningCount]).toEqual([1, 1, 0]);
   });

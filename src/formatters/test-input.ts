@@ -28,6 +28,7 @@ export function finding(over: Partial<Finding> & { file?: string; at?: [number, 
     ruleId: 'foreign-key-index',
     severity: 'error',
     message: 'a message',
+    messageId: 'aMessage',
     loc: { file, line, column, endLine, endColumn },
     ...rest,
   };

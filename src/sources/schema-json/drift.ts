@@ -1,3 +1,5 @@
+import type { MessageData } from '../../engine/rule.js';
+import { sourceFinding, type SourceMessageId } from '../../engine/source-messages.js';
 import type { RawFinding } from '../../engine/suppressions.js';
 import type { Column, Constraint, EnumType, Expr, Index, IndexKey, Policy, Table } from '../../model/catalog.js';
 import { qualifiedName } from '../../model/catalog.js';
@@ -5,8 +7,6 @@ import type { Location } from '../../model/location.js';
 import { canonicalExpr, typeNameText } from '../sql/expr.js';
 import type { BuiltTable } from './build-tables.js';
 import type { JsonDocument } from './json-document.js';
-
-const RULE = 'schema-drift';
 
 function where(loc: Location): string {
   return `${loc.file}:${loc.line}`;
@@ -113,8 +113,8 @@ class DriftReport {
     return { ...t, constraints };
   }
 
-  add(loc: Location, logical: string, message: string): void {
-    this.findings.push({ ruleId: RULE, message, loc, module: this.module, logical });
+  add(loc: Location, logical: string, messageId: SourceMessageId<'schema-drift'>, data: MessageData): void {
+    this.findings.push(sourceFinding('schema-drift', messageId, data, { loc, module: this.module, logical }));
   }
 
   table(declared: BuiltTable, migrated: Table, doc: JsonDocument): void {
@@ -149,14 +149,14 @@ class DriftReport {
       const a = actual.columns.find((x) => x.name === c.name);
       const logical = qualifiedName(d, c);
       if (!a) {
-        this.add(c.loc, logical, `column "${name}.${c.name}" (${columnSpec(c)}) is declared in schema.json but the migrations never add it (table created at ${where(actual.loc)}): add it in a migration or remove it from schema.json`);
+        this.add(c.loc, logical, 'columnMissing', { table: name, column: c.name, declared: columnSpec(c), where: where(actual.loc) });
       } else if (columnSignature(c) !== columnSignature(a)) {
-        this.add(c.loc, logical, `column "${name}.${c.name}": schema.json says ${columnSpec(c)}, migrations (${where(a.loc)}) say ${columnSpec(a)}`);
+        this.add(c.loc, logical, 'columnDiffers', { table: name, column: c.name, declared: columnSpec(c), where: where(a.loc), actual: columnSpec(a) });
       }
     }
     for (const a of actual.columns) {
       if (d.columns.some((c) => c.name === a.name)) continue;
-      this.add(d.loc, qualifiedName(d, a), `column "${name}.${a.name}" (${columnSpec(a)}) exists in the migrations (${where(a.loc)}) but is not declared in schema.json: declare it or drop it in a migration`);
+      this.add(d.loc, qualifiedName(d, a), 'columnUndeclared', { table: name, column: a.name, actual: columnSpec(a), where: where(a.loc) });
     }
   }
 
@@ -166,10 +166,11 @@ class DriftReport {
     const text = (c: Constraint | undefined) => (c ? `(${c.columns.join(', ')})` : 'none');
     const loc = dk?.loc ?? d.loc;
     if (JSON.stringify(dk?.columns ?? null) !== JSON.stringify(ak?.columns ?? null)) {
-      this.add(loc, qualifiedName(d, dk ?? ak), `primary key of "${display(d)}": schema.json says ${text(dk)}, migrations (${where(ak?.loc ?? actual.loc)}) say ${text(ak)}`);
+      this.add(loc, qualifiedName(d, dk ?? ak), 'primaryKeyDiffers', { table: display(d), declared: text(dk), where: where(ak?.loc ?? actual.loc), actual: text(ak) });
     } else if (dk && ak && dk.name !== ak.name) {
-      const hint = ak.implicitName ? `drop "name" from "primaryKey" in schema.json or rename it in a migration` : `write "primaryKey": ${JSON.stringify({ name: ak.name, columns: ak.columns })} in schema.json or rename it in a migration`;
-      this.add(loc, qualifiedName(d, dk), `primary key of "${display(d)}" is named "${dk.name}" in schema.json but "${ak.name}" in the migrations (${where(ak.loc)}): ${hint}`);
+      const data = { table: display(d), declaredName: dk.name, actualName: ak.name, where: where(ak.loc) };
+      if (ak.implicitName) this.add(loc, qualifiedName(d, dk), 'primaryKeyNamedImplicitly', data);
+      else this.add(loc, qualifiedName(d, dk), 'primaryKeyNamed', { ...data, primaryKey: JSON.stringify({ name: ak.name, columns: ak.columns }) });
     }
   }
 
@@ -186,20 +187,20 @@ class DriftReport {
       }
       const [ai] = restA.splice(j, 1);
       if (ai!.signature !== di.signature) {
-        this.add(di.loc, qualifiedName(d, di), `${kind} "${di.name}" of "${name}": schema.json says ${di.text}, migrations (${where(ai!.loc)}) say ${ai!.text}`);
+        this.add(di.loc, qualifiedName(d, di), 'itemDiffers', { kind, name: di.name, table: name, declared: di.text, where: where(ai!.loc), actual: ai!.text });
       }
     }
     for (const di of restD) {
       const j = restA.findIndex((a) => a.signature === di.signature);
       if (j !== -1) {
         const [ai] = restA.splice(j, 1);
-        this.add(di.loc, qualifiedName(d, di), `${kind} "${di.name}" of "${name}" is named "${ai!.name}" in the migrations (${where(ai!.loc)}): use one name in both`);
+        this.add(di.loc, qualifiedName(d, di), 'itemRenamed', { kind, name: di.name, table: name, actualName: ai!.name, where: where(ai!.loc) });
         continue;
       }
-      this.add(di.loc, qualifiedName(d, di), `${kind} "${di.name}" of "${name}" (${di.text}) is declared in schema.json but the migrations do not create it`);
+      this.add(di.loc, qualifiedName(d, di), 'itemMissing', { kind, name: di.name, table: name, declared: di.text });
     }
     for (const ai of restA) {
-      this.add(d.loc, qualifiedName(d, ai), `${kind} "${ai.name}" of "${name}" (${ai.text}) exists in the migrations (${where(ai.loc)}) but is not declared in schema.json`);
+      this.add(d.loc, qualifiedName(d, ai), 'itemUndeclared', { kind, name: ai.name, table: name, actual: ai.text, where: where(ai.loc) });
     }
   }
 
@@ -210,10 +211,10 @@ class DriftReport {
     const ddl = where(actual.rls.loc ?? actual.loc);
     const state = (on: boolean, yes: string, no: string) => (on ? yes : no);
     if (d.rls.enabled !== actual.rls.enabled) {
-      this.add(at('enabled'), qualifiedName(d), `row-level security of "${display(d)}": schema.json says ${state(d.rls.enabled, 'enabled', 'disabled')}, migrations (${ddl}) say ${state(actual.rls.enabled, 'enabled', 'disabled')}`);
+      this.add(at('enabled'), qualifiedName(d), 'rlsDiffers', { table: display(d), declared: state(d.rls.enabled, 'enabled', 'disabled'), where: ddl, actual: state(actual.rls.enabled, 'enabled', 'disabled') });
     }
     if (d.rls.forced !== actual.rls.forced) {
-      this.add(at('force'), qualifiedName(d), `FORCE ROW LEVEL SECURITY of "${display(d)}": schema.json says ${state(d.rls.forced, 'forced', 'not forced')}, migrations (${ddl}) say ${state(actual.rls.forced, 'forced', 'not forced')}`);
+      this.add(at('force'), qualifiedName(d), 'forceRlsDiffers', { table: display(d), declared: state(d.rls.forced, 'forced', 'not forced'), where: ddl, actual: state(actual.rls.forced, 'forced', 'not forced') });
     }
   }
 
@@ -222,7 +223,7 @@ class DriftReport {
     const ah = actual.hypertable?.timeColumn;
     if (dh === ah) return;
     const text = (c: string | undefined) => (c ? `a hypertable on "${c}"` : 'no hypertable');
-    this.add(d.hypertable?.loc ?? d.loc, qualifiedName(d), `hypertable of "${name}": schema.json says ${text(dh)}, migrations (${where(actual.hypertable?.loc ?? actual.loc)}) say ${text(ah)}`);
+    this.add(d.hypertable?.loc ?? d.loc, qualifiedName(d), 'hypertableDiffers', { table: name, declared: text(dh), where: where(actual.hypertable?.loc ?? actual.loc), actual: text(ah) });
   }
 }
 
@@ -236,15 +237,15 @@ function compareEnums(report: DriftReport, declared: EnumType[], actual: EnumTyp
   for (const d of declared) {
     const a = byKey.get(key(d));
     if (!a) {
-      report.add(d.loc, key(d), `enum type "${enumDisplay(d)}" ${enumValues(d)} is declared in schema.json but the migrations of module "${module}" never create it: add CREATE TYPE ${enumDisplay(d)} AS ENUM ${enumValues(d)} in a migration or remove it from schema.json`);
+      report.add(d.loc, key(d), 'enumMissing', { enum: enumDisplay(d), declared: enumValues(d), module });
     } else if (JSON.stringify(d.values) !== JSON.stringify(a.values)) {
-      report.add(d.loc, key(d), `enum type "${enumDisplay(d)}": schema.json says ${enumValues(d)}, migrations (${where(a.loc)}) say ${enumValues(a)}`);
+      report.add(d.loc, key(d), 'enumDiffers', { enum: enumDisplay(d), declared: enumValues(d), where: where(a.loc), actual: enumValues(a) });
     }
   }
   const declaredKeys = new Set(declared.map(key));
   for (const a of actual) {
     if (declaredKeys.has(key(a))) continue;
-    report.add(doc.loc(['enums']), key(a), `enum type "${enumDisplay(a)}" ${enumValues(a)} is created by the migrations (${where(a.loc)}) but not declared in schema.json: declare it under "enums" or drop it in a migration`);
+    report.add(doc.loc(['enums']), key(a), 'enumUndeclared', { enum: enumDisplay(a), actual: enumValues(a), where: where(a.loc) });
   }
 }
 
@@ -267,13 +268,13 @@ export function compareWithMigrations(
     const a = byKey.get(`${b.table.schema}.${b.table.name}`);
     if (a) report.table(b, a, doc);
     else {
-      report.add(b.table.loc, qualifiedName(b.table), `table "${display(b.table)}" is declared in schema.json but the migrations of module "${module}" never create it: add a migration or remove it from schema.json`);
+      report.add(b.table.loc, qualifiedName(b.table), 'tableMissing', { table: display(b.table), module });
     }
   }
   const declaredKeys = new Set(declared.map((b) => `${b.table.schema}.${b.table.name}`));
   for (const a of actual) {
     if (declaredKeys.has(`${a.schema}.${a.name}`)) continue;
-    report.add(doc.loc(['tables']), qualifiedName(a), `table "${display(a)}" is created by the migrations (${where(a.loc)}) but not declared in schema.json: declare it or drop it in a migration`);
+    report.add(doc.loc(['tables']), qualifiedName(a), 'tableUndeclared', { table: display(a), where: where(a.loc) });
   }
   return report.findings;
 }

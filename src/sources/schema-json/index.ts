@@ -1,3 +1,4 @@
+import { sourceFinding } from '../../engine/source-messages.js';
 import type { RawFinding, SuppressionDirective } from '../../engine/suppressions.js';
 import type { Catalog, EnumType, Table } from '../../model/catalog.js';
 import { emptyCatalog, tableKey } from '../../model/catalog.js';
@@ -53,7 +54,7 @@ function readInto(file: InputFile, fallbackModule: string, state: ReplayState, t
   const model: SchemaJsonModel = { source: doc.source, doc, module, built: [], enums: [], findings: [], directives: [] };
   const problems = validateModuleDefinition(value);
   for (const p of problems) {
-    model.findings.push({ ruleId: 'schema-definition-invalid', message: p.message, loc: p.atKey ? doc.keyLoc(p.at) : doc.loc(p.at), module });
+    model.findings.push(sourceFinding('schema-definition-invalid', 'schemaViolation', { message: p.message }, { loc: p.atKey ? doc.keyLoc(p.at) : doc.loc(p.at), module }));
   }
   if (!value || !Array.isArray(value.tables) || problems.some((p) => p.at.length === 0 || p.at[0] === 'tables')) return model;
   if (problems.length === 0) model.definition = value as ModuleDefinition;
@@ -61,7 +62,7 @@ function readInto(file: InputFile, fallbackModule: string, state: ReplayState, t
   // Enums first, as a migration creates them before the tables that use them; none from a broken list.
   if (!problems.some((p) => p.at[0] === 'enums')) model.enums = builder.buildEnums(value as ModuleDefinition);
   model.built = builder.buildAll(value as ModuleDefinition);
-  for (const p of builder.problems) model.findings.push({ ruleId: 'schema-definition-invalid', message: p.message, loc: p.loc, module });
+  for (const p of builder.problems) model.findings.push(sourceFinding('schema-definition-invalid', 'invalidDefinition', { message: p.message }, { loc: p.loc, module }));
   const waivers = readWaivers(model.built, doc, module, today);
   model.findings.push(...waivers.findings);
   model.directives.push(...waivers.directives);

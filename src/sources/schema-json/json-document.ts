@@ -1,6 +1,7 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.js';
 import { jsoncParser } from '../../engine/lazy.js';
+import { sourceFinding } from '../../engine/source-messages.js';
 import type { RawFinding } from '../../engine/suppressions.js';
 import type { Location } from '../../model/location.js';
 import { decodeUtf8, lineOfByte, SourceFile } from '../source-file.js';
@@ -124,18 +125,18 @@ export function readJsonFile(path: string, bytes: Uint8Array, module: string): R
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     const { line, column } = lineOfByte(bytes, decoded.offset);
-    return { ok: false, finding: { ruleId: 'parse-error', message: decoded.reason, loc: { file: path, line, column, endLine: line, endColumn: column + 1 }, module } };
+    return { ok: false, finding: sourceFinding('parse-error', 'notText', { reason: decoded.reason }, { loc: { file: path, line, column, endLine: line, endColumn: column + 1 }, module }) };
   }
   const source = new SourceFile(path, decoded.text);
   const deep = tooDeepAt(decoded.text);
   if (deep !== -1) {
-    return { ok: false, source, finding: { ruleId: 'parse-error', message: `JSON nested more than ${MAX_JSON_DEPTH} levels deep: a module schema needs only a few levels`, loc: source.span(deep, deep + 1), module } };
+    return { ok: false, source, finding: sourceFinding('parse-error', 'jsonTooDeep', { maxDepth: MAX_JSON_DEPTH }, { loc: source.span(deep, deep + 1), module }) };
   }
   const errors: ParseError[] = [];
   const root = jsoncParser().parseTree(decoded.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
     const d = errors[0] ? describeJsonError(decoded.text, errors[0]) : { message: 'expected a JSON object describing the module', start: 0, end: 0 };
-    return { ok: false, source, finding: { ruleId: 'parse-error', message: `invalid JSON: ${d.message}`, loc: source.span(d.start, d.end), module } };
+    return { ok: false, source, finding: sourceFinding('parse-error', 'invalidJson', { message: d.message }, { loc: source.span(d.start, d.end), module }) };
   }
   return { ok: true, doc: new JsonDocument(source, root) };
 }

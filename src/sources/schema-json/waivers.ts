@@ -1,4 +1,5 @@
 import { pathText } from '../../engine/ajv-messages.js';
+import { sourceFinding } from '../../engine/source-messages.js';
 import type { RawFinding, SuppressionDirective } from '../../engine/suppressions.js';
 import { truncateIdentifier } from '../../model/names.js';
 import type { BuiltTable } from './build-tables.js';
@@ -22,20 +23,15 @@ export function readWaivers(built: BuiltTable[], doc: JsonDocument, module: stri
       const column = w.column === undefined ? undefined : truncateIdentifier(w.column);
       const target = column === undefined ? `"${table.name}"` : `"${table.name}.${column}"`;
       const invalid = (field: string, message: string) =>
-        out.findings.push({ ruleId: 'schema-definition-invalid', message: `${pathText(at)}: ${message}`, loc: doc.loc([...at, field]), module, logical: base });
+        out.findings.push(sourceFinding('schema-definition-invalid', 'invalidWaiver', { path: pathText(at), message }, { loc: doc.loc([...at, field]), module, logical: base }));
       if (!w.reason.trim()) return invalid('reason', '"reason" must say why the exception is acceptable');
       if (!w.approvedBy.trim()) return invalid('approvedBy', '"approvedBy" must name who approved the exception');
       if (column !== undefined && !table.columns.some((c) => c.name === column)) {
         return invalid('column', `waiver names column "${column}", which "${table.name}" does not have`);
       }
       if (w.expires < today) {
-        out.findings.push({
-          ruleId: 'waiver-expired',
-          message: `waiver of ${w.rule} for ${target} (approved by ${w.approvedBy}) expired on ${w.expires}: fix what it silenced, or renew it with a new expiry date and approval`,
-          loc: doc.loc([...at, 'expires']),
-          module,
-          logical: column === undefined ? base : `${base}.${column}`,
-        });
+        const data = { rule: w.rule, target, approvedBy: w.approvedBy, expires: w.expires };
+        out.findings.push(sourceFinding('waiver-expired', 'expired', data, { loc: doc.loc([...at, 'expires']), module, logical: column === undefined ? base : `${base}.${column}` }));
         return;
       }
       const logical = column === undefined ? undefined : `${base}.${column}`;

@@ -1,3 +1,4 @@
+import { sourceFinding } from '../../engine/source-messages.js';
 import type { SuppressionDirective, RawFinding } from '../../engine/suppressions.js';
 import { SourceFile, decodeUtf8, lineOfByte, type DecodeResult } from '../source-file.js';
 import type { ParsedAheadFile } from './parse-ahead.js';
@@ -20,20 +21,20 @@ export interface LoadedSqlFile {
 export function loadSqlFile(state: ReplayState, path: string, bytes: Uint8Array, module: string, decoded: DecodeResult = decodeUtf8(bytes), parsedAhead?: ParsedAheadFile): LoadedSqlFile {
   if (!decoded.ok) {
     const { line, column } = lineOfByte(bytes, decoded.offset);
-    return { findings: [{ ruleId: 'parse-error', message: decoded.reason, loc: { file: path, line, column, endLine: line, endColumn: column + 1 }, module }], directives: [] };
+    return { findings: [sourceFinding('parse-error', 'notText', { reason: decoded.reason }, { loc: { file: path, line, column, endLine: line, endColumn: column + 1 }, module })], directives: [] };
   }
   const source = new SourceFile(path, decoded.text);
   const findings: RawFinding[] = [];
   const { spans, comments } = parsedAhead ?? splitWithComments(decoded.text);
   if (spans.length === 0) {
-    findings.push({ ruleId: 'empty-file', message: 'migration file holds no SQL statements (only white space or comments): add its statements or delete the file', loc: source.span(0, 0), module });
+    findings.push(sourceFinding('empty-file', 'noStatements', undefined, { loc: source.span(0, 0), module }));
   }
   const syntaxErrors: SyntaxProblem[] = [];
   const before = state.problems.length;
   // Parsed and replayed a statement at a time, so each parse tree is garbage before the next is made.
   replayFile(state, source, module, iterateSqlFile(decoded.text, syntaxErrors, spans, parsedAhead?.result));
-  for (const e of syntaxErrors) findings.push({ ruleId: 'parse-error', message: e.message, loc: source.span(e.start, e.end), module });
-  for (const p of state.problems.splice(before)) findings.push({ ruleId: 'replay-error', message: p.message, loc: p.loc, module });
+  for (const e of syntaxErrors) findings.push(sourceFinding('parse-error', 'syntaxError', { message: e.message }, { loc: source.span(e.start, e.end), module }));
+  for (const p of state.problems.splice(before)) findings.push(sourceFinding('replay-error', 'rejected', { message: p.message }, { loc: p.loc, module }));
   // A directive counts only inside a comment: the same text in a string or dollar-quoted body is data.
   const directives = readDirectives(source, module, (offset) => insideComment(comments, offset));
   return { source, findings, directives };
