@@ -239,30 +239,6 @@ describe('ismslint report with QA results', () => {
   });
 });
 
-describe('ismslint check', () => {
-  it('prints the lint findings, runs the QA suites, writes the report with their results and exits by the verdict', async () => {
-    const out = tempDir();
-    const io = recordingIO(root);
-    io.env = { ...ENV };
-    const code = await run(['check', fixture, '--out', out], io);
-    expect(code).toBe(1);
-    expect(io.out).toMatch(/^== Lint\n/);
-    expect(io.out).toContain('foreign-key-index');
-    expect(io.out).toMatch(/== QA suites \(embedded PGlite\)\n.*requirements passed\nresults: .*qa-results\.json\n/);
-    expect(io.out).toMatch(/== Compliance report\nREJECT: .*\nReport: .*compliance-report\.html/);
-    const r = readJson(out);
-    expect(r.verdict.decision).toBe('REJECT');
-    // The QA run's results are in the report: the missing index fails its requirement too.
-    expect(r.qa?.engine).toMatch(/^pglite \d+\.\d+/);
-    expect(r.qa!.passed).toBeGreaterThan(0);
-    expect(r.qa!.results.some((q) => q.state === 'fail' && q.name.includes('vendor_contact.vendor_id is covered by an index'))).toBe(true);
-    expect(r.criteria.find((c) => c.id === 'qa-pass-rate')!.status).not.toBe('not evaluated');
-    const lenient = recordingIO(root);
-    lenient.env = { ...ENV };
-    expect(await run(['check', fixture, '--out', out, '--no-gate'], lenient)).toBe(0);
-  });
-});
-
 describe('ismslint report over an existing report', () => {
   it('leaves an up-to-date report untouched, generated-at included, and rewrites it when something changed', async () => {
     const ws = tempDir();

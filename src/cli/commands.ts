@@ -1,16 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
-import { runDocs } from '../commands/docs.js';
-import { runGenerateTests } from '../commands/generate-tests.js';
-import { runTest } from '../commands/test.js';
-import { runInit } from '../commands/init.js';
 import type { CommandIO } from '../commands/io.js';
-import { runCheck } from '../commands/check.js';
 import { runLint, wantsColor } from '../commands/lint.js';
-import { runReport } from '../commands/report.js';
-import { runRulesCommand } from '../commands/rules.js';
-import { runSql } from '../commands/sql.js';
 import { loadWorkspace } from '../commands/workspace.js';
 import { loadConfig } from '../engine/config/load.js';
 import { UsageError } from '../engine/config/types.js';
@@ -80,6 +72,11 @@ function reportArgs(positionals: string[], v: Values) {
   };
 }
 
+/**
+ * A command's module is imported when the command runs, so that a start-up loads only the code of the
+ * command given: `lint`, which every pre-commit run starts, does not load the QA generator, the QA
+ * runtime or the report. `lint`'s own module stays a static import, loaded with the CLI.
+ */
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'lint',
@@ -124,7 +121,7 @@ export const COMMANDS: CommandSpec[] = [
       const asPath = /[/\\]/.test(module!) || module!.startsWith('.');
       const { model } = await loadWorkspace(io, { paths: asPath ? [module!] : list(v.root), config: str(v.config) });
       const name = asPath ? (model.catalog.modules.find((m) => resolve(io.cwd, m.dir) === resolve(io.cwd, module!))?.name ?? module!) : module!;
-      return runSql(io, { model, module: name, out: str(v.out) });
+      return (await import('../commands/sql.js')).runSql(io, { model, module: name, out: str(v.out) });
     },
   },
   {
@@ -142,7 +139,7 @@ export const COMMANDS: CommandSpec[] = [
       const { model, config } = await loadWorkspace(io, { paths: list(v.root), config: str(v.config) });
       const names = modules.length ? modules : model.catalog.modules.map((m) => m.name);
       if (v['in-module'] === true && typeof v.out === 'string' && v.out !== 'reports/docs') throw new UsageError('--out and --in-module exclude each other: --in-module writes to docs/ in each module directory');
-      return runDocs(io, {
+      return (await import('../commands/docs.js')).runDocs(io, {
         model,
         modules: names,
         outDir: resolve(io.cwd, str(v.out) ?? 'reports/docs'),
@@ -164,7 +161,7 @@ export const COMMANDS: CommandSpec[] = [
       // A new project has no global module yet: without one, no module can lint clean.
       const roots = [root, ...config.roots.map((r) => resolve(config.baseDir, r))];
       const withGlobal = !roots.some((r) => existsSync(join(r, config.standard.globalModule)));
-      return runInit(io, { module: module!, root, standard: config.standard, withGlobal });
+      return (await import('../commands/init.js')).runInit(io, { module: module!, root, standard: config.standard, withGlobal });
     },
   },
   {
@@ -174,7 +171,7 @@ export const COMMANDS: CommandSpec[] = [
     positionals: { name: 'rule-id', describe: 'A rule id, e.g. foreign-key-index' },
     options: {},
     async run(io, [id], v) {
-      return runRulesCommand(io, { id, color: wantsColor(io, v['no-color'] === true ? false : v.color === true ? true : undefined) });
+      return (await import('../commands/rules.js')).runRulesCommand(io, { id, color: wantsColor(io, v['no-color'] === true ? false : v.color === true ? true : undefined) });
     },
   },
   {
@@ -184,7 +181,7 @@ export const COMMANDS: CommandSpec[] = [
     positionals: { name: 'paths', describe: 'Module or workspace directories (default: roots from the config)', variadic: true },
     options: reportOptions,
     async run(io, positionals, v) {
-      return runReport(io, reportArgs(positionals, v));
+      return (await import('../commands/report.js')).runReport(io, reportArgs(positionals, v));
     },
   },
   {
@@ -194,7 +191,7 @@ export const COMMANDS: CommandSpec[] = [
     positionals: { name: 'paths', describe: 'Module or workspace directories (default: roots from the config)', variadic: true },
     options: checkOptions,
     async run(io, positionals, v) {
-      return runCheck(io, reportArgs(positionals, v));
+      return (await import('../commands/check.js')).runCheck(io, reportArgs(positionals, v));
     },
   },
   {
@@ -208,7 +205,7 @@ export const COMMANDS: CommandSpec[] = [
       check: { type: 'boolean', describe: 'Write nothing; exit 1 when a suite in the output directory is out of date' },
     },
     async run(io, args, v) {
-      return runGenerateTests(io, { args, config: str(v.config), target: str(v.target) ?? 'all', outDir: str(v.out) ?? 'qa', check: v.check === true });
+      return (await import('../commands/generate-tests.js')).runGenerateTests(io, { args, config: str(v.config), target: str(v.target) ?? 'all', outDir: str(v.out) ?? 'qa', check: v.check === true });
     },
   },
   {
@@ -226,7 +223,7 @@ export const COMMANDS: CommandSpec[] = [
     async run(io, args, v) {
       const threshold = str(v.threshold);
       if (threshold !== undefined && !/^\d+(\.\d+)?$/.test(threshold)) throw new UsageError(`--threshold must be a percentage (got "${threshold}")`);
-      return runTest(io, {
+      return (await import('../commands/test.js')).runTest(io, {
         args,
         config: str(v.config),
         databaseUrl: str(v['database-url']),
