@@ -11,6 +11,9 @@ describe('test projects', () => {
     expect(databaseTestFiles).toContain('test/schema-json-sql.test.ts');
     expect(databaseTestFiles).toContain('rules/foreign-key-index/index.test.ts');
     expect(databaseTestFiles).not.toContain('test/layers.test.ts');
+    // The CLI loads `ismslint test` and `check` (the QA runtime) only when they run.
+    expect(databaseTestFiles).not.toContain('test/cli.test.ts');
+    expect(databaseTestFiles).toContain('test/check.test.ts');
     expect(testFiles).toEqual(expect.arrayContaining(databaseTestFiles));
   });
 
@@ -25,6 +28,24 @@ describe('test projects', () => {
       writeFileSync(join(dir, 'other.ts'), "export const connect = () => 'pg';\n");
       expect(usesDatabase(join(dir, 'a.test.ts'))).toBe(true);
       expect(usesDatabase(join(dir, 'b.test.ts'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads imports as code: not text in a template, not a type, not a local module loaded on demand', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-projects-'));
+    try {
+      const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+      write('client.ts', `import pg from ${"'pg'"};\nexport const connect = () => new pg.Client();\n`);
+      write('template.test.ts', 'export const suite = `\nimport { connect } from ' + "'pg'" + ';\n`;\n');
+      write('types.test.ts', `import type { Client } from ${"'pg'"};\nexport type C = Client;\n`);
+      write('lazy.test.ts', "export const load = () => import('./client.js');\n");
+      write('dynamic.test.ts', `export const load = () => import(${"'pg'"});\n`);
+      expect(usesDatabase(join(dir, 'template.test.ts'))).toBe(false);
+      expect(usesDatabase(join(dir, 'types.test.ts'))).toBe(false);
+      expect(usesDatabase(join(dir, 'lazy.test.ts'))).toBe(false);
+      expect(usesDatabase(join(dir, 'dynamic.test.ts'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
