@@ -47,3 +47,8 @@ export function nameParts(list: Node[] | undefined): (string | undefined)[] {
 export function lastName(list: Node[] | undefined): string | undefined {
   return list && list.length > 0 ? nodeAs(list[list.length - 1], 'String')?.sval : undefined;
 }
+
+/** A tree kept as `unknown` (`Expr.ast`) as a node, or undefined when it is not one (a list, a scalar). */
+export function asNode(value: unknown): Node | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : undefined;
+}

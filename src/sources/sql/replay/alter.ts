@@ -1,4 +1,5 @@
-import type { AlterTableCmd, AlterTableStmt, Node } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, Node, RenameStmt } from '@pgsql/types';
+import { nodeAs } from '../../../model/ast.js';
 import type { Constraint, Table } from '../../../model/catalog.js';
 import { field } from '../ast-helpers.js';
 import { makeExpr } from '../expr.js';
@@ -66,7 +67,7 @@ function pass(cmd: AlterTableCmd): number {
 export function alterTable(ctx: StatementContext, stmt: AlterTableStmt): void {
   // ALTER INDEX … (SET TABLESPACE, ATTACH PARTITION …) and ALTER FOREIGN TABLE change nothing the model holds.
   if (stmt.objtype === 'OBJECT_INDEX' || stmt.objtype === 'OBJECT_FOREIGN_TABLE' || !stmt.relation?.relname) return;
-  const rv = stmt.relation as { schemaname?: string; relname: string; location?: number; inh?: boolean };
+  const rv = stmt.relation;
   const wanted = ALTER_KIND[stmt.objtype ?? ''];
   // Nearly every ALTER TABLE names a table: found first, without the checks other kinds need.
   const table = wanted ? undefined : ctx.findTable(rv);
@@ -126,17 +127,20 @@ function column(ctx: StatementContext, table: Table, name: string) {
   return col;
 }
 
-function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = false): void {
+function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, recurse = false): void {
   if (isView(table) && cmd.subtype !== 'AT_ColumnDefault') return;
+  const name = cmd.name ?? '';
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
-      const { column: col, constraints } = columnFromDef(ctx, cmd.def.ColumnDef, table.name);
+      const def = nodeAs(cmd.def, 'ColumnDef');
+      if (!def) return;
+      const { column: col, constraints } = columnFromDef(ctx, def, table.name);
       if (table.columns.some((c) => c.name === col.name)) {
         if (!cmd.missing_ok) ctx.problem(`column "${col.name}" of relation "${table.name}" already exists`, col.loc);
         return;
       }
       table.columns.push(col);
-      if (ownsSequence(col)) addOwnedSequence(ctx, table, col.name, identityOptions(cmd.def.ColumnDef));
+      if (ownsSequence(col)) addOwnedSequence(ctx, table, col.name, identityOptions(def));
       for (const con of constraints) addConstraint(ctx, table, con);
       return;
     }
@@ -147,12 +151,12 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
       detachPartition(ctx, table, field(cmd.def, 'PartitionCmd'));
       return;
     case 'AT_DropColumn':
-      dropColumn(ctx, table, cmd.name, Boolean(cmd.missing_ok), cmd.behavior === 'DROP_CASCADE');
+      dropColumn(ctx, table, name, Boolean(cmd.missing_ok), cmd.behavior === 'DROP_CASCADE');
       return;
     case 'AT_AlterColumnType': {
-      const col = column(ctx, table, cmd.name);
+      const col = column(ctx, table, name);
       if (!col) return;
-      const typeName = cmd.def.ColumnDef.typeName;
+      const typeName = nodeAs(cmd.def, 'ColumnDef')?.typeName;
       if (checkType(ctx, typeName, false)) return;
       const views = dependentViews(ctx, table, [col.name]);
       if (views.length > 0) {
@@ -165,7 +169,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
     }
     case 'AT_SetNotNull':
     case 'AT_DropNotNull': {
-      const col = column(ctx, table, cmd.name);
+      const col = column(ctx, table, name);
       if (!col) return;
       if (cmd.subtype === 'AT_DropNotNull' && table.constraints.some((c) => c.kind === 'primary key' && c.columns.includes(col.name))) {
         ctx.problem(`column "${col.name}" is in a primary key: it stays NOT NULL while the key exists`);
@@ -180,7 +184,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
       return;
     }
     case 'AT_ColumnDefault': {
-      const col = column(ctx, table, cmd.name);
+      const col = column(ctx, table, name);
       if (col) {
         col.default = cmd.def ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
         col.changedAt = ctx.statementLoc();
@@ -188,7 +192,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
       return;
     }
     case 'AT_AddIdentity': {
-      const col = column(ctx, table, cmd.name);
+      const col = column(ctx, table, name);
       if (!col) return;
       if (col.identity) {
         ctx.problem(`column "${col.name}" of relation "${table.name}" is already an identity column`);
@@ -198,13 +202,14 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
         ctx.problem('identity column type must be smallint, integer, or bigint');
         return;
       }
-      col.identity = cmd.def?.Constraint?.generated_when === 'a' ? 'always' : 'by default';
+      const identity = nodeAs(cmd.def, 'Constraint');
+      col.identity = identity?.generated_when === 'a' ? 'always' : 'by default';
       col.notNull = true;
-      addOwnedSequence(ctx, table, col.name, cmd.def?.Constraint?.options);
+      addOwnedSequence(ctx, table, col.name, identity?.options);
       return;
     }
     case 'AT_DropIdentity': {
-      const col = column(ctx, table, cmd.name);
+      const col = column(ctx, table, name);
       if (col && !col.identity && !cmd.missing_ok) ctx.problem(`column "${col.name}" of relation "${table.name}" is not an identity column`);
       if (col?.identity) {
         col.identity = undefined;
@@ -213,8 +218,10 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
       return;
     }
     case 'AT_AddConstraint': {
+      const con = nodeAs(cmd.def, 'Constraint');
+      if (!con) return;
       const before = table.constraints.length;
-      addConstraint(ctx, table, cmd.def.Constraint);
+      addConstraint(ctx, table, con);
       const added = table.constraints.slice(before);
       // A constraint added to a partitioned table (without ONLY) is added to each partition too.
       if (added.length && table.partitioned && recurse) {
@@ -227,9 +234,9 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
       return;
     }
     case 'AT_DropConstraint': {
-      const con = table.constraints.find((c) => c.name === cmd.name);
+      const con = table.constraints.find((c) => c.name === name);
       if (!con) {
-        if (!cmd.missing_ok) ctx.problem(`constraint "${cmd.name}" of relation "${table.name}" does not exist`);
+        if (!cmd.missing_ok) ctx.problem(`constraint "${name}" of relation "${table.name}" does not exist`);
         return;
       }
       const keyed = con.kind === 'primary key' || con.kind === 'unique';
@@ -240,7 +247,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
       return;
     }
     case 'AT_ValidateConstraint': {
-      const con = table.constraints.find((c) => c.name === cmd.name);
+      const con = table.constraints.find((c) => c.name === name);
       if (con) con.notValid = false;
       return;
     }
@@ -273,26 +280,28 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: any, recurse = 
   }
 }
 
-export function rename(ctx: StatementContext, stmt: any): void {
+export function rename(ctx: StatementContext, stmt: RenameStmt): void {
+  const rv = stmt.relation;
+  const newname = stmt.newname ?? '';
   switch (stmt.renameType) {
     case 'OBJECT_TABLE':
     case 'OBJECT_VIEW':
     case 'OBJECT_MATVIEW':
     case 'OBJECT_SEQUENCE': {
-      const r = ctx.relation(stmt.relation, stmt.missing_ok);
+      const r = rv && ctx.relation(rv, stmt.missing_ok);
       if (!r) return;
       const wanted = ALTER_KIND[stmt.renameType];
       if (wanted && wanted !== relationKindName(r)) {
-        ctx.problem(`"${r.name}" is not a ${wanted}`, ctx.nameAt(stmt.relation.location));
+        ctx.problem(`"${r.name}" is not a ${wanted}`, ctx.nameAt(rv.location));
         return;
       }
-      if (isSequence(r)) renameRelation(ctx, r, stmt.newname);
-      else renameTable(ctx, r, stmt.newname);
+      if (isSequence(r)) renameRelation(ctx, r, newname);
+      else renameTable(ctx, r, newname);
       return;
     }
     case 'OBJECT_COLUMN': {
-      const t = ctx.tableOrView(stmt.relation, stmt.missing_ok);
-      if (t) renameColumn(ctx, t, stmt.subname, stmt.newname);
+      const t = rv && ctx.tableOrView(rv, stmt.missing_ok);
+      if (t) renameColumn(ctx, t, stmt.subname ?? '', newname);
       return;
     }
     case 'OBJECT_TYPE':
@@ -300,22 +309,22 @@ export function rename(ctx: StatementContext, stmt: any): void {
       renameType(ctx, stmt);
       return;
     case 'OBJECT_INDEX':
-      renameIndex(ctx, stmt.relation, stmt.newname, Boolean(stmt.missing_ok));
+      if (rv) renameIndex(ctx, rv, newname, Boolean(stmt.missing_ok));
       return;
     case 'OBJECT_TABCONSTRAINT': {
-      const t = ctx.table(stmt.relation, stmt.missing_ok);
-      const con = t?.constraints.find((c) => c.name === stmt.subname);
+      const t = rv && ctx.table(rv, stmt.missing_ok);
+      const con = t ? t.constraints.find((c) => c.name === stmt.subname) : undefined;
       if (t && !con) ctx.problem(`constraint "${stmt.subname}" for table "${t.name}" does not exist`);
       if (t && con) {
         const indexBacked = con.kind === 'primary key' || con.kind === 'unique' || con.kind === 'exclude';
-        if (t.constraints.some((c) => c.name === stmt.newname) || (indexBacked && ctx.state.names.hasRelation(t.schema, stmt.newname))) {
-          ctx.problem(`constraint or relation "${stmt.newname}" already exists`);
+        if (t.constraints.some((c) => c.name === newname) || (indexBacked && ctx.state.names.hasRelation(t.schema, newname))) {
+          ctx.problem(`constraint or relation "${newname}" already exists`);
           return;
         }
         ctx.state.names.removeConstraint(t.schema, con.name);
         // The index behind a key is renamed with it.
         if (indexBacked) ctx.state.names.removeRelation(t.schema, con.name);
-        con.name = stmt.newname;
+        con.name = newname;
         con.implicitName = false;
         ctx.state.names.addConstraint(t.schema, con.name);
         if (indexBacked) ctx.state.names.addRelation(t.schema, con.name);
@@ -342,8 +351,8 @@ const TRIGGER_STATES: Record<string, 'origin' | 'always' | 'replica' | 'disabled
 };
 
 /** ENABLE/DISABLE TRIGGER name | ALL | USER (the model holds user triggers only, so ALL and USER are the same here). */
-function setTriggerState(ctx: StatementContext, table: Table, cmd: any): void {
-  const state = TRIGGER_STATES[cmd.subtype]!;
+function setTriggerState(ctx: StatementContext, table: Table, cmd: AlterTableCmd): void {
+  const state = TRIGGER_STATES[cmd.subtype ?? '']!;
   const targets = cmd.name ? table.triggers.filter((t) => t.name === cmd.name) : table.triggers;
   if (cmd.name && targets.length === 0) ctx.problem(`trigger "${cmd.name}" for table "${table.name}" does not exist`);
   for (const t of targets) {

@@ -1,4 +1,6 @@
+import type { ColumnDef, Constraint as ConstraintNode, Node, TypeName } from '@pgsql/types';
 import type { Column, Constraint, ReferentialAction, Table } from '../../../model/catalog.js';
+import { nodeAs } from '../../../model/ast.js';
 import { chooseName, columnsAddition } from '../../../model/names.js';
 import { makeTypeRef } from '../../../model/types.js';
 import { makeExpr } from '../expr.js';
@@ -9,16 +11,16 @@ import { intern, str, strings } from './context.js';
 const ACTIONS: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
 
 /** The column type as format_type() prints it; a schema on the search_path is left out, as it does. */
-export function typeRefOf(typeName: any, searchPath: string[] = []) {
+export function typeRefOf(typeName: TypeName | undefined, searchPath: string[] = []) {
   const names = strings(typeName?.names);
   const visible = names.length === 2 && (names[0] === 'pg_catalog' || searchPath.includes(names[0]!));
   let raw = visible ? names[1]! : names.join('.');
   // SQL's CHAR arrives as bpchar: a bare `char` here is the quoted one-byte internal type "char".
   if (raw === 'char') raw = '"char"';
-  const mods = (typeName?.typmods ?? []).map((m: any) => Number(m.A_Const?.ival?.ival ?? 0));
+  const mods = (typeName?.typmods ?? []).map((m) => Number(nodeAs(m, 'A_Const')?.ival?.ival ?? 0));
   const ref = makeTypeRef(raw, mods, (typeName?.arrayBounds ?? []).length);
   // An identifier as a type modifier is how PostgreSQL reads MySQL's inline `INDEX name (col)`.
-  const odd = (typeName?.typmods ?? []).some((m: any) => m.ColumnRef);
+  const odd = (typeName?.typmods ?? []).some((m) => 'ColumnRef' in m);
   return { ref, odd };
 }
 
@@ -29,16 +31,17 @@ const TAKES_A_NUMBER = new Set(['smallint', 'integer', 'bigint', 'numeric', 'rea
  * `DEFAULT 0` on a built-in type a number cannot be assigned to (boolean, timestamp, uuid, arrays …):
  * PostgreSQL rejects the column. Only bare numeric constants are judged; other expressions need typing.
  */
-function checkNumericDefault(ctx: StatementContext, column: Column, expr: any): void {
+function checkNumericDefault(ctx: StatementContext, column: Column, expr: Node | undefined): void {
   let e = expr;
-  if (e?.A_Expr?.kind === 'AEXPR_OP' && !e.A_Expr.lexpr && str(e.A_Expr.name?.[0]) === '-') e = e.A_Expr.rexpr;
-  const c = e?.A_Const;
+  const minus = nodeAs(e, 'A_Expr');
+  if (minus?.kind === 'AEXPR_OP' && !minus.lexpr && str(minus.name?.[0]) === '-') e = minus.rexpr;
+  const c = nodeAs(e, 'A_Const');
   if (!c || !(c.ival || c.fval)) return;
   const t = column.type;
   const builtin = !t.name.includes('.') && (BUILTIN_TYPE_NAMES.has(t.name) || TAKES_A_NUMBER.has(t.name));
   if (!builtin || (t.arrayDims === 0 && TAKES_A_NUMBER.has(t.name))) return;
   const numberType = c.ival ? 'integer' : 'numeric';
-  ctx.problem(`column "${column.name}" is of type ${t.text} but default expression is of type ${numberType}`, ctx.at(e.A_Const.location));
+  ctx.problem(`column "${column.name}" is of type ${t.text} but default expression is of type ${numberType}`, ctx.at(c.location));
 }
 
 /** A nullable column without default; every optional field declared now, so tens of thousands of columns keep one compact shape. */
@@ -49,23 +52,24 @@ export function newColumn(name: string, type: Column['type'], loc: Column['loc']
 export const IDENTITY_TYPES = new Set(['smallint', 'integer', 'bigint']);
 
 /** Build a column from a ColumnDef; its inline constraints are returned for the table to add. */
-export function columnFromDef(ctx: StatementContext, def: any, tableName: string): { column: Column; constraints: any[]; mysqlIndex: boolean } {
+export function columnFromDef(ctx: StatementContext, def: ColumnDef, tableName: string): { column: Column; constraints: ConstraintNode[]; mysqlIndex: boolean } {
   const { ref, odd } = typeRefOf(def.typeName, ctx.searchPath);
   if (!odd) checkType(ctx, def.typeName, true);
-  const column = newColumn(intern(def.colname), ref, ctx.nameAt(def.location));
-  ctx.noteDeclaredName(column, def.colname, def.location);
-  const mysqlIndex = odd && (def.colname === 'index' || def.colname === 'key');
+  const colname = def.colname ?? '';
+  const column = newColumn(intern(colname), ref, ctx.nameAt(def.location));
+  ctx.noteDeclaredName(column, colname, def.location);
+  const mysqlIndex = odd && (colname === 'index' || colname === 'key');
   if (mysqlIndex) {
     ctx.problem(
-      `PostgreSQL reads this as a column named "${def.colname}" of type ${ref.name}: MySQL's inline INDEX/KEY is not PostgreSQL; use CREATE INDEX ${ref.name} ON ${tableName} (…)`,
+      `PostgreSQL reads this as a column named "${colname}" of type ${ref.name}: MySQL's inline INDEX/KEY is not PostgreSQL; use CREATE INDEX ${ref.name} ON ${tableName} (…)`,
       column.loc,
     );
   }
-  const rest: any[] = [];
+  const rest: ConstraintNode[] = [];
   // A column constraint becomes the table constraint it stands for by naming its column (the parse tree is ours to change).
   for (const c of def.constraints ?? []) {
-    const con = c.Constraint;
-    switch (con.contype) {
+    const con = nodeAs(c, 'Constraint');
+    switch (con?.contype) {
       case 'CONSTR_NOTNULL':
         column.notNull = true;
         break;
@@ -85,15 +89,15 @@ export function columnFromDef(ctx: StatementContext, def: any, tableName: string
         break;
       case 'CONSTR_PRIMARY':
         column.notNull = true;
-        con.keys = [{ String: { sval: def.colname } }];
+        con.keys = [{ String: { sval: colname } }];
         rest.push(con);
         break;
       case 'CONSTR_UNIQUE':
-        con.keys = [{ String: { sval: def.colname } }];
+        con.keys = [{ String: { sval: colname } }];
         rest.push(con);
         break;
       case 'CONSTR_FOREIGN':
-        con.fk_attrs = [{ String: { sval: def.colname } }];
+        con.fk_attrs = [{ String: { sval: colname } }];
         rest.push(con);
         break;
       case 'CONSTR_CHECK':
@@ -110,11 +114,12 @@ export function columnFromDef(ctx: StatementContext, def: any, tableName: string
 /** Columns a CHECK expression mentions, in the order PostgreSQL's pull_var_clause finds them. */
 export function referencedColumns(ast: unknown, table: Table): string[] {
   const out: string[] = [];
-  const visit = (n: any): void => {
+  const visit = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(visit);
     else if (n && typeof n === 'object') {
-      if (n.ColumnRef) {
-        const fields = n.ColumnRef.fields ?? [];
+      const ref = nodeAs(n, 'ColumnRef');
+      if (ref) {
+        const fields = ref.fields ?? [];
         const name = str(fields[fields.length - 1]);
         if (table.columns.some((c) => c.name === name)) out.push(name);
         return;
@@ -129,15 +134,16 @@ export function referencedColumns(ast: unknown, table: Table): string[] {
 /** Columns a CHECK expression names that the table does not have: PostgreSQL rejects the constraint. */
 export function unknownColumns(ast: unknown, table: Table): { name: string; location?: number }[] {
   const out: { name: string; location?: number }[] = [];
-  const visit = (n: any): void => {
+  const visit = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(visit);
     else if (n && typeof n === 'object') {
-      const fields: any[] | undefined = n.ColumnRef?.fields;
+      const ref = nodeAs(n, 'ColumnRef');
+      const fields = ref?.fields;
       if (fields) {
         const qualifiedByTable = fields.length === 2 && str(fields[0]) === table.name;
         const name = str(fields[fields.length - 1]);
         const known = !name || name === table.name || table.columns.some((c) => c.name === name);
-        if ((fields.length === 1 || qualifiedByTable) && !known) out.push({ name, location: n.ColumnRef.location });
+        if ((fields.length === 1 || qualifiedByTable) && !known) out.push({ name, location: ref.location });
         return;
       }
       for (const v of Object.values(n)) if (typeof v === 'object') visit(v);
@@ -155,7 +161,7 @@ function missingColumn(ctx: StatementContext, table: Table, columns: string[], m
 }
 
 /** Add a table or column constraint, naming it as PostgreSQL would when no name is given. */
-export function addConstraint(ctx: StatementContext, table: Table, con: any): void {
+export function addConstraint(ctx: StatementContext, table: Table, con: ConstraintNode): void {
   const names = ctx.state.names;
   const schema = table.schema;
   const loc = ctx.at(con.location);
@@ -205,8 +211,8 @@ export function addConstraint(ctx: StatementContext, table: Table, con: any): vo
     case 'CONSTR_FOREIGN': {
       const columns = strings(con.fk_attrs);
       if (missingColumn(ctx, table, columns, (n) => `column "${n}" referenced in foreign key constraint does not exist`, loc)) return;
-      const targetName: string = con.pktable.relname;
-      const targetSchema = ctx.resolveSchema(con.pktable.schemaname, targetName);
+      const targetName = con.pktable?.relname ?? '';
+      const targetSchema = ctx.resolveSchema(con.pktable?.schemaname, targetName);
       const name = explicit ?? chooseName(table.name, columnsAddition(columns), 'fkey', constraintTaken);
       c = {
         name,
@@ -217,8 +223,8 @@ export function addConstraint(ctx: StatementContext, table: Table, con: any): vo
           schema: targetSchema,
           table: targetName,
           columns: strings(con.pk_attrs),
-          onDelete: ACTIONS[con.fk_del_action] ?? 'no action',
-          onUpdate: ACTIONS[con.fk_upd_action] ?? 'no action',
+          onDelete: ACTIONS[con.fk_del_action ?? ''] ?? 'no action',
+          onUpdate: ACTIONS[con.fk_upd_action ?? ''] ?? 'no action',
         },
         notValid: Boolean(con.skip_validation),
         loc,
@@ -239,7 +245,7 @@ export function addConstraint(ctx: StatementContext, table: Table, con: any): vo
       break;
     }
     case 'CONSTR_EXCLUSION': {
-      const cols = (con.exclusions ?? []).map((e: any) => e.List?.items?.[0]?.IndexElem?.name).filter(Boolean);
+      const cols = (con.exclusions ?? []).flatMap((e) => nodeAs(nodeAs(e, 'List')?.items?.[0], 'IndexElem')?.name ?? []).filter(Boolean);
       const name = explicit ?? chooseName(table.name, columnsAddition(cols), 'excl', relationTaken);
       c = { name, kind: 'exclude', columns: cols, implicitName: !explicit, notValid: false, loc };
       names.addRelation(schema, name);

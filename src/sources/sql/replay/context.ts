@@ -1,3 +1,4 @@
+import type { Node, RangeVar } from '@pgsql/types';
 import type { Catalog, Index, Sequence, Table, View } from '../../../model/catalog.js';
 import { tableKey } from '../../../model/catalog.js';
 import type { Location } from '../../../model/location.js';
@@ -97,6 +98,9 @@ export interface ReplayOptions {
   extensions?: readonly string[];
 }
 
+/** A relation as a statement names it: a RangeVar, or the parts of a qualified name. */
+export type RelationName = Pick<RangeVar, 'schemaname' | 'relname' | 'location'>;
+
 /** Any relation a statement may name: a table, a view or materialized view, or a sequence. */
 export type Relation = Table | View | Sequence;
 
@@ -170,45 +174,48 @@ export class StatementContext {
     return this.searchPath[0] || 'public';
   }
 
-  table(relation: { schemaname?: string; relname: string; location?: number }, missingOk = false): Table | undefined {
+  table(relation: RelationName, missingOk = false): Table | undefined {
     const tables = this.catalog.tables;
-    if (relation.schemaname) return this.found(tables.get(tableKey(relation.schemaname, relation.relname)), relation, relation.schemaname, missingOk);
+    const relname = relation.relname ?? '';
+    if (relation.schemaname) return this.found(tables.get(tableKey(relation.schemaname, relname)), relation, relation.schemaname, missingOk);
     // resolveSchema's search, keeping the table it finds.
     for (const s of this.searchPath) {
-      const t = tables.get(tableKey(s, relation.relname));
+      const t = tables.get(tableKey(s, relname));
       if (t) return t;
     }
     return this.found(undefined, relation, this.searchPath[0] || 'public', missingOk);
   }
 
   /** A table (not a view or sequence) by name through search_path, or undefined; reports nothing. */
-  findTable(relation: { schemaname?: string; relname: string }): Table | undefined {
+  findTable(relation: RelationName): Table | undefined {
     const tables = this.catalog.tables;
-    if (relation.schemaname) return tables.get(tableKey(relation.schemaname, relation.relname));
+    const relname = relation.relname ?? '';
+    if (relation.schemaname) return tables.get(tableKey(relation.schemaname, relname));
     for (const s of this.searchPath) {
-      const t = tables.get(tableKey(s, relation.relname));
+      const t = tables.get(tableKey(s, relname));
       if (t) return t;
     }
     return undefined;
   }
 
   /** Any relation by (maybe unqualified) name, through search_path; reports a missing one unless missingOk. */
-  relation(relation: { schemaname?: string; relname: string; location?: number }, missingOk = false): Relation | undefined {
+  relation(relation: RelationName, missingOk = false): Relation | undefined {
     const schemas = relation.schemaname ? [relation.schemaname] : this.searchPath;
+    const relname = relation.relname ?? '';
     const { tables, views, sequences } = this.catalog;
     for (const s of schemas) {
-      const key = tableKey(s, relation.relname);
+      const key = tableKey(s, relname);
       const r = tables.get(key) ?? views.get(key) ?? sequences.get(key);
       if (r) return r;
     }
-    if (!missingOk && !this.state.isOpaqueRelation(relation.schemaname ?? this.searchPath, relation.relname)) {
-      this.problem(`relation "${relation.schemaname ?? this.searchPath[0] ?? 'public'}.${relation.relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
+    if (!missingOk && !this.state.isOpaqueRelation(relation.schemaname ?? this.searchPath, relname)) {
+      this.problem(`relation "${relation.schemaname ?? this.searchPath[0] ?? 'public'}.${relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
     }
     return undefined;
   }
 
   /** A table or a view (views have columns, comments and triggers too). */
-  tableOrView(relation: { schemaname?: string; relname: string; location?: number }, missingOk = false): Table | undefined {
+  tableOrView(relation: RelationName, missingOk = false): Table | undefined {
     const r = this.relation(relation, missingOk);
     if (r && isSequence(r)) {
       this.problem(`"${r.name}" is a sequence, not a table or view`, this.nameAt(relation.location));
@@ -217,8 +224,8 @@ export class StatementContext {
     return r;
   }
 
-  private found(t: Table | undefined, relation: { relname: string; location?: number }, schema: string, missingOk: boolean): Table | undefined {
-    if (!t && !missingOk) this.problem(`relation "${schema}.${relation.relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
+  private found(t: Table | undefined, relation: RelationName, schema: string, missingOk: boolean): Table | undefined {
+    if (!t && !missingOk) this.problem(`relation "${schema}.${relation.relname ?? ''}" does not exist at this point of the migrations`, this.nameAt(relation.location));
     return t;
   }
 
@@ -241,8 +248,9 @@ export class StatementContext {
   }
 }
 
-export function str(node: any): string {
-  return node?.String?.sval ?? '';
+/** The text of a `String` node (an identifier in a name list), '' for any other node. */
+export function str(node: Node | undefined): string {
+  return (node && 'String' in node ? node.String.sval : undefined) ?? '';
 }
 
 const interned = new Map<string, string>();
@@ -257,6 +265,6 @@ export function intern(name: string): string {
   return s;
 }
 
-export function strings(list: any[] | undefined): string[] {
+export function strings(list: Node[] | undefined): string[] {
   return (list ?? []).map((n) => intern(str(n)));
 }

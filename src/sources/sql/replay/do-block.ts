@@ -1,3 +1,5 @@
+import type { DoStmt, Node } from '@pgsql/types';
+import { nodeAs } from '../../../model/ast.js';
 import { tryParse } from '../parser.js';
 import { splitStatements } from '../split.js';
 import type { StatementContext } from './context.js';
@@ -9,10 +11,9 @@ import { typesCreatedInBody } from './user-types.js';
  * without TimescaleDB (and the way `ismslint sql` writes it). The block's other statements are
  * procedural code and are not replayed.
  */
-export function doStatement(ctx: StatementContext, stmt: any): void {
-  const args: any[] = stmt.args ?? [];
-  const language = args.find((a) => a.DefElem?.defname === 'language')?.DefElem.arg?.String?.sval;
-  const body: string | undefined = args.find((a) => a.DefElem?.defname === 'as')?.DefElem.arg?.String?.sval;
+export function doStatement(ctx: StatementContext, stmt: DoStmt): void {
+  const language = option(stmt.args, 'language');
+  const body = option(stmt.args, 'as');
   if (body) typesCreatedInBody(ctx, body);
   if (!body || (language && language !== 'plpgsql') || !/create_hypertable/i.test(body)) return;
   for (const span of splitStatements(body)) {
@@ -21,7 +22,16 @@ export function doStatement(ctx: StatementContext, stmt: any): void {
     if (!perform) continue;
     const parsed = tryParse('SELECT ' + piece.slice(perform.index + perform[0].length));
     if ('error' in parsed) continue;
-    const select = parsed.stmts.length === 1 ? parsed.stmts[0]!.stmt.SelectStmt : undefined;
+    const select = parsed.stmts.length === 1 ? nodeAs(parsed.stmts[0]!.stmt, 'SelectStmt') : undefined;
     if (select) selectStatement(ctx, select);
   }
+}
+
+/** The text of a DO option (`LANGUAGE plpgsql`, the body): a DefElem whose argument is a string. */
+function option(args: Node[] | undefined, name: string): string | undefined {
+  for (const a of args ?? []) {
+    const def = nodeAs(a, 'DefElem');
+    if (def?.defname === name) return nodeAs(def.arg, 'String')?.sval;
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
-import type { DropStmt } from '@pgsql/types';
+import type { CreateForeignTableStmt, CreateSchemaStmt, DropStmt } from '@pgsql/types';
+import type { NodeKind, NodeOf } from '../../../model/ast.js';
 import type { SourceFile } from '../../source-file.js';
 import { field } from '../ast-helpers.js';
 import type { ParsedStatement } from '../parser.js';
@@ -16,111 +17,70 @@ import { createExtension, createType, dropTypes } from './user-types.js';
 export { ReplayState } from './context.js';
 export type { ReplayOptions } from './context.js';
 
+type Handler<K extends NodeKind> = (ctx: StatementContext, node: NodeOf<K>) => void;
+
+/** What each kind of statement does to the catalog; kinds not here (DML, GRANT on functions, …) change nothing it holds. */
+const HANDLERS: { [K in NodeKind]?: Handler<K> } = {
+  CreateStmt: createTable,
+  AlterTableStmt: alterTable,
+  RenameStmt: rename,
+  IndexStmt: createIndex,
+  CreatePolicyStmt: createPolicy,
+  AlterPolicyStmt: alterPolicy,
+  CommentStmt: commentOn,
+  CreateTrigStmt: createTrigger,
+  GrantStmt: grantOrRevoke,
+  CreateEnumStmt: createEnum,
+  AlterEnumStmt: alterEnum,
+  CreateFunctionStmt: createFunction,
+  SelectStmt: (ctx, node) => (node.intoClause ? selectInto(ctx, node) : selectStatement(ctx, node)),
+  ViewStmt: createView,
+  CreateTableAsStmt: createTableAs,
+  CreateSeqStmt: createSequence,
+  AlterSeqStmt: alterSequence,
+  CreateDomainStmt: (ctx, node) => createType(ctx, 'CreateDomainStmt', node),
+  CompositeTypeStmt: (ctx, node) => createType(ctx, 'CompositeTypeStmt', node),
+  CreateRangeStmt: (ctx, node) => createType(ctx, 'CreateRangeStmt', node),
+  DefineStmt: (ctx, node) => createType(ctx, 'DefineStmt', node),
+  AlterObjectSchemaStmt: (ctx, node) => {
+    if (['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE'].includes(node.objectType ?? '')) setSchema(ctx, node);
+  },
+  CreateExtensionStmt: createExtension,
+  CreateSchemaStmt: createSchema,
+  CreateForeignTableStmt: createForeignTable,
+  DoStmt: doStatement,
+  VariableSetStmt: (ctx, node) => setSearchPath(node, ctx.searchPath),
+  DropStmt: drop,
+};
+
 /**
  * Apply one migration file's statements to the catalog, in order, as PostgreSQL would. Statements
- * that do not change the schema model (DML, views, extensions, …) are skipped.
+ * that do not change the schema model (DML, extensions, …) are skipped.
  */
 export function replayFile(state: ReplayState, file: SourceFile, module: string, statements: Iterable<ParsedStatement>): void {
   const searchPath = ['public'];
   for (const stmt of statements) {
     let kind: string | undefined;
     for (kind in stmt.node) break;
-    const node = kind === undefined ? undefined : stmt.node[kind];
-    const ctx = new StatementContext(state, file, module, stmt, searchPath);
-    switch (kind) {
-      case 'CreateStmt':
-        createTable(ctx, node);
-        break;
-      case 'AlterTableStmt':
-        alterTable(ctx, node);
-        break;
-      case 'RenameStmt':
-        rename(ctx, node);
-        break;
-      case 'IndexStmt':
-        createIndex(ctx, node);
-        break;
-      case 'CreatePolicyStmt':
-        createPolicy(ctx, node);
-        break;
-      case 'AlterPolicyStmt':
-        alterPolicy(ctx, node);
-        break;
-      case 'CommentStmt':
-        commentOn(ctx, node);
-        break;
-      case 'CreateTrigStmt':
-        createTrigger(ctx, node);
-        break;
-      case 'GrantStmt':
-        grantOrRevoke(ctx, node);
-        break;
-      case 'CreateEnumStmt':
-        createEnum(ctx, node);
-        break;
-      case 'AlterEnumStmt':
-        alterEnum(ctx, node);
-        break;
-      case 'CreateFunctionStmt':
-        createFunction(ctx, node);
-        break;
-      case 'SelectStmt':
-        if (node.intoClause) selectInto(ctx, node);
-        else selectStatement(ctx, node);
-        break;
-      case 'ViewStmt':
-        createView(ctx, node);
-        break;
-      case 'CreateTableAsStmt':
-        createTableAs(ctx, node);
-        break;
-      case 'CreateSeqStmt':
-        createSequence(ctx, node);
-        break;
-      case 'AlterSeqStmt':
-        alterSequence(ctx, node);
-        break;
-      case 'CreateDomainStmt':
-      case 'CompositeTypeStmt':
-      case 'CreateRangeStmt':
-      case 'DefineStmt':
-        createType(ctx, kind, node);
-        break;
-      case 'AlterObjectSchemaStmt':
-        if (['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE'].includes(node.objectType)) setSchema(ctx, node);
-        break;
-      case 'CreateExtensionStmt':
-        createExtension(ctx, node);
-        break;
-      case 'CreateSchemaStmt': {
-        const name: string | undefined = node.schemaname ?? node.authrole?.RoleSpec?.rolename;
-        if (name && state.schemas.has(name) && !node.if_not_exists) ctx.problem(`schema "${name}" already exists`);
-        if (name) state.schemas.add(name);
-        break;
-      }
-      case 'CreateForeignTableStmt': {
-        // A foreign table's rows live on another server: the model leaves it out, but its name exists.
-        const rel = node.base?.relation;
-        if (rel?.relname) {
-          const schema = ctx.creationSchema(rel.schemaname);
-          ctx.state.addOpaqueRelation(schema, rel.relname);
-          ctx.state.names.addRelation(schema, rel.relname);
-        }
-        break;
-      }
-      case 'DoStmt':
-        doStatement(ctx, node);
-        break;
-      case 'VariableSetStmt':
-        setSearchPath(node, searchPath);
-        break;
-      case 'DropStmt':
-        drop(ctx, node);
-        break;
-      default:
-        break;
-    }
+    const handler = kind === undefined ? undefined : HANDLERS[kind as NodeKind];
+    // The handler was chosen by the node's kind, so its payload is the handler's node type.
+    if (handler) (handler as Handler<NodeKind>)(new StatementContext(state, file, module, stmt, searchPath), stmt.node[kind!] as never);
   }
+}
+
+function createSchema(ctx: StatementContext, node: CreateSchemaStmt): void {
+  const name = node.schemaname ?? node.authrole?.rolename;
+  if (name && ctx.state.schemas.has(name) && !node.if_not_exists) ctx.problem(`schema "${name}" already exists`);
+  if (name) ctx.state.schemas.add(name);
+}
+
+/** A foreign table's rows live on another server: the model leaves it out, but its name exists. */
+function createForeignTable(ctx: StatementContext, node: CreateForeignTableStmt): void {
+  const rel = node.base?.relation;
+  if (!rel?.relname) return;
+  const schema = ctx.creationSchema(rel.schemaname);
+  ctx.state.addOpaqueRelation(schema, rel.relname);
+  ctx.state.names.addRelation(schema, rel.relname);
 }
 
 /** DROP SCHEMA s CASCADE takes everything in it; without CASCADE, PostgreSQL refuses while anything is there. */

@@ -1,67 +1,63 @@
+import type { IndexElem, IndexStmt, Node } from '@pgsql/types';
 import type { Constraint, Index, IndexKey, IndexKeyOptions, Table } from '../../../model/catalog.js';
+import { asNode, nodeAs } from '../../../model/ast.js';
 import { chooseName, columnsAddition } from '../../../model/names.js';
 import { makeExpr } from '../expr.js';
-import type { StatementContext } from './context.js';
+import type { RelationName, StatementContext } from './context.js';
 import { isSequence, isView, relationKindName, str } from './context.js';
 import { cloneIndexes } from './clone.js';
 
 /** FigureIndexColname: the name PostgreSQL gives an index expression's column, `expr` when it finds none. */
-export function expressionColumnName(expr: any): string {
-  return figureColname(expr)[0] ?? 'expr';
+export function expressionColumnName(expr: unknown): string {
+  return figureColname(asNode(expr))[0] ?? 'expr';
 }
 
 /** FigureColnameInternal from parse_target.c: a name and its strength (2 beats a type cast's 1). */
-export function figureColname(node: any): [string | undefined, number] {
-  const [kind, n] = (Object.entries(node ?? {})[0] ?? []) as [string | undefined, any];
-  const lastString = (list: any[] | undefined) => (list ?? []).filter((x) => x?.String).map(str).pop();
-  switch (kind) {
-    case 'ColumnRef': {
-      const name = lastString(n.fields);
-      return name ? [name, 2] : [undefined, 0];
-    }
-    case 'A_Indirection': {
-      const name = lastString(n.indirection);
-      return name ? [name, 2] : figureColname(n.arg);
-    }
-    case 'FuncCall':
-      return [str(n.funcname[n.funcname.length - 1]), 2];
-    case 'A_Expr':
-      return n.kind === 'AEXPR_NULLIF' ? ['nullif', 2] : [undefined, 0];
-    case 'TypeCast': {
-      const inner = figureColname(n.arg);
-      if (inner[1] > 1 || !n.typeName) return inner;
-      return [str(n.typeName.names[n.typeName.names.length - 1]), 1];
-    }
-    case 'CollateClause':
-      return figureColname(n.arg);
-    case 'CaseExpr': {
-      const inner = figureColname(n.defresult);
-      return inner[1] > 1 ? inner : ['case', 1];
-    }
-    case 'A_ArrayExpr':
-      return ['array', 2];
-    case 'RowExpr':
-      return ['row', 2];
-    case 'CoalesceExpr':
-      return ['coalesce', 2];
-    case 'MinMaxExpr':
-      return [n.op === 'IS_GREATEST' ? 'greatest' : 'least', 2];
-    case 'SQLValueFunction':
-      return [String(n.op).replace(/^SVFOP_/, '').replace(/_N$/, '').toLowerCase(), 2];
-    default:
-      return [undefined, 0];
+export function figureColname(node: Node | undefined): [string | undefined, number] {
+  if (!node) return [undefined, 0];
+  const lastString = (list: Node[] | undefined) => (list ?? []).filter((x) => 'String' in x).map(str).pop();
+  if ('ColumnRef' in node) {
+    const name = lastString(node.ColumnRef.fields);
+    return name ? [name, 2] : [undefined, 0];
   }
+  if ('A_Indirection' in node) {
+    const name = lastString(node.A_Indirection.indirection);
+    return name ? [name, 2] : figureColname(node.A_Indirection.arg);
+  }
+  if ('FuncCall' in node) {
+    const funcname = node.FuncCall.funcname ?? [];
+    return [str(funcname[funcname.length - 1]), 2];
+  }
+  if ('A_Expr' in node) return node.A_Expr.kind === 'AEXPR_NULLIF' ? ['nullif', 2] : [undefined, 0];
+  if ('TypeCast' in node) {
+    const { arg, typeName } = node.TypeCast;
+    const inner = figureColname(arg);
+    if (inner[1] > 1 || !typeName) return inner;
+    const names = typeName.names ?? [];
+    return [str(names[names.length - 1]), 1];
+  }
+  if ('CollateClause' in node) return figureColname(node.CollateClause.arg);
+  if ('CaseExpr' in node) {
+    const inner = figureColname(node.CaseExpr.defresult);
+    return inner[1] > 1 ? inner : ['case', 1];
+  }
+  if ('A_ArrayExpr' in node) return ['array', 2];
+  if ('RowExpr' in node) return ['row', 2];
+  if ('CoalesceExpr' in node) return ['coalesce', 2];
+  if ('MinMaxExpr' in node) return [node.MinMaxExpr.op === 'IS_GREATEST' ? 'greatest' : 'least', 2];
+  if ('SQLValueFunction' in node) return [String(node.SQLValueFunction.op).replace(/^SVFOP_/, '').replace(/_N$/, '').toLowerCase(), 2];
+  return [undefined, 0];
 }
 
 /** Operator class, collation and sort order of an IndexElem, leaving out what is PostgreSQL's default. */
-function keyOptions(e: any): IndexKeyOptions | undefined {
+function keyOptions(e: IndexElem): IndexKeyOptions | undefined {
   // Plain ascending keys with no options are nearly all keys: no options object for them.
   if (!e.opclass?.length && !e.collation?.length && (e.ordering === 'SORTBY_DEFAULT' || e.ordering === undefined) && (e.nulls_ordering === 'SORTBY_NULLS_DEFAULT' || e.nulls_ordering === undefined)) {
     return undefined;
   }
   const out: IndexKeyOptions = {};
-  if (e.opclass?.length) out.opclass = (e.opclass as any[]).map(str).join('.');
-  if (e.collation?.length) out.collation = (e.collation as any[]).map(str).join('.');
+  if (e.opclass?.length) out.opclass = e.opclass.map(str).join('.');
+  if (e.collation?.length) out.collation = e.collation.map(str).join('.');
   const descending = e.ordering === 'SORTBY_DESC';
   if (descending) out.descending = true;
   const nullsFirst = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? true : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? false : descending;
@@ -69,14 +65,16 @@ function keyOptions(e: any): IndexKeyOptions | undefined {
   return out;
 }
 
-export function createIndex(ctx: StatementContext, stmt: any): void {
-  let table = ctx.findTable(stmt.relation);
+export function createIndex(ctx: StatementContext, stmt: IndexStmt): void {
+  const rv = stmt.relation;
+  if (!rv) return;
+  let table = ctx.findTable(rv);
   if (!table) {
-    const relation = ctx.relation(stmt.relation);
+    const relation = ctx.relation(rv);
     if (!relation) return;
     // Of the relations that are not tables, only a materialized view has indexes.
     if (isSequence(relation) || (isView(relation) && relation.relkind === 'view')) {
-      ctx.problem(`cannot create index on relation "${relation.name}": it is a ${relationKindName(relation)}`, ctx.nameAt(stmt.relation.location));
+      ctx.problem(`cannot create index on relation "${relation.name}": it is a ${relationKindName(relation)}`, ctx.nameAt(rv.location));
       return;
     }
     table = relation;
@@ -84,7 +82,8 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
   const keys: IndexKey[] = [];
   const colNames: string[] = [];
   for (const p of stmt.indexParams ?? []) {
-    const e = p.IndexElem;
+    const e = nodeAs(p, 'IndexElem');
+    if (!e) continue;
     if (e.name) {
       if (!table.columns.some((c) => c.name === e.name)) ctx.problem(`column "${e.name}" does not exist in table "${table.name}"`);
       const options = keyOptions(e);
@@ -95,10 +94,10 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
       colNames.push(expressionColumnName(e.expr));
     }
   }
-  const include = (stmt.indexIncludingParams ?? []).map((p: any) => p.IndexElem.name as string);
+  const include = (stmt.indexIncludingParams ?? []).map((p) => nodeAs(p, 'IndexElem')?.name ?? '');
   const names = ctx.state.names;
   const schema = table.schema;
-  let name: string = stmt.idxname;
+  let name = stmt.idxname ?? '';
   if (name && names.hasRelation(schema, name)) {
     if (!stmt.if_not_exists) ctx.problem(`relation "${name}" already exists`);
     return;
@@ -120,7 +119,7 @@ export function createIndex(ctx: StatementContext, stmt: any): void {
   names.addRelation(schema, name);
   ctx.state.indexOwner.set(schema, name, table);
   // Without ONLY, an index on a partitioned table is made on each partition too.
-  if (table.partitioned && stmt.relation.inh === true) {
+  if (table.partitioned && rv.inh === true) {
     const source = { ...table, constraints: [], indexes: [index] };
     for (const part of partitionsOf(ctx, table)) cloneIndexes(ctx, source, part, true);
   }
@@ -152,7 +151,7 @@ function findIndex(ctx: StatementContext, schemaname: string | undefined, name: 
   return undefined;
 }
 
-export function dropIndex(ctx: StatementContext, stmt: any, parts: string[]): void {
+export function dropIndex(ctx: StatementContext, stmt: { missing_ok?: boolean }, parts: string[]): void {
   const name = parts[parts.length - 1]!;
   const found = findIndex(ctx, parts.length > 1 ? parts[0] : undefined, name);
   if (!found) {
@@ -168,12 +167,13 @@ export function dropIndex(ctx: StatementContext, stmt: any, parts: string[]): vo
   ctx.state.indexOwner.delete(found.table.schema, name);
 }
 
-export function renameIndex(ctx: StatementContext, relation: any, newName: string, missingOk: boolean): void {
-  const found = findIndex(ctx, relation.schemaname, relation.relname);
+export function renameIndex(ctx: StatementContext, relation: RelationName, newName: string, missingOk: boolean): void {
+  const relname = relation.relname ?? '';
+  const found = findIndex(ctx, relation.schemaname, relname);
   if (!found) {
-    const backing = constraintIndex(ctx, relation.schemaname, relation.relname);
+    const backing = constraintIndex(ctx, relation.schemaname, relname);
     if (backing) renameConstraintIndex(ctx, backing.table, backing.constraint, newName);
-    else if (!missingOk) ctx.problem(`index "${relation.relname}" does not exist`);
+    else if (!missingOk) ctx.problem(`index "${relname}" does not exist`);
     return;
   }
   const { table, index } = found;

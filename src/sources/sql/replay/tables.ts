@@ -1,4 +1,6 @@
+import type { ColumnDef, CommentStmt, Constraint as ConstraintNode, CreateStmt, DropBehavior, Node } from '@pgsql/types';
 import type { Constraint, Expr, Table } from '../../../model/catalog.js';
+import { lastName, nodeAs } from '../../../model/ast.js';
 import { tableKey } from '../../../model/catalog.js';
 import { renameColumnRefs } from '../expr.js';
 import { cloneConstraints, cloneIndexes } from './clone.js';
@@ -18,8 +20,12 @@ const LIKE_INDEXES = 1 << 6;
 const CHECKS: ReadonlySet<Constraint['kind']> = new Set(['check']);
 const PARTITION_INHERITED: ReadonlySet<Constraint['kind']> = new Set(['check', 'foreign key']);
 
-export function identityOptions(def: any): any[] | undefined {
-  return (def?.constraints ?? []).find((c: any) => c.Constraint?.contype === 'CONSTR_IDENTITY')?.Constraint.options;
+export function identityOptions(def: ColumnDef | undefined): Node[] | undefined {
+  for (const c of def?.constraints ?? []) {
+    const con = nodeAs(c, 'Constraint');
+    if (con?.contype === 'CONSTR_IDENTITY') return con.options;
+  }
+  return undefined;
 }
 
 /** A serial column or an identity column has a sequence of its own. */
@@ -29,8 +35,9 @@ export function ownsSequence(column: { type: { name: string; arrayDims: number }
 
 const MAX_COLUMNS = 1600;
 
-export function createTable(ctx: StatementContext, stmt: any): void {
+export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
   const rel = stmt.relation;
+  if (!rel?.relname) return;
   const schema = ctx.creationSchema(rel.schemaname);
   const key = tableKey(schema, rel.relname);
   if (ctx.catalog.tables.has(key) || ctx.state.names.hasRelation(schema, rel.relname)) {
@@ -38,7 +45,7 @@ export function createTable(ctx: StatementContext, stmt: any): void {
     return;
   }
   // PostgreSQL's MaxHeapAttributeNumber; refusing wider tables up front also keeps replay linear.
-  if ((stmt.tableElts ?? []).filter((e: any) => e.ColumnDef).length > MAX_COLUMNS) {
+  if ((stmt.tableElts ?? []).filter((e) => 'ColumnDef' in e).length > MAX_COLUMNS) {
     ctx.problem(`tables can have at most ${MAX_COLUMNS} columns`, ctx.nameAt(rel.location));
     return;
   }
@@ -47,7 +54,7 @@ export function createTable(ctx: StatementContext, stmt: any): void {
   ctx.catalog.tables.set(key, table);
   ctx.state.names.addRelation(schema, table.name);
 
-  const parent = stmt.inhRelations?.[0]?.RangeVar;
+  const parent = nodeAs(stmt.inhRelations?.[0], 'RangeVar');
   let partitionParent: Table | undefined;
   if (parent && stmt.partbound) {
     const from = ctx.table(parent);
@@ -60,15 +67,16 @@ export function createTable(ctx: StatementContext, stmt: any): void {
   } else {
     // INHERITS (a, b): the parents' columns come first, so keys and checks may name them.
     for (const inh of stmt.inhRelations ?? []) {
-      const from = ctx.table(inh.RangeVar);
+      const rv = nodeAs(inh, 'RangeVar');
+      const from = rv && ctx.table(rv);
       for (const c of from?.columns ?? []) if (!table.columns.some((x) => x.name === c.name)) table.columns.push({ ...c });
     }
   }
   const inherited = new Set(table.columns.map((c) => c.name));
-  const pending: any[] = [];
+  const pending: ConstraintNode[] = [];
   const likes: { from: Table; options: number }[] = [];
   for (const elt of stmt.tableElts ?? []) {
-    if (elt.ColumnDef) {
+    if ('ColumnDef' in elt) {
       const { column, constraints, mysqlIndex } = columnFromDef(ctx, elt.ColumnDef, table.name);
       if (inherited.delete(column.name)) {
         // A column declared again merges with the inherited one (PostgreSQL: NOTICE, not an error);
@@ -86,12 +94,13 @@ export function createTable(ctx: StatementContext, stmt: any): void {
       table.columns.push(column);
       if (ownsSequence(column)) addOwnedSequence(ctx, table, column.name, identityOptions(elt.ColumnDef));
       for (const con of constraints) pending.push(con);
-    } else if (elt.Constraint) {
+    } else if ('Constraint' in elt) {
       pending.push(elt.Constraint);
-    } else if (elt.TableLikeClause) {
+    } else if ('TableLikeClause' in elt) {
       const like = elt.TableLikeClause;
+      if (!like.relation) continue;
       // The table being made does not exist yet for its own LIKE.
-      const self = like.relation?.relname === table.name && ctx.creationSchema(like.relation.schemaname) === schema;
+      const self = like.relation.relname === table.name && ctx.creationSchema(like.relation.schemaname) === schema;
       if (self) ctx.problem(`relation "${table.name}" does not exist: a table cannot be LIKE itself`, ctx.nameAt(like.relation.location));
       const from = self ? undefined : ctx.tableOrView(like.relation);
       if (from) likes.push({ from, options: like.options ?? 0 });
@@ -117,9 +126,9 @@ export function createTable(ctx: StatementContext, stmt: any): void {
   }
   // PostgreSQL creates (and so names) the checks with the table, then the indexes of index-backed
   // constraints, primary key first, then the foreign keys.
-  const checks: any[] = [];
-  const indexBacked: any[] = [];
-  const rest: any[] = [];
+  const checks: ConstraintNode[] = [];
+  const indexBacked: ConstraintNode[] = [];
+  const rest: ConstraintNode[] = [];
   for (const c of pending) {
     const t = c.contype;
     if (t === 'CONSTR_CHECK') checks.push(c);
@@ -146,11 +155,11 @@ export function createTable(ctx: StatementContext, stmt: any): void {
  * (e.g. `id int PRIMARY KEY UNIQUE`) makes no second index. The primary key is kept first, and a kept
  * constraint without a name takes the name of a duplicate that has one.
  */
-function mergeDuplicateKeys(cons: any[]): any[] {
+function mergeDuplicateKeys(cons: ConstraintNode[]): ConstraintNode[] {
   if (cons.length < 2) return cons;
   const pk = cons.find((c) => c.contype === 'CONSTR_PRIMARY');
-  const kept: any[] = pk ? [{ ...pk }] : [];
-  const signature = (c: any) =>
+  const kept: ConstraintNode[] = pk ? [{ ...pk }] : [];
+  const signature = (c: ConstraintNode) =>
     c.contype === 'CONSTR_EXCLUSION' ? undefined : JSON.stringify([strings(c.keys), strings(c.including), !!c.nulls_not_distinct, !!c.deferrable, !!c.initdeferred]);
   for (const c of cons) {
     if (c === pk) continue;
@@ -166,7 +175,7 @@ function mergeDuplicateKeys(cons: any[]): any[] {
  * DROP TABLE a, b [CASCADE]. Without CASCADE PostgreSQL refuses the whole statement while a foreign key
  * of a table not being dropped references one that is; with CASCADE it drops those foreign keys.
  */
-export function dropTables(ctx: StatementContext, stmt: any, objects: string[][]): void {
+export function dropTables(ctx: StatementContext, stmt: { behavior?: DropBehavior; missing_ok?: boolean }, objects: string[][]): void {
   const tables: Table[] = [];
   for (const names of objects) {
     const rel = names.length > 1 ? { schemaname: names[0], relname: names[1]! } : { relname: names[0]! };
@@ -355,16 +364,16 @@ export function dropColumn(ctx: StatementContext, table: Table, name: string, mi
   });
 }
 
-function mentionsColumn(node: any, name: string): boolean {
+function mentionsColumn(node: unknown, name: string): boolean {
   if (Array.isArray(node)) return node.some((n) => mentionsColumn(n, name));
   if (!node || typeof node !== 'object') return false;
-  const fields = node.ColumnRef?.fields;
-  if (fields) return fields[fields.length - 1]?.String?.sval === name;
+  const ref = nodeAs(node, 'ColumnRef');
+  if (ref?.fields) return lastName(ref.fields) === name;
   return Object.values(node).some((v) => mentionsColumn(v, name));
 }
 
-export function commentOn(ctx: StatementContext, stmt: any): void {
-  const parts = strings(stmt.object?.List?.items);
+export function commentOn(ctx: StatementContext, stmt: CommentStmt): void {
+  const parts = strings(nodeAs(stmt.object, 'List')?.items);
   if (stmt.objtype === 'OBJECT_TABLE' || stmt.objtype === 'OBJECT_VIEW' || stmt.objtype === 'OBJECT_MATVIEW' || stmt.objtype === 'OBJECT_SEQUENCE') {
     const rel = parts.length > 1 ? { schemaname: parts[0], relname: parts[1]! } : { relname: parts[0]! };
     const r = ctx.relation(rel);

@@ -64,7 +64,6 @@ export function typeKnown(state: ReplayState, searchPath: readonly string[], typ
 /** Report a column type PostgreSQL would not find; true when it is unknown. */
 export function checkType(ctx: StatementContext, typeName: TypeName | undefined, allowSerial: boolean): boolean {
   if (!typeName || typeExists(ctx, typeName, allowSerial)) return false;
-  const names = strings(typeName.names);
   ctx.problem(unknownTypeMessage(typeName), ctx.nameAt(typeName.location));
   return true;
 }
