@@ -1,7 +1,8 @@
 // node bench/compare.js <checkout A> <checkout B> [runs]: lint the 2,000-table corpus with two builds,
 // alternating runs so that both see the same machine, and print each one's median and minimum wall and
 // CPU time. Each checkout must be built (npm run build). Wall times on a shared machine drift by ±20%
-// over minutes, so compare builds this way, not figures taken at different times.
+// over minutes, so compare builds this way, not figures taken at different times. BENCH_CORPUS=<dir> lints
+// that workspace instead, BENCH_FORMAT=<format> writes that format (lint-once.js).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,8 +16,8 @@ if (!a || !b) {
   process.exit(2);
 }
 const runs = Number(runsArg ?? 10);
-const corpus = join(here, 'corpus', '2000');
-if (!existsSync(corpus)) writeCorpus(corpus, 2000);
+const corpus = process.env.BENCH_CORPUS ?? join(here, 'corpus', '2000');
+if (!process.env.BENCH_CORPUS && !existsSync(corpus)) writeCorpus(corpus, 2000);
 
 const results = new Map([[a, []], [b, []]]);
 for (let i = 0; i < runs; i++) {

@@ -34,7 +34,8 @@ CREATE POLICY tenant_isolation ON ${t}
 `;
 }
 
-const GLOBAL = `CREATE TABLE organisations (
+/** The global module: the tenant root and the users table every module references. */
+export const GLOBAL = `CREATE TABLE organisations (
   id uuid PRIMARY KEY DEFAULT generate_uuidv7(),
   name text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),

@@ -1,6 +1,7 @@
 // One end-to-end lint in a fresh process, through the CLI's own entry point; prints wall time since
 // process start, CPU time and peak RSS as JSON. BENCH_BUILD=<checkout> lints with that checkout's build
-// instead of this one (bench/compare.js uses it).
+// instead of this one (bench/compare.js uses it); BENCH_FORMAT=sarif|stylish|github writes that format
+// instead of json (findings are counted for json and sarif).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,9 +15,10 @@ const { run, tuneProcessForLint } = await import(pathToFileURL(entry).href);
 tuneProcessForLint?.();
 
 const dir = process.argv[2];
-const out = join(mkdtempSync(join(tmpdir(), 'ismslint-bench-')), 'report.json');
+const format = process.env.BENCH_FORMAT ?? 'json';
+const out = join(mkdtempSync(join(tmpdir(), 'ismslint-bench-')), `report.${format}`);
 const io = { cwd: process.cwd(), env: process.env, isTTY: false, stdout: () => {}, stderr: (s) => process.stderr.write(s) };
-const code = await run(['lint', dir, '--format', 'json', '--output-file', out], io);
+const code = await run(['lint', dir, '--format', format, '--output-file', out], io);
 const wallMs = process.uptime() * 1000;
 const cpu = process.cpuUsage();
 const usage = process.resourceUsage();
@@ -24,7 +26,7 @@ const peakMb = usage.maxRSS / 1024;
 const mainThreadMs = mainThreadCpuMs();
 const mainThreadFaults = mainThreadPageFaults();
 if (code === 2) process.exit(2);
-const findings = JSON.parse(readFileSync(out, 'utf8')).reduce((n, f) => n + f.messages.length, 0);
+const findings = countFindings(format, out);
 rmSync(join(out, '..'), { recursive: true });
 const systemMs = cpu.system / 1000;
 process.stdout.write(JSON.stringify({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000, systemMs, mainThreadMs, mainThreadFaults, pageFaults: usage.minorPageFault, peakMb, findings }) + '\n');
@@ -53,4 +55,10 @@ function mainThreadPageFaults() {
   } catch {
     return undefined;
   }
+}
+
+function countFindings(format, path) {
+  if (format === 'json') return JSON.parse(readFileSync(path, 'utf8')).reduce((n, f) => n + f.messages.length, 0);
+  if (format === 'sarif') return JSON.parse(readFileSync(path, 'utf8')).runs[0].results.length;
+  return undefined;
 }

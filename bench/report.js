@@ -5,36 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { legacyTable as table } from './findings-corpus.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TABLES = Number(process.env.BENCH_REPORT_TABLES ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const targets = { reportMs: 3000, openMs: 2000 };
-
-function table(module, i) {
-  const t = `${module}_t${String(i).padStart(3, '0')}`;
-  const parent = i > 0 ? `  parent_id uuid REFERENCES ${module}_t${String(i - 1).padStart(3, '0')} (id),\n` : '';
-  return `CREATE TABLE ${t} (
-  id uuid PRIMARY KEY DEFAULT generate_uuidv7(),
-  organisation_id uuid NOT NULL REFERENCES organisations (id),
-${parent}  name varchar(200) NOT NULL,
-  status text NOT NULL DEFAULT 'draft',
-  created_at timestamptz NOT NULL DEFAULT now(),
-  created_by uuid NOT NULL REFERENCES users (id),
-  updated_at timestamptz NOT NULL DEFAULT now(),
-  updated_by uuid REFERENCES users (id),
-  deleted_at timestamptz,
-  deleted_by uuid REFERENCES users (id)
-);
-CREATE INDEX idx_${t}_organisation_id ON ${t} (organisation_id);
-CREATE INDEX idx_${t}_created_by ON ${t} (created_by);
-CREATE INDEX idx_${t}_updated_by ON ${t} (updated_by);
-CREATE INDEX idx_${t}_deleted_by ON ${t} (deleted_by);
-ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON ${t}
-  USING (organisation_id = current_setting('app.current_organisation_id')::uuid);
-`;
-}
 
 function writeWorkspace(dir) {
   rmSync(dir, { recursive: true, force: true });

@@ -99,7 +99,9 @@ describe('parsing on a second thread', () => {
       expect(long.spans).toHaveLength(3000);
       // Asked for before the worker can have parsed the whole file: ~330 KB of JSON, sent 64 KB at a time.
       expect(long.result(0)).toBe((pg.parseToJson(statements[0]!) as { json: string }).json);
-      expect(delivered(long)).toEqual(statements.map((s) => (pg.parseToJson(s) as { json: string }).json));
+      expect(statements.slice(1).map((_, i) => long.result(i + 1))).toEqual(statements.slice(1).map((s) => (pg.parseToJson(s) as { json: string }).json));
+      // Each result is handed out once and let go, so a file's JSON is never held whole.
+      expect(long.result(0)).toBeUndefined();
       expect(long.result(3000)).toBeUndefined();
       expect(delivered(parse.take(1)!)).toEqual([(pg.parseToJson('SELECT 1') as { json: string }).json]);
     } finally {
@@ -117,12 +119,38 @@ describe('parsing on a second thread', () => {
     }
   });
 
-  it('leaves files too big to hand over at once to this thread, and parses the others', () => {
-    const parse = ahead.startParseThread({ workerOnly: true, maxFileChars: 20 })!.begin(['SELECT 1;', `SELECT '${'x'.repeat(20)}';`, 'SELECT 2;']);
+  it('parses a big file on the worker a few pieces ahead of this thread, not whole', async () => {
+    // ~20,000 statements: ~300 pieces of JSON. The worker waits for this thread after 16 of them.
+    const statements = Array.from({ length: 20_000 }, (_, i) => `CREATE TABLE t${i} (id uuid PRIMARY KEY, name text NOT NULL)`);
+    const parse = ahead.startParseThread({ workerOnly: true })!.begin([statements.join(';\n')]);
     try {
-      expect(delivered(parse.take(0)!)).toEqual([(pg.parseToJson('SELECT 1') as { json: string }).json]);
-      expect(parse.take(1)).toBeUndefined();
-      expect(delivered(parse.take(2)!)).toEqual([(pg.parseToJson('SELECT 2') as { json: string }).json]);
+      const big = parse.take(0)!;
+      await new Promise((r) => setTimeout(r, 500));
+      const sent = parse.piecesSent();
+      expect(sent).toBeGreaterThan(0);
+      expect(sent).toBeLessThanOrEqual(17);
+      expect(big.result(19_999)).toBe((pg.parseToJson(statements[19_999]!) as { json: string }).json);
+      expect(parse.piecesSent()).toBeGreaterThan(100);
+    } finally {
+      parse.close();
+    }
+  });
+
+  it("gives a big file's statements whole and in order, whichever thread parses each piece", () => {
+    // Over 1 MB: left to the worker, and this thread parses the pieces the worker has not begun.
+    const statements = Array.from({ length: 15_000 }, (_, i) => (i % 997 === 5 ? `CREATE TABLE broken${i} (,)` : `CREATE TABLE t${i} (id uuid PRIMARY KEY, name text NOT NULL, note text)`));
+    const sql = `${statements.join(';\n')};\nSELECT 'ünïcödé'`;
+    expect(sql.length).toBeGreaterThan(1_000_000);
+    const parse = ahead.startParseThread()!.begin(['SELECT 1', sql]);
+    try {
+      parse.take(0);
+      const big = parse.take(1)!;
+      expect(big.spans).toHaveLength(15_001);
+      const expected = [...statements, "SELECT 'ünïcödé'"].map((s) => {
+        const r = pg.parseToJson(s);
+        return 'json' in r ? r.json : r.error;
+      });
+      expect(delivered(big)).toEqual(expected);
     } finally {
       parse.close();
     }

@@ -45,6 +45,9 @@ export default defineRule<Options>({
     const exempt = new Set(ctx.options.exempt);
     const actorExempt = new Set(ctx.options.actorColumnsExempt.length ? ctx.options.actorColumnsExempt : [ctx.standard.tenantRoot]);
     const listed = (set: Set<string>, t: Table) => set.has(t.name) || set.has(`${t.schema}.${t.name}`);
+    // Looked up once: a search of the catalog per finding is quadratic where every table lacks a column.
+    let users: UsersTable | undefined;
+    const usersTable = () => (users ??= standardTable(ctx.catalog, ctx.standard.usersTable, ctx.standard.defaultSchema) ?? { schema: ctx.standard.defaultSchema, name: ctx.standard.usersTable });
     for (const table of ctx.tables) {
       // A partition is judged through its parent, whose columns, keys, indexes and row triggers it inherits.
       if (table.partitionOf) continue;
@@ -52,13 +55,15 @@ export default defineRule<Options>({
       const required = (ctx.kindOf(table) === 'log' ? LOG : ALL).filter((k) => !(ACTORS.has(k) && listed(actorExempt, table)));
       for (const key of required) {
         const name = ctx.standard.auditColumns[key];
-        if (!findColumn(table, name)) reportMissing(ctx, table, key);
+        if (!findColumn(table, name)) reportMissing(ctx, table, key, usersTable);
       }
     }
   },
 });
 
-function reportMissing(ctx: RuleContext<Options>, table: Table, key: AuditKey): void {
+type UsersTable = Pick<Table, 'schema' | 'name'>;
+
+function reportMissing(ctx: RuleContext<Options>, table: Table, key: AuditKey, usersTable: () => UsersTable): void {
   const name = ctx.standard.auditColumns[key];
   const target = sqlTableName(table, ctx.standard.defaultSchema);
   // A quoted "Created_At" is a different column from created_at: point at it rather than add a twin.
@@ -72,7 +77,7 @@ function reportMissing(ctx: RuleContext<Options>, table: Table, key: AuditKey): 
     });
     return;
   }
-  const { sql, json } = definition(ctx, key);
+  const { sql, json } = definition(ctx, key, usersTable());
   ctx.report({
     table,
     messageId: 'missing',
@@ -82,8 +87,7 @@ function reportMissing(ctx: RuleContext<Options>, table: Table, key: AuditKey): 
 }
 
 /** The column definition the standard prescribes (section 5.1 of the global architecture), as SQL and as schema.json. */
-function definition(ctx: RuleContext<Options>, key: AuditKey): { sql: string; json: Record<string, unknown> } {
-  const users = standardTable(ctx.catalog, ctx.standard.usersTable, ctx.standard.defaultSchema) ?? { schema: ctx.standard.defaultSchema, name: ctx.standard.usersTable };
+function definition(ctx: RuleContext<Options>, key: AuditKey, users: UsersTable): { sql: string; json: Record<string, unknown> } {
   const ref = `REFERENCES ${sqlTableName(users, ctx.standard.defaultSchema)} (id)`;
   const references = { table: users.schema === ctx.standard.defaultSchema ? users.name : `${users.schema}.${users.name}`, column: 'id' };
   switch (key) {

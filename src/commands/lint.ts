@@ -4,15 +4,15 @@ import type { Finding } from '../engine/finding.js';
 import { UsageError } from '../engine/config/types.js';
 import { runRules } from '../engine/runner.js';
 import { loadConfig } from '../engine/config/load.js';
-import { formatters, formatNames } from '../formatters/index.js';
-import type { FormatInput, Formatter } from '../formatters/types.js';
+import { chunkedFormatters, formatNames } from '../formatters/index.js';
+import type { ChunkedFormatter, FormatInput } from '../formatters/types.js';
 import { formatTimings } from '../formatters/timings.js';
 import { buildModel } from '../sources/build.js';
 import { createSchemaJsonLoader } from '../sources/schema-json/index.js';
 import { findingsToFix, fixMigrationText, moduleFor, placeSqlFixes, shownPath, writeNewFile } from './fix-migration.js';
 import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
 import type { CommandIO } from './io.js';
-import { writeFileAtomic } from './io.js';
+import { Chunks, writeFileAtomic, writeInBatches } from './io.js';
 import { dropKnockOns } from './knock-on.js';
 import { progress } from './progress.js';
 import { findRepoRoot } from './repo-root.js';
@@ -50,7 +50,7 @@ export function wantsColor(io: CommandIO, flag: boolean | undefined): boolean {
 
 /** Lint the workspace; 0 = gate passes, 1 = findings fail it. Usage problems throw UsageError (exit 2). */
 export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintResult> {
-  const formatter = formatters[opts.format as keyof typeof formatters];
+  const formatter = chunkedFormatters[opts.format as keyof typeof chunkedFormatters];
   if (!formatter) throw new UsageError(`unknown format "${opts.format}" (choose one of: ${formatNames.join(', ')})`);
   if (opts.maxWarnings !== undefined && (!Number.isInteger(opts.maxWarnings) || opts.maxWarnings < -1)) {
     throw new UsageError(`--max-warnings must be a whole number (got ${opts.maxWarnings})`);
@@ -75,7 +75,7 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
 }
 
 /** Format, write and judge the findings against the gate. */
-function report(io: CommandIO, opts: LintOptions, formatter: Formatter, result: { findings: Finding[]; sources: FormatInput['sources']; workspace?: Workspace }): LintResult {
+function report(io: CommandIO, opts: LintOptions, formatter: ChunkedFormatter, result: { findings: Finding[]; sources: FormatInput['sources']; workspace?: Workspace }): LintResult {
   let findings = result.findings;
   if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
   const workspace = result.workspace;
@@ -84,7 +84,8 @@ function report(io: CommandIO, opts: LintOptions, formatter: Formatter, result: 
   const active = findings.filter((f) => !f.suppression);
   const errors = active.filter((f) => f.severity === 'error').length;
   const warnings = active.length - errors;
-  const output = formatter({
+  // Made as it is written, after the fixes below: a big report is never one string in memory.
+  const output = new Chunks(formatter({
     findings,
     sources: result.sources,
     rules: allRules.map((r) => r.meta),
@@ -95,7 +96,7 @@ function report(io: CommandIO, opts: LintOptions, formatter: Formatter, result: 
     toolVersion,
     helpUri: ruleDocsUrl,
     informationUri: homepage,
-  });
+  }));
   if (opts.fixMigration !== undefined && workspace) {
     const { config, modules } = workspace;
     const file = shownPath(io.cwd, opts.fixMigration);
@@ -112,7 +113,7 @@ function report(io: CommandIO, opts: LintOptions, formatter: Formatter, result: 
     else io.stderr(`ismslint: no SQL fixes to write; ${opts.fixMigration} not created\n`);
   }
   if (opts.outputFile) writeFileAtomic(resolve(io.cwd, opts.outputFile), output, opts.outputFile);
-  else io.stdout(output);
+  else writeInBatches(output, io.stdout);
 
   const tooManyWarnings = opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings;
   if (tooManyWarnings) io.stderr(`ismslint found too many warnings (${warnings}; maximum: ${opts.maxWarnings})\n`);

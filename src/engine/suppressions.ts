@@ -37,10 +37,19 @@ const META_RULES = new Set(['unused-suppression', 'suppression-reason-required',
 export function applySuppressions(findings: Finding[], directives: SuppressionDirective[], knownRules: Set<string>): RawFinding[] {
   const problems: RawFinding[] = [];
   const used = new Map<SuppressionDirective, Set<string>>();
+  // Each finding is checked against the directives naming its rule only, in their order.
+  const byRule = new Map<string, SuppressionDirective[]>();
+  for (const d of directives) {
+    for (const rule of new Set(d.rules)) {
+      const list = byRule.get(rule);
+      if (list) list.push(d);
+      else byRule.set(rule, [d]);
+    }
+  }
   for (const f of findings) {
     if (META_RULES.has(f.ruleId)) continue;
-    for (const d of directives) {
-      if (!d.rules.includes(f.ruleId) || !d.appliesTo(f)) continue;
+    for (const d of byRule.get(f.ruleId) ?? []) {
+      if (!d.appliesTo(f)) continue;
       f.suppression = { kind: d.kind, justification: d.reason ?? '' };
       let set = used.get(d);
       if (!set) used.set(d, (set = new Set()));

@@ -16,10 +16,13 @@ export function visibleChar(cp: number): string {
 
 /** A message or path made safe for one terminal line. */
 export function visibleText(text: string): string {
-  let out = '';
-  for (const ch of text) out += visibleChar(ch.codePointAt(0)!);
-  return out;
+  // One replace, not a string built a character at a time: that leaves a rope of one piece per
+  // character, which a report of 100,000 messages would hold in memory until it is printed.
+  return text.replace(INVISIBLE, (ch) => visibleChar(ch.codePointAt(0)!));
 }
+
+/** The characters visibleChar changes: C0 and C1 controls, DEL and the bidi overrides. */
+const INVISIBLE = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Columns a code point occupies in a monospace terminal (East Asian wide = 2, combining = 0). */
 export function charWidth(cp: number): number {

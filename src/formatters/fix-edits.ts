@@ -19,8 +19,17 @@ export function fixEdits(fix: Fix, sources: ReadonlyMap<string, SourceFile>): Te
   if (fix.kind === 'sql') return fix.file === undefined ? [] : [{ file: fix.file, offset: 0, length: 0, text: `${fix.sql};\n` }];
   const source = sources.get(fix.file);
   if (!source) return [];
-  const edit = jsonEdit(source.text, fix);
+  const edit = jsonEdit(source.text, treeOf(source), fix);
   return edit ? [{ file: fix.file, ...edit }] : [];
+}
+
+/** Each schema.json is parsed once for all its fixes: once per fix is quadratic where a big one has many. */
+const trees = new WeakMap<SourceFile, Node | null>();
+
+function treeOf(source: SourceFile): Node | undefined {
+  let tree = trees.get(source);
+  if (tree === undefined) trees.set(source, (tree = jsoncParser().parseTree(source.text) ?? null));
+  return tree ?? undefined;
 }
 
 /** `{ "name": "x", "columns": ["a"] }`: one line, spaced as people write schema.json entries. */
@@ -38,9 +47,8 @@ function compact(value: unknown): string {
  * that exists (on a new line with its indentation when entries are one per line); what is missing in
  * between is written as one compact value.
  */
-function jsonEdit(text: string, fix: JsonFix): Omit<TextEdit, 'file'> | undefined {
+function jsonEdit(text: string, root: Node | undefined, fix: JsonFix): Omit<TextEdit, 'file'> | undefined {
   const jsonc = jsoncParser();
-  const root = jsonc.parseTree(text);
   if (!root) return undefined;
   const target = fix.path;
   // The deepest container on the path that exists, and what must be built below it.

@@ -2,13 +2,14 @@ import type { Finding } from '../engine/finding.js';
 import { fixText } from '../engine/fix.js';
 import { unsuppressed } from './group.js';
 import { rebased } from './paths.js';
-import type { Formatter } from './types.js';
+import { joined, type ChunkedFormatter } from './types.js';
 
 /** GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding. */
-export const github: Formatter = (input) =>
-  unsuppressed(rebased(input).findings)
-    .map((f) => `${annotation(f)}\n`)
-    .join('');
+export const githubChunks: ChunkedFormatter = function* (input) {
+  for (const f of unsuppressed(rebased(input).findings)) yield `${annotation(f)}\n`;
+};
+
+export const github = joined(githubChunks);
 
 function annotation(f: Finding): string {
   const { file, line, column, endLine, endColumn } = f.loc;

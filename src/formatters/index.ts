@@ -1,14 +1,17 @@
-import { github } from './github.js';
-import { json } from './json.js';
-import { sarif } from './sarif.js';
-import { stylish } from './stylish.js';
-import type { Formatter } from './types.js';
+import { github, githubChunks } from './github.js';
+import { json, jsonChunks } from './json.js';
+import { sarif, sarifChunks } from './sarif.js';
+import { stylish, stylishChunks } from './stylish.js';
+import type { ChunkedFormatter, Formatter } from './types.js';
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'github';
 
 export const formatters: Record<FormatName, Formatter> = { stylish, json, sarif, github };
 
+/** The same formats in pieces, for writing a big report as it is made. */
+export const chunkedFormatters: Record<FormatName, ChunkedFormatter> = { stylish: stylishChunks, json: jsonChunks, sarif: sarifChunks, github: githubChunks };
+
 /** In the order `--help` lists them; the first is the default. */
 export const formatNames: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github'];
 
-export type { Formatter } from './types.js';
+export type { ChunkedFormatter, Formatter } from './types.js';

@@ -3,7 +3,7 @@ import type { Finding, Fix, JsonFix } from '../engine/finding.js';
 import { fixText } from '../engine/fix.js';
 import { fixEdits } from './fix-edits.js';
 import { groupByFile } from './group.js';
-import type { FormatInput, Formatter } from './types.js';
+import { joined, type ChunkedFormatter, type FormatInput } from './types.js';
 
 /** ESLint's LintMessage: 1 = warning, 2 = error; `fatal` marks a file that could not be parsed. */
 interface JsonMessage {
@@ -49,28 +49,45 @@ interface JsonResult {
   usedDeprecatedRules: [];
 }
 
-/** The output of `eslint --format json`: one compact JSON array, one entry per file with findings. */
-export const json: Formatter = (input) => {
-  const message = (f: Finding) => jsonMessage(f, input);
-  const suppressedMessage = (f: Finding) => jsonSuppressedMessage(f, input);
-  const results = groupByFile(input.findings)
-    .map(([file, findings]): JsonResult => {
-      const shown = findings.filter((f) => !f.suppression).map(message);
-      return {
-        filePath: resolve(input.cwd, file),
-        messages: shown,
-        suppressedMessages: findings.filter((f) => f.suppression).map(suppressedMessage),
-        errorCount: shown.filter((m) => m.severity === 2).length,
-        fatalErrorCount: shown.filter((m) => m.fatal).length,
-        warningCount: shown.filter((m) => m.severity === 1).length,
-        fixableErrorCount: 0,
-        fixableWarningCount: 0,
-        usedDeprecatedRules: [],
-      };
-    })
+/**
+ * The output of `eslint --format json`: one compact JSON array, one entry per file with findings. Made a
+ * message at a time, as `JSON.stringify` of the whole array would write it.
+ */
+export const jsonChunks: ChunkedFormatter = function* (input) {
+  const files = groupByFile(input.findings)
+    .map(([file, findings]) => ({ filePath: resolve(input.cwd, file), findings }))
     .sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return `${JSON.stringify(results)}\n`;
+  yield '[';
+  for (let i = 0; i < files.length; i++) {
+    const { filePath, findings } = files[i]!;
+    yield `${i > 0 ? ',' : ''}{"filePath":${JSON.stringify(filePath)},"messages":[`;
+    let errors = 0;
+    let fatal = 0;
+    let shown = 0;
+    for (const f of findings) {
+      if (f.suppression) continue;
+      const message = jsonMessage(f, input);
+      if (message.severity === 2) errors++;
+      if (message.fatal) fatal++;
+      yield `${shown++ > 0 ? ',' : ''}${JSON.stringify(message)}`;
+    }
+    yield '],"suppressedMessages":[';
+    let suppressed = 0;
+    for (const f of findings) if (f.suppression) yield `${suppressed++ > 0 ? ',' : ''}${JSON.stringify(jsonSuppressedMessage(f, input))}`;
+    const counts: Omit<JsonResult, 'filePath' | 'messages' | 'suppressedMessages'> = {
+      errorCount: errors,
+      fatalErrorCount: fatal,
+      warningCount: shown - errors,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
+    };
+    yield `]${JSON.stringify(counts).replace(/^\{/, ',')}`;
+  }
+  yield ']\n';
 };
+
+export const json = joined(jsonChunks);
 
 function jsonMessage(f: Finding, input: FormatInput): JsonMessage {
   const severity = f.severity === 'error' ? 2 : 1;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../engine/finding.js';
@@ -6,7 +6,7 @@ import { fixText } from '../engine/fix.js';
 import { fixEdits, type TextEdit } from './fix-edits.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { rebased } from './paths.js';
-import type { FormatInput, Formatter } from './types.js';
+import { joined, type ChunkedFormatter, type FormatInput } from './types.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const DEFAULT_INFORMATION_URI = 'https://github.com/maturion/ismslint';
@@ -18,7 +18,7 @@ const FINGERPRINT_KEY = 'ismslint/v1';
  * SARIF 2.1.0 log with one run. Rules: those that produced a result, by id. Suppressed findings are
  * kept with their suppression, so code scanning shows them as dismissed instead of losing them.
  */
-export const sarif: Formatter = (given) => {
+export const sarifChunks: ChunkedFormatter = function* (given) {
   const input = rebased(given);
   const ruleIds = [...new Set(input.findings.map((f) => f.ruleId))].sort();
   const metaById = new Map(input.rules.map((r) => [r.id, r]));
@@ -41,13 +41,36 @@ export const sarif: Formatter = (given) => {
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUrl(input.cwd) } },
-        results: input.findings.map((f, i) => result(f, ruleIndex.get(f.ruleId)!, fingerprints[i]!, input)),
+        results: RESULTS_HERE,
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // The log around its results, then each result indented as `JSON.stringify(log, null, 2)` would place
+  // it: no string in JSON holds a raw newline, so indenting one is adding to every line break.
+  const text = `${JSON.stringify(log, null, 2)}\n`;
+  const at = text.indexOf(RESULTS_PLACEHOLDER);
+  if (input.findings.length === 0) {
+    yield text.replace(RESULTS_PLACEHOLDER, '"results": []');
+    return;
+  }
+  yield `${text.slice(0, at)}"results": [`;
+  for (let i = 0; i < input.findings.length; i++) {
+    const f = input.findings[i]!;
+    const json = JSON.stringify(result(f, ruleIndex.get(f.ruleId)!, fingerprints[i]!, input), null, 2);
+    yield `${i > 0 ? ',' : ''}\n${RESULT_INDENT}${json.replaceAll('\n', `\n${RESULT_INDENT}`)}`;
+  }
+  yield `\n${RESULTS_CLOSE_INDENT}]${text.slice(at + RESULTS_PLACEHOLDER.length)}`;
 };
+
+export const sarif = joined(sarifChunks);
+
+/** Stands for the results in the log's text; quotes inside JSON strings are escaped, so this only matches the key. */
+const RESULTS_HERE = 0;
+const RESULTS_PLACEHOLDER = '"results": 0';
+/** Depth of a result in the log: log, runs, run, results. */
+const RESULT_INDENT = ' '.repeat(8);
+const RESULTS_CLOSE_INDENT = ' '.repeat(6);
 
 function descriptor(id: string, meta: RuleMeta | undefined, input: FormatInput) {
   const helpUri = input.helpUri(id);
@@ -165,12 +188,9 @@ function pascalCase(id: string): string {
 function fingerprintsOf(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const hash = createHash('sha256')
-      .update([f.ruleId, f.logical ?? f.loc.file, f.message].join('\0'))
-      .digest('hex')
-      .slice(0, 32);
-    const n = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, n);
-    return `${hash}:${n}`;
+    const digest = hash('sha256', [f.ruleId, f.logical ?? f.loc.file, f.message].join('\0'), 'hex').slice(0, 32);
+    const n = (seen.get(digest) ?? 0) + 1;
+    seen.set(digest, n);
+    return `${digest}:${n}`;
   });
 }

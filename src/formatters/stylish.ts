@@ -4,18 +4,19 @@ import { codeFrame } from './code-frame.js';
 import { padEndTo, padStartTo, textWidth, visibleText } from './display.js';
 import { groupByFile, plural, unsuppressed } from './group.js';
 import { palette } from './palette.js';
-import type { Formatter } from './types.js';
+import { joined, type ChunkedFormatter } from './types.js';
 
 /**
  * ESLint-style report: per file, aligned `line:col  severity  message  rule-id` rows, each followed
  * by a code frame; then a summary line. Nothing at all when there is nothing to report.
  */
-export const stylish: Formatter = (input) => {
+export const stylishChunks: ChunkedFormatter = function* (input) {
   const c = palette(input.color);
   const findings = unsuppressed(input.findings);
-  if (findings.length === 0) return '';
+  if (findings.length === 0) return;
 
-  const lines: string[] = [];
+  // Every line ends in a newline, the last one too; a file's lines are yielded when its findings are done.
+  let lines: string[] = [];
   for (const [file, group] of groupByFile(findings)) {
     lines.push('', c.underline(visibleText(file)));
     const rows = group.map(row);
@@ -29,7 +30,8 @@ export const stylish: Formatter = (input) => {
     const lead = 2 + width.line + 1 + width.column + 2 + width.severity + 2;
     const room = Math.max(MIN_MESSAGE_WIDTH, (input.columns ?? DEFAULT_COLUMNS) - lead - 2 - width.ruleId);
     const messageWidth = Math.min(room, widest(rows, (r) => textWidth(r.message)));
-    group.forEach((finding, i) => {
+    for (let i = 0; i < group.length; i++) {
+      const finding = group[i]!;
       const r = rows[i]!;
       const paint = finding.severity === 'error' ? c.red : c.yellow;
       const position = `${padStartTo(r.line, width.line)}:${padEndTo(r.column, width.column)}`;
@@ -38,16 +40,25 @@ export const stylish: Formatter = (input) => {
       lines.push(`  ${c.dim(position)}  ${paint(padEndTo(r.severity, width.severity))}  ${padEndTo(first, messageWidth)}  ${c.dim(r.ruleId)}`);
       for (const m of more) lines.push(`${' '.repeat(lead)}${m}`);
       if (finding.fix) lines.push(`${' '.repeat(lead)}${c.dim('fix:')} ${visibleText(fixText(finding.fix))}`);
-      lines.push(...codeFrame(finding.loc, input.sources.get(finding.loc.file), { gutter: c.blue, marker: paint }, width.line));
-    });
+      for (const line of codeFrame(finding.loc, input.sources.get(finding.loc.file), { gutter: c.blue, marker: paint }, width.line)) lines.push(line);
+      if (lines.length >= LINES_PER_PIECE) {
+        yield `${lines.join('\n')}\n`;
+        lines = [];
+      }
+    }
+    if (lines.length > 0) yield `${lines.join('\n')}\n`;
+    lines = [];
   }
 
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const summary = `✖ ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  lines.push('', c.bold((errors > 0 ? c.red : c.yellow)(summary)));
-  return `${lines.join('\n')}\n`;
+  yield `\n${c.bold((errors > 0 ? c.red : c.yellow)(summary))}\n`;
 };
+
+export const stylish = joined(stylishChunks);
+
+const LINES_PER_PIECE = 1000;
 
 /** The largest of `f` over many rows (a spread into Math.max overflows the stack past ~100,000). */
 function widest<T>(rows: T[], f: (row: T) => number): number {

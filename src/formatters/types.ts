@@ -23,3 +23,18 @@ export interface FormatInput {
 }
 
 export type Formatter = (input: FormatInput) => string;
+
+/**
+ * The same output in pieces, in order, made as they are asked for: a writer that takes each piece as it
+ * comes never holds a report of 100,000 findings as one string, nor all their output objects at once.
+ */
+export type ChunkedFormatter = (input: FormatInput) => Iterable<string>;
+
+/** The whole output of a chunked format as one string. */
+export function joined(format: ChunkedFormatter): Formatter {
+  return (input) => {
+    const pieces: string[] = [];
+    for (const piece of format(input)) pieces.push(piece);
+    return pieces.join('');
+  };
+}

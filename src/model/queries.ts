@@ -1,6 +1,7 @@
 import type { A_Const, A_Expr, Node, TypeName } from '@pgsql/types';
 import { lastName, nameParts, nodeAs, peelCasts, withoutCasts } from './ast.js';
 import type { Catalog, Constraint, Expr, Index, Table } from './catalog.js';
+import { tableKey } from './catalog.js';
 
 /** Any structure that PostgreSQL can use as an index: CREATE INDEX, primary key, unique or exclusion constraint. */
 export interface IndexLike {
@@ -207,8 +208,10 @@ export function referencedColumns(fk: Constraint, lookup: (schema: string, name:
 
 /** A table the standard names (tenant root, users table): the one in the default schema, else the first of that name. */
 export function standardTable(catalog: Catalog, name: string, defaultSchema: string): Table | undefined {
-  const tables = [...catalog.tables.values()].filter((t) => t.name === name);
-  return tables.find((t) => t.schema === defaultSchema) ?? tables[0];
+  const inDefault = catalog.tables.get(tableKey(defaultSchema, name));
+  if (inDefault) return inDefault;
+  for (const t of catalog.tables.values()) if (t.name === name) return t;
+  return undefined;
 }
 
 /** How a column references the `id` of a table the standard names (users table, tenant root). */

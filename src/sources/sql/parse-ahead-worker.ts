@@ -2,16 +2,28 @@ import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { loadPgQuery as LoadPgQuery, PgSyntaxError } from '../../model/pg-wasm.js';
 import type { ParsedAheadMessage } from './parse-ahead.js';
-import { CLAIMED, DELIVERED, TAKEN } from './parse-ahead-protocol.js';
+import { CLAIMED, DELIVERED, PIECE, PIECES_TAKEN, TAKEN, claimPiece, firstPiece, statementsPerPiece } from './parse-ahead-protocol.js';
 
-const { port, shared, maxFileChars } = workerData as { port: MessagePort; shared: Int32Array; maxFileChars: number };
+const { port, shared } = workerData as { port: MessagePort; shared: Int32Array };
 /** Files parsed but not yet taken: enough to keep the main thread fed, few enough to bound memory. */
 const AHEAD = 4;
-/** A file is sent in pieces of about this much JSON (~60 statements of a typical migration) or this many statements, so that the main thread can start on it. */
-const PIECE_CHARS = 64 * 1024;
-const PIECE_STATEMENTS = 1000;
+/**
+ * Pieces sent but not yet taken in by the main thread: ~1 MB of JSON. A big file (a whole pg_dump) is
+ * parsed here as far as this ahead of the main thread's replay, never whole, so its JSON is never in
+ * memory at once, however the SQL is split into files.
+ */
+const PIECES_AHEAD = 16;
+let piecesSent = 0;
+
+/** Wait while the main thread has enough pieces to replay. */
+function waitForRoom(): void {
+  for (let taken = Atomics.load(shared, PIECES_TAKEN); piecesSent - taken >= PIECES_AHEAD; taken = Atomics.load(shared, PIECES_TAKEN)) {
+    Atomics.wait(shared, PIECES_TAKEN, taken);
+  }
+}
 
 function deliver(message: ParsedAheadMessage): void {
+  if ('results' in message) piecesSent++;
   port.postMessage(message);
   Atomics.add(shared, DELIVERED, 1);
   Atomics.notify(shared, DELIVERED);
@@ -31,30 +43,26 @@ try {
     const index = Atomics.add(shared, CLAIMED, 1);
     if (index >= texts.length) break;
     const text = texts[index]!;
-    // The limit above counts files: a big one (a whole pg_dump, say) would be parsed far ahead of the main
-    // thread and hold its JSON in memory twice. The main thread parses it a statement at a time.
-    if (text.length > maxFileChars) {
-      deliver({ index, declined: true });
-      continue;
-    }
     const { spans, comments } = splitWithComments(text);
     const flat: number[] = [];
     for (const span of spans) flat.push(span.start, span.end);
-    let results: (string | PgSyntaxError)[] = [];
-    let chars = 0;
-    let first = true;
-    for (let i = 0; i < spans.length; i++) {
-      const r = parseToJson(text.slice(spans[i]!.start, spans[i]!.end));
-      results.push('json' in r ? r.json : r.error);
-      chars += 'json' in r ? r.json.length : r.error.message.length;
-      const done = i === spans.length - 1;
-      if (chars < PIECE_CHARS && results.length < PIECE_STATEMENTS && !done) continue;
-      deliver(first ? { index, spans: flat, comments, results, done } : { index, results, done });
-      first = false;
-      results = [];
-      chars = 0;
+    // A file is parsed in pieces, which the main thread may claim too when it would otherwise wait, so
+    // that one big file keeps both threads busy as many small ones do.
+    const per = statementsPerPiece(spans.length);
+    const pieces = Math.ceil(spans.length / per);
+    Atomics.store(shared, PIECE, firstPiece(index));
+    deliver({ index, spans: flat, comments, per });
+    for (;;) {
+      waitForRoom();
+      const piece = claimPiece(shared, index, pieces);
+      if (piece < 0) break;
+      const results: (string | PgSyntaxError)[] = [];
+      for (let i = piece * per; i < Math.min(spans.length, (piece + 1) * per); i++) {
+        const r = parseToJson(text.slice(spans[i]!.start, spans[i]!.end));
+        results.push('json' in r ? r.json : r.error);
+      }
+      deliver({ index, from: piece * per, results });
     }
-    if (first) deliver({ index, spans: flat, comments, results, done: true });
   }
 } catch (e) {
   deliver({ failed: e instanceof Error ? e.message : String(e) });

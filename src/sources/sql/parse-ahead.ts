@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { parserModule, type PgSyntaxError } from '../../model/pg-wasm.js';
+import { parseToJson, parserModule, type PgSyntaxError } from '../../model/pg-wasm.js';
 import { parserThreadCreated, parserThreadReady } from '../events.js';
-import { CLAIMED, COUNTERS, DELIVERED, TAKEN } from './parse-ahead-protocol.js';
+import { CLAIMED, COUNTERS, DELIVERED, PIECES_TAKEN, TAKEN, claimPiece } from './parse-ahead-protocol.js';
 import type { StatementSpan } from './split.js';
 
 /** One file as the worker split it, and its statements as the worker parses them. */
@@ -14,21 +14,22 @@ export interface ParsedAheadFile {
   comments: number[];
   /**
    * Statement `i`'s libpg-query JSON or syntax error, waiting for the worker if it has not sent it yet;
-   * undefined when the worker has failed and the caller is to parse the statement itself.
+   * undefined when the worker has failed and the caller is to parse the statement itself. Each is
+   * handed out once and then let go, so a big file's JSON is never held whole.
    */
   result: (i: number) => string | PgSyntaxError | undefined;
 }
 
 /**
  * A file arrives in pieces, so that this thread can replay its first statements while the worker parses
- * the rest. The first piece carries the file's spans, as flat [start, end) pairs: objects a message brings
+ * the rest. The first message carries the file's spans, as flat [start, end) pairs: objects a message brings
  * have other hidden classes than those splitStatements makes here, and code that met both would be
- * optimised for both (iterateSqlFile was compiled three times).
+ * optimised for both (iterateSqlFile was compiled three times). Then each piece the worker parsed:
+ * `per` statements from statement `from` (see claimPiece: this thread parses the pieces it claims itself).
  */
 export type ParsedAheadMessage =
-  | { index: number; spans: number[]; comments: number[]; results: (string | PgSyntaxError)[]; done: boolean }
-  | { index: number; results: (string | PgSyntaxError)[]; done: boolean }
-  | { index: number; declined: true }
+  | { index: number; spans: number[]; comments: number[]; per: number }
+  | { index: number; from: number; results: (string | PgSyntaxError)[] }
   | { failed: string };
 
 export interface ParseAhead {
@@ -37,6 +38,8 @@ export interface ParseAhead {
    * to parse it itself: the worker had not reached it yet, or has failed.
    */
   take(index: number): ParsedAheadFile | undefined;
+  /** Pieces the worker has sent so far. */
+  piecesSent(): number;
   close(): void;
 }
 
@@ -50,8 +53,12 @@ export interface ParseThread {
 const WORKER = new URL('./parse-ahead-worker.js', import.meta.url);
 /** A worker that delivers nothing for this long is taken for dead (it cannot be watched while we wait). */
 const STALL_MS = 10_000;
-/** Bigger files (~7 MB of parse-tree JSON) are left to the main thread, which parses them a statement at a time. */
-const MAX_FILE_CHARS = 1_000_000;
+/**
+ * A file this big is left to the worker even when it is behind: parsing it here would take longer than
+ * the worker takes to start, and would leave the second core idle for the whole file. The worker parses it
+ * a few pieces ahead of this thread's replay (parse-ahead-worker.ts), so its JSON is never held whole.
+ */
+const WORKER_FILE_CHARS = 1_000_000;
 
 /**
  * Split and parse migration files on a second thread while this one replays the files before them.
@@ -61,11 +68,11 @@ const MAX_FILE_CHARS = 1_000_000;
  * them all, for tests). Without a built worker script (tests run the TypeScript sources) it returns
  * undefined and everything is parsed here.
  */
-export function startParseThread(opts: { workerOnly?: boolean; maxFileChars?: number } = {}): ParseThread | undefined {
+export function startParseThread(opts: { workerOnly?: boolean } = {}): ParseThread | undefined {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
   const shared = new Int32Array(new SharedArrayBuffer(COUNTERS * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
-  const workerData = { port: port2, shared, maxFileChars: opts.maxFileChars ?? MAX_FILE_CHARS };
+  const workerData = { port: port2, shared };
   const worker = new Worker(WORKER, { workerData, transferList: [port2] });
   worker.unref();
   parserThreadCreated.publish(undefined);
@@ -75,6 +82,8 @@ export function startParseThread(opts: { workerOnly?: boolean; maxFileChars?: nu
     Atomics.store(shared, CLAIMED, total);
     Atomics.store(shared, TAKEN, total);
     Atomics.notify(shared, TAKEN);
+    Atomics.store(shared, PIECES_TAKEN, 0x3fffffff);
+    Atomics.notify(shared, PIECES_TAKEN);
     port1.close();
     void worker.terminate();
   };
@@ -82,26 +91,31 @@ export function startParseThread(opts: { workerOnly?: boolean; maxFileChars?: nu
     begin(texts) {
       total = texts.length;
       port1.postMessage({ texts, wasm: parserModule() });
-      return { take: taker(shared, port1, !!opts.workerOnly), close };
+      const workerOnly = (index: number) => !!opts.workerOnly || texts[index]!.length >= WORKER_FILE_CHARS;
+      return { take: taker(shared, port1, texts, workerOnly, !opts.workerOnly), piecesSent: () => Atomics.load(shared, DELIVERED), close };
     },
     close,
   };
 }
 
-function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (index: number) => ParsedAheadFile | undefined {
-  /** Files whose first piece has arrived and that are not taken yet; a declined file (parsed here) is `null`. */
-  const arrived = new Map<number, ParsedAheadFile | null>();
-  /** Results of the files still arriving. */
-  const open = new Map<number, { results: (string | PgSyntaxError)[]; done: boolean }>();
+/** A statement's result: JSON or a syntax error; `undefined` not here yet, `null` handed out and let go. */
+type Slot = string | PgSyntaxError | undefined | null;
+
+function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnly: (index: number) => boolean, steal: boolean): (index: number) => ParsedAheadFile | undefined {
+  /** Files whose first message has arrived and that are not taken yet. */
+  const arrived = new Map<number, ParsedAheadFile>();
+  /** The results of each file opened, by statement. */
+  const slots = new Map<number, Slot[]>();
   let failed = false;
   let heard = false;
 
-  /** Take in one message, waiting for it if none is there; false once the worker has failed or stalled. */
-  const pump = (): boolean => {
+  /** Take in one message, if one is there or (`wait`) once one comes; false when none came or the worker has failed or stalled. */
+  const pump = (wait: boolean): boolean => {
     while (!failed) {
       const delivered = Atomics.load(shared, DELIVERED);
       const message = receiveMessageOnPort(port)?.message as ParsedAheadMessage | undefined;
       if (!message) {
+        if (!wait) return false;
         if (Atomics.wait(shared, DELIVERED, delivered, STALL_MS) === 'timed-out') failed = true;
         continue;
       }
@@ -109,43 +123,71 @@ function taker(shared: Int32Array, port: MessagePort, workerOnly: boolean): (ind
         heard = true;
         parserThreadReady.publish(undefined);
       }
-      if ('failed' in message) failed = true;
-      else if ('declined' in message) arrived.set(message.index, null);
-      else if ('spans' in message) opened(message);
-      else {
-        const entry = open.get(message.index)!;
-        for (const r of message.results) entry.results.push(r);
-        entry.done = message.done;
-        if (message.done) open.delete(message.index);
+      if ('failed' in message) {
+        failed = true;
+        return false;
       }
-      return !failed;
+      if ('spans' in message) opened(message);
+      else {
+        // Taken in: the worker may parse one piece more.
+        Atomics.add(shared, PIECES_TAKEN, 1);
+        Atomics.notify(shared, PIECES_TAKEN);
+        const results = slots.get(message.index);
+        if (results) for (let k = 0; k < message.results.length; k++) results[message.from + k] = message.results[k];
+      }
+      return true;
     }
     return false;
   };
 
-  const opened = (first: { index: number; spans: number[]; comments: number[]; results: (string | PgSyntaxError)[]; done: boolean }) => {
-    const entry = { results: first.results, done: first.done };
-    if (!first.done) open.set(first.index, entry);
-    const result = (i: number) => {
-      while (i >= entry.results.length && !entry.done) if (!pump()) return undefined;
-      return entry.results[i];
+  const opened = (first: { index: number; spans: number[]; comments: number[]; per: number }) => {
+    const { index, per } = first;
+    const count = first.spans.length / 2;
+    const pieces = Math.ceil(count / per);
+    const results: Slot[] = new Array(count).fill(undefined);
+    slots.set(index, results);
+    const text = texts[index]!;
+    const result = (i: number): string | PgSyntaxError | undefined => {
+      if (i >= count) return undefined;
+      for (;;) {
+        const r = results[i];
+        if (r === null) return undefined;
+        if (r !== undefined) {
+          results[i] = null;
+          return r;
+        }
+        if (failed) return undefined;
+        // Not here yet: take in what has come, else parse a piece the worker has not begun, else wait.
+        if (pump(false)) continue;
+        const piece = steal ? claimPiece(shared, index, pieces) : -1;
+        if (piece >= 0) {
+          for (let k = piece * per; k < Math.min(count, (piece + 1) * per); k++) {
+            const parsed = parseToJson(text.slice(first.spans[2 * k]!, first.spans[2 * k + 1]!));
+            results[k] = 'json' in parsed ? parsed.json : parsed.error;
+          }
+          continue;
+        }
+        if (!pump(true)) return undefined;
+      }
     };
-    arrived.set(first.index, { index: first.index, spans: spanObjects(first.spans), comments: first.comments, result });
+    arrived.set(index, { index, spans: spanObjects(first.spans), comments: first.comments, result });
   };
 
   return (index) => {
     if (failed) return undefined;
+    // The files before this one are done with.
+    for (const done of slots.keys()) if (done < index) slots.delete(done);
     Atomics.store(shared, TAKEN, index + 1);
     Atomics.notify(shared, TAKEN);
     // Still unclaimed: the worker is behind, so parse it here rather than wait.
-    if (!workerOnly && Atomics.compareExchange(shared, CLAIMED, index, index + 1) === index) return undefined;
+    if (!workerOnly(index) && Atomics.compareExchange(shared, CLAIMED, index, index + 1) === index) return undefined;
     for (;;) {
       const got = arrived.get(index);
       if (got !== undefined) {
         arrived.delete(index);
-        return got ?? undefined;
+        return got;
       }
-      if (!pump()) return undefined;
+      if (!pump(true)) return undefined;
     }
   };
 }
