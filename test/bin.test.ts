@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/corpus.js';
 import { run } from '../src/cli/main.js';
 import { recordingIO } from './support/command-io.js';
+import { readLintJson } from './support/lint-json.js';
 
 const root = resolve(__dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'ismslint-bin-'));
@@ -46,7 +47,7 @@ CREATE TABLE vendor_note (id uuid PRIMARY KEY, body varchar(200));`,
     const args = ['lint', 'ws', '--format', 'json'];
     const [shipped, sources] = [await viaBin(args), await inProcess(args)];
     expect(sources.code).toBe(1);
-    const rules = new Set(JSON.parse(sources.stdout).flatMap((f: any) => f.messages.map((m: any) => m.ruleId)));
+    const rules = new Set(readLintJson(sources.stdout).flatMap((f) => f.messages.map((m) => m.ruleId)));
     expect([...rules]).toEqual(expect.arrayContaining(['parse-error', 'primary-key-uuid-v7', 'no-cross-module-foreign-key', 'rls-enabled']));
     expect(shipped.code).toBe(1);
     expect(shipped.stdout).toBe(sources.stdout);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './support/cli-run.js';
+import { readLintJson } from './support/lint-json.js';
 
 const globalModule = resolve(__dirname, '..', 'module-schemas', 'global');
 const clean = resolve(__dirname, '..', 'fixtures', 'workspaces', 'clean', 'vendor_risk');
@@ -14,7 +15,7 @@ async function withLater(sql: string): Promise<string[]> {
   cpSync(clean, join(dir, 'ws', 'vendor_risk'), { recursive: true });
   writeFileSync(join(dir, 'ws', 'vendor_risk', 'migrations', '002_later.sql'), sql);
   const r = await cli(['lint', 'ws/vendor_risk', '-f', 'json'], { cwd: dir });
-  return JSON.parse(r.stdout).flatMap((f: any) => f.messages.map((m: any) => `${f.filePath.slice(dir.length + 1)}:${m.line} ${m.ruleId}: ${m.message}`));
+  return readLintJson(r.stdout).flatMap((f) => f.messages.map((m) => `${f.filePath.slice(dir.length + 1)}:${m.line} ${m.ruleId}: ${m.message}`));
 }
 
 describe('findings point at the cause', () => {

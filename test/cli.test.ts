@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import type { CommandIO } from '../src/commands/io.js';
+import { readLintJson } from './support/lint-json.js';
 
 const fixtures = resolve(__dirname, '..', 'fixtures', 'workspaces');
 // The fixture workspaces hold one module each; the global module comes from module-schemas/.
@@ -41,8 +42,8 @@ describe('ismslint lint', () => {
   it('fails the gate (exit 1) with findings judged on the final migration state', async () => {
     const r = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'json']);
     expect(r.code).toBe(1);
-    const files = JSON.parse(r.stdout);
-    const messages = files.flatMap((f: any) => f.messages.map((m: any) => `${f.filePath.slice(fixtures.length + 1)}:${m.line} ${m.ruleId}`));
+    const files = readLintJson(r.stdout);
+    const messages = files.flatMap((f) => f.messages.map((m) => `${f.filePath.slice(fixtures.length + 1)}:${m.line} ${m.ruleId}`));
     // RLS disabled by the later 002_relax.sql: reported at that statement.
     expect(messages).toContain('violations/vendor_risk/migrations/002_relax.sql:2 rls-enabled');
     expect(messages).toContain('violations/vendor_risk/migrations/001_vendor.sql:22 rls-enabled');
@@ -71,7 +72,7 @@ describe('ismslint lint', () => {
 
   it('--quiet drops warnings; --max-warnings turns warnings into a failure', async () => {
     const quiet = await cli(['lint', globalModule, join(fixtures, 'violations'), '--quiet', '--format', 'json']);
-    expect(JSON.parse(quiet.stdout).every((f: any) => f.messages.every((m: any) => m.severity === 2))).toBe(true);
+    expect(readLintJson(quiet.stdout).every((f) => f.messages.every((m) => m.severity === 2))).toBe(true);
     const warnOnly = join(mkdtempSync(join(tmpdir(), 'ismslint-')), 'ismslint.config.json');
     writeFileSync(warnOnly, JSON.stringify({ rules: { 'rls-enabled': 'warn', 'policy-requires-rls': 'warn', 'foreign-key-index': 'warn' } }));
     const lenient = await cli(['lint', globalModule, join(fixtures, 'violations'), '--config', warnOnly]);
@@ -223,7 +224,7 @@ describe('configuration scopes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-'));
     writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify(config));
     const r = await cli(['lint', globalModule, join(fixtures, 'violations'), '--format', 'json'], { cwd: dir });
-    const rules = JSON.parse(r.stdout || '[]').flatMap((f: any) => f.messages.map((m: any) => `${m.ruleId}:${m.severity}`));
+    const rules = readLintJson(r.stdout || '[]').flatMap((f) => f.messages.map((m) => `${m.ruleId}:${m.severity}`));
     return { code: r.code, rules };
   };
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './support/cli-run.js';
+import { readLintJson } from './support/lint-json.js';
 
 describe('init in a new project', () => {
   it('creates the module and the global module, and lint passes straight away', async () => {
@@ -27,7 +28,7 @@ describe('init in a new project', () => {
     const module = JSON.parse(readFileSync(join(dir, 'db', 'vendor_risk', 'schema.json'), 'utf8'));
     expect(module.tables[0].columns.map((c: { name: string }) => c.name)).toContain('tenant_id');
     const lint = await cli(['lint', '-f', 'json'], { cwd: dir });
-    expect(JSON.parse(lint.stdout).flatMap((f: any) => f.messages.map((m: any) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(readLintJson(lint.stdout).flatMap((f) => f.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
     expect(lint.code).toBe(0);
   });
 });

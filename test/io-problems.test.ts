@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, jsonFindings } from './support/cli-run.js';
+import { readLintJson } from './support/lint-json.js';
 
 const globalModule = resolve(__dirname, '..', 'module-schemas', 'global');
 const clean = resolve(__dirname, '..', 'fixtures', 'workspaces', 'clean');
@@ -101,7 +102,7 @@ describe('findings', () => {
     const r = await cli(['lint', 'm', '-f', 'json'], { cwd: dir });
     const found = jsonFindings(r.stdout, dir);
     expect(found.filter((f) => f === 'm/001.sql:1:25 prefer-text')).toHaveLength(1);
-    const all = JSON.parse(r.stdout).flatMap((f: any) => f.messages.map((m: any) => `${f.filePath}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+    const all = readLintJson(r.stdout).flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
     expect(all.length).toBe(new Set(all).size);
   });
 
@@ -111,7 +112,7 @@ describe('findings', () => {
     const table = (name: string, n: number) => `CREATE TABLE ${name} (${Array.from({ length: n }, (_, i) => `c${i} int`).join(', ')});\n`;
     writeFileSync(join(dir, 'm', '001.sql'), table('ok', 1600) + table('wide', 1601));
     const r = await cli(['lint', 'm', '-f', 'json'], { cwd: dir });
-    const errors = JSON.parse(r.stdout).flatMap((f: any) => f.messages.filter((m: any) => m.ruleId === 'replay-error'));
-    expect(errors.map((m: any) => `${m.line}:${m.column} ${m.message}`)).toEqual(['2:14 tables can have at most 1600 columns']);
+    const errors = readLintJson(r.stdout).flatMap((f) => f.messages.filter((m) => m.ruleId === 'replay-error'));
+    expect(errors.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['2:14 tables can have at most 1600 columns']);
   });
 });

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './support/cli-run.js';
+import { readLintJson } from './support/lint-json.js';
 
 async function lintSql(sql: string): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'ismslint-knock-'));
   mkdirSync(join(dir, 'm'));
   writeFileSync(join(dir, 'm', '001.sql'), sql);
   const r = await cli(['lint', 'm', '-f', 'json'], { cwd: dir });
-  return JSON.parse(r.stdout).flatMap((f: any) => f.messages.map((m: any) => `${m.line} ${m.ruleId}`));
+  return readLintJson(r.stdout).flatMap((f) => f.messages.map((m) => `${m.line} ${m.ruleId}`));
 }
 
 const table = 'CREATE TABLE t (id int PRIMARY KEY, organisation_id uuid NOT NULL);\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\nALTER TABLE t FORCE ROW LEVEL SECURITY;\n';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './support/cli-run.js';
+import { readLintJson } from './support/lint-json.js';
 
 const globalModule = resolve(__dirname, '..', 'module-schemas', 'global');
 const clean = resolve(__dirname, '..', 'fixtures', 'workspaces', 'clean', 'vendor_risk');
@@ -19,7 +20,7 @@ function workspace(): string {
   return dir;
 }
 
-const files = (stdout: string) => JSON.parse(stdout).filter((f: any) => f.messages.length > 0).map((f: any) => f.filePath);
+const files = (stdout: string) => readLintJson(stdout).filter((f) => f.messages.length > 0).map((f) => f.filePath);
 
 describe('lint <file or module>', () => {
   it('one migration file is judged with its workspace: no false "relation does not exist"', async () => {

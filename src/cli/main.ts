@@ -26,9 +26,9 @@ function parse(command: CommandSpec, args: string[]): { positionals: string[]; v
   let parsed: { positionals: string[]; values: unknown };
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e: any) {
+  } catch (e) {
     // parseArgs' own wording, minus its advice about `--`, which does not apply here.
-    throw new UsageError(String(e.message).replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option'));
+    throw new UsageError(String((e as Error).message).replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option'));
   }
   const values = parsed.values as Values;
   for (const [name, o] of Object.entries(specs)) if (values[name] === undefined && o.default !== undefined) values[name] = o.default;
@@ -70,7 +70,7 @@ export async function run(argv: string[], io: CommandIO = processIO()): Promise<
     const { command, args } = splitCommandWord(argv);
     // No command word: `lint`, with everything as its paths and options.
     return await runCommand(command ?? COMMANDS[0]!, args, io, !command);
-  } catch (e: any) {
+  } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`ismslint: ${e.message}\n`);
       if (debug && e.stack) io.stderr(e.stack + '\n');
@@ -82,9 +82,10 @@ export async function run(argv: string[], io: CommandIO = processIO()): Promise<
       if (debug && e.stack) io.stderr(e.stack + '\n');
       return 2;
     }
-    const reason = e?.message ?? String(e);
+    const err = e as { message?: unknown; stack?: string } | null | undefined;
+    const reason = err?.message ?? String(e);
     io.stderr(`ismslint: internal error: ${reason}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && e?.stack) io.stderr(e.stack + '\n');
+    if (debug && err?.stack) io.stderr(err.stack + '\n');
     return 2;
   }
 }

@@ -27,7 +27,8 @@ export function shownPath(io: CommandIO, path: string): string {
   return relative(io.cwd, path).split('\\').join('/') || '.';
 }
 
-export function writeError(io: CommandIO, path: string, e: any): UsageError {
+export function writeError(io: CommandIO, path: string, e: unknown): UsageError {
   if (e instanceof UsageError) return e;
-  return new UsageError(`cannot write ${shownPath(io, path)}: ${e?.code ?? e?.message ?? e}`);
+  const err = e as NodeJS.ErrnoException | undefined;
+  return new UsageError(`cannot write ${shownPath(io, path)}: ${err?.code ?? err?.message ?? e}`);
 }

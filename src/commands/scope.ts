@@ -81,9 +81,10 @@ export function changedModules(ref: string, cwd: string): string[] {
   const git = (args: string[]) => {
     try {
       return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-    } catch (e: any) {
-      if (e?.code === 'ENOENT') throw new UsageError('--changed-since needs git, which was not found on PATH');
-      const why = String(e?.stderr ?? e?.message ?? e).trim().split('\n')[0];
+    } catch (e) {
+      const err = e as (NodeJS.ErrnoException & { stderr?: string }) | undefined;
+      if (err?.code === 'ENOENT') throw new UsageError('--changed-since needs git, which was not found on PATH');
+      const why = String(err?.stderr ?? err?.message ?? e).trim().split('\n')[0];
       throw new UsageError(`--changed-since ${ref}: ${why}`);
     }
   };

@@ -39,9 +39,9 @@ function within(p: string, q: string): boolean {
 function requiredAlternatives(e: ErrorObject): string[] | undefined {
   // `required` holds for anything but objects, so only an object can fail such a oneOf meaningfully.
   const isObject = e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data);
-  const branches = e.keyword === 'oneOf' && isObject ? (e.schema as any) : undefined;
+  const branches: unknown = e.keyword === 'oneOf' && isObject ? e.schema : undefined;
   if (!Array.isArray(branches) || branches.length < 2) return undefined;
-  const names = branches.map((b: any) => (Array.isArray(b?.required) && b.required.length === 1 && Object.keys(b).length === 1 ? String(b.required[0]) : undefined));
+  const names = branches.map((b: { required?: unknown } | null) => (Array.isArray(b?.required) && b.required.length === 1 && Object.keys(b).length === 1 ? String(b.required[0]) : undefined));
   return names.every((n) => n !== undefined) ? (names as string[]) : undefined;
 }
 
@@ -91,7 +91,7 @@ export function describeAjvErrors(errors: ErrorObject[] | null | undefined): Sch
     if (e.keyword === 'type') {
       const group = typesAt.get(e.instancePath);
       if (!group || group[0] !== e) continue;
-      const types = [...new Set(group.flatMap((g) => String((g.params as any).type).split(',')))];
+      const types = [...new Set(group.flatMap((g) => String((g.params as AjvParams).type).split(',')))];
       push(describe({ ...e, params: { type: types.join(',') } }));
     } else {
       push(describe(e));
@@ -103,20 +103,35 @@ export function describeAjvErrors(errors: ErrorObject[] | null | undefined): Sch
 
 const FORMAT_HINT: Record<string, string> = { date: 'date (YYYY-MM-DD)', 'date-time': 'date and time (RFC 3339)', regex: 'regular expression' };
 
+/** The fields of Ajv's `params` these messages read; each keyword sets its own. */
+interface AjvParams {
+  type: string;
+  missingProperty: string;
+  additionalProperty: string;
+  allowedValues?: unknown[];
+  allowedValue: unknown;
+  pattern: string;
+  format: string;
+  limit: number;
+  i: number;
+  j: number;
+}
+
 function describe(e: ErrorObject): SchemaProblem {
   const path = decode(e.instancePath);
   const last = path[path.length - 1];
   const parent = path.slice(0, -1);
   const subject = typeof last === 'string' ? `"${last}"` : last === undefined ? 'the document' : `item ${last}`;
   const at = (p: (string | number)[], msg: string): SchemaProblem => ({ path: p, at: path, message: p.length ? `${pathText(p)}: ${msg}` : msg });
-  const params: any = e.params;
+  const params = e.params as AjvParams;
+  const parentSchema = e.parentSchema as { properties?: object; patternErrorMessage?: string; description?: string } | undefined;
   switch (e.keyword) {
     case 'type':
       return at(last !== undefined ? parent : path, `${subject} must be ${String(params.type).split(',').map((t) => ARTICLE[t] ?? t).join(' or ')}`);
     case 'required':
       return at(path, `missing required property "${params.missingProperty}"`);
     case 'additionalProperties': {
-      const known = Object.keys((e.parentSchema as any)?.properties ?? {});
+      const known = Object.keys(parentSchema?.properties ?? {});
       const hint = closestMatch(params.additionalProperty, known);
       return {
         path: [...path, params.additionalProperty],
@@ -134,8 +149,8 @@ function describe(e: ErrorObject): SchemaProblem {
       return at(last !== undefined ? parent : path, `${subject} must be ${JSON.stringify(params.allowedValue)}`);
     case 'pattern': {
       // `patternErrorMessage` is the keyword VS Code shows for a failed pattern; use the same words here.
-      const custom = (e.parentSchema as any)?.patternErrorMessage;
-      const desc = (e.parentSchema as any)?.description;
+      const custom = parentSchema?.patternErrorMessage;
+      const desc = parentSchema?.description;
       const value = e.data === undefined ? '' : ` ${JSON.stringify(e.data)}`;
       return at(last !== undefined ? parent : path, `${subject}${value} ${custom ?? (desc ? `is not valid: ${desc}` : `must match ${params.pattern}`)}`);
     }

@@ -73,7 +73,7 @@ export interface RuleContext<O = Record<string, unknown>> {
   derived<T>(table: Table, compute: (table: Table) => T): T;
 }
 
-export interface Rule<O = any> {
+export interface Rule<O = Record<string, unknown>> {
   meta: RuleMeta;
   check(ctx: RuleContext<O>): void;
 }

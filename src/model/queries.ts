@@ -268,10 +268,8 @@ export function referenceText(fk: Constraint, defaultSchema: string, lookup: (sc
 }
 
 /** The value of a constant (`'draft'`, `5`, `2.5`, `true`), through any casts; undefined for anything else. */
-export function constantValue(node: any): string | number | boolean | undefined {
-  let n = node;
-  while (n?.TypeCast) n = n.TypeCast.arg;
-  const c = n?.A_Const;
+export function constantValue(node: unknown): string | number | boolean | undefined {
+  const c = nodeAs(withoutCasts(node), 'A_Const');
   if (!c) return undefined;
   // libpg-query leaves out zero values: `{ ival: {} }` is 0.
   if (c.sval) return c.sval.sval ?? '';

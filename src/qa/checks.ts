@@ -3,6 +3,8 @@
  * (`status IN ('draft', …)`, `= ANY (ARRAY[…])`) or numeric bounds (`>=`, `<`, BETWEEN). Values are SQL
  * expressions; anything else is left to the row generator's defaults.
  */
+import type { A_Expr, Node } from '@pgsql/types';
+import { lastName, nodeAs, withoutCasts } from '../model/ast.js';
 import type { Constraint, Table } from '../model/catalog.js';
 import { literal } from './runtime/sql.js';
 
@@ -17,15 +19,12 @@ export interface ColumnCheck {
 
 type Bound = { value: number; strict: boolean };
 
-function columnOf(node: any): string | undefined {
-  while (node?.TypeCast) node = node.TypeCast.arg;
-  const fields = node?.ColumnRef?.fields;
-  return fields?.length ? fields[fields.length - 1]?.String?.sval : undefined;
+function columnOf(node: unknown): string | undefined {
+  return lastName(nodeAs(withoutCasts(node), 'ColumnRef')?.fields);
 }
 
-function constOf(node: any): { text?: string; num?: number } | undefined {
-  while (node?.TypeCast) node = node.TypeCast.arg;
-  const c = node?.A_Const;
+function constOf(node: unknown): { text?: string; num?: number } | undefined {
+  const c = nodeAs(withoutCasts(node), 'A_Const');
   if (!c || c.isnull) return undefined;
   if (c.sval) return { text: String(c.sval.sval ?? '') };
   if (c.ival) return { num: Number(c.ival.ival ?? 0) };
@@ -33,8 +32,8 @@ function constOf(node: any): { text?: string; num?: number } | undefined {
   return undefined;
 }
 
-function opName(e: any): string | undefined {
-  return e?.name?.[e.name.length - 1]?.String?.sval;
+function opName(e: A_Expr | undefined): string | undefined {
+  return lastName(e?.name);
 }
 
 /** The checks of each column that we can satisfy and violate on purpose. */
@@ -48,16 +47,12 @@ export function columnChecks(table: Table): ColumnCheck[] {
   return out;
 }
 
-function readCheck(ast: any): Omit<ColumnCheck, 'constraint'> | undefined {
-  const e = ast?.A_Expr;
+function readCheck(ast: unknown): Omit<ColumnCheck, 'constraint'> | undefined {
+  const e = nodeAs(ast, 'A_Expr');
   if (e && opName(e) === '=' && (e.kind === 'AEXPR_IN' || e.kind === 'AEXPR_OP_ANY')) {
     const column = columnOf(e.lexpr);
-    let items: any[] = e.kind === 'AEXPR_IN' ? (e.rexpr?.List?.items ?? []) : [];
-    if (e.kind === 'AEXPR_OP_ANY') {
-      let arr = e.rexpr;
-      while (arr?.TypeCast) arr = arr.TypeCast.arg;
-      items = arr?.A_ArrayExpr?.elements ?? [];
-    }
+    let items: Node[] = e.kind === 'AEXPR_IN' ? (nodeAs(e.rexpr, 'List')?.items ?? []) : [];
+    if (e.kind === 'AEXPR_OP_ANY') items = nodeAs(withoutCasts(e.rexpr), 'A_ArrayExpr')?.elements ?? [];
     const values = items.map(constOf);
     if (!column || values.length === 0 || values.some((v) => v === undefined)) return undefined;
     if (values.every((v) => v!.text !== undefined)) {
@@ -85,17 +80,19 @@ function readCheck(ast: any): Omit<ColumnCheck, 'constraint'> | undefined {
 }
 
 /** `col >= 1`, `col <= 5`, `col BETWEEN 1 AND 5`, and ANDs of them, on one column. */
-function numericBounds(ast: any): { column: string; lo?: Bound; hi?: Bound } | undefined {
-  const terms: any[] = ast?.BoolExpr?.boolop === 'AND_EXPR' ? ast.BoolExpr.args : [ast];
+function numericBounds(ast: unknown): { column: string; lo?: Bound; hi?: Bound } | undefined {
+  const and = nodeAs(ast, 'BoolExpr');
+  const terms: unknown[] = and?.boolop === 'AND_EXPR' ? (and.args ?? []) : [ast];
   let column: string | undefined;
   let lo: Bound | undefined;
   let hi: Bound | undefined;
   for (const t of terms) {
-    const e = t?.A_Expr;
+    const e = nodeAs(t, 'A_Expr');
     if (!e) return undefined;
     if (e.kind === 'AEXPR_BETWEEN') {
       const col = columnOf(e.lexpr);
-      const [a, b] = (e.rexpr?.List?.items ?? e.rexpr ?? []).map(constOf);
+      const rexpr: unknown = e.rexpr;
+      const [a, b] = (nodeAs(rexpr, 'List')?.items ?? (Array.isArray(rexpr) ? rexpr : [])).map(constOf);
       if (!col || a?.num === undefined || b?.num === undefined || (column && column !== col)) return undefined;
       column = col;
       lo = { value: a.num, strict: false };
@@ -133,12 +130,13 @@ export function checkChoices(table: Table): Map<string, string> {
  */
 export function checkPatterns(table: Table): Map<string, string> {
   const out = new Map<string, string>();
-  const visit = (node: any): void => {
-    if (node?.BoolExpr?.boolop === 'AND_EXPR') {
-      node.BoolExpr.args.forEach(visit);
+  const visit = (node: unknown): void => {
+    const and = nodeAs(node, 'BoolExpr');
+    if (and?.boolop === 'AND_EXPR') {
+      (and.args ?? []).forEach(visit);
       return;
     }
-    const e = node?.A_Expr;
+    const e = nodeAs(node, 'A_Expr');
     if (e?.kind !== 'AEXPR_OP' || opName(e) !== '~') return;
     const column = columnOf(e.lexpr);
     const pattern = constOf(e.rexpr)?.text;

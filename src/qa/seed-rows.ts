@@ -6,6 +6,7 @@
  */
 import type { Catalog, Column, Constraint, Table } from '../model/catalog.js';
 import { tableKey } from '../model/catalog.js';
+import { lastName, nodeAs } from '../model/ast.js';
 import { constantValue } from '../model/queries.js';
 
 export type SeedValue = string | number | boolean;
@@ -170,9 +171,8 @@ function dependencyOrder(tables: Table[]): Table[] {
   return out;
 }
 
-function columnName(node: any): string | undefined {
-  const fields: any[] | undefined = node?.ColumnRef?.fields;
-  return fields ? fields[fields.length - 1]?.String?.sval : undefined;
+function columnName(node: unknown): string | undefined {
+  return lastName(nodeAs(node, 'ColumnRef')?.fields);
 }
 
 const FLIP: Record<string, string> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>' };
@@ -181,16 +181,16 @@ const FLIP: Record<string, string> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>
 function columnRules(table: Table): Map<string, ColumnRules> {
   const out = new Map<string, ColumnRules>();
   const get = (c: string) => out.get(c) ?? (out.set(c, { patterns: [] }), out.get(c)!);
-  const visit = (node: any) => {
-    const b = node?.BoolExpr;
+  const visit = (node: unknown): void => {
+    const b = nodeAs(node, 'BoolExpr');
     if (b?.boolop === 'AND_EXPR') return (b.args ?? []).forEach(visit);
-    const e = node?.A_Expr;
+    const e = nodeAs(node, 'A_Expr');
     if (!e) return;
-    const op = e.name?.[e.name.length - 1]?.String?.sval;
+    const op = lastName(e.name);
     if (e.kind === 'AEXPR_IN' && op === '=') {
       const col = columnName(e.lexpr);
-      const values = (e.rexpr?.List?.items ?? []).map((i: unknown) => constantValue(i));
-      if (col && values.length && values.every((v: SeedValue | undefined) => v !== undefined)) get(col).values = values;
+      const values = (nodeAs(e.rexpr, 'List')?.items ?? []).map((i) => constantValue(i));
+      if (col && values.length && values.every((v) => v !== undefined)) get(col).values = values as SeedValue[];
       return;
     }
     if (e.kind !== 'AEXPR_OP') return;
@@ -200,7 +200,7 @@ function columnRules(table: Table): Map<string, ColumnRules> {
     if (!col) {
       col = columnName(e.rexpr);
       value = constantValue(e.lexpr);
-      operator = FLIP[op] ?? op;
+      operator = (op === undefined ? undefined : FLIP[op]) ?? op;
     }
     if (!col || value === undefined) return;
     const r = get(col);

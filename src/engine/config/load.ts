@@ -42,8 +42,9 @@ function readConfigFile(file: string, cwd: string): ConfigFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch (e: any) {
-    throw new UsageError(`${shown}: cannot read config file (${e.code ?? e.message})`);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new UsageError(`${shown}: cannot read config file (${err.code ?? err.message})`);
   }
   const at = (offset: number) => {
     const before = text.slice(0, offset);

@@ -84,6 +84,6 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
 /** The same shape with rule entries left open: rule ids and options get their own, clearer messages. */
 export function buildShapeSchema(): Record<string, unknown> {
   const schema = buildConfigSchema([]);
-  (schema.$defs as any).rules = { type: 'object', additionalProperties: ruleEntry() };
+  (schema.$defs as Record<string, unknown>).rules = { type: 'object', additionalProperties: ruleEntry() };
   return schema;
 }

@@ -7,6 +7,7 @@
 import type { Constraint, Table, Trigger } from '../../model/catalog.js';
 import { classifyTable } from '../../engine/rule.js';
 import type { Standard } from '../../engine/standard.js';
+import { lastName, nodeAs } from '../../model/ast.js';
 import { constantValue, restrictsToTenant } from '../../model/queries.js';
 import { mdCode, mdList, mdText } from './markdown.js';
 import { codeList, tableLabel } from './model-text.js';
@@ -15,14 +16,13 @@ const COMMANDS: Record<string, string> = { all: 'every command', select: 'SELECT
 const RETENTION = ['retention_until', 'retention_reason', 'is_legally_protected'];
 
 /** `col IN ('a', 'b')` (possibly AND-ed with more): the column and its allowed values. */
-function allowedValues(ast: any): { column: string; values: string[] } | undefined {
-  const e = ast?.A_Expr;
+function allowedValues(ast: unknown): { column: string; values: string[] } | undefined {
+  const e = nodeAs(ast, 'A_Expr');
   if (e?.kind !== 'AEXPR_IN') return undefined;
-  const fields: any[] | undefined = e.lexpr?.ColumnRef?.fields;
-  const column = fields?.[fields.length - 1]?.String?.sval;
-  const values = (e.rexpr?.List?.items ?? []).map((i: unknown) => constantValue(i)).map((v: string | number | boolean | undefined) => (v === undefined ? undefined : String(v)));
-  if (!column || values.length === 0 || values.some((v: string | undefined) => v === undefined)) return undefined;
-  return { column, values };
+  const column = lastName(nodeAs(e.lexpr, 'ColumnRef')?.fields);
+  const values = (nodeAs(e.rexpr, 'List')?.items ?? []).map((i) => constantValue(i)).map((v) => (v === undefined ? undefined : String(v)));
+  if (!column || values.length === 0 || values.some((v) => v === undefined)) return undefined;
+  return { column, values: values as string[] };
 }
 
 function rule(id: string, text: string): string {

@@ -1,6 +1,7 @@
 import type { MessageData } from '../../engine/rule.js';
 import { sourceFinding, type SourceMessageId } from '../../engine/source-messages.js';
 import type { RawFinding } from '../../engine/suppressions.js';
+import { nodeAs } from '../../model/ast.js';
 import type { Column, Constraint, EnumType, Expr, Index, IndexKey, Policy, Table } from '../../model/catalog.js';
 import { qualifiedName } from '../../model/catalog.js';
 import type { Location } from '../../model/location.js';
@@ -22,9 +23,10 @@ function canon(e: Expr | undefined): string {
 
 /** A default written `'draft'` and one written `'draft'::text` on a text column are the same default. */
 function canonDefault(c: Column): string {
-  let ast: any = c.default?.ast;
-  if (ast?.TypeCast && typeNameText(ast.TypeCast.typeName) === c.type.text) ast = ast.TypeCast.arg;
-  return ast === undefined ? '' : canonicalExpr(ast);
+  const ast = c.default?.ast;
+  const cast = nodeAs(ast, 'TypeCast');
+  const value = cast && typeNameText(cast.typeName) === c.type.text ? cast.arg : ast;
+  return value === undefined ? '' : canonicalExpr(value);
 }
 
 function columnSpec(c: Column): string {

@@ -1,4 +1,5 @@
 import type { TypeName } from '@pgsql/types';
+import { nameParts, nodeAs } from '../../model/ast.js';
 import type { TypeRef } from '../../model/catalog.js';
 import { makeTypeRef } from '../../model/types.js';
 import { parseExpression } from '../sql/parser.js';
@@ -70,13 +71,13 @@ export function fallbackType(text: string): TypeRef {
 /** Column references outside subqueries: PostgreSQL rejects them in a DEFAULT. */
 export function columnReferences(ast: unknown): string[] {
   const out: string[] = [];
-  const visit = (n: any): void => {
+  const visit = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(visit);
     else if (n && typeof n === 'object') {
-      if (n.SubLink) return;
-      if (n.ColumnRef) {
-        const fields = n.ColumnRef.fields ?? [];
-        out.push(fields.map((f: any) => f.String?.sval ?? '*').join('.'));
+      if (nodeAs(n, 'SubLink')) return;
+      const ref = nodeAs(n, 'ColumnRef');
+      if (ref) {
+        out.push(nameParts(ref.fields).map((name) => name ?? '*').join('.'));
         return;
       }
       for (const v of Object.values(n)) if (typeof v === 'object') visit(v);

@@ -1,3 +1,5 @@
+import type { TypeName } from '@pgsql/types';
+import { lastName, nameParts, nodeAs } from '../../model/ast.js';
 import type { Expr } from '../../model/catalog.js';
 import type { Location } from '../../model/location.js';
 import { normaliseTypeName } from '../../model/types.js';
@@ -97,13 +99,14 @@ export function makeExpr(ast: unknown, loc: Location): Expr {
  */
 export function renameColumnRefs(expr: Expr, from: string, to: string): Expr {
   let changed = false;
-  const visit = (n: any): any => {
+  const visit = (n: unknown): unknown => {
     if (Array.isArray(n)) return n.map(visit);
-    if (!n || typeof n !== 'object' || n.SubLink) return n;
-    const fields = n.ColumnRef?.fields;
-    if (fields && fields[fields.length - 1]?.String?.sval === from) {
+    if (!n || typeof n !== 'object' || nodeAs(n, 'SubLink')) return n;
+    const ref = nodeAs(n, 'ColumnRef');
+    const fields = ref?.fields;
+    if (fields && lastName(fields) === from) {
       changed = true;
-      return { ColumnRef: { ...n.ColumnRef, fields: [...fields.slice(0, -1), { String: { sval: to } }] } };
+      return { ColumnRef: { ...ref, fields: [...fields.slice(0, -1), { String: { sval: to } }] } };
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(n)) out[k] = visit(v);
@@ -121,34 +124,36 @@ export function canonicalExpr(ast: unknown): string {
   return JSON.stringify(canon(ast));
 }
 
-function canon(node: any): any {
+function canon(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(canon);
   if (!node || typeof node !== 'object') return node;
-  if (node.ColumnRef) {
-    const fields = node.ColumnRef.fields ?? [];
+  const ref = nodeAs(node, 'ColumnRef');
+  if (ref) {
+    const fields = ref.fields ?? [];
     return { ColumnRef: { fields: [fields[fields.length - 1]] } };
   }
-  if (node.FuncCall) {
-    const names = (node.FuncCall.funcname ?? []).map((n: any) => n.String?.sval);
-    const name = names[names.length - 1];
-    const args = canon(node.FuncCall.args ?? []);
+  const call = nodeAs(node, 'FuncCall');
+  if (call) {
+    const name = lastName(call.funcname);
+    const args = canon(call.args ?? []);
     return { FuncCall: { name: name === 'now' ? 'current_timestamp' : name, args } };
   }
-  if (node.SQLValueFunction && node.SQLValueFunction.op === 'SVFOP_CURRENT_TIMESTAMP') {
+  if (nodeAs(node, 'SQLValueFunction')?.op === 'SVFOP_CURRENT_TIMESTAMP') {
     return { FuncCall: { name: 'current_timestamp', args: [] } };
   }
-  if (node.TypeCast) {
-    return { TypeCast: { arg: canon(node.TypeCast.arg), type: typeNameText(node.TypeCast.typeName) } };
+  const cast = nodeAs(node, 'TypeCast');
+  if (cast) {
+    return { TypeCast: { arg: canon(cast.arg), type: typeNameText(cast.typeName) } };
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) if (!POSITION_KEYS.has(k)) out[k] = canon(v);
   return out;
 }
 
-export function typeNameText(typeName: any): string {
-  const names: string[] = (typeName?.names ?? []).map((n: any) => n.String?.sval);
+export function typeNameText(typeName: TypeName | undefined): string {
+  const names = nameParts(typeName?.names);
   const base = normaliseTypeName(names.join('.'));
-  const mods = (typeName?.typmods ?? []).map((m: any) => m.A_Const?.ival?.ival ?? m.A_Const?.ival ?? '?');
+  const mods = (typeName?.typmods ?? []).map((m) => nodeAs(m, 'A_Const')?.ival?.ival ?? nodeAs(m, 'A_Const')?.ival ?? '?');
   const arr = (typeName?.arrayBounds ?? []).length;
   return base + (mods.length ? `(${mods.join(',')})` : '') + '[]'.repeat(arr);
 }

@@ -3,6 +3,8 @@
  * the same tree: generated DDL (ismslint sql) replays to the same model. Node kinds it cannot write
  * faithfully print as `…`, which is not SQL, so that a consumer's round-trip check fails loudly.
  */
+import type { A_Const, A_Expr, Alias, FuncCall, SelectStmt, SQLValueFunction, SubLink, TypeName } from '@pgsql/types';
+import { type NodeKind, type NodeOf, nodeAs } from '../../model/ast.js';
 import { quoteIdent, quoteLiteral } from '../../model/names.js';
 import { keywordKind } from './parser.js';
 
@@ -23,11 +25,11 @@ export function sqlDottedName(parts: string[]): string {
   return parts.map(sqlIdent).join('.');
 }
 
-export function printExpr(node: any): string {
+export function printExpr(node: unknown): string {
   return print(node);
 }
 
-const sval = (n: any): string => n?.String?.sval ?? '';
+const sval = (n: unknown): string => nodeAs(n, 'String')?.sval ?? '';
 
 /** Nodes whose printed form binds tighter than any operator, so they never need parentheses. */
 const ATOMIC = new Set([
@@ -46,28 +48,36 @@ const ATOMIC = new Set([
   'Integer',
 ]);
 
-function isNegativeConst(node: any): boolean {
-  const c = node?.A_Const;
+function isNegativeConst(node: unknown): boolean {
+  const c = nodeAs(node, 'A_Const');
   if (!c) return false;
   return (c.ival?.ival ?? 0) < 0 || String(c.fval?.fval ?? '').startsWith('-');
 }
 
-function kindOf(node: any): string | undefined {
-  return node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
+function kindOf(node: unknown): NodeKind | undefined {
+  return node && typeof node === 'object' ? (Object.keys(node)[0] as NodeKind | undefined) : undefined;
 }
 
-function isAtomic(node: any): boolean {
+/** The fields of `node`, whose kind `kindOf` has just read. */
+function fieldsOf<K extends NodeKind>(node: unknown, kind: K): NodeOf<K> {
+  return nodeAs(node, kind)!;
+}
+
+function isAtomic(node: unknown): boolean {
   const kind = kindOf(node);
   if (!kind) return false;
-  const a = node[kind];
   switch (kind) {
     case 'A_Const':
       return true;
-    case 'FuncCall':
+    case 'FuncCall': {
       // `x AT TIME ZONE z` is a call in the tree but an operator in the text.
+      const a = fieldsOf(node, kind);
       return !(a.funcformat === 'COERCE_SQL_SYNTAX' && (a.funcname ?? []).map(sval).join('.') === 'pg_catalog.timezone');
-    case 'SubLink':
+    }
+    case 'SubLink': {
+      const a = fieldsOf(node, kind);
       return a.subLinkType !== 'ANY_SUBLINK' && a.subLinkType !== 'ALL_SUBLINK';
+    }
     case 'RowExpr':
       return true;
     default:
@@ -76,89 +86,131 @@ function isAtomic(node: any): boolean {
 }
 
 /** An operand: parenthesised unless it binds tighter than any operator. */
-function operand(node: any): string {
+function operand(node: unknown): string {
   const s = print(node);
   return isAtomic(node) ? s : `(${s})`;
 }
 
 /** The argument of `::type`, which binds tighter than unary minus: `(-1)::integer`, not `-1::integer`. */
-function castOperand(node: any): string {
+function castOperand(node: unknown): string {
   return isNegativeConst(node) ? `(${print(node)})` : operand(node);
 }
 
 /** An argument of AND/OR: only another AND/OR binds as loosely. */
-function boolArg(node: any): string {
+function boolArg(node: unknown): string {
   return kindOf(node) === 'BoolExpr' ? `(${print(node)})` : print(node);
 }
 
-function list(items: any[] | undefined): string {
+function list(items: unknown[] | undefined): string {
   return (items ?? []).map(print).join(', ');
 }
 
-function print(node: any): string {
+function print(node: unknown): string {
   const kind = kindOf(node);
   if (!kind) return '…';
-  const a: any = node[kind];
   switch (kind) {
-    case 'A_Const':
+    case 'A_Const': {
+      const a = fieldsOf(node, kind);
       return printConst(a);
-    case 'Integer':
+    }
+    case 'Integer': {
+      const a = fieldsOf(node, kind);
       return String(a.ival ?? 0);
-    case 'String':
+    }
+    case 'String': {
+      const a = fieldsOf(node, kind);
       return quoteLiteral(a.sval ?? '');
-    case 'ColumnRef':
-      return (a.fields ?? []).map((f: any) => (f.A_Star ? '*' : sqlIdent(sval(f)))).join('.');
-    case 'ParamRef':
+    }
+    case 'ColumnRef': {
+      const a = fieldsOf(node, kind);
+      return (a.fields ?? []).map((f) => (nodeAs(f, 'A_Star') ? '*' : sqlIdent(sval(f)))).join('.');
+    }
+    case 'ParamRef': {
+      const a = fieldsOf(node, kind);
       return `$${a.number ?? 0}`;
-    case 'FuncCall':
+    }
+    case 'FuncCall': {
+      const a = fieldsOf(node, kind);
       return printFuncCall(a);
-    case 'NamedArgExpr':
+    }
+    case 'NamedArgExpr': {
+      const a = fieldsOf(node, kind);
       return `${sqlIdent(a.name ?? '')} => ${print(a.arg)}`;
-    case 'TypeCast':
+    }
+    case 'TypeCast': {
+      const a = fieldsOf(node, kind);
       return `${castOperand(a.arg)}::${printTypeName(a.typeName)}`;
-    case 'A_Expr':
+    }
+    case 'A_Expr': {
+      const a = fieldsOf(node, kind);
       return printAExpr(a);
+    }
     case 'BoolExpr': {
+      const a = fieldsOf(node, kind);
       if (a.boolop === 'NOT_EXPR') return `NOT ${operand(a.args?.[0])}`;
       return (a.args ?? []).map(boolArg).join(a.boolop === 'OR_EXPR' ? ' OR ' : ' AND ');
     }
-    case 'NullTest':
+    case 'NullTest': {
+      const a = fieldsOf(node, kind);
       return `${operand(a.arg)} ${a.nulltesttype === 'IS_NOT_NULL' ? 'IS NOT NULL' : 'IS NULL'}`;
+    }
     case 'BooleanTest': {
+      const a = fieldsOf(node, kind);
       const test = String(a.booltesttype ?? '').replace(/^IS_/, '').replace(/_/g, ' ');
       return `${operand(a.arg)} IS ${test}`;
     }
-    case 'SQLValueFunction':
+    case 'SQLValueFunction': {
+      const a = fieldsOf(node, kind);
       return printValueFunction(a);
-    case 'A_ArrayExpr':
+    }
+    case 'A_ArrayExpr': {
+      const a = fieldsOf(node, kind);
       return `ARRAY[${list(a.elements)}]`;
-    case 'CoalesceExpr':
+    }
+    case 'CoalesceExpr': {
+      const a = fieldsOf(node, kind);
       return `COALESCE(${list(a.args)})`;
-    case 'MinMaxExpr':
+    }
+    case 'MinMaxExpr': {
+      const a = fieldsOf(node, kind);
       return `${a.op === 'IS_GREATEST' ? 'GREATEST' : 'LEAST'}(${list(a.args)})`;
-    case 'NullIfExpr':
+    }
+    case 'NullIfExpr': {
+      const a = fieldsOf(node, kind);
       return `NULLIF(${list(a.args)})`;
-    case 'RowExpr':
+    }
+    case 'RowExpr': {
+      const a = fieldsOf(node, kind);
       // `(a, b)` is an implicit row; a one-element row must be written ROW(a).
       return a.row_format === 'COERCE_IMPLICIT_CAST' && (a.args ?? []).length > 1 ? `(${list(a.args)})` : `ROW(${list(a.args)})`;
+    }
     case 'CaseExpr': {
-      const whens = (a.args ?? []).map((w: any) => ` WHEN ${print(w.CaseWhen?.expr)} THEN ${print(w.CaseWhen?.result)}`).join('');
+      const a = fieldsOf(node, kind);
+      const whens = (a.args ?? []).map((w) => ` WHEN ${print(nodeAs(w, 'CaseWhen')?.expr)} THEN ${print(nodeAs(w, 'CaseWhen')?.result)}`).join('');
       return `CASE${a.arg ? ' ' + print(a.arg) : ''}${whens}${a.defresult ? ' ELSE ' + print(a.defresult) : ''} END`;
     }
-    case 'CollateClause':
+    case 'CollateClause': {
+      const a = fieldsOf(node, kind);
       return `${castOperand(a.arg)} COLLATE ${sqlDottedName((a.collname ?? []).map(sval))}`;
-    case 'A_Indirection':
+    }
+    case 'A_Indirection': {
+      const a = fieldsOf(node, kind);
       return `(${print(a.arg)})${(a.indirection ?? []).map(printIndirection).join('')}`;
-    case 'SubLink':
+    }
+    case 'SubLink': {
+      const a = fieldsOf(node, kind);
       return printSubLink(a);
-    case 'List':
+    }
+    case 'List': {
+      const a = fieldsOf(node, kind);
       return list(a.items);
+    }
     default:
       return '…';
   }
 }
 
-function printConst(a: any): string {
+function printConst(a: A_Const): string {
   if (a.isnull) return 'NULL';
   if (a.sval) return quoteLiteral(a.sval.sval ?? '');
   if (a.ival) return String(a.ival.ival ?? 0);
@@ -172,11 +224,12 @@ function printConst(a: any): string {
   return '…';
 }
 
-function printIndirection(i: any): string {
-  if (i.String) return '.' + sqlIdent(i.String.sval ?? '');
-  if (i.A_Star) return '.*';
-  if (i.A_Indices) {
-    const x = i.A_Indices;
+function printIndirection(i: unknown): string {
+  const name = nodeAs(i, 'String');
+  if (name) return '.' + sqlIdent(name.sval ?? '');
+  if (nodeAs(i, 'A_Star')) return '.*';
+  const x = nodeAs(i, 'A_Indices');
+  if (x) {
     if (!x.is_slice) return `[${print(x.uidx)}]`;
     return `[${x.lidx ? print(x.lidx) : ''}:${x.uidx ? print(x.uidx) : ''}]`;
   }
@@ -201,12 +254,12 @@ const VALUE_FUNCTIONS: Record<string, string> = {
   SVFOP_CURRENT_SCHEMA: 'CURRENT_SCHEMA',
 };
 
-function printValueFunction(a: any): string {
-  const name = VALUE_FUNCTIONS[a.op] ?? '…';
+function printValueFunction(a: SQLValueFunction): string {
+  const name = VALUE_FUNCTIONS[a.op!] ?? '…';
   return String(a.op).endsWith('_N') ? `${name}(${a.typmod ?? 0})` : name;
 }
 
-function printFuncCall(a: any): string {
+function printFuncCall(a: FuncCall): string {
   const names: string[] = (a.funcname ?? []).map(sval);
   if (a.funcformat === 'COERCE_SQL_SYNTAX' && names[0] === 'pg_catalog') {
     const special = printSqlSyntaxCall(names[1]!, a.args ?? []);
@@ -223,8 +276,8 @@ function printFuncCall(a: any): string {
 }
 
 /** The SQL-standard call syntaxes the parser turns into pg_catalog functions. */
-function printSqlSyntaxCall(name: string, args: any[]): string | undefined {
-  const b = (n: any) => operand(n);
+function printSqlSyntaxCall(name: string, args: unknown[]): string | undefined {
+  const b = (n: unknown) => operand(n);
   switch (name) {
     case 'extract':
       return args.length === 2 ? `EXTRACT(${print(args[0])} FROM ${print(args[1])})` : undefined;
@@ -251,7 +304,7 @@ function printSqlSyntaxCall(name: string, args: any[]): string | undefined {
   }
 }
 
-function printAExpr(a: any): string {
+function printAExpr(a: A_Expr): string {
   const names: string[] = (a.name ?? []).map(sval);
   const op = names.length > 1 ? `OPERATOR(${names.slice(0, -1).map(sqlIdent).join('.')}.${names[names.length - 1]})` : (names[0] ?? '');
   const l = () => operand(a.lexpr);
@@ -270,13 +323,13 @@ function printAExpr(a: any): string {
     case 'AEXPR_NULLIF':
       return `NULLIF(${print(a.lexpr)}, ${print(a.rexpr)})`;
     case 'AEXPR_IN':
-      return `${l()} ${op === '<>' ? 'NOT IN' : 'IN'} (${list(a.rexpr?.List?.items)})`;
+      return `${l()} ${op === '<>' ? 'NOT IN' : 'IN'} (${list(nodeAs(a.rexpr, 'List')?.items)})`;
     case 'AEXPR_LIKE':
       return `${l()} ${op === '!~~' ? 'NOT LIKE' : 'LIKE'} ${likePattern(a.rexpr)}`;
     case 'AEXPR_ILIKE':
       return `${l()} ${op === '!~~*' ? 'NOT ILIKE' : 'ILIKE'} ${likePattern(a.rexpr)}`;
     case 'AEXPR_SIMILAR': {
-      const call = a.rexpr?.FuncCall;
+      const call = nodeAs(a.rexpr, 'FuncCall');
       const [pattern, escapeChar] = call?.args ?? [];
       if (!call || sval(call.funcname?.[1]) !== 'similar_to_escape') return '…';
       return `${l()} ${op === '!~' ? 'NOT SIMILAR TO' : 'SIMILAR TO'} ${operand(pattern)}${escapeChar ? ` ESCAPE ${operand(escapeChar)}` : ''}`;
@@ -285,7 +338,7 @@ function printAExpr(a: any): string {
     case 'AEXPR_NOT_BETWEEN':
     case 'AEXPR_BETWEEN_SYM':
     case 'AEXPR_NOT_BETWEEN_SYM': {
-      const [lo, hi] = a.rexpr?.List?.items ?? [];
+      const [lo, hi] = nodeAs(a.rexpr, 'List')?.items ?? [];
       const not = a.kind.includes('NOT') ? 'NOT ' : '';
       const sym = a.kind.endsWith('_SYM') ? ' SYMMETRIC' : '';
       return `${l()} ${not}BETWEEN${sym} ${operand(lo)} AND ${operand(hi)}`;
@@ -296,8 +349,8 @@ function printAExpr(a: any): string {
 }
 
 /** LIKE's right side; `LIKE p ESCAPE e` parses to a like_escape() call. */
-function likePattern(node: any): string {
-  const call = node?.FuncCall;
+function likePattern(node: unknown): string {
+  const call = nodeAs(node, 'FuncCall');
   const names: string[] = (call?.funcname ?? []).map(sval);
   if (call && names[0] === 'pg_catalog' && names[1] === 'like_escape' && call.funcformat === 'COERCE_EXPLICIT_CALL' && call.args?.length === 2) {
     // Only the parser writes pg_catalog.like_escape this way; a user's own call prints as such and fails the round trip check.
@@ -306,8 +359,8 @@ function likePattern(node: any): string {
   return operand(node);
 }
 
-function printSubLink(a: any): string {
-  const select = printSelect(a.subselect?.SelectStmt);
+function printSubLink(a: SubLink): string {
+  const select = printSelect(nodeAs(a.subselect, 'SelectStmt'));
   switch (a.subLinkType) {
     case 'EXISTS_SUBLINK':
       return `EXISTS (${select})`;
@@ -345,19 +398,19 @@ const SYSTEM_TYPES: Record<string, string> = {
 };
 
 /** A TypeName node as the parser reads it back: `pg_catalog.int4` as integer, a user type quoted where needed. */
-export function printTypeName(t: any): string {
+export function printTypeName(t: TypeName | undefined): string {
   if (!t || t.setof || t.pct_type) return '…';
   const names: string[] = (t.names ?? []).map(sval);
-  const mods: any[] = t.typmods ?? [];
+  const mods = t.typmods ?? [];
   const modText = mods.length ? `(${mods.map(print).join(', ')})` : '';
-  const arrays = (t.arrayBounds ?? []).map((b: any) => ((b.Integer?.ival ?? -1) >= 0 ? `[${b.Integer.ival}]` : '[]')).join('');
+  const arrays = (t.arrayBounds ?? []).map((b) => ((nodeAs(b, 'Integer')?.ival ?? -1) >= 0 ? `[${nodeAs(b, 'Integer')!.ival}]` : '[]')).join('');
   let base: string;
   const system = names.length === 2 && names[0] === 'pg_catalog' ? names[1]! : undefined;
   const time = system?.match(/^(timestamp|time)(tz)?$/);
   if (time) {
     base = `${time[1]}${modText} ${time[2] ? 'with' : 'without'} time zone`;
   } else if (system === 'interval') {
-    const spelled = intervalType(mods.map((m) => Number(m?.A_Const?.ival?.ival ?? 0)));
+    const spelled = intervalType(mods.map((m) => Number(nodeAs(m, 'A_Const')?.ival?.ival ?? 0)));
     if (spelled === undefined) return '…';
     base = spelled;
   } else if (system && SYSTEM_TYPES[system]) {
@@ -400,8 +453,8 @@ export function intervalType(mods: number[]): string | undefined {
 
 // --- Sub-selects ---------------------------------------------------------------------------------
 
-function printSortBy(node: any): string {
-  const s = node?.SortBy;
+function printSortBy(node: unknown): string {
+  const s = nodeAs(node, 'SortBy');
   if (!s) return '…';
   let out = print(s.node);
   if (s.sortby_dir === 'SORTBY_ASC') out += ' ASC';
@@ -415,21 +468,21 @@ function printSortBy(node: any): string {
 const SET_OPS: Record<string, string> = { SETOP_UNION: 'UNION', SETOP_INTERSECT: 'INTERSECT', SETOP_EXCEPT: 'EXCEPT' };
 
 /** A sub-select of a policy or CHECK: the clauses such conditions use; anything else prints `…`. */
-export function printSelect(s: any): string {
+export function printSelect(s: SelectStmt | undefined): string {
   if (!s || s.withClause || s.lockingClause?.length || s.intoClause) return '…';
   if (s.op && s.op !== 'SETOP_NONE') {
     const op = SET_OPS[s.op] ?? '…';
     return `(${printSelect(s.larg)}) ${op}${s.all ? ' ALL' : ''} (${printSelect(s.rarg)})${printTail(s)}`;
   }
-  if (s.valuesLists) return `VALUES ${s.valuesLists.map((v: any) => `(${list(v.List?.items)})`).join(', ')}${printTail(s)}`;
+  if (s.valuesLists) return `VALUES ${s.valuesLists.map((v) => `(${list(nodeAs(v, 'List')?.items)})`).join(', ')}${printTail(s)}`;
   let out = 'SELECT ';
   if (s.distinctClause) {
-    const on = s.distinctClause.filter((d: any) => Object.keys(d).length > 0);
+    const on = s.distinctClause.filter((d) => Object.keys(d).length > 0);
     out += on.length ? `DISTINCT ON (${list(on)}) ` : 'DISTINCT ';
   }
   out += (s.targetList ?? [])
-    .map((t: any) => {
-      const r = t.ResTarget;
+    .map((t) => {
+      const r = nodeAs(t, 'ResTarget');
       return r?.name ? `${print(r.val)} AS ${sqlIdent(r.name)}` : print(r?.val);
     })
     .join(', ');
@@ -440,7 +493,7 @@ export function printSelect(s: any): string {
   return out + printTail(s);
 }
 
-function printTail(s: any): string {
+function printTail(s: SelectStmt): string {
   let out = '';
   if (s.sortClause?.length) out += ` ORDER BY ${s.sortClause.map(printSortBy).join(', ')}`;
   if (s.limitOption === 'LIMIT_OPTION_WITH_TIES') return out + ' …';
@@ -449,31 +502,34 @@ function printTail(s: any): string {
   return out;
 }
 
-function printAlias(alias: any): string {
+function printAlias(alias: Alias | undefined): string {
   if (!alias) return '';
-  const cols = alias.colnames?.length ? `(${alias.colnames.map((c: any) => sqlIdent(sval(c))).join(', ')})` : '';
+  const cols = alias.colnames?.length ? `(${alias.colnames.map((c) => sqlIdent(sval(c))).join(', ')})` : '';
   return ` AS ${sqlIdent(alias.aliasname ?? '')}${cols}`;
 }
 
 const JOINS: Record<string, string> = { JOIN_INNER: 'JOIN', JOIN_LEFT: 'LEFT JOIN', JOIN_FULL: 'FULL JOIN', JOIN_RIGHT: 'RIGHT JOIN' };
 
-function printFromItem(node: any): string {
+function printFromItem(node: unknown): string {
   const kind = kindOf(node);
-  const a: any = kind ? node[kind] : undefined;
   switch (kind) {
     case 'RangeVar': {
-      const name = a.schemaname ? `${sqlIdent(a.schemaname)}.${sqlIdent(a.relname)}` : sqlIdent(a.relname);
+      const a = fieldsOf(node, kind);
+      const name = a.schemaname ? `${sqlIdent(a.schemaname)}.${sqlIdent(a.relname!)}` : sqlIdent(a.relname!);
       return `${a.inh === false || a.inh === undefined ? 'ONLY ' : ''}${name}${printAlias(a.alias)}`;
     }
-    case 'RangeSubselect':
-      return `${a.lateral ? 'LATERAL ' : ''}(${printSelect(a.subquery?.SelectStmt)})${printAlias(a.alias)}`;
+    case 'RangeSubselect': {
+      const a = fieldsOf(node, kind);
+      return `${a.lateral ? 'LATERAL ' : ''}(${printSelect(nodeAs(a.subquery, 'SelectStmt'))})${printAlias(a.alias)}`;
+    }
     case 'JoinExpr': {
-      const join = JOINS[a.jointype] ?? '…';
+      const a = fieldsOf(node, kind);
+      const join = JOINS[a.jointype!] ?? '…';
       const left = printFromItem(a.larg);
       const right = kindOf(a.rarg) === 'JoinExpr' ? `(${printFromItem(a.rarg)})` : printFromItem(a.rarg);
       let out: string;
       if (a.isNatural) out = `${left} NATURAL ${join} ${right}`;
-      else if (a.usingClause?.length) out = `${left} ${join} ${right} USING (${a.usingClause.map((c: any) => sqlIdent(sval(c))).join(', ')})`;
+      else if (a.usingClause?.length) out = `${left} ${join} ${right} USING (${a.usingClause.map((c) => sqlIdent(sval(c))).join(', ')})`;
       else if (a.quals) out = `${left} ${join} ${right} ON ${print(a.quals)}`;
       else if (a.jointype === 'JOIN_INNER') out = `${left} CROSS JOIN ${right}`;
       else return '…';
