@@ -72,6 +72,7 @@ function createSchema(ctx: StatementContext, node: CreateSchemaStmt): void {
   const name = node.schemaname ?? node.authrole?.rolename;
   if (name && ctx.state.schemas.has(name) && !node.if_not_exists) ctx.problem(`schema "${name}" already exists`);
   if (name) ctx.state.schemas.add(name);
+  if (name) ctx.state.droppedSchemas.delete(name);
 }
 
 /** A foreign table's rows live on another server: the model leaves it out, but its name exists. */
@@ -97,9 +98,11 @@ function dropSchemas(ctx: StatementContext, stmt: DropStmt): void {
       if (first) ctx.problem(`cannot drop schema ${schema} because other objects depend on it (${first.name} …): drop them first, or use DROP SCHEMA … CASCADE`);
       if (first) return;
       ctx.state.schemas.delete(schema);
+      ctx.state.droppedSchemas.add(schema);
       continue;
     }
     ctx.state.schemas.delete(schema);
+    ctx.state.droppedSchemas.add(schema);
     for (const v of views) removeView(ctx, v);
     // Foreign keys into the schema from elsewhere go too.
     if (tables.length) dropTables(ctx, { behavior: 'DROP_CASCADE' }, tables.map((t) => [t.schema, t.name]));
