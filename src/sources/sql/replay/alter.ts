@@ -159,6 +159,14 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
     case 'AT_AddColumn': {
       const def = nodeAs(cmd.def, 'ColumnDef');
       if (!def) return;
+      if (ctx.state.typedTables.has(table)) {
+        ctx.problem(`cannot add column to typed table "${table.name}": its columns are its type's`);
+        return;
+      }
+      if (!recurse && !table.columns.some((c) => c.name === def.colname) && descendants(ctx, table).length > 0) {
+        ctx.problem('column must be added to child tables too: a table with partitions or inheriting tables cannot take a column with ONLY');
+        return;
+      }
       const { column: col, constraints } = columnFromDef(ctx, def, table.name);
       if (col.type.name === table.name || col.type.name === `${table.schema}.${table.name}`) {
         ctx.problem(`composite type ${table.name} cannot be made a member of itself`, col.loc);
@@ -288,6 +296,10 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
     case 'AT_AddConstraint': {
       const con = nodeAs(cmd.def, 'Constraint');
       if (!con) return;
+      if (!recurse && con.contype === 'CONSTR_CHECK' && !con.is_no_inherit && descendants(ctx, table).length > 0) {
+        ctx.problem('constraint must be added to child tables too: a CHECK on a table with partitions or inheriting tables cannot be added with ONLY (unless NO INHERIT)');
+        return;
+      }
       const before = table.constraints.length;
       addConstraint(ctx, table, con);
       const added = table.constraints.slice(before);

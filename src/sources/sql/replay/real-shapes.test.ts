@@ -48,8 +48,7 @@ describe('typed tables and inheritance', () => {
       ALTER TABLE parent RENAME COLUMN b TO bb;
       ALTER TABLE parent ALTER COLUMN a TYPE bigint;
       ALTER TABLE parent ADD CONSTRAINT a_positive CHECK (a > 0);
-      ALTER TABLE parent DROP COLUMN d;
-      ALTER TABLE ONLY parent ADD COLUMN e int;`;
+      ALTER TABLE parent DROP COLUMN d;`;
     expect(columns(sql, 'public.kid')).toEqual(['a bigint', 'bb text', 'c integer']);
     expect(model(sql).catalog.tables.get('public.kid')?.constraints.map((c) => c.name)).toEqual(['a_positive']);
     expect(errors(sql)).toEqual([]);
@@ -57,6 +56,19 @@ describe('typed tables and inheritance', () => {
 
   it('a column declared in the inheriting table too stays when the parent drops it', () => {
     expect(columns(`CREATE TABLE parent (a int, b int); CREATE TABLE kid (a int) INHERITS (parent); ALTER TABLE parent DROP COLUMN a;`, 'public.kid')).toEqual(['a integer', 'b integer']);
+  });
+
+  it('refuses what PostgreSQL refuses about inheritance', () => {
+    const base = `CREATE TABLE parent (a int, b text); CREATE TABLE kid (c int) INHERITS (parent);`;
+    const messages = (sql: string) => errors(base + sql).map((f) => f.message);
+    expect(messages('ALTER TABLE ONLY parent ADD CONSTRAINT k CHECK (a > 0);')).toEqual([expect.stringMatching(/^constraint must be added to child tables too/)]);
+    expect(messages('ALTER TABLE ONLY parent ADD CONSTRAINT k CHECK (a > 0) NO INHERIT;')).toEqual([]);
+    expect(messages('ALTER TABLE ONLY parent ADD COLUMN d int;')).toEqual([expect.stringMatching(/^column must be added to child tables too/)]);
+    expect(messages('CREATE TABLE kid2 (b int) INHERITS (parent);')).toEqual([expect.stringMatching(/^column "b" has a type conflict/)]);
+    expect(messages('DROP TABLE parent;')).toEqual([expect.stringMatching(/^cannot drop table parent because other objects depend on it \(table kid inherits from it\)/)]);
+    expect(messages('ALTER TABLE kid NO INHERIT parent; DROP TABLE parent;')).toEqual([]);
+    expect(model(base + 'DROP TABLE parent CASCADE;').catalog.tables.has('public.kid')).toBe(false);
+    expect(messages('CREATE TABLE other (a int); ALTER TABLE other INHERIT parent;')).toEqual(['child table is missing column "b"']);
   });
 
   it('a partitioned table’s new columns reach its partitions', () => {

@@ -72,6 +72,7 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
     const schemas = names.length > 1 ? [names[0]!] : ctx.searchPath;
     const attributes = schemas.map((s) => ctx.state.compositeColumns.get(tableKey(s, typeName))).find(Boolean);
     if (attributes) table.columns = attributes.map((c) => ({ ...c, loc: table.loc }));
+    if (attributes) ctx.state.typedTables.add(table);
     else if (!checkType(ctx, stmt.ofTypename, false)) ctx.problem(`type "${names[names.length - 1]}" is not a composite type`, ctx.nameAt(stmt.ofTypename.location));
   } else {
     // INHERITS (a, b): the parents' columns come first, so keys and checks may name them; the parents'
@@ -102,6 +103,10 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
         // A column declared again merges with the inherited one (PostgreSQL: NOTICE, not an error);
         // a partition's `col WITH OPTIONS …` has no type of its own.
         const typed = Boolean(elt.ColumnDef.typeName);
+        if (typed && table.columns.some((c) => c.name === column.name && c.type.text !== column.type.text)) {
+          ctx.problem(`column "${column.name}" has a type conflict: the inherited column is of another type`, column.loc);
+          continue;
+        }
         table.columns = table.columns.map((c) => (c.name === column.name ? { ...c, ...column, type: typed ? column.type : c.type, notNull: column.notNull || c.notNull } : c));
         pending.push(...constraints);
         continue;
@@ -208,6 +213,17 @@ export function dropTables(ctx: StatementContext, stmt: { behavior?: DropBehavio
     const parent = tables[i]!;
     if (!parent.partitioned) continue;
     for (const t of ctx.catalog.tables.values()) if (t.partitionOf?.schema === parent.schema && t.partitionOf.table === parent.name && !tables.includes(t)) tables.push(t);
+  }
+  // Tables that inherit from one being dropped depend on it: they go with CASCADE, and refuse the drop without.
+  for (let i = 0; i < tables.length; i++) {
+    for (const kid of ctx.state.inheritors.get(tables[i]!) ?? []) {
+      if (tables.includes(kid) || ctx.catalog.tables.get(tableKey(kid.schema, kid.name)) !== kid) continue;
+      if (stmt.behavior !== 'DROP_CASCADE') {
+        ctx.problem(`cannot drop table ${tables[i]!.name} because other objects depend on it (table ${kid.name} inherits from it): drop it first, or use DROP TABLE … CASCADE`);
+        return;
+      }
+      tables.push(kid);
+    }
   }
   const dropping = new Set(tables);
   const dependants = (table: Table) =>
