@@ -311,6 +311,9 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
           cloneConstraints(ctx, source, part, PROPAGATED);
         }
       }
+      // A primary key's NOT NULL holds for inheriting tables too (PostgreSQL 18 keeps it as their constraint).
+      const pk = recurse ? added.find((c) => c.kind === 'primary key') : undefined;
+      if (pk) for (const child of descendants(ctx, table)) for (const c of child.columns) if (pk.columns.includes(c.name)) c.notNull = true;
       // Tables that inherit get its CHECK constraints (not keys or foreign keys).
       if (added.length && recurse) for (const child of descendants(ctx, table).filter((t) => !t.partitionOf)) cloneConstraints(ctx, { ...table, constraints: added }, child, INHERITED_CHECKS);
       return;

@@ -48,7 +48,7 @@ const HANDLERS: { [K in NodeKind]?: Handler<K> } = {
   CreateExtensionStmt: createExtension,
   CreateSchemaStmt: createSchema,
   CreateForeignTableStmt: createForeignTable,
-  DoStmt: doStatement,
+  DoStmt: (ctx, node) => doStatement(ctx, node, (inner) => replayStatement(ctx.state, ctx.file, ctx.module, inner, ctx.searchPath)),
   VariableSetStmt: (ctx, node) => setSearchPath(node, ctx.searchPath),
   DropStmt: drop,
 };
@@ -59,13 +59,15 @@ const HANDLERS: { [K in NodeKind]?: Handler<K> } = {
  */
 export function replayFile(state: ReplayState, file: SourceFile, module: string, statements: Iterable<ParsedStatement>): void {
   const searchPath = ['public'];
-  for (const stmt of statements) {
-    let kind: string | undefined;
-    for (kind in stmt.node) break;
-    const handler = kind === undefined ? undefined : HANDLERS[kind as NodeKind];
-    // The handler was chosen by the node's kind, so its payload is the handler's node type.
-    if (handler) (handler as Handler<NodeKind>)(new StatementContext(state, file, module, stmt, searchPath), stmt.node[kind!] as never);
-  }
+  for (const stmt of statements) replayStatement(state, file, module, stmt, searchPath);
+}
+
+function replayStatement(state: ReplayState, file: SourceFile, module: string, stmt: ParsedStatement, searchPath: string[]): void {
+  let kind: string | undefined;
+  for (kind in stmt.node) break;
+  const handler = kind === undefined ? undefined : HANDLERS[kind as NodeKind];
+  // The handler was chosen by the node's kind, so its payload is the handler's node type.
+  if (handler) (handler as Handler<NodeKind>)(new StatementContext(state, file, module, stmt, searchPath), stmt.node[kind!] as never);
 }
 
 function createSchema(ctx: StatementContext, node: CreateSchemaStmt): void {
