@@ -74,11 +74,13 @@ export function splitWithComments(text: string): { spans: StatementSpan[]; comme
   return { spans, comments };
 }
 
-const COPY_FROM_STDIN = /^copy\b[\s\S]*\bfrom\s+stdin\b/i;
+const COPY_FROM_STDIN = /copy\b[^;]*?\bfrom\s+stdin\b/iy;
 
 function isCopyFromStdin(text: string, start: number, end: number): boolean {
-  // Only a statement starting with COPY is looked at twice.
-  return (text.charCodeAt(start) | 32) === 99 /* c */ && COPY_FROM_STDIN.test(text.slice(start, end));
+  // Only a statement starting with COPY is looked at twice, and nothing is copied to look.
+  if ((text.charCodeAt(start) | 32) !== 99 /* c */ || (text.charCodeAt(start + 1) | 32) !== 111 /* o */) return false;
+  COPY_FROM_STDIN.lastIndex = start;
+  return COPY_FROM_STDIN.test(text) && COPY_FROM_STDIN.lastIndex <= end;
 }
 
 const END_OF_COPY_DATA = /^\\\.[ \t\r]*$/gm;
