@@ -218,7 +218,7 @@ export class StatementContext {
       const r = tables.get(key) ?? views.get(key) ?? sequences.get(key);
       if (r) return r;
     }
-    if (!missingOk && !this.state.isOpaqueRelation(relation.schemaname ?? this.searchPath, relname) && !this.isPlatformSchema(relation.schemaname)) {
+    if (!missingOk && !this.state.isOpaqueRelation(relation.schemaname ?? this.searchPath, relname) && !this.platformRelation(relation.schemaname, relname)) {
       this.problem(`relation "${relation.schemaname ?? this.searchPath[0] ?? 'public'}.${relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
     }
     return undefined;
@@ -242,8 +242,15 @@ export class StatementContext {
     return schema !== undefined && !this.state.schemas.has(schema) && !this.state.droppedSchemas.has(schema);
   }
 
+  /** Note a relation named in a platform schema (see isPlatformSchema); true when it is one. */
+  platformRelation(schema: string | undefined, name: string): boolean {
+    if (!this.isPlatformSchema(schema)) return false;
+    (this.catalog.platformRelations ??= new Set()).add(`${schema}.${name}`);
+    return true;
+  }
+
   private found(t: Table | undefined, relation: RelationName, schema: string, missingOk: boolean): Table | undefined {
-    if (!t && !missingOk && !this.isPlatformSchema(relation.schemaname)) this.problem(`relation "${schema}.${relation.relname ?? ''}" does not exist at this point of the migrations`, this.nameAt(relation.location));
+    if (!t && !missingOk && !this.platformRelation(relation.schemaname, relation.relname ?? '')) this.problem(`relation "${schema}.${relation.relname ?? ''}" does not exist at this point of the migrations`, this.nameAt(relation.location));
     return t;
   }
 

@@ -5,6 +5,7 @@
  * test/replay-differential.test.ts on the fixtures in fixtures/sql.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lintCase } from '../../../../rules/test-harness.js';
 import { buildModel } from '../../build.js';
 import { loadParser } from '../parser.js';
 
@@ -97,6 +98,8 @@ describe('platform schemas: Supabase migrations without the platform', () => {
     insert into storage.buckets (id, name) values ('avatars', 'avatars');`;
   it('relations in a schema the migrations never create are taken to exist on the server', () => {
     expect(errors(sql)).toEqual([]);
+    expect(lintCase({ sql }, ['foreign-key-target-exists'])).toEqual([]);
+    expect(lintCase({ sql: 'CREATE SCHEMA auth; CREATE TABLE profiles (id uuid REFERENCES auth.users);' }, ['foreign-key-target-exists'])).toHaveLength(1);
   });
 
   it('but a schema the migrations created, or dropped, is known: its missing relations are errors', () => {
