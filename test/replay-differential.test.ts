@@ -7,6 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadParser } from '../src/sources/sql/parser.js';
@@ -49,7 +51,8 @@ function fixtureProjects(): { name: string; files: ScriptFile[] }[] {
 let db: PGlite;
 beforeAll(async () => {
   await loadParser();
-  db = new PGlite();
+  // The extensions pg_dump fixtures create, as a server would have them installed.
+  db = new PGlite({ extensions: { citext, pg_trgm } });
   await db.waitReady;
 });
 afterAll(async () => {
@@ -146,6 +149,10 @@ const statement: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('CREATE SCHEMA s2', 'CREATE TABLE s2.x (a int PRIMARY KEY, b text)', 'CREATE VIEW s2.xv AS SELECT b FROM s2.x', 'DROP SCHEMA s2', 'DROP SCHEMA s2 CASCADE'),
   fc.constantFrom('v1', 'v2').map((v) => `CREATE VIEW ${v} AS SELECT c.relname, t.table_name FROM pg_class c, information_schema.tables t`),
   fc.tuple(table, column).map(([t, c]) => `ALTER TABLE ${t} DROP COLUMN ${c} CASCADE`),
+  fc.tuple(table, fc.constantFrom('', 'a int CHECK (a > 0), ')).map(([t, cs]) => `CREATE TABLE kid (${cs}e text) INHERITS (${t})`),
+  fc.tuple(fc.constantFrom(...TABLES, 'p', 'kid'), fc.constantFrom('', 'ONLY ')).map(([t, o]) => `ALTER TABLE ${o}${t} ADD COLUMN e int`),
+  fc.tuple(fc.constantFrom(...TABLES, 'p'), fc.constantFrom('', 'ONLY ')).map(([t, o]) => `ALTER TABLE ${o}${t} ADD CONSTRAINT k3 CHECK (a <> 7)`),
+  fc.constantFrom('CREATE TABLE typed OF pair', 'CREATE TABLE typed OF pair (x WITH OPTIONS NOT NULL, PRIMARY KEY (y))', 'CREATE TABLE typed OF mood'),
   fc.tuple(table, fc.constantFrom('t1_pkey', 'k1', 't2_pkey')).map(([t, k]) => `ALTER TABLE ${t} DROP CONSTRAINT ${k} CASCADE`),
 );
 

@@ -101,6 +101,8 @@ export default defineRule({
       // Only messages need the display name: most foreign keys have none.
       const targetName = () => display(ref.schema, ref.table);
       if (!target) {
+        // A platform's table (Supabase's auth.users): it exists on the server, its columns are not known here.
+        if (ctx.catalog.platformRelations?.has(`${ref.schema}.${ref.table}`)) return;
         const near = lookalikes(ctx.catalog.tables.values(), ref.schema, ref.table);
         report('missingTarget', { target: targetName(), advice: near.length ? `did you mean ${near.join(' or ')}?` : 'create the table or correct the reference' });
         return;

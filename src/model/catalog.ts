@@ -252,6 +252,11 @@ export interface Catalog {
   sequences: Map<string, Sequence>;
   /** Types made by the migrations (enums too), keyed by `schema.name`. */
   types: Map<string, UserType>;
+  /**
+   * `schema.name` of relations the migrations use in a schema they never create (a platform's, such as
+   * Supabase's `auth.users`): taken to exist on the server, though not modelled.
+   */
+  platformRelations?: Set<string>;
 }
 
 export function emptyCatalog(): Catalog {

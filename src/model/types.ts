@@ -81,7 +81,7 @@ export function makeTypeRef(rawName: string, mods: number[] = [], arrayDims = 0)
  * is numeric(p,0), interval modifiers are its fields, and an array is one `[]` whatever its dimensions.
  */
 export function typeText(name: string, mods: number[], arrayDims: number): string {
-  let text = name;
+  let text = PLAIN_TYPE_NAME.test(name) ? name : quotedTypeName(name);
   if (name === 'interval') {
     text = intervalText(mods);
   } else if (mods.length > 0) {
@@ -90,6 +90,17 @@ export function typeText(name: string, mods: number[], arrayDims: number): strin
     text = tz ? `${tz[1]}${m}${tz[2]}` : `${name}${m}`;
   }
   return arrayDims > 0 ? text + '[]' : text;
+}
+
+/** Built-in names (`double precision`, `"char"`) and lower-case user types print as they are. */
+const PLAIN_TYPE_NAME = /^(?:[a-z0-9_$ .]*|"char")$/;
+
+/** A user type named with capitals or other characters prints quoted, part by part, as format_type() does: `app."Status"`. */
+function quotedTypeName(name: string): string {
+  return name
+    .split('.')
+    .map((part) => (/^[a-z_][a-z0-9_$]*$/.test(part) ? part : `"${part.replace(/"/g, '""')}"`))
+    .join('.');
 }
 
 const INTERVAL_FULL_RANGE = 0x7fff;

@@ -1,6 +1,7 @@
 /**
  * The relations of a database (PGlite or PostgreSQL) and of the schema model in one comparable shape:
- * tables with their columns (name, type, nullability), constraints and indexes, views and materialized
+ * tables with their columns (name, type, nullability, whether a default, generation expression or identity
+ * gives their value), constraints and indexes, views and materialized
  * views with their columns, and sequences. Used by the differential replay test.
  */
 import type { Catalog, Table } from '../../src/model/catalog.js';
@@ -30,7 +31,7 @@ export async function databaseShape(query: Query, schemas: string[]): Promise<Ca
                  WHERE n.nspname IN (${list}) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') ORDER BY 2, 3`)
   ).rows;
   const cols = (
-    await query(`SELECT a.attrelid::int AS oid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull FROM pg_attribute a
+    await query(`SELECT a.attrelid::int AS oid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.atthasdef, a.attidentity::text AS identity, a.attgenerated::text AS generated FROM pg_attribute a
                  JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname IN (${list}) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum`)
   ).rows;
@@ -42,7 +43,7 @@ export async function databaseShape(query: Query, schemas: string[]): Promise<Ca
     const kind = KIND[r.relkind]!;
     out[`${r.nspname}.${r.relname}`] = {
       kind,
-      columns: kind === 'sequence' ? [] : cols.filter((c) => c.oid === r.oid).map((c) => `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}`),
+      columns: kind === 'sequence' ? [] : cols.filter((c) => c.oid === r.oid).map((c) => `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}${valueSource(c.generated !== '', c.atthasdef, c.identity !== '')}`),
       constraints: sorted(cons.filter((c) => c.oid === r.oid).map((c) => `${c.conname} ${c.contype}`)),
       indexes: sorted(idx.filter((i) => i.oid === r.oid).map((i) => i.relname)),
       policies: sorted(pols.filter((p) => p.oid === r.oid).map((p) => p.polname)),
@@ -52,6 +53,11 @@ export async function databaseShape(query: Query, schemas: string[]): Promise<Ca
   return out;
 }
 
+/** Where a column's value comes from when an INSERT leaves it out: a generation expression, a default, an identity. */
+function valueSource(generated: boolean, hasDefault: boolean, identity: boolean): string {
+  return generated ? ' GENERATED' : hasDefault ? ' DEFAULT' : identity ? ' IDENTITY' : '';
+}
+
 const CONTYPE = { 'primary key': 'p', unique: 'u', 'foreign key': 'f', check: 'c', exclude: 'x' } as const;
 
 function tableShape(t: Table, kind: string): RelationShape {
@@ -59,7 +65,7 @@ function tableShape(t: Table, kind: string): RelationShape {
     kind,
     columns: t.columns.map((c) => {
       const serial = c.type.arrayDims === 0 ? SERIAL[c.type.name] : undefined;
-      return `${c.name} ${serial ?? c.type.text}${c.notNull || serial ? ' NOT NULL' : ''}`;
+      return `${c.name} ${serial ?? c.type.text}${c.notNull || serial ? ' NOT NULL' : ''}${valueSource(c.generated !== undefined, c.default !== undefined || serial !== undefined, c.identity !== undefined)}`;
     }),
     constraints: sorted(t.constraints.map((c) => `${c.name} ${CONTYPE[c.kind]}`)),
     indexes: sorted([...t.indexes.map((i) => i.name), ...t.constraints.filter((c) => c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclude').map((c) => c.name)]),
@@ -89,7 +95,8 @@ export function alignUnknownTypes(model: CatalogShape, db: CatalogShape): Catalo
       ...rel,
       columns: rel.columns.map((c, i) => {
         const theirs = other?.columns[i];
-        return / unknown( NOT NULL)?$/.test(c) && theirs && theirs.split(' ')[0] === c.split(' ')[0] ? theirs : c;
+        const unknown = / unknown(?= NOT NULL| DEFAULT| GENERATED| IDENTITY|$)/;
+        return unknown.test(c) && theirs && theirs.split(' ')[0] === c.split(' ')[0] ? theirs : c;
       }),
     };
   }

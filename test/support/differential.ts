@@ -59,6 +59,8 @@ export interface Statement {
   text: string;
   line: number;
   endLine: number;
+  /** The rows after `COPY … FROM stdin;`, up to the `\.` line. */
+  copyData?: string;
 }
 
 export interface DifferentialOutcome {
@@ -78,8 +80,23 @@ const lineAt = (text: string, offset: number) => {
 
 export function statementsOf(files: ScriptFile[]): Statement[] {
   return files.flatMap((f) =>
-    splitStatements(f.text).map((s) => ({ file: f.path, start: s.start, end: s.end, text: f.text.slice(s.start, s.end), line: lineAt(f.text, s.start), endLine: lineAt(f.text, s.end) })),
+    splitStatements(f.text).map((s) => {
+      const text = f.text.slice(s.start, s.end);
+      const statement: Statement = { file: f.path, start: s.start, end: s.end, text, line: lineAt(f.text, s.start), endLine: lineAt(f.text, s.end) };
+      if (/^copy\b[\s\S]*\bfrom\s+stdin\b/i.test(text)) {
+        const from = f.text.indexOf('\n', s.end) + 1;
+        const end = f.text.slice(from).search(/^\\\.[ \t\r]*$/m);
+        statement.copyData = f.text.slice(from, end === -1 ? undefined : from + end);
+      }
+      return statement;
+    }),
   );
+}
+
+/** Run one statement; pg_dump's `COPY … FROM stdin` takes its rows as PGlite's /dev/blob. */
+async function execute(db: PGlite, s: Statement): Promise<void> {
+  if (s.copyData === undefined) await db.exec(s.text);
+  else await db.query(s.text.replace(/\bstdin\b/i, "'/dev/blob'"), [], { blob: new Blob([s.copyData]) });
 }
 
 /** Drop everything a script may have made, so the next one starts from an empty database. */
@@ -100,7 +117,7 @@ function replay(statements: Statement[], files: ScriptFile[]): Replayed {
     // Numbered so that replay order is file order whatever the names.
     path: `m/${String(i).padStart(4, '0')}_${f.path.replace(/[^A-Za-z0-9_.-]/g, '_')}`,
     original: f.path,
-    text: statements.filter((s) => s.file === f.path).map((s) => s.text + ';').join('\n'),
+    text: statements.filter((s) => s.file === f.path).map(written).join('\n'),
   }));
   const model = buildModel([{ name: 'm', dir: 'm', migrations: byFile.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) })) }], 'global');
   const original = new Map(byFile.map((f) => [f.path, f.original]));
@@ -112,11 +129,24 @@ function replay(statements: Statement[], files: ScriptFile[]): Replayed {
   return { errors, shape: modelShape(model.catalog) };
 }
 
+/** A statement as replay() writes it: with its semicolon, and a COPY with its rows. */
+const written = (s: Statement) => (s.copyData === undefined ? s.text + ';' : `${s.text};\n${s.copyData}\\.`);
+
 /** Lines of statement `s` when the accepted statements before it and `s` are written one per statement (as replay() writes them). */
 function lastStatementLines(prefix: Statement[], s: Statement): { first: number; last: number } {
   const before = prefix.filter((p) => p.file === s.file);
-  const first = before.reduce((n, p) => n + (p.text + ';').split('\n').length, 1);
+  const first = before.reduce((n, p) => n + written(p).split('\n').length, 1);
   return { first, last: first + s.text.split('\n').length - 1 };
+}
+
+/**
+ * A relation missing from a schema that does not exist (PostgreSQL says "relation s.x does not exist"):
+ * the replay takes a schema the migrations never create for a platform's, whose relations it cannot see.
+ */
+async function inPlatformSchema(db: PGlite, error: string): Promise<boolean> {
+  const schema = /^relation "([^".]+)\.[^"]+" does not exist/.exec(error)?.[1];
+  if (schema === undefined) return false;
+  return (await db.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [schema])).rows.length === 0;
 }
 
 export async function differential(db: PGlite, files: ScriptFile[]): Promise<DifferentialOutcome> {
@@ -127,7 +157,7 @@ export async function differential(db: PGlite, files: ScriptFile[]): Promise<Dif
   for (const s of statements) {
     let error: string | undefined;
     try {
-      await db.exec(s.text);
+      await execute(db, s);
     } catch (e) {
       error = (e as Error).message;
     }
@@ -141,7 +171,7 @@ export async function differential(db: PGlite, files: ScriptFile[]): Promise<Dif
     const { first, last } = lastStatementLines(accepted, s);
     const reported = errors.some((e) => e.file === s.file && e.line >= first && e.line <= last);
     if (reported) continue;
-    if (SERVER_ONLY.some((re) => re.test(error!))) outcome.serverOnly.push(`${s.file}:${s.line}: ${error}`);
+    if (SERVER_ONLY.some((re) => re.test(error!)) || (await inPlatformSchema(db, error))) outcome.serverOnly.push(`${s.file}:${s.line}: ${error}`);
     else outcome.problems.push(`${s.file}:${s.line}: PGlite rejects it (${error}), lint reports nothing:\n  ${s.text.trim()}`);
   }
   const { errors, shape } = replay(accepted, files);

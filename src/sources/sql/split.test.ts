@@ -18,6 +18,13 @@ describe('splitStatements', () => {
     expect(pieces('CREATE TABLE a (id int);\n  CREATE TABLE b (id int)  ;SELECT 1')).toEqual(['CREATE TABLE a (id int)', 'CREATE TABLE b (id int)  ', 'SELECT 1']);
   });
 
+  it("skips pg_dump's COPY … FROM stdin rows, up to the \\. line", () => {
+    const dump = "COPY t (a, b) FROM stdin;\n1\tx; 'y\n2\t\\N\n\\.\nSELECT 1;\ncopy t from STDIN with (format csv);\n3,z\n\\.\r\nSELECT 2";
+    expect(pieces(dump)).toEqual(['COPY t (a, b) FROM stdin', 'SELECT 1', 'copy t from STDIN with (format csv)', 'SELECT 2']);
+    // COPY to stdout, or from a file, has no rows in the script.
+    expect(pieces("COPY t TO stdout; SELECT 1; COPY t FROM '/tmp/x'; SELECT 2")).toEqual(['COPY t TO stdout', 'SELECT 1', "COPY t FROM '/tmp/x'", 'SELECT 2']);
+  });
+
   it('drops spans of only white space, comments and empty statements', () => {
     expect(pieces(';;  -- note;\n/* x; */ ;\n')).toEqual([]);
     expect(pieces('')).toEqual([]);

@@ -38,9 +38,10 @@ export function splitStatements(text: string, onComment?: (start: number, end: n
     }
     if (c === 59 /* ; */) {
       if (hasCode) spans.push({ start, end: i });
-      start = i + 1;
+      // pg_dump's data: `COPY … FROM stdin;` is followed by rows up to a line `\.`, which are not SQL.
+      i = hasCode && isCopyFromStdin(text, start, i) ? endOfCopyData(text, i + 1) : i + 1;
+      start = i;
       hasCode = false;
-      i++;
       continue;
     }
     if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12) {
@@ -71,6 +72,24 @@ export function splitWithComments(text: string): { spans: StatementSpan[]; comme
   const comments: number[] = [];
   const spans = splitStatements(text, (start, end) => comments.push(start, end));
   return { spans, comments };
+}
+
+const COPY_FROM_STDIN = /copy\b[^;]*?\bfrom\s+stdin\b/iy;
+
+function isCopyFromStdin(text: string, start: number, end: number): boolean {
+  // Only a statement starting with COPY is looked at twice, and nothing is copied to look.
+  if ((text.charCodeAt(start) | 32) !== 99 /* c */ || (text.charCodeAt(start + 1) | 32) !== 111 /* o */) return false;
+  COPY_FROM_STDIN.lastIndex = start;
+  return COPY_FROM_STDIN.test(text) && COPY_FROM_STDIN.lastIndex <= end;
+}
+
+const END_OF_COPY_DATA = /^\\\.[ \t\r]*$/gm;
+
+/** Just after the `\.` line that ends COPY data beginning at `from` (or the end of the text). */
+function endOfCopyData(text: string, from: number): number {
+  END_OF_COPY_DATA.lastIndex = from;
+  const m = END_OF_COPY_DATA.exec(text);
+  return m ? m.index + m[0].length : text.length;
 }
 
 /** What can start a comment, a quoted string or identifier, or end a statement. */

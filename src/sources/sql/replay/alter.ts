@@ -1,7 +1,9 @@
-import type { AlterTableCmd, AlterTableStmt, Node, RenameStmt } from '@pgsql/types';
+import type { AlterTableCmd, AlterTableStmt, Node, RangeVar, RenameStmt } from '@pgsql/types';
 import { nodeAs } from '../../../model/ast.js';
 import type { Constraint, Table } from '../../../model/catalog.js';
+import { tableKey } from '../../../model/catalog.js';
 import { field } from '../ast-helpers.js';
+import { makeTypeRef } from '../../../model/types.js';
 import { makeExpr } from '../expr.js';
 import { addConstraint, columnFromDef, IDENTITY_TYPES, typeRefOf } from './columns.js';
 import type { StatementContext } from './context.js';
@@ -13,6 +15,29 @@ import { partitionsOf, renameIndex } from './indexes.js';
 import { cloneConstraints, cloneIndexes } from './clone.js';
 
 const PROPAGATED: ReadonlySet<Constraint['kind']> = new Set(['check', 'foreign key']);
+/** The integer type behind each serial type. */
+const SERIAL_INTEGER: Partial<Record<string, string>> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
+const INHERITED_CHECKS: ReadonlySet<Constraint['kind']> = new Set(['check']);
+
+/** The tables that INHERIT from `table` and still exist. */
+function inheritors(ctx: StatementContext, table: Table): Table[] {
+  const list = ctx.state.inheritors.get(table);
+  return list ? list.filter((t) => ctx.catalog.tables.get(tableKey(t.schema, t.name)) === t) : [];
+}
+
+/** Partitions and inheriting tables, at every level: where ALTER TABLE without ONLY recurses. */
+function descendants(ctx: StatementContext, table: Table): Table[] {
+  const out: Table[] = [];
+  const queue = [table];
+  for (let t = queue.pop(); t; t = queue.pop()) {
+    for (const child of [...(t.partitioned ? partitionsOf(ctx, t) : []), ...inheritors(ctx, t)]) {
+      if (out.includes(child)) continue;
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
 import { checkType, renameType } from './user-types.js';
 import { renamePolicy } from './policies.js';
 
@@ -134,7 +159,19 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
     case 'AT_AddColumn': {
       const def = nodeAs(cmd.def, 'ColumnDef');
       if (!def) return;
+      if (ctx.state.typedTables.has(table)) {
+        ctx.problem(`cannot add column to typed table "${table.name}": its columns are its type's`);
+        return;
+      }
+      if (!recurse && !table.columns.some((c) => c.name === def.colname) && descendants(ctx, table).length > 0) {
+        ctx.problem('column must be added to child tables too: a table with partitions or inheriting tables cannot take a column with ONLY');
+        return;
+      }
       const { column: col, constraints } = columnFromDef(ctx, def, table.name);
+      if (col.type.name === table.name || col.type.name === `${table.schema}.${table.name}`) {
+        ctx.problem(`composite type ${table.name} cannot be made a member of itself`, col.loc);
+        return;
+      }
       if (table.columns.some((c) => c.name === col.name)) {
         if (!cmd.missing_ok) ctx.problem(`column "${col.name}" of relation "${table.name}" already exists`, col.loc);
         return;
@@ -142,17 +179,45 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       table.columns.push(col);
       if (ownsSequence(col)) addOwnedSequence(ctx, table, col.name, identityOptions(def));
       for (const con of constraints) addConstraint(ctx, table, con);
+      // Without ONLY, partitions and inheriting tables get the column too (merged where they have it).
+      if (!recurse) return;
+      for (const child of descendants(ctx, table)) {
+        if (child.columns.some((c) => c.name === col.name)) continue;
+        const copy = { ...col, identity: undefined, loc: child.loc };
+        ctx.state.inheritedColumns.add(copy);
+        child.columns.push(copy);
+      }
       return;
     }
     case 'AT_AttachPartition':
       attachPartition(ctx, table, field(cmd.def, 'PartitionCmd'));
       return;
+    case 'AT_AddInherit':
+      addInherit(ctx, table, nodeAs(cmd.def, 'RangeVar'));
+      return;
+    case 'AT_DropInherit': {
+      const rv = nodeAs(cmd.def, 'RangeVar');
+      const parent = rv && ctx.table(rv);
+      if (!parent) return;
+      const siblings = ctx.state.inheritors.get(parent) ?? [];
+      if (!siblings.includes(table)) {
+        ctx.problem(`relation "${parent.name}" is not a parent of relation "${table.name}"`, ctx.nameAt(rv.location));
+        return;
+      }
+      ctx.state.inheritors.set(parent, siblings.filter((t) => t !== table));
+      return;
+    }
     case 'AT_DetachPartition':
       detachPartition(ctx, table, field(cmd.def, 'PartitionCmd'));
       return;
-    case 'AT_DropColumn':
+    case 'AT_DropColumn': {
+      // Found before the parent's column goes: partitions' columns, and columns only inherited, go with it.
+      const inheriting = recurse ? descendants(ctx, table).filter((t) => t.columns.some((c) => c.name === name && (t.partitionOf || ctx.state.inheritedColumns.has(c)))) : [];
+      const had = table.columns.length;
       dropColumn(ctx, table, name, Boolean(cmd.missing_ok), cmd.behavior === 'DROP_CASCADE');
+      if (table.columns.length < had) for (const child of inheriting) dropColumn(ctx, child, name, true, cmd.behavior === 'DROP_CASCADE');
       return;
+    }
     case 'AT_AlterColumnType': {
       const col = column(ctx, table, name);
       if (!col) return;
@@ -165,6 +230,7 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       }
       col.type = typeRefOf(typeName, ctx.searchPath).ref;
       col.changedAt = ctx.statementLoc();
+      for (const child of recurse ? descendants(ctx, table) : []) for (const c of child.columns) if (c.name === col.name) c.type = col.type;
       return;
     }
     case 'AT_SetNotNull':
@@ -181,6 +247,9 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       }
       col.notNull = cmd.subtype === 'AT_SetNotNull';
       col.changedAt = ctx.statementLoc();
+      // SET NOT NULL holds for partitions and inheriting tables too; DROP NOT NULL for partitions.
+      const affected = recurse ? descendants(ctx, table).filter((t) => col.notNull || t.partitionOf) : [];
+      for (const child of affected) for (const c of child.columns) if (c.name === col.name) c.notNull = col.notNull;
       return;
     }
     case 'AT_ColumnDefault': {
@@ -188,6 +257,9 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       if (col) {
         col.default = cmd.def ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
         col.changedAt = ctx.statementLoc();
+        // A serial column without its nextval() default is the plain integer it is in the catalog.
+        const plain = !cmd.def && col.type.arrayDims === 0 ? SERIAL_INTEGER[col.type.name] : undefined;
+        if (plain) col.type = makeTypeRef(plain);
       }
       return;
     }
@@ -199,7 +271,11 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
         return;
       }
       if (col.type.arrayDims > 0 || !IDENTITY_TYPES.has(col.type.name)) {
-        ctx.problem('identity column type must be smallint, integer, or bigint');
+        ctx.problem(SERIAL_INTEGER[col.type.name] ? `column "${col.name}" of relation "${table.name}" already has a default value` : 'identity column type must be smallint, integer, or bigint');
+        return;
+      }
+      if (col.default) {
+        ctx.problem(`column "${col.name}" of relation "${table.name}" already has a default value`);
         return;
       }
       const identity = nodeAs(cmd.def, 'Constraint');
@@ -220,6 +296,10 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
     case 'AT_AddConstraint': {
       const con = nodeAs(cmd.def, 'Constraint');
       if (!con) return;
+      if (!recurse && con.contype === 'CONSTR_CHECK' && !con.is_no_inherit && descendants(ctx, table).length > 0) {
+        ctx.problem('constraint must be added to child tables too: a CHECK on a table with partitions or inheriting tables cannot be added with ONLY (unless NO INHERIT)');
+        return;
+      }
       const before = table.constraints.length;
       addConstraint(ctx, table, con);
       const added = table.constraints.slice(before);
@@ -231,6 +311,11 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
           cloneConstraints(ctx, source, part, PROPAGATED);
         }
       }
+      // A primary key's NOT NULL holds for inheriting tables too (PostgreSQL 18 keeps it as their constraint).
+      const pk = recurse ? added.find((c) => c.kind === 'primary key') : undefined;
+      if (pk) for (const child of descendants(ctx, table)) for (const c of child.columns) if (pk.columns.includes(c.name)) c.notNull = true;
+      // Tables that inherit get its CHECK constraints (not keys or foreign keys).
+      if (added.length && recurse) for (const child of descendants(ctx, table).filter((t) => !t.partitionOf)) cloneConstraints(ctx, { ...table, constraints: added }, child, INHERITED_CHECKS);
       return;
     }
     case 'AT_DropConstraint': {
@@ -301,7 +386,13 @@ export function rename(ctx: StatementContext, stmt: RenameStmt): void {
     }
     case 'OBJECT_COLUMN': {
       const t = rv && ctx.tableOrView(rv, stmt.missing_ok);
-      if (t) renameColumn(ctx, t, stmt.subname ?? '', newname);
+      if (!t) return;
+      const from = stmt.subname ?? '';
+      // The column is renamed in partitions and inheriting tables too.
+      const inheriting = isView(t) ? [] : descendants(ctx, t).filter((c) => c.columns.some((x) => x.name === from));
+      const had = t.columns.some((c) => c.name === newname);
+      renameColumn(ctx, t, from, newname);
+      if (!had && t.columns.some((c) => c.name === newname)) for (const child of inheriting) renameColumn(ctx, child, from, newname);
       return;
     }
     case 'OBJECT_TYPE':
@@ -366,4 +457,29 @@ function keyReferences(ctx: StatementContext, table: Table, key: Constraint) {
   const same = (cols: string[]) => cols.length === key.columns.length && cols.every((c) => key.columns.includes(c));
   const pk = table.constraints.find((c) => c.kind === 'primary key')?.columns ?? [];
   return referencingForeignKeys(ctx, table, key.columns).filter(({ c }) => same(c.references!.columns.length ? c.references!.columns : pk));
+}
+
+/** INHERIT parent: the table must have the parent's columns (of the same types) and CHECK constraints already. */
+function addInherit(ctx: StatementContext, table: Table, rv: RangeVar | undefined): void {
+  const parent = rv && ctx.table(rv);
+  if (!parent) return;
+  const missing = parent.columns.find((c) => !table.columns.some((x) => x.name === c.name));
+  if (missing) {
+    ctx.problem(`child table is missing column "${missing.name}"`, ctx.nameAt(rv.location));
+    return;
+  }
+  const retyped = parent.columns.find((c) => table.columns.some((x) => x.name === c.name && x.type.text !== c.type.text));
+  if (retyped) {
+    ctx.problem(`child table "${table.name}" has different type for column "${retyped.name}"`, ctx.nameAt(rv.location));
+    return;
+  }
+  const check = parent.constraints.find((c) => c.kind === 'check' && !table.constraints.some((x) => x.kind === 'check' && x.name === c.name));
+  if (check) {
+    ctx.problem(`child table is missing constraint "${check.name}"`, ctx.nameAt(rv.location));
+    return;
+  }
+  const children = ctx.state.inheritors.get(parent);
+  if (children?.includes(table)) ctx.problem(`relation "${parent.name}" would be inherited from more than once`, ctx.nameAt(rv.location));
+  else if (children) children.push(table);
+  else ctx.state.inheritors.set(parent, [table]);
 }

@@ -213,6 +213,7 @@ export function addConstraint(ctx: StatementContext, table: Table, con: Constrai
       if (missingColumn(ctx, table, columns, (n) => `column "${n}" referenced in foreign key constraint does not exist`, loc)) return;
       const targetName = con.pktable?.relname ?? '';
       const targetSchema = ctx.resolveSchema(con.pktable?.schemaname, targetName);
+      if (!ctx.catalog.tables.has(`${targetSchema}.${targetName}`)) ctx.platformRelation(con.pktable?.schemaname, targetName);
       const name = explicit ?? chooseName(table.name, columnsAddition(columns), 'fkey', constraintTaken);
       c = {
         name,

@@ -1,5 +1,5 @@
 import type { Node, RangeVar } from '@pgsql/types';
-import type { Catalog, Index, Sequence, Table, View } from '../../../model/catalog.js';
+import type { Catalog, Column, Index, Sequence, Table, View } from '../../../model/catalog.js';
 import { tableKey } from '../../../model/catalog.js';
 import type { Location } from '../../../model/location.js';
 import { byteLength, MAX_IDENTIFIER_BYTES } from '../../../model/names.js';
@@ -68,8 +68,18 @@ export class ReplayState {
   readonly problems: ReplayProblem[] = [];
   /** Indexes of partitions that belong to an index of their parent table. */
   readonly attachedIndexes = new WeakSet<Index>();
+  /** Tables that INHERIT from a table (not partitions, which `partitionOf` records), by parent. */
+  readonly inheritors = new Map<Table, Table[]>();
+  /** Columns a table has only by inheritance (not also declared in it): they go when the parent's go. */
+  readonly inheritedColumns = new WeakSet<Column>();
+  /** The attributes of each composite type (`schema.name`), for typed tables (`CREATE TABLE … OF type`). */
+  readonly compositeColumns = new Map<string, Column[]>();
+  /** Tables made `OF type`. */
+  readonly typedTables = new WeakSet<Table>();
   /** Schemas known to exist: `public`, and those the migrations create (and have not dropped). */
   readonly schemas = new Set<string>(['public']);
+  /** Schemas the migrations dropped: unlike a platform's schemas, known not to exist. */
+  readonly droppedSchemas = new Set<string>();
   /** Relations that exist but are not modelled (foreign tables), by schema and name. */
   private readonly opaque = new Set<string>();
   addOpaqueRelation(schema: string, name: string): void {
@@ -208,7 +218,7 @@ export class StatementContext {
       const r = tables.get(key) ?? views.get(key) ?? sequences.get(key);
       if (r) return r;
     }
-    if (!missingOk && !this.state.isOpaqueRelation(relation.schemaname ?? this.searchPath, relname)) {
+    if (!missingOk && !this.state.isOpaqueRelation(relation.schemaname ?? this.searchPath, relname) && !this.platformRelation(relation.schemaname, relname)) {
       this.problem(`relation "${relation.schemaname ?? this.searchPath[0] ?? 'public'}.${relname}" does not exist at this point of the migrations`, this.nameAt(relation.location));
     }
     return undefined;
@@ -224,8 +234,23 @@ export class StatementContext {
     return r;
   }
 
+  /**
+   * A schema named explicitly that the migrations never create: the platform's (Supabase's `auth` and
+   * `storage`), an extension's or a system catalog. Its relations exist on the server, out of the replay's sight.
+   */
+  isPlatformSchema(schema: string | undefined): boolean {
+    return schema !== undefined && !this.state.schemas.has(schema) && !this.state.droppedSchemas.has(schema);
+  }
+
+  /** Note a relation named in a platform schema (see isPlatformSchema); true when it is one. */
+  platformRelation(schema: string | undefined, name: string): boolean {
+    if (!this.isPlatformSchema(schema)) return false;
+    (this.catalog.platformRelations ??= new Set()).add(`${schema}.${name}`);
+    return true;
+  }
+
   private found(t: Table | undefined, relation: RelationName, schema: string, missingOk: boolean): Table | undefined {
-    if (!t && !missingOk) this.problem(`relation "${schema}.${relation.relname ?? ''}" does not exist at this point of the migrations`, this.nameAt(relation.location));
+    if (!t && !missingOk && !this.platformRelation(relation.schemaname, relation.relname ?? '')) this.problem(`relation "${schema}.${relation.relname ?? ''}" does not exist at this point of the migrations`, this.nameAt(relation.location));
     return t;
   }
 

@@ -34,4 +34,45 @@ $$;`);
     expect(hypertable(`${TABLE}DO $$ BEGIN PERFORM pg_sleep(0); RAISE NOTICE 'create_hypertable'; END $$;`).hypertable).toBeUndefined();
     expect(hypertable(`${TABLE}DO LANGUAGE plpython3u $$ plpy.execute("SELECT create_hypertable('metric', 'recorded_at')") $$;`).hypertable).toBeUndefined();
   });
+
+  it('replay the DDL of a block, as drizzle-kit writes foreign keys and enums, silent where the block guards it', () => {
+    const model = buildModel(
+      [
+        {
+          name: 'app',
+          dir: 'app',
+          migrations: [
+            {
+              path: 'app/migrations/001.sql',
+              bytes: new TextEncoder().encode(`CREATE TABLE users (id int PRIMARY KEY);
+CREATE TABLE posts (id int PRIMARY KEY, author_id int NOT NULL);
+DO $$ BEGIN
+ CREATE TYPE "public"."status" AS ENUM('active', 'inactive');
+EXCEPTION
+ WHEN duplicate_object THEN null;
+END $$;
+DO $$ BEGIN
+ ALTER TABLE "posts" ADD CONSTRAINT "posts_author_fk" FOREIGN KEY ("author_id") REFERENCES "users"("id");
+EXCEPTION
+ WHEN duplicate_object THEN null;
+END $$;
+DO $$ BEGIN
+ ALTER TABLE "posts" ADD CONSTRAINT "posts_author_fk" FOREIGN KEY ("author_id") REFERENCES "users"("id");
+EXCEPTION
+ WHEN duplicate_object THEN null;
+END $$;
+DO $$ BEGIN ALTER TABLE nowhere ADD COLUMN a int; END $$;
+`),
+            },
+          ],
+        },
+      ],
+      'global',
+    );
+    const fk = model.catalog.tables.get('public.posts')?.constraints.find((c) => c.kind === 'foreign key');
+    expect(fk).toMatchObject({ name: 'posts_author_fk', loc: { line: 9 } });
+    expect(model.catalog.enums.get('public.status')?.values).toEqual(['active', 'inactive']);
+    // Only the unguarded block's error is PostgreSQL's for sure.
+    expect(model.findings.filter((f) => f.ruleId === 'replay-error').map((f) => [f.loc.line, f.message])).toEqual([[18, 'relation "public.nowhere" does not exist at this point of the migrations']]);
+  });
 });

@@ -48,7 +48,7 @@ const HANDLERS: { [K in NodeKind]?: Handler<K> } = {
   CreateExtensionStmt: createExtension,
   CreateSchemaStmt: createSchema,
   CreateForeignTableStmt: createForeignTable,
-  DoStmt: doStatement,
+  DoStmt: (ctx, node) => doStatement(ctx, node, (inner) => replayStatement(ctx.state, ctx.file, ctx.module, inner, ctx.searchPath)),
   VariableSetStmt: (ctx, node) => setSearchPath(node, ctx.searchPath),
   DropStmt: drop,
 };
@@ -59,19 +59,22 @@ const HANDLERS: { [K in NodeKind]?: Handler<K> } = {
  */
 export function replayFile(state: ReplayState, file: SourceFile, module: string, statements: Iterable<ParsedStatement>): void {
   const searchPath = ['public'];
-  for (const stmt of statements) {
-    let kind: string | undefined;
-    for (kind in stmt.node) break;
-    const handler = kind === undefined ? undefined : HANDLERS[kind as NodeKind];
-    // The handler was chosen by the node's kind, so its payload is the handler's node type.
-    if (handler) (handler as Handler<NodeKind>)(new StatementContext(state, file, module, stmt, searchPath), stmt.node[kind!] as never);
-  }
+  for (const stmt of statements) replayStatement(state, file, module, stmt, searchPath);
+}
+
+function replayStatement(state: ReplayState, file: SourceFile, module: string, stmt: ParsedStatement, searchPath: string[]): void {
+  let kind: string | undefined;
+  for (kind in stmt.node) break;
+  const handler = kind === undefined ? undefined : HANDLERS[kind as NodeKind];
+  // The handler was chosen by the node's kind, so its payload is the handler's node type.
+  if (handler) (handler as Handler<NodeKind>)(new StatementContext(state, file, module, stmt, searchPath), stmt.node[kind!] as never);
 }
 
 function createSchema(ctx: StatementContext, node: CreateSchemaStmt): void {
   const name = node.schemaname ?? node.authrole?.rolename;
   if (name && ctx.state.schemas.has(name) && !node.if_not_exists) ctx.problem(`schema "${name}" already exists`);
   if (name) ctx.state.schemas.add(name);
+  if (name) ctx.state.droppedSchemas.delete(name);
 }
 
 /** A foreign table's rows live on another server: the model leaves it out, but its name exists. */
@@ -97,9 +100,11 @@ function dropSchemas(ctx: StatementContext, stmt: DropStmt): void {
       if (first) ctx.problem(`cannot drop schema ${schema} because other objects depend on it (${first.name} …): drop them first, or use DROP SCHEMA … CASCADE`);
       if (first) return;
       ctx.state.schemas.delete(schema);
+      ctx.state.droppedSchemas.add(schema);
       continue;
     }
     ctx.state.schemas.delete(schema);
+    ctx.state.droppedSchemas.add(schema);
     for (const v of views) removeView(ctx, v);
     // Foreign keys into the schema from elsewhere go too.
     if (tables.length) dropTables(ctx, { behavior: 'DROP_CASCADE' }, tables.map((t) => [t.schema, t.name]));

@@ -47,6 +47,8 @@ export function attachPartition(ctx: StatementContext, parent: Table, cmd: Parti
   for (const c of parent.columns) {
     const own = part.columns.find((x) => x.name === c.name)!;
     if (c.notNull && !own.notNull) own.notNull = true;
+    // PostgreSQL 17+: a partition's column shares its parent's identity.
+    if (c.identity) own.identity = c.identity;
   }
   part.partitionOf = { schema: parent.schema, table: parent.name };
   cloneIndexes(ctx, parent, part, true);
@@ -64,4 +66,8 @@ export function detachPartition(ctx: StatementContext, parent: Table, cmd: Parti
     return;
   }
   part.partitionOf = undefined;
+  for (const c of parent.columns) {
+    const own = c.identity ? part.columns.find((x) => x.name === c.name) : undefined;
+    if (own) own.identity = undefined;
+  }
 }

@@ -56,8 +56,10 @@ function selectShape(scope: Scope, query: Node | undefined): QueryShape {
   for (const cte of select.withClause?.ctes ?? []) {
     const c = field(cte, 'CommonTableExpr');
     if (!c?.ctename) continue;
-    const shape = selectShape(scope, c.ctequery);
     const aliases = (c.aliascolnames ?? []).map(str);
+    // WITH RECURSIVE: the query reads its own result, whose columns are known only as far as it names them.
+    if (select.withClause?.recursive) scope.ctes.set(c.ctename, { columns: aliases.map((name) => ({ name, type: UNKNOWN_TYPE })), complete: false, dependsOn: [] });
+    const shape = selectShape(scope, c.ctequery);
     scope.ctes.set(c.ctename, { ...shape, columns: shape.columns.map((col, i) => ({ ...col, name: aliases[i] ?? col.name })) });
   }
   if (select.op && select.op !== 'SETOP_NONE') {

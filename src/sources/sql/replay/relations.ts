@@ -315,6 +315,10 @@ export function setSchema(ctx: StatementContext, stmt: AlterObjectSchemaStmt): v
   if (!rv?.relname || !newSchema) return;
   const r = ctx.relation({ schemaname: rv.schemaname, relname: rv.relname, location: rv.location }, stmt.missing_ok);
   if (!r || r.schema === newSchema) return;
+  if (isSequence(r) && r.ownedBy) {
+    ctx.problem(`cannot move an owned sequence into another schema: sequence "${r.name}" belongs to ${r.ownedBy.table}.${r.ownedBy.column}; move the table instead`);
+    return;
+  }
   if (nameTaken(ctx, newSchema, r.name)) {
     ctx.problem(`relation "${r.name}" already exists in schema "${newSchema}"`);
     return;

@@ -8,7 +8,7 @@ import { addConstraint, columnFromDef } from './columns.js';
 import type { StatementContext } from './context.js';
 import { isSequence, strings } from './context.js';
 import { addOwnedSequence, dependentViews, dropOwnedSequences, newTable, refuseForDependants, removeView, renameOwnedBy } from './relations.js';
-import { SERIAL_TYPES } from './user-types.js';
+import { checkType, SERIAL_TYPES } from './user-types.js';
 
 // TableLikeOption bits (parsenodes.h).
 const LIKE_COMMENTS = 1 << 0;
@@ -56,6 +56,7 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
 
   const parent = nodeAs(stmt.inhRelations?.[0], 'RangeVar');
   let partitionParent: Table | undefined;
+  const inheritedChecks: Table[] = [];
   if (parent && stmt.partbound) {
     const from = ctx.table(parent);
     if (from) {
@@ -64,12 +65,32 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
       table.partitionOf = { schema: from.schema, table: from.name };
       partitionParent = from;
     }
+  } else if (stmt.ofTypename) {
+    // A typed table's columns are the composite type's attributes; `col WITH OPTIONS …` adds to one.
+    const names = strings(stmt.ofTypename.names);
+    const typeName = names[names.length - 1]!;
+    const schemas = names.length > 1 ? [names[0]!] : ctx.searchPath;
+    const attributes = schemas.map((s) => ctx.state.compositeColumns.get(tableKey(s, typeName))).find(Boolean);
+    if (attributes) table.columns = attributes.map((c) => ({ ...c, loc: table.loc }));
+    if (attributes) ctx.state.typedTables.add(table);
+    else if (!checkType(ctx, stmt.ofTypename, false)) ctx.problem(`type "${names[names.length - 1]}" is not a composite type`, ctx.nameAt(stmt.ofTypename.location));
   } else {
-    // INHERITS (a, b): the parents' columns come first, so keys and checks may name them.
+    // INHERITS (a, b): the parents' columns come first, so keys and checks may name them; the parents'
+    // CHECK constraints (but no keys or indexes) are inherited too.
     for (const inh of stmt.inhRelations ?? []) {
       const rv = nodeAs(inh, 'RangeVar');
       const from = rv && ctx.table(rv);
-      for (const c of from?.columns ?? []) if (!table.columns.some((x) => x.name === c.name)) table.columns.push({ ...c });
+      if (!from) continue;
+      for (const c of from.columns) {
+        if (table.columns.some((x) => x.name === c.name)) continue;
+        const copy = { ...c, identity: undefined, comment: undefined };
+        ctx.state.inheritedColumns.add(copy);
+        table.columns.push(copy);
+      }
+      inheritedChecks.push(from);
+      const children = ctx.state.inheritors.get(from);
+      if (children) children.push(table);
+      else ctx.state.inheritors.set(from, [table]);
     }
   }
   const inherited = new Set(table.columns.map((c) => c.name));
@@ -82,6 +103,10 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
         // A column declared again merges with the inherited one (PostgreSQL: NOTICE, not an error);
         // a partition's `col WITH OPTIONS …` has no type of its own.
         const typed = Boolean(elt.ColumnDef.typeName);
+        if (typed && table.columns.some((c) => c.name === column.name && c.type.text !== column.type.text)) {
+          ctx.problem(`column "${column.name}" has a type conflict: the inherited column is of another type`, column.loc);
+          continue;
+        }
         table.columns = table.columns.map((c) => (c.name === column.name ? { ...c, ...column, type: typed ? column.type : c.type, notNull: column.notNull || c.notNull } : c));
         pending.push(...constraints);
         continue;
@@ -136,6 +161,7 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
     else rest.push(c);
   }
   if (partitionParent) cloneConstraints(ctx, partitionParent, table, CHECKS);
+  for (const parent of inheritedChecks) cloneConstraints(ctx, parent, table, CHECKS);
   for (const con of checks) addConstraint(ctx, table, con);
   for (const con of mergeDuplicateKeys(indexBacked)) addConstraint(ctx, table, con);
   for (const con of rest) addConstraint(ctx, table, con);
@@ -187,6 +213,17 @@ export function dropTables(ctx: StatementContext, stmt: { behavior?: DropBehavio
     const parent = tables[i]!;
     if (!parent.partitioned) continue;
     for (const t of ctx.catalog.tables.values()) if (t.partitionOf?.schema === parent.schema && t.partitionOf.table === parent.name && !tables.includes(t)) tables.push(t);
+  }
+  // Tables that inherit from one being dropped depend on it: they go with CASCADE, and refuse the drop without.
+  for (let i = 0; i < tables.length; i++) {
+    for (const kid of ctx.state.inheritors.get(tables[i]!) ?? []) {
+      if (tables.includes(kid) || ctx.catalog.tables.get(tableKey(kid.schema, kid.name)) !== kid) continue;
+      if (stmt.behavior !== 'DROP_CASCADE') {
+        ctx.problem(`cannot drop table ${tables[i]!.name} because other objects depend on it (table ${kid.name} inherits from it): drop it first, or use DROP TABLE … CASCADE`);
+        return;
+      }
+      tables.push(kid);
+    }
   }
   const dropping = new Set(tables);
   const dependants = (table: Table) =>

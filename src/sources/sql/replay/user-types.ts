@@ -7,7 +7,8 @@ import { EXTENSION_TYPES } from '../../../model/extension-types.js';
 import { closestMatch } from '../../../engine/suggest.js';
 import { field } from '../ast-helpers.js';
 import type { ReplayState, StatementContext } from './context.js';
-import { str, strings } from './context.js';
+import { intern, str, strings } from './context.js';
+import { newColumn, typeRefOf } from './columns.js';
 import { dropColumn } from './tables.js';
 
 const BUILTIN = new Set(PG_CATALOG_TYPES);
@@ -106,6 +107,13 @@ export function createType(ctx: StatementContext, kind: TypeStatementKind, node:
     typeKind = 'base';
   }
   const added = addType(ctx, parts, typeKind);
+  if (added && typeKind === 'composite') {
+    const columns = ((node as CompositeTypeStmt).coldeflist ?? []).flatMap((c) => {
+      const def = field(c, 'ColumnDef');
+      return def ? [newColumn(intern(def.colname ?? ''), typeRefOf(def.typeName, ctx.searchPath).ref, ctx.nameAt(def.location))] : [];
+    });
+    ctx.state.compositeColumns.set(tableKey(parts.length > 1 ? parts[0]! : ctx.creationSchema(undefined), parts[parts.length - 1]!), columns);
+  }
   if (added && typeKind === 'range') {
     const explicit = ((node as CreateRangeStmt).params ?? []).map((p) => field(p, 'DefElem')).find((d) => d?.defname === 'multirange_type_name');
     const multi = explicit ? strings(field(explicit.arg, 'TypeName')?.names ?? field(explicit.arg, 'List')?.items) : [];

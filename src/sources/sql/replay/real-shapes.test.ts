@@ -1,0 +1,109 @@
+/**
+ * Shapes real projects' SQL takes that the replay must read as PostgreSQL does: pg_dump's COPY data,
+ * typed tables, inheritance, recursive CTEs in views, and platform schemas (Supabase's `auth` and
+ * `storage`) that migrations use without creating. PostgreSQL's side of each is proved in
+ * test/replay-differential.test.ts on the fixtures in fixtures/sql.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lintCase } from '../../../../rules/test-harness.js';
+import { buildModel } from '../../build.js';
+import { loadParser } from '../parser.js';
+
+beforeAll(() => loadParser());
+
+const enc = new TextEncoder();
+
+function model(sql: string) {
+  return buildModel([{ name: 'app', dir: 'app', migrations: [{ path: 'app/1.sql', bytes: enc.encode(sql) }] }], 'global');
+}
+const errors = (sql: string) => model(sql).findings.filter((f) => f.ruleId === 'replay-error' || f.ruleId === 'parse-error');
+const columns = (sql: string, table: string) => model(sql).catalog.tables.get(table)?.columns.map((c) => `${c.name} ${c.type.text}${c.notNull ? ' NOT NULL' : ''}`);
+
+describe("pg_dump's COPY … FROM stdin", () => {
+  const dump = `CREATE TABLE public.t (id integer, note text);
+COPY public.t (id, note) FROM stdin;
+1\tsemicolons; in; data
+2\t\\N
+\\.
+ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);
+`;
+  it('skips the rows up to the \\. line, and replays what follows', () => {
+    expect(errors(dump)).toEqual([]);
+    expect(model(dump).catalog.tables.get('public.t')?.constraints.map((c) => c.name)).toEqual(['t_pkey']);
+  });
+});
+
+describe('typed tables and inheritance', () => {
+  it('a typed table has the composite type’s attributes, WITH OPTIONS adding to one', () => {
+    expect(columns(`CREATE TYPE pair AS (x integer, "Y" text); CREATE TABLE p OF pair (x WITH OPTIONS NOT NULL);`, 'public.p')).toEqual(['x integer NOT NULL', 'Y text']);
+  });
+
+  it('a table cannot be OF a type that is not composite', () => {
+    expect(errors(`CREATE TYPE mood AS ENUM ('ok'); CREATE TABLE m OF mood;`).map((f) => f.message)).toEqual(['type "mood" is not a composite type']);
+  });
+
+  it('ALTER TABLE without ONLY reaches inheriting tables: columns added, renamed, retyped and dropped, CHECKs added', () => {
+    const sql = `CREATE TABLE parent (a int, b text);
+      CREATE TABLE kid (c int) INHERITS (parent);
+      ALTER TABLE parent ADD COLUMN d int;
+      ALTER TABLE parent RENAME COLUMN b TO bb;
+      ALTER TABLE parent ALTER COLUMN a TYPE bigint;
+      ALTER TABLE parent ADD CONSTRAINT a_positive CHECK (a > 0);
+      ALTER TABLE parent DROP COLUMN d;`;
+    expect(columns(sql, 'public.kid')).toEqual(['a bigint', 'bb text', 'c integer']);
+    expect(model(sql).catalog.tables.get('public.kid')?.constraints.map((c) => c.name)).toEqual(['a_positive']);
+    expect(errors(sql)).toEqual([]);
+  });
+
+  it('a column declared in the inheriting table too stays when the parent drops it', () => {
+    expect(columns(`CREATE TABLE parent (a int, b int); CREATE TABLE kid (a int) INHERITS (parent); ALTER TABLE parent DROP COLUMN a;`, 'public.kid')).toEqual(['a integer', 'b integer']);
+  });
+
+  it('refuses what PostgreSQL refuses about inheritance', () => {
+    const base = `CREATE TABLE parent (a int, b text); CREATE TABLE kid (c int) INHERITS (parent);`;
+    const messages = (sql: string) => errors(base + sql).map((f) => f.message);
+    expect(messages('ALTER TABLE ONLY parent ADD CONSTRAINT k CHECK (a > 0);')).toEqual([expect.stringMatching(/^constraint must be added to child tables too/)]);
+    expect(messages('ALTER TABLE ONLY parent ADD CONSTRAINT k CHECK (a > 0) NO INHERIT;')).toEqual([]);
+    expect(messages('ALTER TABLE ONLY parent ADD COLUMN d int;')).toEqual([expect.stringMatching(/^column must be added to child tables too/)]);
+    expect(messages('CREATE TABLE kid2 (b int) INHERITS (parent);')).toEqual([expect.stringMatching(/^column "b" has a type conflict/)]);
+    expect(messages('DROP TABLE parent;')).toEqual([expect.stringMatching(/^cannot drop table parent because other objects depend on it \(table kid inherits from it\)/)]);
+    expect(messages('ALTER TABLE kid NO INHERIT parent; DROP TABLE parent;')).toEqual([]);
+    expect(model(base + 'DROP TABLE parent CASCADE;').catalog.tables.has('public.kid')).toBe(false);
+    expect(messages('CREATE TABLE other (a int); ALTER TABLE other INHERIT parent;')).toEqual(['child table is missing column "b"']);
+  });
+
+  it('a partitioned table’s new columns reach its partitions', () => {
+    const sql = `CREATE TABLE ev (id int, at date) PARTITION BY RANGE (at);
+      CREATE TABLE ev_1 PARTITION OF ev FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+      ALTER TABLE ev ADD COLUMN note text;`;
+    expect(columns(sql, 'public.ev_1')).toEqual(['id integer', 'at date', 'note text']);
+  });
+
+  it('a table cannot have a column of its own row type', () => {
+    expect(errors(`CREATE TABLE t (a int); ALTER TABLE t ADD COLUMN b t;`).map((f) => f.message)).toEqual(['composite type t cannot be made a member of itself']);
+  });
+});
+
+describe('views', () => {
+  it('WITH RECURSIVE reads its own result', () => {
+    expect(errors(`CREATE VIEW tree AS WITH RECURSIVE chain(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM chain WHERE n < 5) SELECT n FROM chain;`)).toEqual([]);
+  });
+});
+
+describe('platform schemas: Supabase migrations without the platform', () => {
+  const sql = `create table public.profiles (id uuid primary key references auth.users on delete cascade);
+    create trigger on_auth_user_created after insert on auth.users for each row execute procedure public.handle_new_user();
+    create policy "Avatars are public" on storage.objects for select using (bucket_id = 'avatars');
+    alter table storage.objects enable row level security;
+    insert into storage.buckets (id, name) values ('avatars', 'avatars');`;
+  it('relations in a schema the migrations never create are taken to exist on the server', () => {
+    expect(errors(sql)).toEqual([]);
+    expect(lintCase({ sql }, ['foreign-key-target-exists'])).toEqual([]);
+    expect(lintCase({ sql: 'CREATE SCHEMA auth; CREATE TABLE profiles (id uuid REFERENCES auth.users);' }, ['foreign-key-target-exists'])).toHaveLength(1);
+  });
+
+  it('but a schema the migrations created, or dropped, is known: its missing relations are errors', () => {
+    expect(errors(`CREATE SCHEMA app; ALTER TABLE app.nothing ADD COLUMN a int;`).map((f) => f.message)).toEqual(['relation "app.nothing" does not exist at this point of the migrations']);
+    expect(errors(`CREATE SCHEMA app; DROP SCHEMA app; ALTER TABLE app.nothing ADD COLUMN a int;`)).toHaveLength(1);
+  });
+});
