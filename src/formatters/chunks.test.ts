@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Chunks, writeInBatches } from '../commands/io.js';
-import { visibleText } from './display.js';
+import { textWidth, visibleText } from './display.js';
 import { chunkedFormatters, formatNames } from './index.js';
 import { finding, input } from './test-input.js';
 
@@ -58,5 +58,11 @@ describe('visibleText', () => {
     expect(visibleText('a\x00b\x1b[2J\x7f\x9b\u202e\u2066 ünï 😀 \ud800')).toBe('a␀b␛[2J␡\ufffd\ufffd\ufffd ünï 😀 \ud800');
     const plain = 'table "x" has no index';
     expect(visibleText(plain)).toBe(plain);
+  });
+});
+
+describe('textWidth', () => {
+  it('counts columns, by length below U+0300 and by character above', () => {
+    expect(['', 'abc', 'é\x1bñ', 'e\u0301', '漢字', 'a😀b', '\u02ff\u0300'].map(textWidth)).toEqual([0, 3, 3, 1, 4, 4, 1]);
   });
 });

@@ -49,10 +49,15 @@ export function charWidth(cp: number): number {
 }
 
 export function textWidth(text: string): number {
+  // Below U+0300 every code point is one column (charWidth): most text is measured by its length.
+  if (!WIDE_OR_COMBINING.test(text)) return text.length;
   let width = 0;
   for (const ch of text) width += charWidth(ch.codePointAt(0)!);
   return width;
 }
+
+/** Any code unit from U+0300 on: a combining, wide or astral character may be in the text. */
+const WIDE_OR_COMBINING = /[^\u0000-\u02ff]/;
 
 export function padEndTo(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - textWidth(text)));

@@ -59,6 +59,8 @@ const STALL_MS = 10_000;
  * a few pieces ahead of this thread's replay (parse-ahead-worker.ts), so its JSON is never held whole.
  */
 const WORKER_FILE_CHARS = 1_000_000;
+/** How long this thread waits for the worker to claim a big file before it parses the file itself. */
+const BIG_FILE_PATIENCE_MS = 250;
 
 /**
  * Split and parse migration files on a second thread while this one replays the files before them.
@@ -92,7 +94,7 @@ export function startParseThread(opts: { workerOnly?: boolean } = {}): ParseThre
       total = texts.length;
       port1.postMessage({ texts, wasm: parserModule() });
       const workerOnly = (index: number) => !!opts.workerOnly || texts[index]!.length >= WORKER_FILE_CHARS;
-      return { take: taker(shared, port1, texts, workerOnly, !opts.workerOnly), piecesSent: () => Atomics.load(shared, DELIVERED), close };
+      return { take: taker(shared, port1, texts, workerOnly, opts.workerOnly ? Infinity : BIG_FILE_PATIENCE_MS), piecesSent: () => Atomics.load(shared, DELIVERED), close };
     },
     close,
   };
@@ -101,7 +103,8 @@ export function startParseThread(opts: { workerOnly?: boolean } = {}): ParseThre
 /** A statement's result: JSON or a syntax error; `undefined` not here yet, `null` handed out and let go. */
 type Slot = string | PgSyntaxError | undefined | null;
 
-function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnly: (index: number) => boolean, steal: boolean): (index: number) => ParsedAheadFile | undefined {
+function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnly: (index: number) => boolean, patience: number): (index: number) => ParsedAheadFile | undefined {
+  const steal = patience !== Infinity;
   /** Files whose first message has arrived and that are not taken yet. */
   const arrived = new Map<number, ParsedAheadFile>();
   /** The results of each file opened, by statement. */
@@ -109,14 +112,20 @@ function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnl
   let failed = false;
   let heard = false;
 
-  /** Take in one message, if one is there or (`wait`) once one comes; false when none came or the worker has failed or stalled. */
-  const pump = (wait: boolean): boolean => {
+  /**
+   * Take in one message, if one is there or once one comes within `waitMs` (STALL_MS: until the worker is
+   * taken for dead); false when none came or the worker has failed or stalled.
+   */
+  const pump = (waitMs: number): boolean => {
     while (!failed) {
       const delivered = Atomics.load(shared, DELIVERED);
       const message = receiveMessageOnPort(port)?.message as ParsedAheadMessage | undefined;
       if (!message) {
-        if (!wait) return false;
-        if (Atomics.wait(shared, DELIVERED, delivered, STALL_MS) === 'timed-out') failed = true;
+        if (waitMs <= 0) return false;
+        if (Atomics.wait(shared, DELIVERED, delivered, waitMs) === 'timed-out') {
+          if (waitMs >= STALL_MS) failed = true;
+          else return false;
+        }
         continue;
       }
       if (!heard) {
@@ -158,7 +167,7 @@ function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnl
         }
         if (failed) return undefined;
         // Not here yet: take in what has come, else parse a piece the worker has not begun, else wait.
-        if (pump(false)) continue;
+        if (pump(0)) continue;
         const piece = steal ? claimPiece(shared, index, pieces) : -1;
         if (piece >= 0) {
           for (let k = piece * per; k < Math.min(count, (piece + 1) * per); k++) {
@@ -167,7 +176,7 @@ function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnl
           }
           continue;
         }
-        if (!pump(true)) return undefined;
+        if (!pump(STALL_MS)) return undefined;
       }
     };
     arrived.set(index, { index, spans: spanObjects(first.spans), comments: first.comments, result });
@@ -179,15 +188,21 @@ function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnl
     for (const done of slots.keys()) if (done < index) slots.delete(done);
     Atomics.store(shared, TAKEN, index + 1);
     Atomics.notify(shared, TAKEN);
-    // Still unclaimed: the worker is behind, so parse it here rather than wait.
-    if (!workerOnly(index) && Atomics.compareExchange(shared, CLAIMED, index, index + 1) === index) return undefined;
+    // Still unclaimed: the worker is behind, so parse it here rather than wait; a big file only after
+    // waiting a little for the worker (on a busy machine its thread, at a lower priority, may start late).
+    const until = performance.now() + (workerOnly(index) ? patience : 0);
     for (;;) {
+      if (failed) return undefined;
+      const left = until - performance.now();
+      if (left <= 0 && Atomics.compareExchange(shared, CLAIMED, index, index + 1) === index) return undefined;
       const got = arrived.get(index);
       if (got !== undefined) {
         arrived.delete(index);
         return got;
       }
-      if (!pump(true)) return undefined;
+      const unclaimed = Atomics.load(shared, CLAIMED) <= index;
+      if (unclaimed && left > 0 && left < STALL_MS) pump(Math.ceil(left));
+      else if (!pump(STALL_MS)) return undefined;
     }
   };
 }
