@@ -6,7 +6,7 @@ import type { Catalog, Table } from '../model/catalog.js';
 import { foreignKeys, primaryKey } from '../model/catalog.js';
 import type { Standard } from '../engine/standard.js';
 import { classifyTable } from '../engine/rule.js';
-import { coveringIndex } from '../model/queries.js';
+import { indexLikes, leadsWith } from '../model/queries.js';
 import { ident, literal, qualified } from './runtime/sql.js';
 import { columnChecks } from './checks.js';
 
@@ -54,9 +54,14 @@ function tableMutants(catalog: Catalog, standard: Standard, t: Table): Mutant[] 
   const S = standard.tenantSetting;
   const tenant = t.columns.find((c) => c.name === standard.tenantKey);
 
+  // The foreign key left without any usable index: every index that covers it goes. One covered by a
+  // primary key or unique constraint cannot lose its index by DROP INDEX, so it has no such mutant.
+  const likes = indexLikes(t);
   for (const fk of foreignKeys(t)) {
-    const idx = coveringIndex(t, fk.columns);
-    if (idx && 'keys' in idx.source && !('kind' in idx.source)) add('drop-fk-index', 'standard', `${t.name}: DROP INDEX ${idx.name} (covers ${fk.columns.join(', ')})`, `DROP INDEX ${qualified(t.schema, idx.name)}`);
+    const covering = likes.filter((i) => leadsWith(i, fk.columns));
+    if (covering.length === 0 || covering.some((i) => 'kind' in i.source)) continue;
+    const names = covering.map((i) => i.name);
+    add('drop-fk-index', 'standard', `${t.name}: DROP INDEX ${names.join(', ')} (${names.length > 1 ? 'each covers' : 'covers'} ${fk.columns.join(', ')})`, `DROP INDEX ${names.map((n) => qualified(t.schema, n)).join(', ')}`);
   }
   if (t.rls.enabled) add('disable-rls', 'standard', `${t.name}: DISABLE ROW LEVEL SECURITY`, `ALTER TABLE ${T} DISABLE ROW LEVEL SECURITY`);
   if (t.rls.forced) add('no-force-rls', 'standard', `${t.name}: NO FORCE ROW LEVEL SECURITY`, `ALTER TABLE ${T} NO FORCE ROW LEVEL SECURITY`);
