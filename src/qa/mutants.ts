@@ -14,6 +14,7 @@ export interface Mutant {
   operator: string;
   /** The standard's own operators must all be killed; constraint operators at the threshold. */
   family: 'standard' | 'constraint';
+  schema: string;
   table: string;
   description: string;
   sql: string;
@@ -23,6 +24,11 @@ export const STANDARD_OPERATORS = [
   'drop-fk-index', 'disable-rls', 'no-force-rls', 'drop-tenant-policy', 'policy-using-true', 'policy-wrong-setting', 'policy-drop-with-check',
   'add-permissive-true-policy', 'tenant-key-nullable', 'drop-tenant-fk', 'drop-audit-column', 'created-at-default', 'drop-append-only-trigger',
   'regrant-update-on-log', 'id-default-gen-random-uuid',
+] as const;
+
+export const CONSTRAINT_OPERATORS = [
+  'pk-remove-column', 'pk-add-column', 'unique-remove-column', 'unique-add-column', 'fk-remove', 'not-null-remove', 'not-null-add', 'check-remove',
+  'check-change-operator', 'check-change-values',
 ] as const;
 
 /** Recreate a policy from its live definition with one change: a DO block, since the text PostgreSQL keeps is what we edit. */
@@ -50,7 +56,7 @@ function tableMutants(catalog: Catalog, standard: Standard, t: Table): Mutant[] 
   const out: Mutant[] = [];
   const T = qualified(t.schema, t.name);
   const kind = classifyTable(t, standard);
-  const add = (operator: string, family: Mutant['family'], description: string, sql: string) => out.push({ operator, family, table: t.name, description, sql });
+  const add = (operator: string, family: Mutant['family'], description: string, sql: string) => out.push({ operator, family, schema: t.schema, table: t.name, description, sql });
   const S = standard.tenantSetting;
   const tenant = t.columns.find((c) => c.name === standard.tenantKey);
 
@@ -123,18 +129,21 @@ function tableMutants(catalog: Catalog, standard: Standard, t: Table): Mutant[] 
   return out;
 }
 
-/** The module's catalog as text: two databases with equal snapshots cannot be told apart by a suite. */
-export const CATALOG_SNAPSHOT_SQL = `WITH rels AS (
-  SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
-)
-SELECT coalesce(string_agg(x, E'\\n' ORDER BY x), '') AS snapshot FROM (
-  SELECT 'col ' || a.attrelid::regclass || '.' || a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text || ' ' || coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '')
+/**
+ * A table's catalog as text: its columns, constraints, indexes, policies, RLS flags, privileges and
+ * triggers. Every operator changes one table only, so two equal snapshots of it mean a suite cannot
+ * tell the mutant from the original.
+ */
+export function catalogSnapshotSql(schema: string, table: string): string {
+  const rel = `pg_catalog.to_regclass(${literal(qualified(schema, table))})`;
+  return `SELECT coalesce(string_agg(x, E'\\n' ORDER BY x), '') AS snapshot FROM (
+  SELECT 'col ' || a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text || ' ' || coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '')
     FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-    WHERE a.attrelid IN (SELECT oid FROM rels) AND a.attnum > 0 AND NOT a.attisdropped
-  UNION ALL SELECT 'con ' || conrelid::regclass || ' ' || conname || ' ' || pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint WHERE conrelid IN (SELECT oid FROM rels)
-  UNION ALL SELECT 'idx ' || pg_catalog.pg_get_indexdef(indexrelid) FROM pg_catalog.pg_index WHERE indrelid IN (SELECT oid FROM rels)
-  UNION ALL SELECT 'pol ' || schemaname || '.' || tablename || ' ' || policyname || ' ' || permissive || ' ' || cmd || ' ' || roles::text || ' ' || coalesce(qual, '-') || ' ' || coalesce(with_check, '-') FROM pg_catalog.pg_policies
-  UNION ALL SELECT 'rel ' || oid::regclass || ' ' || relrowsecurity::text || ' ' || relforcerowsecurity::text || ' ' || coalesce(relacl::text, '') FROM pg_catalog.pg_class WHERE oid IN (SELECT oid FROM rels)
-  UNION ALL SELECT 'trg ' || pg_catalog.pg_get_triggerdef(oid) || ' ' || tgenabled::text FROM pg_catalog.pg_trigger WHERE tgrelid IN (SELECT oid FROM rels) AND NOT tgisinternal
+    WHERE a.attrelid = ${rel} AND a.attnum > 0 AND NOT a.attisdropped
+  UNION ALL SELECT 'con ' || conname || ' ' || pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint WHERE conrelid = ${rel}
+  UNION ALL SELECT 'idx ' || pg_catalog.pg_get_indexdef(indexrelid) FROM pg_catalog.pg_index WHERE indrelid = ${rel}
+  UNION ALL SELECT 'pol ' || policyname || ' ' || permissive || ' ' || cmd || ' ' || roles::text || ' ' || coalesce(qual, '-') || ' ' || coalesce(with_check, '-') FROM pg_catalog.pg_policies WHERE schemaname = ${literal(schema)} AND tablename = ${literal(table)}
+  UNION ALL SELECT 'rel ' || relrowsecurity::text || ' ' || relforcerowsecurity::text || ' ' || coalesce(relacl::text, '') FROM pg_catalog.pg_class WHERE oid = ${rel}
+  UNION ALL SELECT 'trg ' || pg_catalog.pg_get_triggerdef(oid) || ' ' || tgenabled::text FROM pg_catalog.pg_trigger WHERE tgrelid = ${rel} AND NOT tgisinternal
 ) AS s(x)`;
+}

@@ -7,7 +7,7 @@
  */
 import type { Requirement, Suite } from './runtime/types.js';
 import { applyMigrations, applySetup, BuildError, checkRequirement, openDatabase, readSources, type Database } from './runtime/index.js';
-import { CATALOG_SNAPSHOT_SQL, type Mutant } from './mutants.js';
+import { catalogSnapshotSql, CONSTRAINT_OPERATORS, STANDARD_OPERATORS, type Mutant } from './mutants.js';
 
 export type MutantStatus = 'killed' | 'survived' | 'stillborn' | 'equivalent';
 
@@ -38,8 +38,8 @@ export interface MutationOptions {
 const DML = new Set(['throws', 'lives', 'affects', 'nothing_visible', 'is_empty']);
 const readsCatalogOnly = (r: Requirement) => !r.steps.some((s) => 'run' in s || DML.has(s.kind));
 
-async function snapshot(db: Database): Promise<string> {
-  return String((await db.query(CATALOG_SNAPSHOT_SQL)).rows[0]?.snapshot ?? '');
+async function snapshot(db: Database, m: Pick<Mutant, 'schema' | 'table'>): Promise<string> {
+  return String((await db.query(catalogSnapshotSql(m.schema, m.table))).rows[0]?.snapshot ?? '');
 }
 
 /**
@@ -84,8 +84,11 @@ async function failing(db: Database, requirements: Requirement[]): Promise<strin
  * temporary helper and rows, and none of these can restore what a mutant removed, so such a failure
  * is the suite's failure too. Then the setup (a failure kills), then every other requirement.
  */
-async function firstFailure(db: Database, suite: Suite, related: Requirement[], withoutSetup: Set<string>): Promise<string | undefined> {
-  const early = related.filter((r) => withoutSetup.has(r.title));
+async function firstFailure(db: Database, suite: Suite, related: Requirement[], withoutSetup: Set<string>, hint: Set<string>): Promise<string | undefined> {
+  const early = byRelevance(
+    related.filter((r) => withoutSetup.has(r.title)),
+    hint,
+  );
   const killedEarly = await failing(db, early);
   if (killedEarly) return killedEarly;
   try {
@@ -97,12 +100,45 @@ async function firstFailure(db: Database, suite: Suite, related: Requirement[], 
   return failing(db, [...rest.filter(readsCatalogOnly), ...rest.filter((r) => !readsCatalogOnly(r))]);
 }
 
+const words = (text: string) => new Set(text.match(/[\p{L}_][\p{L}\p{N}_$]*/gu) ?? []);
+const requirementWords = new WeakMap<Requirement, Set<string>>();
+
+/**
+ * The requirements that share the most words with what the mutant changed in the catalog first: the
+ * one that fails is then usually among the first few. Only the order changes, never the verdict.
+ */
+function byRelevance(requirements: Requirement[], hint: Set<string>): Requirement[] {
+  const score = (r: Requirement) => {
+    let w = requirementWords.get(r);
+    if (!w) requirementWords.set(r, (w = words(r.title + JSON.stringify(r.steps))));
+    let n = 0;
+    for (const x of hint) if (w.has(x)) n++;
+    return n;
+  };
+  const scored = requirements.map((r, i) => ({ r, i, n: score(r) }));
+  return scored.sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.r);
+}
+
+/** The words of the catalog lines that differ between two snapshots. */
+function changedWords(before: string, after: string): Set<string> {
+  const a = new Set(before.split('\n'));
+  const b = new Set(after.split('\n'));
+  const changed = [...[...a].filter((l) => !b.has(l)), ...[...b].filter((l) => !a.has(l))];
+  return words(changed.join('\n'));
+}
+
 export async function runMutation(suite: Suite, mutants: Mutant[], opts: MutationOptions): Promise<MutationRun> {
   const sources = await readSources(suite.build, opts.base);
   const db = await openDatabase(opts.databaseUrl);
   try {
     const notes = await applyMigrations(db, sources);
-    const original = await snapshot(db);
+    // Each mutated table's catalog as built, to tell equivalent mutants and to prove the rollbacks.
+    const originals = new Map<string, { table: Mutant; snapshot: string }>();
+    for (const m of mutants) {
+      const key = JSON.stringify([m.schema, m.table]);
+      if (!originals.has(key)) originals.set(key, { table: m, snapshot: await snapshot(db, m) });
+    }
+    const original = (m: Mutant) => originals.get(JSON.stringify([m.schema, m.table]))?.snapshot;
     const tx = nested(db);
     const withoutSetup = new Set<string>();
     const baselineFailures = await inTransaction(db, async () => {
@@ -122,19 +158,27 @@ export async function runMutation(suite: Suite, mutants: Mutant[], opts: Mutatio
       opts.onProgress?.(results.length, mutants.length);
       results.push(
         await inTransaction(db, async (): Promise<MutantResult> => {
+          await db.exec("SET LOCAL ismslint.mutant TO 'open'");
           try {
             await db.exec(mutant.sql);
           } catch (e) {
             return { mutant, status: 'stillborn', error: e instanceof Error ? e.message : String(e) };
           }
-          if ((await snapshot(db)) === original) return { mutant, status: 'equivalent' };
+          // The setting lives as long as the transaction: gone, the mutant committed and would outlive it.
+          const open = await db.query("SELECT current_setting('ismslint.mutant', true) AS open");
+          if (open.rows[0]?.open !== 'open') throw new Error(`mutation analysis of ${suite.module}: the mutant ended its transaction, so it cannot be rolled back: ${mutant.description}`);
+          const after = await snapshot(db, mutant);
+          const before = original(mutant) ?? '';
+          if (after === before) return { mutant, status: 'equivalent' };
           const related = suite.requirements.filter((r) => r.table === mutant.table || r.table === 'The application role');
-          const killedBy = await firstFailure(tx, suite, related, withoutSetup);
+          const killedBy = await firstFailure(tx, suite, related, withoutSetup, changedWords(before, after));
           return killedBy ? { mutant, status: 'killed', killedBy } : { mutant, status: 'survived' };
         }),
       );
     }
-    if ((await snapshot(db)) !== original) throw new Error(`mutation analysis of ${suite.module}: the database differs from the built one after the mutants were rolled back`);
+    for (const { table: m, snapshot: built } of originals.values()) {
+      if ((await snapshot(db, m)) !== built) throw new Error(`mutation analysis of ${suite.module}: ${m.table} differs from the built one after the mutants were rolled back`);
+    }
     return { module: suite.module, notes, baselineFailures, results };
   } finally {
     await db.close();
@@ -163,6 +207,8 @@ export function operatorScores(results: MutantResult[]): OperatorScore[] {
       if (r.status === 'killed') s.killed++;
     }
   }
-  // The standard's operators first, each family in the order its mutants were made.
-  return [...by.values()].sort((a, b) => (a.family === b.family ? 0 : a.family === 'standard' ? -1 : 1));
+  // The standard's operators first, each in the order of its list, so every module's table reads alike.
+  const order: string[] = [...STANDARD_OPERATORS, ...CONSTRAINT_OPERATORS];
+  const rank = (s: OperatorScore) => (order.includes(s.operator) ? order.indexOf(s.operator) : order.length);
+  return [...by.values()].sort((a, b) => (a.family === b.family ? 0 : a.family === 'standard' ? -1 : 1) || rank(a) - rank(b));
 }
