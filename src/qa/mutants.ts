@@ -48,11 +48,11 @@ $ismslint$`;
 
 export function moduleMutants(catalog: Catalog, standard: Standard, module: string): Mutant[] {
   const out: Mutant[] = [];
-  for (const t of catalog.tables.values()) if (t.module === module) out.push(...tableMutants(catalog, standard, t));
+  for (const t of catalog.tables.values()) if (t.module === module) out.push(...tableMutants(standard, t));
   return out;
 }
 
-function tableMutants(catalog: Catalog, standard: Standard, t: Table): Mutant[] {
+function tableMutants(standard: Standard, t: Table): Mutant[] {
   const out: Mutant[] = [];
   const T = qualified(t.schema, t.name);
   const kind = classifyTable(t, standard);

@@ -15,7 +15,7 @@ const [global] = moduleSuites(io, sel, root);
 const base = pathToFileURL(root + '/');
 const all = moduleMutants(sel.model.catalog, DEFAULT_STANDARD, 'global');
 const pick = (operator: string, table: string) => all.find((m) => m.operator === operator && m.table === table)!;
-const own = (operator: string, table: string, sql: string): Mutant => ({ operator, family: 'constraint', table, description: sql, sql });
+const own = (operator: string, table: string, sql: string): Mutant => ({ operator, family: 'constraint', schema: 'public', table, description: sql, sql });
 
 const sample: Mutant[] = [
   pick('drop-fk-index', 'users'),
