@@ -224,7 +224,7 @@ export const COMMANDS: CommandSpec[] = [
       'mutation-threshold': { type: 'string', value: 'percent', describe: "With --mutation: fail (exit 1) below this score (default 95), or when a mutant of the standard's own operators survives" },
     },
     async run(io, args, v) {
-      const threshold = str(v['mutation-threshold']);
+      const threshold = str(v['mutation-threshold'])?.replace(/%$/, '');
       if (threshold !== undefined && !/^\d+(\.\d+)?$/.test(threshold)) throw new UsageError(`--mutation-threshold must be a percentage from 0 to 100 (got "${threshold}")`);
       return runTest(io, {
         args,

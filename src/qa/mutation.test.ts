@@ -89,7 +89,7 @@ describe('mutation analysis', () => {
     expect(constraint.filter((r) => r.status === 'killed').length / constraint.length, survivors('constraint').join('; ')).toBeGreaterThanOrEqual(0.95);
     expect(new Set(counted.filter((r) => r.mutant.family === 'standard').map((r) => r.mutant.operator)).size).toBeGreaterThanOrEqual(target === 'global' ? STANDARD_OPERATORS.length : 10);
   };
-  // The hostile fixture's run on PGlite is the CLI's test (src/commands/test-mutation.test.ts).
+  // The hostile fixture's run on PGlite is the CLI's test (test/cli-mutation.test.ts).
   it('global: every standard mutant and at least 95% of constraint mutants are killed (PGlite)', () => meetsTheBar('global'), 900_000);
   for (const target of ['global', 'fixtures/qa/hostile']) {
     postgresIt(`${target}: every standard mutant and at least 95% of constraint mutants are killed (PostgreSQL 15)`, () => meetsTheBar(target, pgUrl()), 900_000);

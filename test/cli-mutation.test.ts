@@ -2,23 +2,28 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordingIO } from '../../test/support/command-io.js';
-import { runTest } from './test.js';
+import { recordingIO } from './support/command-io.js';
+import { run } from '../src/cli/main.js';
+import { runTest } from '../src/commands/test.js';
 
-const root = resolve(__dirname, '../..');
+const root = resolve(__dirname, '..');
 
 describe('ismslint test --mutation', () => {
   it('refuses options it cannot honour before building anything', async () => {
     await expect(runTest(recordingIO(root), { args: [], reporter: 'stylish', threshold: 90 })).rejects.toThrow('--mutation-threshold applies to --mutation only');
     await expect(runTest(recordingIO(root), { args: [], reporter: 'stylish', mutation: true, threshold: 101 })).rejects.toThrow('--mutation-threshold must be a percentage from 0 to 100 (got 101)');
     await expect(runTest(recordingIO(root), { args: [], reporter: 'tap', mutation: true })).rejects.toThrow('--mutation reports as stylish or json (got "tap")');
+    const io = recordingIO(root);
+    expect(await run(['test', '--mutation', '--mutation-threshold', 'most'], io)).toBe(2);
+    expect(io.err).toBe('ismslint: --mutation-threshold must be a percentage from 0 to 100 (got "most")\n');
   });
 
   // The hostile fixture: names that break out of strings and identifiers must not break the mutants' SQL either.
   it('scores the hostile fixture on PGlite: every standard mutant killed, JSON per operator and per mutant, exit 0', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ismslint-mutation-')), 'mutation.json');
+    // Through the CLI's entry point, as a user types it.
     const io = recordingIO(root);
-    expect(await runTest(io, { args: ['fixtures/qa/hostile'], reporter: 'json', outputFile: file, mutation: true, threshold: 95 })).toBe(0);
+    expect(await run(['test', '--mutation', 'fixtures/qa/hostile', '--mutation-threshold', '95%', '--reporter', 'json', '-o', file], io)).toBe(0);
     const json = JSON.parse(readFileSync(file, 'utf8'));
     expect(json).toMatchObject({ tool: 'ismslint', kind: 'qa-mutation', threshold: 95 });
     expect(json.standard.killed).toBe(json.standard.total);
