@@ -210,7 +210,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'test',
-    usage: 'ismslint test [modules|paths..] [--database-url url] [--reporter name] [--output-file file]',
+    usage: 'ismslint test [modules|paths..] [--database-url url] [--reporter name] [--output-file file] [--mutation [--mutation-threshold percent]]',
     summary: 'Build each module on a fresh database (PGlite, or PostgreSQL) and check its QA requirements',
     positionals: { name: 'modules', describe: 'Module names, or module/workspace directories (default: all modules)', variadic: true },
     options: {
@@ -218,11 +218,11 @@ export const COMMANDS: CommandSpec[] = [
       reporter: { type: 'string', default: 'stylish', value: 'name', describe: 'stylish | junit | json | tap' },
       'output-file': { type: 'string', short: 'o', value: 'file', describe: 'Write the results to this file (atomically) instead of standard output' },
       mutation: { type: 'boolean', describe: 'Mutation analysis: the score per operator, and every surviving mutant' },
-      threshold: { type: 'string', value: 'percent', describe: 'With --mutation: fail (exit 1) below this score (default 95)' },
+      'mutation-threshold': { type: 'string', value: 'percent', describe: "With --mutation: fail (exit 1) below this score (default 95), or when a mutant of the standard's own operators survives" },
     },
     async run(io, args, v) {
-      const threshold = str(v.threshold);
-      if (threshold !== undefined && !/^\d+(\.\d+)?$/.test(threshold)) throw new UsageError(`--threshold must be a percentage (got "${threshold}")`);
+      const threshold = str(v['mutation-threshold'])?.replace(/%$/, '');
+      if (threshold !== undefined && !/^\d+(\.\d+)?$/.test(threshold)) throw new UsageError(`--mutation-threshold must be a percentage from 0 to 100 (got "${threshold}")`);
       return (await import('../commands/test.js')).runTest(io, {
         args,
         config: str(v.config),

@@ -6,7 +6,7 @@ import type { Catalog, Table } from '../model/catalog.js';
 import { foreignKeys, primaryKey } from '../model/catalog.js';
 import type { Standard } from '../engine/standard.js';
 import { classifyTable } from '../engine/rule.js';
-import { coveringIndex } from '../model/queries.js';
+import { indexLikes, leadsWith } from '../model/queries.js';
 import { ident, literal, qualified } from './runtime/sql.js';
 import { columnChecks } from './checks.js';
 
@@ -14,6 +14,7 @@ export interface Mutant {
   operator: string;
   /** The standard's own operators must all be killed; constraint operators at the threshold. */
   family: 'standard' | 'constraint';
+  schema: string;
   table: string;
   description: string;
   sql: string;
@@ -23,6 +24,11 @@ export const STANDARD_OPERATORS = [
   'drop-fk-index', 'disable-rls', 'no-force-rls', 'drop-tenant-policy', 'policy-using-true', 'policy-wrong-setting', 'policy-drop-with-check',
   'add-permissive-true-policy', 'tenant-key-nullable', 'drop-tenant-fk', 'drop-audit-column', 'created-at-default', 'drop-append-only-trigger',
   'regrant-update-on-log', 'id-default-gen-random-uuid',
+] as const;
+
+export const CONSTRAINT_OPERATORS = [
+  'pk-remove-column', 'pk-add-column', 'unique-remove-column', 'unique-add-column', 'fk-remove', 'not-null-remove', 'not-null-add', 'check-remove',
+  'check-change-operator', 'check-change-values',
 ] as const;
 
 /** Recreate a policy from its live definition with one change: a DO block, since the text PostgreSQL keeps is what we edit. */
@@ -42,21 +48,26 @@ $ismslint$`;
 
 export function moduleMutants(catalog: Catalog, standard: Standard, module: string): Mutant[] {
   const out: Mutant[] = [];
-  for (const t of catalog.tables.values()) if (t.module === module) out.push(...tableMutants(catalog, standard, t));
+  for (const t of catalog.tables.values()) if (t.module === module) out.push(...tableMutants(standard, t));
   return out;
 }
 
-function tableMutants(catalog: Catalog, standard: Standard, t: Table): Mutant[] {
+function tableMutants(standard: Standard, t: Table): Mutant[] {
   const out: Mutant[] = [];
   const T = qualified(t.schema, t.name);
   const kind = classifyTable(t, standard);
-  const add = (operator: string, family: Mutant['family'], description: string, sql: string) => out.push({ operator, family, table: t.name, description, sql });
+  const add = (operator: string, family: Mutant['family'], description: string, sql: string) => out.push({ operator, family, schema: t.schema, table: t.name, description, sql });
   const S = standard.tenantSetting;
   const tenant = t.columns.find((c) => c.name === standard.tenantKey);
 
+  // The foreign key left without any usable index: every index that covers it goes. One covered by a
+  // primary key or unique constraint cannot lose its index by DROP INDEX, so it has no such mutant.
+  const likes = indexLikes(t);
   for (const fk of foreignKeys(t)) {
-    const idx = coveringIndex(t, fk.columns);
-    if (idx && 'keys' in idx.source && !('kind' in idx.source)) add('drop-fk-index', 'standard', `${t.name}: DROP INDEX ${idx.name} (covers ${fk.columns.join(', ')})`, `DROP INDEX ${qualified(t.schema, idx.name)}`);
+    const covering = likes.filter((i) => leadsWith(i, fk.columns));
+    if (covering.length === 0 || covering.some((i) => 'kind' in i.source)) continue;
+    const names = covering.map((i) => i.name);
+    add('drop-fk-index', 'standard', `${t.name}: DROP INDEX ${names.join(', ')} (${names.length > 1 ? 'each covers' : 'covers'} ${fk.columns.join(', ')})`, `DROP INDEX ${names.map((n) => qualified(t.schema, n)).join(', ')}`);
   }
   if (t.rls.enabled) add('disable-rls', 'standard', `${t.name}: DISABLE ROW LEVEL SECURITY`, `ALTER TABLE ${T} DISABLE ROW LEVEL SECURITY`);
   if (t.rls.forced) add('no-force-rls', 'standard', `${t.name}: NO FORCE ROW LEVEL SECURITY`, `ALTER TABLE ${T} NO FORCE ROW LEVEL SECURITY`);
@@ -118,18 +129,21 @@ function tableMutants(catalog: Catalog, standard: Standard, t: Table): Mutant[] 
   return out;
 }
 
-/** The module's catalog as text: two databases with equal snapshots cannot be told apart by a suite. */
-export const CATALOG_SNAPSHOT_SQL = `WITH rels AS (
-  SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
-)
-SELECT coalesce(string_agg(x, E'\\n' ORDER BY x), '') AS snapshot FROM (
-  SELECT 'col ' || a.attrelid::regclass || '.' || a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text || ' ' || coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '')
+/**
+ * A table's catalog as text: its columns, constraints, indexes, policies, RLS flags, privileges and
+ * triggers. Every operator changes one table only, so two equal snapshots of it mean a suite cannot
+ * tell the mutant from the original.
+ */
+export function catalogSnapshotSql(schema: string, table: string): string {
+  const rel = `pg_catalog.to_regclass(${literal(qualified(schema, table))})`;
+  return `SELECT coalesce(string_agg(x, E'\\n' ORDER BY x), '') AS snapshot FROM (
+  SELECT 'col ' || a.attname || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text || ' ' || coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '')
     FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-    WHERE a.attrelid IN (SELECT oid FROM rels) AND a.attnum > 0 AND NOT a.attisdropped
-  UNION ALL SELECT 'con ' || conrelid::regclass || ' ' || conname || ' ' || pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint WHERE conrelid IN (SELECT oid FROM rels)
-  UNION ALL SELECT 'idx ' || pg_catalog.pg_get_indexdef(indexrelid) FROM pg_catalog.pg_index WHERE indrelid IN (SELECT oid FROM rels)
-  UNION ALL SELECT 'pol ' || schemaname || '.' || tablename || ' ' || policyname || ' ' || permissive || ' ' || cmd || ' ' || roles::text || ' ' || coalesce(qual, '-') || ' ' || coalesce(with_check, '-') FROM pg_catalog.pg_policies
-  UNION ALL SELECT 'rel ' || oid::regclass || ' ' || relrowsecurity::text || ' ' || relforcerowsecurity::text || ' ' || coalesce(relacl::text, '') FROM pg_catalog.pg_class WHERE oid IN (SELECT oid FROM rels)
-  UNION ALL SELECT 'trg ' || pg_catalog.pg_get_triggerdef(oid) || ' ' || tgenabled::text FROM pg_catalog.pg_trigger WHERE tgrelid IN (SELECT oid FROM rels) AND NOT tgisinternal
+    WHERE a.attrelid = ${rel} AND a.attnum > 0 AND NOT a.attisdropped
+  UNION ALL SELECT 'con ' || conname || ' ' || pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint WHERE conrelid = ${rel}
+  UNION ALL SELECT 'idx ' || pg_catalog.pg_get_indexdef(indexrelid) FROM pg_catalog.pg_index WHERE indrelid = ${rel}
+  UNION ALL SELECT 'pol ' || policyname || ' ' || permissive || ' ' || cmd || ' ' || roles::text || ' ' || coalesce(qual, '-') || ' ' || coalesce(with_check, '-') FROM pg_catalog.pg_policies WHERE schemaname = ${literal(schema)} AND tablename = ${literal(table)}
+  UNION ALL SELECT 'rel ' || relrowsecurity::text || ' ' || relforcerowsecurity::text || ' ' || coalesce(relacl::text, '') FROM pg_catalog.pg_class WHERE oid = ${rel}
+  UNION ALL SELECT 'trg ' || pg_catalog.pg_get_triggerdef(oid) || ' ' || tgenabled::text FROM pg_catalog.pg_trigger WHERE tgrelid = ${rel} AND NOT tgisinternal
 ) AS s(x)`;
+}

@@ -16,6 +16,16 @@ export function mutationTotals(runs: MutationRun[], family?: 'standard' | 'const
 
 const pct = (t: MutationTotals) => `${t.score.toFixed(1)}%`;
 
+/**
+ * The analysis fails when a suite fails unmutated, the score is below the threshold, or a mutant of
+ * the standard's own operators survives: the suites exist to prove the standard, so no such gap is
+ * allowed whatever the threshold.
+ */
+export function mutationFailed(runs: MutationRun[], threshold: number): boolean {
+  const std = mutationTotals(runs, 'standard');
+  return runs.some((r) => r.baselineFailures.length > 0) || mutationTotals(runs).score < threshold || std.killed < std.total;
+}
+
 export function formatMutationStylish(runs: MutationRun[], threshold: number): string {
   const out: string[] = [];
   for (const run of runs) {
@@ -31,15 +41,19 @@ export function formatMutationStylish(runs: MutationRun[], threshold: number): s
     const width = Math.max(8, ...scores.map((s) => s.operator.length));
     out.push(`  ${'operator'.padEnd(width)}  family      killed/total  stillborn  equivalent`);
     for (const s of scores) out.push(`  ${s.operator.padEnd(width)}  ${s.family.padEnd(10)}  ${`${s.killed}/${s.total}`.padStart(12)}  ${String(s.stillborn).padStart(9)}  ${String(s.equivalent).padStart(10)}`);
-    for (const r of run.results.filter((r) => r.status === 'survived')) out.push(`  survived: ${r.mutant.operator}: ${JSON.stringify(r.mutant.description).slice(1, -1)}`);
+    const quoted = (text: string) => JSON.stringify(text).slice(1, -1);
+    for (const r of run.results.filter((r) => r.status === 'survived')) out.push(`  survived: ${r.mutant.operator}: ${quoted(r.mutant.description)}`);
+    for (const r of run.results.filter((r) => r.status === 'stillborn')) out.push(`  dropped, stillborn: ${r.mutant.operator}: ${quoted(r.mutant.description)}: ${quoted(r.error ?? '')}`);
+    for (const r of run.results.filter((r) => r.status === 'equivalent')) out.push(`  dropped, equivalent (catalog unchanged): ${r.mutant.operator}: ${quoted(r.mutant.description)}`);
     out.push('');
   }
   const all = mutationTotals(runs);
   const std = mutationTotals(runs, 'standard');
   const con = mutationTotals(runs, 'constraint');
   out.push(`standard operators: ${std.killed}/${std.total} killed (${pct(std)}); constraint operators: ${con.killed}/${con.total} killed (${pct(con)})`);
-  const failed = runs.some((r) => r.baselineFailures.length) || all.score < threshold;
-  out.push(`${failed ? '✗' : '✓'} mutation score ${pct(all)} (${all.killed}/${all.total}), threshold ${threshold}%`);
+  const failed = mutationFailed(runs, threshold);
+  const why = std.killed < std.total ? `; ${std.total - std.killed} of the standard's own mutants survived, and each must be killed` : '';
+  out.push(`${failed ? '✗' : '✓'} mutation score ${pct(all)} (${all.killed}/${all.total}), threshold ${threshold}%${why}`);
   return out.join('\n') + '\n';
 }
 
@@ -59,7 +73,7 @@ export function formatMutationJson(runs: MutationRun[], threshold: number, versi
           notes: r.notes,
           baselineFailures: r.baselineFailures,
           operators: operatorScores(r.results),
-          mutants: r.results.map((x) => ({ operator: x.mutant.operator, family: x.mutant.family, table: x.mutant.table, description: x.mutant.description, status: x.status, ...(x.killedBy ? { killedBy: x.killedBy } : {}) })),
+          mutants: r.results.map((x) => ({ operator: x.mutant.operator, family: x.mutant.family, table: x.mutant.table, description: x.mutant.description, status: x.status, ...(x.killedBy ? { killedBy: x.killedBy } : {}), ...(x.error ? { error: x.error } : {}) })),
         })),
       },
       null,
