@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pgUrl, postgresIt } from '../../test/support/postgres.js';
 import { recordingIO } from '../../test/support/command-io.js';
 import { runTest } from './test.js';
@@ -9,6 +9,14 @@ import { runTest } from './test.js';
 const root = resolve(__dirname, '../..');
 
 describe('ismslint test', () => {
+  // The command reads ISMSLINT_DATABASE_URL from its own environment (io.env), never from the process's.
+  beforeAll(() => {
+    vi.stubEnv('ISMSLINT_DATABASE_URL', 'postgres://127.0.0.1:1/not_a_server');
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
+
   it('passes every requirement of a compliant module on PGlite, says what stands in for TimescaleDB, exits 0', async () => {
     const io = recordingIO(root);
     expect(await runTest(io, { args: ['fixtures/workspaces/clean'], reporter: 'stylish' })).toBe(0);

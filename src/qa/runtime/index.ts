@@ -29,6 +29,12 @@ export interface OpenOptions {
   databaseUrl?: string;
 }
 
+export interface RunOptions {
+  base: URL;
+  /** A server URL, or none for embedded PGlite: the caller decides, the environment is not read. */
+  databaseUrl?: string;
+}
+
 export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const url = env.ISMSLINT_DATABASE_URL?.trim();
   return url ? url : undefined;
@@ -36,8 +42,12 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
 
 /** A database built from the suite's migrations with its setup applied (migrations, then role, grants and test rows). */
 export async function openSuiteDatabase(suite: Suite, opts: OpenOptions): Promise<SuiteDatabase> {
-  const sources = await readSources(suite.build, opts.base);
-  const db = await openDatabase(opts.databaseUrl ?? databaseUrlFromEnv());
+  return buildSuiteDatabase(suite, opts.base, opts.databaseUrl ?? databaseUrlFromEnv());
+}
+
+async function buildSuiteDatabase(suite: Suite, base: URL, url: string | undefined): Promise<SuiteDatabase> {
+  const sources = await readSources(suite.build, base);
+  const db = await openDatabase(url);
   try {
     const notes = await applyMigrations(db, sources);
     await applySetup(db, suite);
@@ -57,13 +67,16 @@ export interface SuiteResult {
   requirements: RequirementResult[];
 }
 
-/** Build and check every requirement; a database that cannot be built is one failed requirement. */
-export async function runSuite(suite: Suite, opts: OpenOptions): Promise<SuiteResult> {
-  const url = opts.databaseUrl ?? databaseUrlFromEnv();
+/**
+ * Build and check every requirement; a database that cannot be built is one failed requirement. Unlike
+ * openSuiteDatabase, it does not read ISMSLINT_DATABASE_URL: `ismslint test` reads it from its own environment.
+ */
+export async function runSuite(suite: Suite, opts: RunOptions): Promise<SuiteResult> {
+  const url = opts.databaseUrl;
   const engine = url ? 'postgresql' : 'pglite';
   let built: SuiteDatabase;
   try {
-    built = await openSuiteDatabase(suite, { ...opts, databaseUrl: url });
+    built = await buildSuiteDatabase(suite, opts.base, url);
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
     return { module: suite.module, engine, notes: [], requirements: [buildFailure(suite, e)] };
