@@ -5,6 +5,7 @@ import type { Standard } from '../engine/standard.js';
 import { generateModuleSql } from '../generators/sql/index.js';
 import type { BuildSource, Suite } from './runtime/types.js';
 import { buildRequirements } from './requirements.js';
+import { uuidV7FunctionSql, uuidV7Note } from './uuidv7-function.js';
 
 export interface ModuleSuite {
   suite: Suite;
@@ -41,6 +42,9 @@ export function moduleSuite(inputs: SuiteInputs): ModuleSuite {
     if (sql.length) for (const f of sql) build.push({ file: inputs.pathFor(f) });
     else build.push({ name: `ismslint sql ${name}`, sql: generateModuleSql(catalog, name, { defaultSchema: standard.defaultSchema }) });
   }
+  const fn = standard.uuidV7Function;
+  const defined = [...catalog.functions].some((f) => f === fn || f.endsWith(`.${fn}`));
+  if (!defined && build.some((b) => 'sql' in b && b.sql.includes(`${fn}()`))) build.unshift({ name: `ismslint's ${fn}()`, sql: uuidV7FunctionSql(fn), note: uuidV7Note(fn) });
   const hash = createHash('sha256');
   hash.update(`ismslint ${inputs.version}\0`);
   for (const f of files) {

@@ -7,11 +7,12 @@ import type { Requirement, Suite } from './types.js';
 import { openDatabase, type Database } from './database.js';
 import { applyMigrations, applySetup, BuildError, readSources } from './build.js';
 import { checkRequirement, type RequirementResult } from './check.js';
+import { literal } from './sql.js';
 
 export type { Assertion, BuildSource, Requirement, RequirementGroup, Step, Suite } from './types.js';
 export type { AssertionResult, RequirementResult } from './check.js';
 export type { Database } from './database.js';
-export { openDatabase, pgliteDatabase } from './database.js';
+export { abortOpenDatabases, DatabaseServerError, openDatabase, pgliteDatabase } from './database.js';
 export { applyMigrations, applySetup, BuildError, readSources } from './build.js';
 export { checkRequirement } from './check.js';
 
@@ -50,6 +51,8 @@ async function buildSuiteDatabase(suite: Suite, base: URL, url: string | undefin
   const db = await openDatabase(url);
   try {
     const notes = await applyMigrations(db, sources);
+    // The setup creates the application role where it is missing; a role this run made goes with its database.
+    if (db.engine === 'postgresql' && (await db.query(`SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ${literal(suite.appRole)}`)).rows.length === 0) db.dropRoleOnClose(suite.appRole);
     await applySetup(db, suite);
     return { db, notes, close: () => db.close() };
   } catch (e) {
@@ -97,7 +100,7 @@ export function buildFailure(suite: Pick<Suite, 'module'>, e: BuildError): Requi
     group: 'schema',
     table: '',
     ok: false,
-    assertions: [{ label: `${e.source} applies`, ok: false, diagnostic: e.reason }],
+    assertions: [{ label: `${e.source}${e.at ? `:${e.at.line}:${e.at.column}` : ''}`, ok: false, diagnostic: e.reason }],
   };
 }
 
