@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,23 @@ describe('ismslint generate-tests', () => {
   it('the committed suites (qa/ and the hostile fixture) are up to date', async () => {
     expect(await runGenerateTests(recordingIO(root), { args: [], target: 'all', outDir: 'qa', check: true })).toBe(0);
     expect(await runGenerateTests(recordingIO(root), { args: ['fixtures/qa/hostile'], target: 'all', outDir: 'fixtures/qa/generated', check: true })).toBe(0);
+  });
+
+  it('writes to qa/ by default, or to the qa.outDir of the configuration, relative to the configuration file', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'ismslint-qa-out-'));
+    cpSync(join(root, 'module-schemas/global'), join(ws, 'module-schemas/global'), { recursive: true });
+    mkdirSync(join(ws, 'sub'));
+    writeFileSync(join(ws, 'ismslint.config.json'), '{}');
+    expect(await runGenerateTests(recordingIO(join(ws, 'sub')), { args: [], target: 'vitest', check: false })).toBe(0);
+    expect(existsSync(join(ws, 'qa/global.test.ts'))).toBe(true);
+    writeFileSync(join(ws, 'ismslint.config.json'), JSON.stringify({ qa: { outDir: 'tests/generated' } }));
+    const io = recordingIO(join(ws, 'sub'));
+    expect(await runGenerateTests(io, { args: [], target: 'vitest', check: false })).toBe(0);
+    expect(io.out).toBe('wrote ../tests/generated/global.test.ts\n');
+    expect(await runGenerateTests(recordingIO(ws), { args: [], target: 'vitest', check: true })).toBe(0);
+    // --out wins, relative to the working directory.
+    expect(await runGenerateTests(recordingIO(ws), { args: [], target: 'vitest', outDir: 'elsewhere', check: false })).toBe(0);
+    expect(existsSync(join(ws, 'elsewhere/global.test.ts'))).toBe(true);
   });
 
   it('rejects an unknown target or module with a usage error', async () => {

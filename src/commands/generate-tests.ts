@@ -14,7 +14,8 @@ export interface GenerateTestsOptions {
   args: string[];
   config?: string;
   target: string;
-  outDir: string;
+  /** Default: the configuration's qa.outDir (relative to the configuration file), else qa/. */
+  outDir?: string;
   /** Write nothing; exit 1 when a committed suite differs from what would be generated. */
   check: boolean;
 }
@@ -29,8 +30,8 @@ export function suiteFileNames(module: string, target: QaTarget): string[] {
 export async function runGenerateTests(io: CommandIO, opts: GenerateTestsOptions): Promise<number> {
   if (!['vitest', 'pgtap', 'all'].includes(opts.target)) throw new UsageError(`--target must be vitest, pgtap or all (got "${opts.target}")`);
   const target = opts.target as QaTarget;
-  const outDir = resolve(io.cwd, opts.outDir);
   const sel = await selectModules(io, opts.args, opts.config);
+  const outDir = opts.outDir !== undefined ? resolve(io.cwd, opts.outDir) : resolve(sel.config.baseDir, sel.config.qaOutDir);
   const files: [string, string][] = [];
   for (const m of moduleSuites(io, sel, outDir)) {
     for (const name of suiteFileNames(m.suite.module, target)) files.push([join(outDir, name), name.endsWith('.sql') ? renderPgtap(m) : renderVitest(m)]);

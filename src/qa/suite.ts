@@ -9,7 +9,7 @@ import { uuidV7FunctionSql, uuidV7Note } from './uuidv7-function.js';
 
 export interface ModuleSuite {
   suite: Suite;
-  /** Input files (as shown, relative to the working directory), in build order. */
+  /** Input files, relative to the project (the configuration's directory), in build order. */
   inputs: string[];
   /** SHA-256 over the generator version and every input's path and bytes. */
   hash: string;
@@ -22,6 +22,8 @@ export interface SuiteInputs {
   version: string;
   /** Reads an input file by its shown path. */
   read(path: string): Uint8Array;
+  /** An input's path as the header names it and the hash covers: relative to the project, so the same wherever the command runs. */
+  projectPath(path: string): string;
   /** A migration's path as the suite names it (relative to where the suite lives). */
   pathFor(path: string): string;
 }
@@ -48,9 +50,9 @@ export function moduleSuite(inputs: SuiteInputs): ModuleSuite {
   const hash = createHash('sha256');
   hash.update(`ismslint ${inputs.version}\0`);
   for (const f of files) {
-    hash.update(`${f}\0`);
+    hash.update(`${inputs.projectPath(f)}\0`);
     hash.update(inputs.read(f));
     hash.update('\0');
   }
-  return { suite: { ...buildRequirements({ catalog, standard, module }), build }, inputs: files, hash: hash.digest('hex') };
+  return { suite: { ...buildRequirements({ catalog, standard, module }), build }, inputs: files.map(inputs.projectPath), hash: hash.digest('hex') };
 }
