@@ -32,27 +32,33 @@ const run: QaRun = {
   ],
 };
 
+/** Runs in the browser (plain JavaScript): the parsed document, or the parser's error. */
+const READ_JUNIT = `(text) => {
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const error = doc.querySelector('parsererror');
+  if (error) return { error: error.textContent };
+  return {
+    root: doc.documentElement.getAttribute('tests') + '/' + doc.documentElement.getAttribute('failures'),
+    suites: [...doc.querySelectorAll('testsuite')].map((s) => ({
+      name: s.getAttribute('name'),
+      counts: s.getAttribute('tests') + '/' + s.getAttribute('failures'),
+      properties: [...s.querySelectorAll('property')].map((p) => p.getAttribute('name') + '=' + p.getAttribute('value')),
+      cases: [...s.querySelectorAll('testcase')].map((c) => ({
+        name: c.getAttribute('name'),
+        failure: c.querySelector('failure')?.getAttribute('message') ?? null,
+        text: c.querySelector('failure')?.textContent ?? null,
+      })),
+    })),
+  };
+}`;
+
 describe('QA results', () => {
   itWithChromium('JUnit is well-formed XML that holds every name as it was (control characters aside)', async () => {
     const xml = formatQa(run, 'junit');
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const parsed = await page.evaluate((text) => {
-        const doc = new DOMParser().parseFromString(text, 'application/xml');
-        const error = doc.querySelector('parsererror');
-        if (error) return { error: error.textContent };
-        const suites = [...doc.querySelectorAll('testsuite')];
-        return {
-          root: doc.documentElement.getAttribute('tests') + '/' + doc.documentElement.getAttribute('failures'),
-          suites: suites.map((s) => ({
-            name: s.getAttribute('name'),
-            counts: `${s.getAttribute('tests')}/${s.getAttribute('failures')}`,
-            properties: [...s.querySelectorAll('property')].map((p) => `${p.getAttribute('name')}=${p.getAttribute('value')}`),
-            cases: [...s.querySelectorAll('testcase')].map((c) => ({ name: c.getAttribute('name'), failure: c.querySelector('failure')?.getAttribute('message') ?? null, text: c.querySelector('failure')?.textContent ?? null })),
-          })),
-        };
-      }, xml);
+      const parsed = await page.evaluate(`(${READ_JUNIT})(${JSON.stringify(xml)})`);
       const name = HOSTILE.replace('\u0001', '');
       expect(parsed).toEqual({
         root: '3/1',

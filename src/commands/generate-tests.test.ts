@@ -86,6 +86,29 @@ describe('ismslint generate-tests', () => {
     expect(existsSync(join(ws, 'elsewhere/global.test.ts'))).toBe(true);
   });
 
+  it('--check sees an edited input (its hash), and a generated suite whose module is gone; hand-written files are left alone', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'ismslint-qa-hash-'));
+    cpSync(join(root, 'module-schemas/global'), join(ws, 'module-schemas/global'), { recursive: true });
+    writeFileSync(join(ws, 'ismslint.config.json'), '{}');
+    expect(await runGenerateTests(recordingIO(ws), { args: [], target: 'all', check: false })).toBe(0);
+    const migration = join(ws, 'module-schemas/global/migrations/001_init.sql');
+    writeFileSync(migration, `${readFileSync(migration, 'utf8')}\n-- only a comment\n`);
+    const io = recordingIO(ws);
+    expect(await runGenerateTests(io, { args: [], target: 'all', check: true })).toBe(1);
+    expect(io.out).toBe('qa/global.test.ts is out of date (run ismslint generate-tests)\nqa/global.pgtap.sql is out of date (run ismslint generate-tests)\n');
+    expect(await runGenerateTests(recordingIO(ws), { args: [], target: 'all', check: false })).toBe(0);
+    writeFileSync(join(ws, 'qa/gone.test.ts'), readFileSync(join(ws, 'qa/global.test.ts')));
+    writeFileSync(join(ws, 'qa/mine.test.ts'), '// hand-written\n');
+    const orphan = recordingIO(ws);
+    expect(await runGenerateTests(orphan, { args: [], target: 'all', check: true })).toBe(1);
+    expect(orphan.out).toBe('qa/gone.test.ts is generated for a module that no longer exists (delete it)\n');
+    // Naming modules checks only those.
+    expect(await runGenerateTests(recordingIO(ws), { args: ['global'], target: 'all', check: true })).toBe(0);
+    const write = recordingIO(ws);
+    expect(await runGenerateTests(write, { args: [], target: 'all', check: false })).toBe(0);
+    expect(write.err).toBe('warning: qa/gone.test.ts is generated for a module that no longer exists (delete it)\n');
+  });
+
   it('rejects an unknown target or module with a usage error', async () => {
     await expect(runGenerateTests(recordingIO(root), { args: [], target: 'jest', outDir: outDir(), check: false })).rejects.toThrow(/--target must be vitest, pgtap or all/);
     await expect(runGenerateTests(recordingIO(root), { args: ['nope'], target: 'all', outDir: outDir(), check: false })).rejects.toThrow(/unknown module "nope"/);
