@@ -229,8 +229,9 @@ async function refused(app: pg.Client, sql: string, what: string, failures: stri
   try {
     await app.query(sql);
     failures.push(`${what} was accepted`);
-  } catch (e: any) {
-    if (e.code !== '42501') failures.push(`${what} failed with ${e.code} (${e.message}), not 42501 insufficient_privilege`);
+  } catch (e) {
+    const { code, message } = e as { code?: string; message?: string };
+    if (code !== '42501') failures.push(`${what} failed with ${code} (${message}), not 42501 insufficient_privilege`);
   }
   await app.query('ROLLBACK TO SAVEPOINT attempt');
 }

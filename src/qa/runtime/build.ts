@@ -29,7 +29,6 @@ export class BuildError extends Error {
   }
 }
 
-
 function sourceName(s: BuildSource): string {
   return 'file' in s ? s.file : s.name;
 }
