@@ -8,23 +8,24 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../src/commands/workspace.js';
 import type { Catalog, Table } from '../src/model/catalog.js';
-import { IdMaker, insertStatement, seedRow, seedRows, type SeedRow } from '../src/qa/seed-rows.js';
+import type { Standard } from '../src/engine/standard.js';
+import { RowFactory, type TestRow } from '../src/qa/rows.js';
+import { openDatabase, type Database } from '../src/qa/runtime/index.js';
+import { ident, literal, qualified } from '../src/qa/runtime/sql.js';
 import { recordingIO } from './support/command-io.js';
 import { pgUrl, postgresIt } from './support/postgres.js';
 
 const root = resolve(__dirname, '..');
-const TENANT_ROOT = 'organisations';
-const TENANT_KEY = 'organisation_id';
-const A = '01900000-0000-7000-8000-00000000000a';
-const B = '01900000-0000-7000-8000-00000000000b';
 
 let catalog: Catalog;
+let standard: Standard;
 /** Every migration file of module-schemas/, global first, each module's in natural order. */
 let migrations: { module: string; path: string; sql: string }[];
 
 beforeAll(async () => {
-  const { model } = await loadWorkspace(recordingIO(root), { paths: [resolve(root, 'module-schemas')] });
+  const { model, config } = await loadWorkspace(recordingIO(root), { paths: [resolve(root, 'module-schemas')] });
   catalog = model.catalog;
+  standard = config.standard;
   migrations = catalog.modules.flatMap((m) => m.files.filter((f) => f.endsWith('.sql')).map((f) => ({ module: m.name, path: f, sql: readFileSync(resolve(root, f), 'utf8') })));
 });
 
@@ -60,6 +61,25 @@ function tablesOf(c: Catalog): Table[] {
   return [...c.tables.values()];
 }
 
+/**
+ * The QA suites' test rows (src/qa/rows.ts) for `tables`: one per organisation of every tenant table,
+ * parents first. Every table must be seedable.
+ */
+function seedPlan(tables: Table[]): { rows: RowFactory; plan: TestRow[] } {
+  const rows = new RowFactory(catalog, standard, tables);
+  const plan = [...rows.world(), ...rows.spares()];
+  expect(Object.fromEntries(rows.unseedable)).toEqual({});
+  return { rows, plan };
+}
+
+/** Insert as the owner, the tenant setting on each row's organisation (FORCE ROW LEVEL SECURITY binds the owner too). */
+async function insertAll(exec: (sql: string) => Promise<unknown>, rows: RowFactory, plan: TestRow[]): Promise<void> {
+  for (const row of plan) {
+    await exec(`SELECT set_config(${literal(standard.tenantSetting)}, ${literal(rows.orgIds[row.org ?? 'A'])}, false)`);
+    await exec(rows.insertSql(row));
+  }
+}
+
 it('module-schemas/ holds global, integration and the 11 modules, with the planned table counts', () => {
   const counts = Object.fromEntries(catalog.modules.map((m) => [m.name, tablesOf(catalog).filter((t) => t.module === m.name).length]));
   expect(counts).toEqual({
@@ -89,15 +109,24 @@ describe('on PGlite', () => {
       expect(rows[0]!.n).toBe(catalog.tables.size);
       await checkUuidV7((text, params) => db.query(text, params));
       // Seeded rows go in too: every CHECK, NOT NULL and foreign key of every table accepts them.
-      for (const row of seedRows(catalog, tablesOf(catalog), { tenants: [A, B] })) {
-        const { text, params } = insertStatement(row);
-        await db.query(text, params);
-      }
+      const seeded = seedPlan(tablesOf(catalog));
+      await insertAll((sql) => db.exec(sql), seeded.rows, seeded.plan);
     } finally {
       await db.close();
     }
   }, 120_000);
 });
+
+/** A fresh database on the server with every migration applied, dropped afterwards: the QA runtime's own. */
+async function withMigratedDatabase(fn: (db: Database) => Promise<void>): Promise<void> {
+  const db = await openDatabase(pgUrl());
+  try {
+    await applyAll((sql) => db.exec(sql));
+    await fn(db);
+  } finally {
+    await db.close();
+  }
+}
 
 describe('on PostgreSQL 15', () => {
   postgresIt('all migrations apply, global first, and generate_uuidv7() is time-ordered UUIDv7', async (client) => {
@@ -107,96 +136,102 @@ describe('on PostgreSQL 15', () => {
     await checkUuidV7((text, params) => client.query(text, params));
   }, 120_000);
 
-  postgresIt('log tables are append-only for their owner too: UPDATE, DELETE and TRUNCATE raise', async (client) => {
-    await applyAll((sql) => client.query(sql));
-    for (const row of seedRows(catalog, tablesOf(catalog).filter((t) => t.module === 'global'), { tenants: [A] })) {
-      const { text, params } = insertStatement(row);
-      await client.query(text, params);
-    }
-    for (const log of ['audit_log', 'event_log']) {
-      for (const stmt of [`UPDATE ${log} SET created_at = now()`, `DELETE FROM ${log}`, `TRUNCATE ${log}`]) {
-        await expect(client.query(stmt), stmt).rejects.toThrow(`${log} is append-only`);
+  postgresIt('log tables are append-only for their owner too: UPDATE, DELETE and TRUNCATE raise', async () => {
+    await withMigratedDatabase(async (db) => {
+      const { rows, plan } = seedPlan(tablesOf(catalog).filter((t) => t.module === 'global'));
+      await insertAll((sql) => db.exec(sql), rows, plan);
+      for (const log of ['audit_log', 'event_log']) {
+        const seeded = plan.filter((r) => r.table.name === log).length;
+        expect(seeded).toBeGreaterThan(0);
+        for (const stmt of [`UPDATE ${log} SET created_at = now()`, `DELETE FROM ${log}`, `TRUNCATE ${log}`]) {
+          await expect(db.exec(stmt), stmt).rejects.toThrow(`${log} is append-only`);
+        }
+        expect((await db.query(`SELECT count(*)::int AS n FROM ${log}`)).rows[0]!.n).toBe(seeded);
       }
-      expect((await client.query(`SELECT count(*)::int AS n FROM ${log}`)).rows[0].n).toBe(2);
-    }
+    });
   }, 120_000);
 
-  postgresIt('tenant isolation holds on every tenant table of every module', async (client, schema) => {
-    await applyAll((sql) => client.query(sql));
-    const tables = tablesOf(catalog);
-    const ids = new IdMaker();
-    const plan: SeedRow[] = seedRows(catalog, tables, { tenants: [A, B], ids });
-    for (const row of plan) {
-      const { text, params } = insertStatement(row);
-      await client.query(text, params);
-    }
-    const role = `ismslint_tenant_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    await client.query(`CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS`);
-    const app = new pg.Client({ connectionString: pgUrl() });
-    await app.connect();
-    try {
-      await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
-      await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
-      await app.query(`SET search_path TO ${schema}`);
-      await app.query(`SET ROLE ${role}`);
-      const key = (t: Table) => (t.name === TENANT_ROOT ? 'id' : TENANT_KEY);
-      const failures: string[] = [];
-
-      // With the setting never set in this session, no table shows a row.
+  postgresIt('tenant isolation holds on every tenant table of every module', async () => {
+    await withMigratedDatabase(async (db) => {
+      const tables = tablesOf(catalog);
+      const { rows, plan } = seedPlan(tables);
+      await insertAll((sql) => db.exec(sql), rows, plan);
+      const key = (t: Table) => rows.tenantColumn(t)!;
+      expect(tables.filter((t) => !rows.tenantColumn(t)).map((t) => t.name)).toEqual([]);
+      // Fresh rows of B's, with new keys but B's parents (spares the owner inserts first): only row-level security can refuse them.
+      const intoB = new Map<Table, TestRow>();
       for (const t of tables) {
-        const n = (await app.query(`SELECT count(*)::int AS n FROM "${t.name}"`)).rows[0].n;
-        if (n !== 0) failures.push(`${t.name}: ${n} rows visible with app.current_organisation_id unset`);
+        intoB.set(t, rows.fresh(t, 'B'));
+        const spares = rows.spares();
+        await insertAll((sql) => db.exec(sql), rows, spares);
+        plan.push(...spares);
       }
+      const A = rows.orgIds.A;
+      const B = rows.orgIds.B;
+      const role = `ismslint_tenant_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+      await db.exec(`CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS`);
+      const app = new pg.Client({ connectionString: db.url });
+      await app.connect();
+      try {
+        await db.exec(`GRANT USAGE ON SCHEMA public TO ${role}`);
+        await db.exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+        await app.query(`SET ROLE ${role}`);
+        const failures: string[] = [];
 
-      await app.query('BEGIN');
-      await app.query(`SELECT set_config('app.current_organisation_id', $1, true)`, [A]);
-      for (const t of tables) {
-        const k = key(t);
-        const seen = (await app.query(`SELECT count(*) FILTER (WHERE "${k}" = $1)::int AS b, count(*)::int AS total FROM "${t.name}"`, [B])).rows[0];
-        if (seen.b !== 0) failures.push(`${t.name}: ${seen.b} rows of organisation B visible to A`);
-        if (seen.total === 0) failures.push(`${t.name}: A sees none of its own rows`);
+        // With the setting never set in this session, no table shows a row.
+        for (const t of tables) {
+          const n = (await app.query(`SELECT count(*)::int AS n FROM ${qualified(t.schema, t.name)}`)).rows[0].n;
+          if (n !== 0) failures.push(`${t.name}: ${n} rows visible with ${standard.tenantSetting} unset`);
+        }
 
-        const intoB = seedRow(catalog, t, B, 2, { ids, root: TENANT_ROOT, tenantKey: TENANT_KEY });
-        // A fresh row of B's, with new keys but B's parents: only row-level security can refuse it.
-        if (t.name !== TENANT_ROOT) intoB.values.set('id', ids.next());
-        else intoB.values.set('id', '01900000-0000-7000-8000-0000000000bb');
-        await refused(app, insertStatement(intoB), `${t.name}: INSERT of a row of another organisation`, failures);
+        await app.query('BEGIN');
+        await app.query(`SELECT set_config($1, $2, true)`, [standard.tenantSetting, A]);
+        for (const t of tables) {
+          const T = qualified(t.schema, t.name);
+          const k = ident(key(t));
+          const seen = (await app.query(`SELECT count(*) FILTER (WHERE ${k} = $1)::int AS b, count(*)::int AS total FROM ${T}`, [B])).rows[0];
+          if (seen.b !== 0) failures.push(`${t.name}: ${seen.b} rows of organisation B visible to A`);
+          if (seen.total === 0) failures.push(`${t.name}: A sees none of its own rows`);
 
-        const ownId = plan.find((r) => r.table === t && r.tenant === A)!.values.get('id');
-        const newKey = t.name === TENANT_ROOT ? '01900000-0000-7000-8000-0000000000bc' : B;
-        await refused(app, { text: `UPDATE "${t.name}" SET "${k}" = $1 WHERE id = $2`, params: [newKey, ownId!] }, `${t.name}: UPDATE moving a row to another organisation`, failures);
+          await refused(app, rows.insertSql(intoB.get(t)!), `${t.name}: INSERT of a row of another organisation`, failures);
 
-        const touched = await app.query(`UPDATE "${t.name}" SET "${k}" = "${k}" WHERE "${k}" = $1`, [B]);
-        if (touched.rowCount !== 0) failures.push(`${t.name}: UPDATE reached ${touched.rowCount} rows of B`);
-        const deleted = await app.query(`DELETE FROM "${t.name}" WHERE "${k}" = $1`, [B]);
-        if (deleted.rowCount !== 0) failures.push(`${t.name}: DELETE removed ${deleted.rowCount} rows of B`);
+          const own = rows.whereSql(rows.seed(t, 'A')!)!;
+          const newKey = rows.isTenantRoot(t) ? rows.nextId() : B;
+          await refused(app, `UPDATE ${T} SET ${k} = ${rows.uuidLiteral(newKey)} WHERE ${own}`, `${t.name}: UPDATE moving a row to another organisation`, failures);
+
+          const touched = await app.query(`UPDATE ${T} SET ${k} = ${k} WHERE ${k} = $1`, [B]);
+          if (touched.rowCount !== 0) failures.push(`${t.name}: UPDATE reached ${touched.rowCount} rows of B`);
+          const deleted = await app.query(`DELETE FROM ${T} WHERE ${k} = $1`, [B]);
+          if (deleted.rowCount !== 0) failures.push(`${t.name}: DELETE removed ${deleted.rowCount} rows of B`);
+        }
+        await app.query('COMMIT');
+
+        // As the owner (a superuser here), B's rows are all still there.
+        for (const t of tables) {
+          const n = (await db.query(`SELECT count(*)::int AS n FROM ${qualified(t.schema, t.name)} WHERE ${ident(key(t))} = ${rows.uuidLiteral(B)}`)).rows[0]!.n;
+          const seeded = plan.filter((r) => r.table === t && r.org === 'B').length;
+          if (n !== seeded) failures.push(`${t.name}: organisation B has ${n} rows, ${seeded} were seeded`);
+        }
+        expect(failures).toEqual([]);
+        expect(tables.length).toBeGreaterThan(100);
+      } finally {
+        await app.end();
+        await db.exec(`DROP OWNED BY ${role}`);
+        await db.exec(`DROP ROLE ${role}`);
       }
-      await app.query('COMMIT');
-
-      // As the owner, B's rows are all still there.
-      for (const t of tables) {
-        const n = (await client.query(`SELECT count(*)::int AS n FROM "${t.name}" WHERE "${key(t)}" = $1`, [B])).rows[0].n;
-        const seeded = plan.filter((r) => r.table === t && r.tenant === B).length;
-        if (n !== seeded) failures.push(`${t.name}: organisation B has ${n} rows, ${seeded} were seeded`);
-      }
-      expect(failures).toEqual([]);
-      expect(tables.length).toBeGreaterThan(100);
-    } finally {
-      await app.end();
-      await client.query(`DROP OWNED BY ${role}`);
-      await client.query(`DROP ROLE ${role}`);
-    }
+    });
   }, 300_000);
 });
 
 /** The statement fails with insufficient_privilege (RLS WITH CHECK, or an append-only trigger); a savepoint keeps the transaction usable. */
-async function refused(app: pg.Client, stmt: { text: string; params: unknown[] }, what: string, failures: string[]): Promise<void> {
+async function refused(app: pg.Client, sql: string, what: string, failures: string[]): Promise<void> {
   await app.query('SAVEPOINT attempt');
   try {
-    await app.query(stmt.text, stmt.params);
+    await app.query(sql);
     failures.push(`${what} was accepted`);
-  } catch (e: any) {
-    if (e.code !== '42501') failures.push(`${what} failed with ${e.code} (${e.message}), not 42501 insufficient_privilege`);
+  } catch (e) {
+    const { code, message } = e as { code?: string; message?: string };
+    if (code !== '42501') failures.push(`${what} failed with ${code} (${message}), not 42501 insufficient_privilege`);
   }
   await app.query('ROLLBACK TO SAVEPOINT attempt');
 }

@@ -201,11 +201,11 @@ export const COMMANDS: CommandSpec[] = [
     positionals: { name: 'modules', describe: 'Module names, or module/workspace directories (default: all modules)', variadic: true },
     options: {
       target: { type: 'string', default: 'all', value: 'name', describe: 'vitest | pgtap | all' },
-      out: { type: 'string', default: 'qa', value: 'dir', describe: 'Output directory' },
+      out: { type: 'string', value: 'dir', describe: 'Output directory (default: qa.outDir of the configuration, else qa)' },
       check: { type: 'boolean', describe: 'Write nothing; exit 1 when a suite in the output directory is out of date' },
     },
     async run(io, args, v) {
-      return (await import('../commands/generate-tests.js')).runGenerateTests(io, { args, config: str(v.config), target: str(v.target) ?? 'all', outDir: str(v.out) ?? 'qa', check: v.check === true });
+      return (await import('../commands/generate-tests.js')).runGenerateTests(io, { args, config: str(v.config), target: str(v.target) ?? 'all', outDir: str(v.out), check: v.check === true });
     },
   },
   {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,46 @@ describe('ismslint generate-tests', () => {
   it('the committed suites (qa/ and the hostile fixture) are up to date', async () => {
     expect(await runGenerateTests(recordingIO(root), { args: [], target: 'all', outDir: 'qa', check: true })).toBe(0);
     expect(await runGenerateTests(recordingIO(root), { args: ['fixtures/qa/hostile'], target: 'all', outDir: 'fixtures/qa/generated', check: true })).toBe(0);
+  });
+
+  it('writes to qa/ by default, or to the qa.outDir of the configuration, relative to the configuration file', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'ismslint-qa-out-'));
+    cpSync(join(root, 'module-schemas/global'), join(ws, 'module-schemas/global'), { recursive: true });
+    mkdirSync(join(ws, 'sub'));
+    writeFileSync(join(ws, 'ismslint.config.json'), '{}');
+    expect(await runGenerateTests(recordingIO(join(ws, 'sub')), { args: [], target: 'vitest', check: false })).toBe(0);
+    expect(existsSync(join(ws, 'qa/global.test.ts'))).toBe(true);
+    writeFileSync(join(ws, 'ismslint.config.json'), JSON.stringify({ qa: { outDir: 'tests/generated' } }));
+    const io = recordingIO(join(ws, 'sub'));
+    expect(await runGenerateTests(io, { args: [], target: 'vitest', check: false })).toBe(0);
+    expect(io.out).toBe('wrote ../tests/generated/global.test.ts\n');
+    expect(await runGenerateTests(recordingIO(ws), { args: [], target: 'vitest', check: true })).toBe(0);
+    // --out wins, relative to the working directory.
+    expect(await runGenerateTests(recordingIO(ws), { args: [], target: 'vitest', outDir: 'elsewhere', check: false })).toBe(0);
+    expect(existsSync(join(ws, 'elsewhere/global.test.ts'))).toBe(true);
+  });
+
+  it('--check sees an edited input (its hash), and a generated suite whose module is gone; hand-written files are left alone', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'ismslint-qa-hash-'));
+    cpSync(join(root, 'module-schemas/global'), join(ws, 'module-schemas/global'), { recursive: true });
+    writeFileSync(join(ws, 'ismslint.config.json'), '{}');
+    expect(await runGenerateTests(recordingIO(ws), { args: [], target: 'all', check: false })).toBe(0);
+    const migration = join(ws, 'module-schemas/global/migrations/001_init.sql');
+    writeFileSync(migration, `${readFileSync(migration, 'utf8')}\n-- only a comment\n`);
+    const io = recordingIO(ws);
+    expect(await runGenerateTests(io, { args: [], target: 'all', check: true })).toBe(1);
+    expect(io.out).toBe('qa/global.test.ts is out of date (run ismslint generate-tests)\nqa/global.pgtap.sql is out of date (run ismslint generate-tests)\n');
+    expect(await runGenerateTests(recordingIO(ws), { args: [], target: 'all', check: false })).toBe(0);
+    writeFileSync(join(ws, 'qa/gone.test.ts'), readFileSync(join(ws, 'qa/global.test.ts')));
+    writeFileSync(join(ws, 'qa/mine.test.ts'), '// hand-written\n');
+    const orphan = recordingIO(ws);
+    expect(await runGenerateTests(orphan, { args: [], target: 'all', check: true })).toBe(1);
+    expect(orphan.out).toBe('qa/gone.test.ts is generated for a module that no longer exists (delete it)\n');
+    // Naming modules checks only those.
+    expect(await runGenerateTests(recordingIO(ws), { args: ['global'], target: 'all', check: true })).toBe(0);
+    const write = recordingIO(ws);
+    expect(await runGenerateTests(write, { args: [], target: 'all', check: false })).toBe(0);
+    expect(write.err).toBe('warning: qa/gone.test.ts is generated for a module that no longer exists (delete it)\n');
   });
 
   it('rejects an unknown target or module with a usage error', async () => {

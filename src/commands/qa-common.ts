@@ -57,6 +57,7 @@ export function moduleSuites(io: CommandIO, sel: QaSelection, relativeTo: string
       module,
       version: toolVersion,
       read: (p) => readFileSync(resolve(io.cwd, p)),
+      projectPath: (p) => relative(sel.config.baseDir, resolve(io.cwd, p)).split(sep).join('/'),
       pathFor: (p) => relative(relativeTo, resolve(io.cwd, p)).split(sep).join('/'),
     }),
   );

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../engine/config/types.js';
 import { toolVersion } from '../package-info.js';
 import { formatQa, QA_REPORTERS, totals, type QaReporter } from '../qa/report.js';
-import { runSuite, type SuiteResult } from '../qa/runtime/index.js';
+import { abortOpenDatabases, DatabaseServerError, runSuite, type SuiteResult } from '../qa/runtime/index.js';
 import { writeError } from './generate-common.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
@@ -32,12 +32,64 @@ export async function runTest(io: CommandIO, opts: TestOptions): Promise<number>
   if (opts.threshold !== undefined && !(opts.threshold >= 0 && opts.threshold <= 100)) throw new UsageError(`--mutation-threshold must be a percentage from 0 to 100 (got ${opts.threshold})`);
   if (opts.mutation && opts.reporter !== 'stylish' && opts.reporter !== 'json') throw new UsageError(`--mutation reports as stylish or json (got "${opts.reporter}")`);
   const url = opts.databaseUrl ?? (io.env.ISMSLINT_DATABASE_URL?.trim() || undefined);
-  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`the database URL must start with postgres:// or postgresql:// (got "${url.replace(/\/\/[^@/]*@/, '//…@')}")`);
+  if (url !== undefined) checkDatabaseUrl(url);
   const sel = await selectModules(io, opts.args, opts.config);
   const base = pathToFileURL(resolve(io.cwd) + '/');
-  if (opts.mutation) return runMutationAnalysis(io, opts, sel, base, url);
+  try {
+    const run = () => (opts.mutation ? runMutationAnalysis(io, opts, sel, base, url) : runSuites(io, opts, sel, base, url));
+    return await (url ? droppingOnInterrupt(io, run) : run());
+  } catch (e) {
+    if (e instanceof DatabaseServerError) throw new UsageError(`cannot use the database server at ${shownUrl(url!)}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * While `fn` runs on a server, Ctrl-C or SIGTERM first drops the run's databases (and the role it made),
+ * then ends the process as the signal would have: an interrupted run leaves nothing on the server.
+ */
+async function droppingOnInterrupt<T>(io: CommandIO, fn: () => Promise<T>): Promise<T> {
+  let exiting: Promise<never> | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    io.stderr(`ismslint: ${signal}: dropping this run's databases on the server\n`);
+    exiting = abortOpenDatabases().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const result = await fn();
+    return exiting ? await exiting : result;
+  } catch (e) {
+    // The queries the drop cut short fail: not an error to report, the process is ending.
+    if (exiting) return await exiting;
+    throw e;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** A URL the pg client can read, naming PostgreSQL; its password is never shown. */
+function checkDatabaseUrl(url: string): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Reported below.
+  }
+  if (!parsed || !/^postgres(ql)?:$/.test(parsed.protocol)) {
+    throw new UsageError(`the database URL must be postgres://[user[:password]@]host[:port]/database (got "${url.replace(/\/\/[^@/]*@/, '//…@')}")`);
+  }
+}
+
+function shownUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}${u.port ? `:${u.port}` : ''}`;
+}
+
+async function runSuites(io: CommandIO, opts: TestOptions, sel: QaSelection, base: URL, url: string | undefined): Promise<number> {
   const suites: SuiteResult[] = [];
-  for (const m of moduleSuites(io, sel, resolve(io.cwd))) suites.push(await onServer(url, () => runSuite(m.suite, { base, databaseUrl: url })));
+  for (const m of moduleSuites(io, sel, resolve(io.cwd))) suites.push(await runSuite(m.suite, { base, databaseUrl: url }));
   const run = { version: toolVersion, suites };
   const text = formatQa(run, opts.reporter as QaReporter);
   emit(io, opts.outputFile, text);

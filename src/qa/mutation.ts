@@ -60,6 +60,7 @@ function nested(db: Database): Database {
       return db.exec(sql);
     },
     clone: () => Promise.reject(new Error('mutation analysis: no copy inside a mutant')),
+    dropRoleOnClose: (role) => db.dropRoleOnClose(role),
     close: () => Promise.resolve(),
   };
 }

@@ -90,6 +90,7 @@ export function renderPgtap(m: ModuleSuite): string {
   const out: string[] = headerLines(m, 'pgTAP').map((l) => `-- ${l}`);
   out.push(
     `-- Run with pg_prove against a database where the migrations above have been applied (TimescaleDB, or a stand-in create_hypertable, where they call it).`,
+    ...generatedSources(m),
     '',
     'BEGIN;',
     'CREATE EXTENSION IF NOT EXISTS pgtap;',
@@ -106,4 +107,10 @@ export function renderPgtap(m: ModuleSuite): string {
   }
   out.push('', 'RESET ROLE;', 'SELECT * FROM finish();', 'ROLLBACK;', '');
   return out.join('\n');
+}
+
+/** Modules without migrations are built from generated SQL: the header says which, as the database needs it too. */
+function generatedSources(m: ModuleSuite): string[] {
+  const names = m.suite.build.flatMap((b) => ('sql' in b ? [b.name] : []));
+  return names.length ? [`-- Where a module has no migrations, apply instead: ${commentText(names.join(', '))}.`] : [];
 }

@@ -58,6 +58,11 @@ function xml(s: string): string {
     .replace(/"/g, '&quot;');
 }
 
+/** An attribute value: also line breaks and tabs as references, which a parser would otherwise turn into spaces. */
+function attr(s: string): string {
+  return xml(s).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
 function failureText(r: SuiteResult['requirements'][number]): string {
   return r.assertions
     .filter((a) => !a.ok)
@@ -70,15 +75,17 @@ function formatJunit(run: QaRun): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="ismslint test" tests="${t.requirements}" failures="${t.failed}">`];
   for (const s of run.suites) {
     const failed = s.requirements.filter((r) => !r.ok).length;
-    out.push(`  <testsuite name="${xml(s.module)}" tests="${s.requirements.length}" failures="${failed}">`);
-    out.push(`    <properties><property name="engine" value="${s.engine}${s.engineVersion ? ` ${xml(s.engineVersion)}` : ''}"/>${s.notes.map((n) => `<property name="note" value="${xml(n)}"/>`).join('')}</properties>`);
+    out.push(`  <testsuite name="${attr(s.module)}" tests="${s.requirements.length}" failures="${failed}">`);
+    out.push(`    <properties><property name="engine" value="${s.engine}${s.engineVersion ? ` ${attr(s.engineVersion)}` : ''}"/>${s.notes.map((n) => `<property name="note" value="${attr(n)}"/>`).join('')}</properties>`);
     for (const r of s.requirements) {
-      const open = `    <testcase classname="${xml(`${s.module}.${r.group}`)}" name="${xml(r.title)}"`;
+      const open = `    <testcase classname="${attr(`${s.module}.${r.group}`)}" name="${attr(r.title)}"`;
       if (r.ok) {
         out.push(`${open}/>`);
       } else {
-        const text = failureText(r);
-        out.push(`${open}>`, `      <failure message="${xml(text.split('\n')[0] ?? '')}">${xml(text)}</failure>`, '    </testcase>');
+        // The message is the first failed assertion, whole; the body lists them all.
+        const first = r.assertions.find((a) => !a.ok);
+        const message = first ? `${first.label}${first.diagnostic ? `: ${first.diagnostic}` : ''}` : '';
+        out.push(`${open}>`, `      <failure message="${attr(message)}">${xml(failureText(r))}</failure>`, '    </testcase>');
       }
     }
     out.push('  </testsuite>');

@@ -4,16 +4,25 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STANDARD } from '../engine/standard.js';
 import { FIXTURE_ROLES, GLOBAL_PRELUDE, VENDOR_RISK_SQL, ddlModule, fixtureModel } from '../../test/support/generator-fixture.js';
 import { buildModel } from '../sources/build.js';
 import { buildRequirements } from './requirements.js';
 import { runSuite, type Suite } from './runtime/index.js';
 import { columnChecks } from './checks.js';
+import { RowFactory } from './rows.js';
 import { PGlite } from '@electric-sql/pglite';
 
 const model = await fixtureModel();
+
+// runSuite runs where its caller says (here: PGlite), whatever the environment names: CI sets this for other tests.
+beforeAll(() => {
+  vi.stubEnv('ISMSLINT_DATABASE_URL', 'postgres://127.0.0.1:1/not_a_server');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 function suite(): Suite {
   return {
@@ -34,7 +43,7 @@ describe('requirements from an awkward module', () => {
   });
 
   it('build, seed and run on the database its DDL builds, failing exactly where the module breaks the standard (PGlite)', async () => {
-    const result = await runSuite(suite(), { base: pathToFileURL(`${process.cwd()}/`), databaseUrl: undefined });
+    const result = await runSuite(suite(), { base: pathToFileURL(`${process.cwd()}/`) });
     expect(result.requirements.length).toBeGreaterThan(100);
     expect(result.requirements.filter((r) => !r.ok).map((r) => r.title)).toEqual([
       // Foreign keys and tenant keys this module leaves without an index.
@@ -167,4 +176,48 @@ CREATE POLICY tenant_isolation ON ${name}
       await pg.close();
     }
   }, 120_000);
+});
+
+describe('the world of test rows', () => {
+  // Shapes the ISMS modules have: a NOT NULL self-reference (users.created_by), an enum, numeric bounds,
+  // a regular expression, a value list, a nullable self-reference and a `<>` CHECK between two keys.
+  const sql = `
+CREATE TABLE organisations (id uuid PRIMARY KEY);
+CREATE TABLE users (id uuid PRIMARY KEY, organisation_id uuid NOT NULL REFERENCES organisations, created_by uuid NOT NULL REFERENCES users,
+  email text NOT NULL CHECK (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'), UNIQUE (organisation_id, email));
+CREATE TYPE level AS ENUM ('low', 'high');
+CREATE TABLE course (id uuid PRIMARY KEY, organisation_id uuid NOT NULL REFERENCES organisations, created_by uuid NOT NULL REFERENCES users,
+  code text NOT NULL UNIQUE, status text NOT NULL CHECK (status IN ('draft', 'live')), lvl level NOT NULL,
+  minutes integer NOT NULL CHECK (minutes >= 5 AND minutes <= 6), score numeric(4,1) NOT NULL CHECK (score > 0), starts_on date NOT NULL,
+  parent_id uuid REFERENCES course);
+CREATE TABLE prerequisite (id uuid PRIMARY KEY, organisation_id uuid NOT NULL REFERENCES organisations,
+  course_id uuid NOT NULL REFERENCES course, required_id uuid NOT NULL REFERENCES course, CHECK (course_id <> required_id), UNIQUE (course_id, required_id));
+`;
+
+  it('go into PostgreSQL as they are, parents first, and are the same every time (PGlite)', async () => {
+    const { catalog } = buildModel([ddlModule('app', sql)], 'global');
+    const tables = [...catalog.tables.values()].reverse();
+    const make = () => {
+      const rows = new RowFactory(catalog, DEFAULT_STANDARD, tables);
+      return { rows, plan: [...rows.world(), ...rows.spares()] };
+    };
+    const { rows, plan } = make();
+    expect(Object.fromEntries(rows.unseedable)).toEqual({});
+    const seen = plan.map((r) => `${r.table.name}:${r.org}`);
+    expect(seen[0]).toBe('organisations:A');
+    expect(new Set(seen)).toEqual(new Set(['A', 'B'].flatMap((o) => ['organisations', 'users', 'course', 'prerequisite'].map((t) => `${t}:${o}`))));
+    expect(plan.map((r) => rows.insertSql(r))).toEqual(make().plan.map((r) => make().rows.insertSql(r)));
+    const pg = new PGlite();
+    try {
+      await pg.exec(sql);
+      for (const row of plan) await pg.exec(rows.insertSql(row));
+      // And a fresh row beside them: new keys, the same parents.
+      const extra = rows.fresh(tables.find((t) => t.name === 'prerequisite')!, 'B');
+      for (const spare of rows.spares()) await pg.exec(rows.insertSql(spare));
+      await pg.exec(rows.insertSql(extra));
+      expect((await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM prerequisite')).rows[0]!.n).toBe(3);
+    } finally {
+      await pg.close();
+    }
+  }, 60_000);
 });

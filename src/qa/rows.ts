@@ -13,7 +13,7 @@ import type { Standard } from '../engine/standard.js';
 import { classifyTable } from '../engine/rule.js';
 import { literal, qualified, ident } from './runtime/sql.js';
 import { checkChoices, checkPatterns } from './checks.js';
-import { sampleRegex } from './seed-rows.js';
+import { sampleRegex } from './regex-sample.js';
 
 export type Org = 'A' | 'B';
 

@@ -5,10 +5,11 @@ import type { Standard } from '../engine/standard.js';
 import { generateModuleSql } from '../generators/sql/index.js';
 import type { BuildSource, Suite } from './runtime/types.js';
 import { buildRequirements } from './requirements.js';
+import { uuidV7FunctionSql, uuidV7Note } from './uuidv7-function.js';
 
 export interface ModuleSuite {
   suite: Suite;
-  /** Input files (as shown, relative to the working directory), in build order. */
+  /** Input files, relative to the project (the configuration's directory), in build order. */
   inputs: string[];
   /** SHA-256 over the generator version and every input's path and bytes. */
   hash: string;
@@ -21,6 +22,8 @@ export interface SuiteInputs {
   version: string;
   /** Reads an input file by its shown path. */
   read(path: string): Uint8Array;
+  /** An input's path as the header names it and the hash covers: relative to the project, so the same wherever the command runs. */
+  projectPath(path: string): string;
   /** A migration's path as the suite names it (relative to where the suite lives). */
   pathFor(path: string): string;
 }
@@ -41,12 +44,15 @@ export function moduleSuite(inputs: SuiteInputs): ModuleSuite {
     if (sql.length) for (const f of sql) build.push({ file: inputs.pathFor(f) });
     else build.push({ name: `ismslint sql ${name}`, sql: generateModuleSql(catalog, name, { defaultSchema: standard.defaultSchema }) });
   }
+  const fn = standard.uuidV7Function;
+  const defined = [...catalog.functions].some((f) => f === fn || f.endsWith(`.${fn}`));
+  if (!defined && build.some((b) => 'sql' in b && b.sql.includes(`${fn}()`))) build.unshift({ name: `ismslint's ${fn}()`, sql: uuidV7FunctionSql(fn), note: uuidV7Note(fn) });
   const hash = createHash('sha256');
   hash.update(`ismslint ${inputs.version}\0`);
   for (const f of files) {
-    hash.update(`${f}\0`);
+    hash.update(`${inputs.projectPath(f)}\0`);
     hash.update(inputs.read(f));
     hash.update('\0');
   }
-  return { suite: { ...buildRequirements({ catalog, standard, module }), build }, inputs: files, hash: hash.digest('hex') };
+  return { suite: { ...buildRequirements({ catalog, standard, module }), build }, inputs: files.map(inputs.projectPath), hash: hash.digest('hex') };
 }

@@ -96,6 +96,7 @@ export function resolveConfig(raw: ConfigFile, rules: Rule[], baseDir: string, s
     extensions: raw.extensions ?? [],
     moduleOrder: raw.moduleOrder ?? [],
     migrations: raw.migrations ?? {},
+    qaOutDir: raw.qa?.outDir ?? 'qa',
     standard: mergeStandard(raw.standard),
     rules: base,
     overrides,

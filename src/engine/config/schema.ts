@@ -65,6 +65,11 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
           exclude: { ...stringList, description: 'Files not to replay, besides *.down.sql, down.sql and Flyway U<version>__*.sql.' },
         },
       },
+      qa: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { outDir: { type: 'string', minLength: 1, default: 'qa', description: 'Directory ismslint generate-tests writes the QA suites to when --out is not given (relative to this file).' } },
+      },
       moduleOrder: { ...stringList, description: 'Modules replayed first, in this order; the others follow the global module and the modules they reference.' },
       standard: standardSchema,
       rules: { $ref: '#/$defs/rules' },

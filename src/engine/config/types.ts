@@ -12,6 +12,7 @@ export interface ConfigFile {
   extensions?: string[];
   moduleOrder?: string[];
   migrations?: { include?: string[]; exclude?: string[] };
+  qa?: { outDir?: string };
   standard?: Partial<Omit<Standard, 'auditColumns'>> & { auditColumns?: Partial<Standard['auditColumns']> };
   rules?: Record<string, RuleEntry>;
   overrides?: { files?: string[]; modules?: string[]; rules: Record<string, RuleEntry> }[];
@@ -40,6 +41,8 @@ export interface ResolvedConfig {
   moduleOrder: string[];
   /** Globs (relative to a module directory) choosing its migration files. */
   migrations: { include?: string[]; exclude?: string[] };
+  /** Where `ismslint generate-tests` writes the suites (relative to baseDir) when --out is not given. */
+  qaOutDir: string;
   standard: Standard;
   rules: Map<string, RuleSetting>;
   overrides: ResolvedOverride[];

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BuildSource, Suite } from './types.js';
 import { asDatabaseError, type Database } from './database.js';
+import { errorLocation, locateFailure } from './locate.js';
 
 /** TimescaleDB's create_hypertable, for engines without TimescaleDB: checks its arguments and leaves a plain table. */
 const HYPERTABLE_STAND_IN = `CREATE FUNCTION public.create_hypertable(
@@ -21,8 +22,10 @@ export class BuildError extends Error {
   constructor(
     readonly source: string,
     readonly reason: string,
+    /** Where in the source the server says the error is (1-based), when it says. */
+    readonly at?: { line: number; column: number },
   ) {
-    super(`${source}: ${reason}`);
+    super(`${source}${at ? `:${at.line}:${at.column}` : ''}: ${reason}`);
   }
 }
 
@@ -31,10 +34,10 @@ function sourceName(s: BuildSource): string {
 }
 
 /** Read the sources' text; a file path is resolved against `base` (the suite file's directory, or the working directory). */
-export async function readSources(sources: BuildSource[], base: URL): Promise<{ name: string; sql: string }[]> {
+export async function readSources(sources: BuildSource[], base: URL): Promise<{ name: string; sql: string; note?: string }[]> {
   return Promise.all(
     sources.map(async (s) => {
-      if ('sql' in s) return { name: s.name, sql: s.sql };
+      if ('sql' in s) return s;
       try {
         return { name: s.file, sql: await readFile(new URL(s.file.split('/').map(encodeURIComponent).join('/'), base), 'utf8') };
       } catch (e) {
@@ -45,7 +48,7 @@ export async function readSources(sources: BuildSource[], base: URL): Promise<{ 
 }
 
 /** Stand-ins first (said in the returned notes), then every source in order. */
-export async function applyMigrations(db: Database, sources: { name: string; sql: string }[]): Promise<string[]> {
+export async function applyMigrations(db: Database, sources: { name: string; sql: string; note?: string }[]): Promise<string[]> {
   const notes: string[] = [];
   const timescale = await db.query(`SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions WHERE name = 'timescaledb') AS available`);
   const usesHypertables = sources.some((s) => /create_hypertable/i.test(s.sql));
@@ -58,10 +61,12 @@ export async function applyMigrations(db: Database, sources: { name: string; sql
     }
   }
   for (const s of sources) {
+    if (s.note) notes.push(s.note);
     try {
       await db.exec(s.sql);
     } catch (e) {
-      throw new BuildError(s.name, `does not apply: ${asDatabaseError(e).message}`);
+      const message = asDatabaseError(e).message;
+      throw new BuildError(s.name, `does not apply: ${message}`, errorLocation(s.sql, e) ?? (await locateFailure(db, s.sql, message)));
     }
   }
   return notes;

@@ -7,11 +7,12 @@ import type { Requirement, Suite } from './types.js';
 import { openDatabase, type Database } from './database.js';
 import { applyMigrations, applySetup, BuildError, readSources } from './build.js';
 import { checkRequirement, type RequirementResult } from './check.js';
+import { literal } from './sql.js';
 
 export type { Assertion, BuildSource, Requirement, RequirementGroup, Step, Suite } from './types.js';
 export type { AssertionResult, RequirementResult } from './check.js';
 export type { Database } from './database.js';
-export { openDatabase, pgliteDatabase } from './database.js';
+export { abortOpenDatabases, DatabaseServerError, openDatabase, pgliteDatabase } from './database.js';
 export { applyMigrations, applySetup, BuildError, readSources } from './build.js';
 export { checkRequirement } from './check.js';
 
@@ -29,6 +30,12 @@ export interface OpenOptions {
   databaseUrl?: string;
 }
 
+export interface RunOptions {
+  base: URL;
+  /** A server URL, or none for embedded PGlite: the caller decides, the environment is not read. */
+  databaseUrl?: string;
+}
+
 export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const url = env.ISMSLINT_DATABASE_URL?.trim();
   return url ? url : undefined;
@@ -36,10 +43,16 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
 
 /** A database built from the suite's migrations with its setup applied (migrations, then role, grants and test rows). */
 export async function openSuiteDatabase(suite: Suite, opts: OpenOptions): Promise<SuiteDatabase> {
-  const sources = await readSources(suite.build, opts.base);
-  const db = await openDatabase(opts.databaseUrl ?? databaseUrlFromEnv());
+  return buildSuiteDatabase(suite, opts.base, opts.databaseUrl ?? databaseUrlFromEnv());
+}
+
+async function buildSuiteDatabase(suite: Suite, base: URL, url: string | undefined): Promise<SuiteDatabase> {
+  const sources = await readSources(suite.build, base);
+  const db = await openDatabase(url);
   try {
     const notes = await applyMigrations(db, sources);
+    // The setup creates the application role where it is missing; a role this run made goes with its database.
+    if (db.engine === 'postgresql' && (await db.query(`SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ${literal(suite.appRole)}`)).rows.length === 0) db.dropRoleOnClose(suite.appRole);
     await applySetup(db, suite);
     return { db, notes, close: () => db.close() };
   } catch (e) {
@@ -57,13 +70,16 @@ export interface SuiteResult {
   requirements: RequirementResult[];
 }
 
-/** Build and check every requirement; a database that cannot be built is one failed requirement. */
-export async function runSuite(suite: Suite, opts: OpenOptions): Promise<SuiteResult> {
-  const url = opts.databaseUrl ?? databaseUrlFromEnv();
+/**
+ * Build and check every requirement; a database that cannot be built is one failed requirement. Unlike
+ * openSuiteDatabase, it does not read ISMSLINT_DATABASE_URL: `ismslint test` reads it from its own environment.
+ */
+export async function runSuite(suite: Suite, opts: RunOptions): Promise<SuiteResult> {
+  const url = opts.databaseUrl;
   const engine = url ? 'postgresql' : 'pglite';
   let built: SuiteDatabase;
   try {
-    built = await openSuiteDatabase(suite, { ...opts, databaseUrl: url });
+    built = await buildSuiteDatabase(suite, opts.base, url);
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
     return { module: suite.module, engine, notes: [], requirements: [buildFailure(suite, e)] };
@@ -84,7 +100,7 @@ export function buildFailure(suite: Pick<Suite, 'module'>, e: BuildError): Requi
     group: 'schema',
     table: '',
     ok: false,
-    assertions: [{ label: `${e.source} applies`, ok: false, diagnostic: e.reason }],
+    assertions: [{ label: `${e.source}${e.at ? `:${e.at.line}:${e.at.column}` : ''}`, ok: false, diagnostic: e.reason }],
   };
 }
 

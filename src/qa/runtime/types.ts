@@ -43,7 +43,8 @@ export interface Requirement {
 }
 
 /** A migration file (path relative to the suite's base) or SQL generated from schema.json. */
-export type BuildSource = { file: string } | { sql: string; name: string };
+/** A migration file (relative to the suite), or SQL the generator wrote; `note` is said in the output when it is applied. */
+export type BuildSource = { file: string } | { sql: string; name: string; note?: string };
 
 export interface Suite {
   module: string;
