@@ -76,7 +76,10 @@ export function inScope(scope: LintScope, cwd: string): (f: Finding) => boolean 
   };
 }
 
-/** Module directories with a `.sql` or `schema.json` file changed since `ref` (`git diff --name-only`). */
+/**
+ * Module directories with a `.sql` or `schema.json` file changed since `ref` (`git diff --name-only`),
+ * or new and not yet added (untracked, not ignored): a migration being written counts before `git add`.
+ */
 export function changedModules(ref: string, cwd: string): string[] {
   const git = (args: string[]) => {
     try {
@@ -88,7 +91,10 @@ export function changedModules(ref: string, cwd: string): string[] {
     }
   };
   const top = git(['rev-parse', '--show-toplevel']).trim();
-  const names = git(['diff', '--name-only', '-z', ref, '--']).split('\0').filter(Boolean);
+  const names = [
+    ...git(['diff', '--name-only', '-z', ref, '--']).split('\0'),
+    ...git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', top]).split('\0'),
+  ].filter(Boolean);
   const dirs = new Set<string>();
   for (const name of names) {
     if (!/\.sql$/i.test(name) && !name.endsWith('schema.json')) continue;
