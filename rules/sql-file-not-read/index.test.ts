@@ -55,6 +55,20 @@ describe('sql-file-not-read', () => {
     expect(found[0]).toMatch(/lies more than 16 folders deep in module "m"/);
   });
 
+  it('names the first SQL file below a folder of the workspace that is not a module; ignorePatterns silences it', async () => {
+    const dir = module({ 'migrations/001.sql': TABLE });
+    mkdirSync(join(dir, 'tools', 'sql'), { recursive: true });
+    writeFileSync(join(dir, 'tools', 'sql', 'a.sql'), TABLE);
+    writeFileSync(join(dir, 'tools', 'sql', 'b.sql'), TABLE);
+    mkdirSync(join(dir, 'notes'));
+    writeFileSync(join(dir, 'notes', 'readme.md'), '# notes');
+    const r = await cli(['lint', '.', '-f', 'json'], { cwd: dir });
+    const found = JSON.parse(r.stdout).flatMap((f: any) => f.messages.filter((m: any) => m.ruleId === 'sql-file-not-read').map((m: any) => `${f.filePath.slice(dir.length + 1)} ${m.message}`));
+    expect(found).toEqual(['tools/sql/a.sql SQL file "tools/sql/a.sql" is not read: folder "tools" of the workspace is not a module (a module holds schema.json, migrations/ or .sql files directly); move the file into a module, or add "**/tools/**" to "ignorePatterns" in ismslint.config.json to leave it out']);
+    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ ignorePatterns: ['**/tools/**'] }));
+    expect((await cli(['lint', '.', '-f', 'json'], { cwd: dir })).stdout).not.toContain('sql-file-not-read');
+  });
+
   it('is a warning: the gate passes, and stylish output names the file', async () => {
     const dir = module({ 'x.sql': 'SELECT 1;', 'sub/y.sql': TABLE });
     const r = await cli(['lint', 'm'], { cwd: dir });

@@ -58,7 +58,7 @@ export interface SkippedSqlFile {
   path: string;
   /** Relative to the module directory, with forward slashes. */
   relPath: string;
-  why: 'outside-include' | 'too-deep';
+  why: 'outside-include' | 'too-deep' | 'not-in-module';
 }
 
 /**
@@ -98,7 +98,7 @@ function migrationFiles(moduleDir: string, globs: MigrationGlobs = {}): { files:
   return { files, skipped };
 }
 
-/** The first SQL file found below a directory too deep to walk, so that the skip is reported once. */
+/** The first SQL file found in or below a directory that is not walked (too deep, or no module), so that the skip is reported once. */
 function sqlBelow(dir: string, rel: string): SkippedSqlFile[] {
   const stack = [{ dir, rel }];
   for (let seen = 0; stack.length > 0 && seen < 1000; seen++) {
@@ -117,6 +117,10 @@ export function skippedSqlFindings(skipped: Discovery['skipped'], globs: Migrati
   const include = globs.include ?? DEFAULT_INCLUDE;
   return skipped.map((f) => {
     const folder = f.relPath.includes('/') ? `${f.relPath.slice(0, f.relPath.lastIndexOf('/'))}/**/*.sql` : f.relPath;
+    if (f.why === 'not-in-module') {
+      const folder = f.relPath.slice(0, f.relPath.indexOf('/'));
+      return { ruleId: 'sql-file-not-read', message: `SQL file "${f.relPath}" is not read: folder "${folder}" of the workspace is not a module (a module holds schema.json, migrations/ or .sql files directly); move the file into a module, or add "**/${folder}/**" to "ignorePatterns" in ismslint.config.json to leave it out`, loc: { file: f.shown, line: 1, column: 1, endLine: 1, endColumn: 1 } };
+    }
     const why =
       f.why === 'too-deep'
         ? `it lies more than ${MAX_DEPTH} folders deep in module "${f.module}"; move it up, or add "${folder}" to "migrations.exclude" in ismslint.config.json to leave it out`
@@ -173,6 +177,7 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
     return e;
   };
   const shown = (abs: string) => toPosix(relative(opts.cwd, abs)) || '.';
+  const outside: Discovery['skipped'] = [];
   const ignored = (abs: string) => opts.ignorePatterns.length > 0 && (matchesAny(toPosix(relative(opts.baseDir, abs)), opts.ignorePatterns) || matchesAny(shown(abs), opts.ignorePatterns));
   const addModuleDir = (dir: string) => {
     if (ignored(dir)) return;
@@ -207,17 +212,22 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
       addModuleDir(abs);
       continue;
     }
-    const subdirs = list(abs)
+    const children = list(abs)
       .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
       .map((d) => join(abs, d.name))
-      .filter(isModuleDir)
       .sort();
+    const subdirs = children.filter(isModuleDir);
     if (subdirs.length === 0) throw new UsageError(`${p}: no modules found (a module is a directory with schema.json or migrations/*.sql)`);
     for (const d of subdirs) addModuleDir(d);
+    // A folder of the workspace that is no module but holds SQL further down is named, not skipped silently.
+    for (const d of children) {
+      if (subdirs.includes(d) || ignored(d)) continue;
+      for (const f of sqlBelow(d, basename(d))) if (!ignored(f.path)) outside.push({ ...f, why: 'not-in-module', module: '', shown: shown(f.path) });
+    }
   }
 
   const modules: InputModule[] = [];
-  const skipped: Discovery['skipped'] = [];
+  const skipped: Discovery['skipped'] = outside;
   const seen = new Map<string, string>();
   for (const e of [...byDir.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) {
     if (!e.schemaJson && e.sql.size === 0) continue;
