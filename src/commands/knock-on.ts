@@ -141,7 +141,8 @@ export function dropKnockOns(findings: Finding[], sources: ReadonlyMap<string, S
   };
   const missing = new Map<string, Set<string>>();
   const created = new Map<string, Place>();
-  const failedColumns = new Map<string, { column: string; type?: string }[]>();
+  /** Table → column whose definition failed → the unknown type it was given (undefined: the column is missing). */
+  const failedColumns = new Map<string, Map<string, string | undefined>>();
   for (const f of findings) {
     if (f.ruleId !== 'parse-error' && f.ruleId !== 'replay-error') continue;
     // A statement that failed because its object exists already takes nothing away.
@@ -166,7 +167,10 @@ export function dropKnockOns(findings: Finding[], sources: ReadonlyMap<string, S
         if (key.startsWith('col:')) {
           const [, table, column] = /^col:(.*?):(.*)$/.exec(key)!;
           // The replay keeps a column of an unknown type: what is missing is only its type.
-          failedColumns.set(table!, [...(failedColumns.get(table!) ?? []), { column: column!, type: unknownType }]);
+          let columns = failedColumns.get(table!);
+          if (!columns) failedColumns.set(table!, (columns = new Map()));
+          // One definition that failed for another reason than its type makes the column missing altogether.
+          if (!columns.has(column!) || unknownType === undefined) columns.set(column!, unknownType);
         }
       }
       break;
@@ -190,6 +194,12 @@ export function dropKnockOns(findings: Finding[], sources: ReadonlyMap<string, S
     if (table === undefined) return true;
     if (missing.get(f.ruleId)?.has(table)) return false;
     const columns = failedColumns.get(table);
-    return !(columns && columns.some((c) => f.message.includes(`"${c.column}"`) && (c.type === undefined || new RegExp(`\\b${c.type.replace(/\W/g, '\\$&')}\\b`).test(f.message))));
+    if (!columns) return true;
+    for (const [, name] of f.message.matchAll(/"([^"]+)"/g)) {
+      if (!columns.has(name!)) continue;
+      const type = columns.get(name!);
+      if (type === undefined || new RegExp(`\\b${type.replace(/\W/g, '\\$&')}\\b`).test(f.message)) return false;
+    }
+    return true;
   });
 }
