@@ -30,4 +30,21 @@ describe('init in a new project', () => {
     expect(JSON.parse(lint.stdout).flatMap((f: any) => f.messages.map((m: any) => `${m.ruleId}: ${m.message}`))).toEqual([]);
     expect(lint.code).toBe(0);
   });
+
+  it('a module in a --root outside the configured roots: the hint says how to lint it with the global module, and that works', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-new-'));
+    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ roots: ['db'] }));
+    expect((await cli(['init', 'vendor_risk'], { cwd: dir })).code).toBe(0);
+    const other = await cli(['init', 'asset', '--root', 'other'], { cwd: dir });
+    expect(other.stdout).not.toMatch(/created other\/global/);
+    expect(other.stdout).toMatch(/^next: edit it, add "other" to "roots" in ismslint.config.json so that it is linted with the "global" module in db, then run `ismslint lint`$/m);
+    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ roots: ['db', 'other'] }));
+    for (const args of [['lint'], ['lint', 'other'], ['lint', 'other/asset']]) {
+      const lint = await cli([...args, '-f', 'json'], { cwd: dir });
+      expect(lint.stdout, args.join(' ')).toBe('[]\n');
+      expect(lint.code).toBe(0);
+    }
+    // Once "other" is a root, a third module there gets the plain hint.
+    expect((await cli(['init', 'third', '--root', 'other'], { cwd: dir })).stdout).toMatch(/^next: edit it, then run `ismslint lint other`$/m);
+  });
 });

@@ -16,6 +16,8 @@ export interface InitOptions {
   standard?: Standard;
   /** Also create `<root>/<global module>/schema.json` (a new project has none yet). */
   withGlobal?: boolean;
+  /** The configured root that holds the global module, when `root` neither holds it nor is a configured root. */
+  globalIn?: string;
 }
 
 /** Longest suffix PostgreSQL-style names add to the table name in the example (`_organisation_id_fkey`). */
@@ -99,6 +101,10 @@ export function runInit(io: CommandIO, opts: InitOptions): number {
     io.stdout(`created ${globalShown} (module "${standard.globalModule}": ${standard.tenantRoot} and ${standard.usersTable}, which every module references)\n`);
   }
   const workspace = relative(io.cwd, resolve(io.cwd, opts.root)).split(sep).join('/') || '.';
-  io.stdout(`next: edit it, then run \`ismslint lint ${workspace}\`\n`);
+  if (opts.globalIn !== undefined) {
+    // Linted alone, the new module would miss the global tables it references.
+    const globalRoot = relative(io.cwd, opts.globalIn).split(sep).join('/') || '.';
+    io.stdout(`next: edit it, add "${workspace}" to "roots" in ismslint.config.json so that it is linted with the "${standard.globalModule}" module in ${globalRoot}, then run \`ismslint lint\`\n`);
+  } else io.stdout(`next: edit it, then run \`ismslint lint ${workspace}\`\n`);
   return 0;
 }

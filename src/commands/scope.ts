@@ -29,7 +29,8 @@ function holdsGlobal(dir: string, globalModule: string): boolean {
 /**
  * Widen named files and module directories to the workspace they lie in: the config's roots when
  * one contains them, else the parent directory when it also holds the global module. A named
- * workspace (a directory of modules) is loaded and reported whole.
+ * workspace (a directory of modules) is loaded and reported whole, with the other roots when it is
+ * one of several (the global module may lie in another).
  */
 export function scopeFor(paths: string[], config: ResolvedConfig, cwd: string): LintScope {
   const roots = config.roots.map((r) => resolve(config.baseDir, r));
@@ -45,14 +46,17 @@ export function scopeFor(paths: string[], config: ResolvedConfig, cwd: string): 
       throw fsProblem('read', p, e);
     }
     const moduleDir = st?.isFile() ? moduleDirOf(abs) : st?.isDirectory() && isModuleDir(abs) ? abs : undefined;
+    const inRoots = roots.filter((r) => within(moduleDir ?? abs, r) && existsSync(r));
     if (!moduleDir) {
-      load.add(p);
+      if (st?.isDirectory() && inRoots.length > 0 && roots.length > 1) {
+        narrowed = true;
+        for (const r of roots) if (existsSync(r)) load.add(r);
+      } else load.add(p);
       report.push(abs);
       continue;
     }
     narrowed = true;
     report.push(abs);
-    const inRoots = roots.filter((r) => within(moduleDir, r) && existsSync(r));
     if (inRoots.length > 0) {
       for (const r of roots) if (existsSync(r)) load.add(r);
     } else if (holdsGlobal(dirname(moduleDir), config.standard.globalModule)) load.add(dirname(moduleDir));
