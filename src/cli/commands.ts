@@ -113,7 +113,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'sql',
-    usage: 'ismslint sql <module> [--out file]',
+    usage: 'ismslint sql <module> [--out file] [--root dir]',
     summary: 'Generate PostgreSQL DDL for a module (a module name in the workspace, or a module directory)',
     positionals: { name: 'module', describe: 'Module name or directory', required: true },
     options: {
