@@ -14,6 +14,9 @@ describe('init in a new project', () => {
     const lint = await cli(['lint'], { cwd: dir });
     expect(lint.stdout + lint.stderr).toBe('');
     expect(lint.code).toBe(0);
+    // The global module has migrations too, so that the database builds: the UUIDv7 function first.
+    expect(readFileSync(join(dir, 'module-schemas', 'global', 'migrations', '000_functions.sql'), 'utf8')).toMatch(/^CREATE FUNCTION generate_uuidv7\(\) RETURNS uuid$/m);
+    expect(readFileSync(join(dir, 'module-schemas', 'global', 'migrations', '001_init.sql'), 'utf8')).toMatch(/^CREATE TABLE organisations \(/m);
     // A second module does not create the global module again.
     const second = await cli(['init', 'asset'], { cwd: dir });
     expect(second.stdout).not.toMatch(/global/);
@@ -46,5 +49,15 @@ describe('init in a new project', () => {
     }
     // Once "other" is a root, a third module there gets the plain hint.
     expect((await cli(['init', 'third', '--root', 'other'], { cwd: dir })).stdout).toMatch(/^next: edit it, then run `ismslint lint other`$/m);
+  });
+
+  it('the QA suites pass on the new project at once, with another tenant key and UUIDv7 function name', { timeout: 300_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-new-'));
+    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ roots: ['db'], standard: { tenantKey: 'tenant_id', tenantRoot: 'tenants', usersTable: 'accounts', tenantSetting: 'app.tenant', uuidV7Function: 'uuid_v7' } }));
+    expect((await cli(['init', 'vendor_risk'], { cwd: dir })).code).toBe(0);
+    expect(await cli(['lint'], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
+    const qa = await cli(['test', '--reporter', 'json'], { cwd: dir });
+    expect(qa.code, qa.stdout.slice(0, 2000)).toBe(0);
+    expect(JSON.parse(qa.stdout).summary.failed).toBe(0);
   });
 });

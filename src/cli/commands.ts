@@ -165,7 +165,7 @@ export const COMMANDS: CommandSpec[] = [
       const roots = [root, ...config.roots.map((r) => resolve(config.baseDir, r))];
       const holding = roots.find((r) => existsSync(join(r, config.standard.globalModule)));
       const globalIn = holding !== undefined && holding !== root && !roots.slice(1).includes(root) ? holding : undefined;
-      return runInit(io, { module: module!, root, standard: config.standard, withGlobal: holding === undefined, globalIn });
+      return runInit(io, { module: module!, root, standard: config.standard, withGlobal: holding === undefined, globalIn, config: str(v.config) });
     },
   },
   {
