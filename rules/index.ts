@@ -33,6 +33,7 @@ import rlsPolicyAlwaysTrue from './rls-policy-always-true/index.js';
 import rlsTenantPolicy from './rls-tenant-policy/index.js';
 import schemaDefinitionInvalid from './schema-definition-invalid/index.js';
 import schemaDrift from './schema-drift/index.js';
+import sqlFileNotRead from './sql-file-not-read/index.js';
 import statusCheckConstraint from './status-check-constraint/index.js';
 import suppressionReasonRequired from './suppression-reason-required/index.js';
 import tableNameInflection from './table-name-inflection/index.js';
@@ -76,6 +77,7 @@ export const allRules: Rule[] = [
   rlsTenantPolicy,
   schemaDefinitionInvalid,
   schemaDrift,
+  sqlFileNotRead,
   statusCheckConstraint,
   suppressionReasonRequired,
   tableNameInflection,

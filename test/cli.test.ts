@@ -80,6 +80,16 @@ describe('ismslint lint', () => {
     const strict = await cli(['lint', globalModule, join(fixtures, 'violations'), '--config', warnOnly, '--max-warnings', '0']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/too many warnings/);
+    // `-1`, as the README says, is no limit, written as a separate argument or with `=`.
+    for (const limit of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
+      expect(await cli(['lint', globalModule, join(fixtures, 'violations'), '--config', warnOnly, ...limit])).toMatchObject({ code: 0, stderr: '' });
+    }
+  });
+
+  it('an option without its value is one line, exit 2', async () => {
+    const r = await cli(['lint', '--max-warnings']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('writes --output-file atomically and prints nothing', async () => {

@@ -30,3 +30,61 @@ describe('knock-on errors', () => {
     expect(found.some((f) => /rls-enabled-no-policy|rls-tenant-policy/.test(f))).toBe(true);
   });
 });
+
+describe('knock-ons of any statement that could not be read', () => {
+  const lines = (found: string[], rule: string) => found.filter((f) => f.endsWith(` ${rule}`)).map((f) => Number(f.split(' ')[0]));
+
+  it('a CREATE TABLE that does not parse: later statements on it and foreign keys to it are not errors too', async () => {
+    const found = await lintSql(`CREATE TABLE vendor (id uuid PRIMARY KEY, name text NOT NULL,,);
+CREATE INDEX idx_vendor_name ON vendor (name);
+ALTER TABLE vendor ENABLE ROW LEVEL SECURITY;
+COMMENT ON TABLE vendor IS 'x';
+CREATE TABLE vendor_contact (id uuid PRIMARY KEY, vendor_id uuid NOT NULL REFERENCES vendor (id));
+ALTER TABLE nothing_here ADD COLUMN x int;
+`);
+    expect(lines(found, 'parse-error')).toEqual([1]);
+    // Only the statement about a table that never had a CREATE is still an error.
+    expect(lines(found, 'replay-error')).toEqual([6]);
+    expect(lines(found, 'foreign-key-target-exists')).toEqual([]);
+    // The foreign key itself exists and has no index: that is no knock-on.
+    expect(lines(found, 'foreign-key-index')).toEqual([5]);
+  });
+
+  it('a type that does not parse: columns of it are not "type does not exist" errors too', async () => {
+    const found = await lintSql("CREATE TYPE mood AS ENUM ('a',, 'b');\nCREATE TABLE feel (id uuid PRIMARY KEY, m mood);\nCREATE TABLE other (id uuid PRIMARY KEY, m moood);\n");
+    expect(lines(found, 'parse-error')).toEqual([1]);
+    expect(lines(found, 'replay-error')).toEqual([3]);
+  });
+
+  it('a column of an unknown type: findings about its type are left out, other findings on it and its table stay', async () => {
+    const found = await lintSql(`CREATE TABLE t (id uuid PRIMARY KEY, name varchar(5), created_at timestmp NOT NULL DEFAULT now());
+ALTER TABLE t ALTER COLUMN created_at DROP DEFAULT;
+`);
+    expect(lines(found, 'replay-error')).toEqual([1]);
+    const audit = found.filter((f) => f.endsWith('audit-column-definition'));
+    // "is timestmp, not timestamptz" follows from the type error; "has no default" does not.
+    expect(audit).toEqual(['2 audit-column-definition']);
+    expect(lines(found, 'prefer-text')).toEqual([1]);
+  });
+
+  it('a failed ADD COLUMN: a later ALTER of that column is no error, one of another missing column is', async () => {
+    const found = await lintSql(`CREATE TABLE t (id uuid PRIMARY KEY);
+ALTER TABLE t ADD COLUMN note text DEFAULT (;
+ALTER TABLE t ALTER COLUMN note SET NOT NULL;
+ALTER TABLE t ALTER COLUMN other SET NOT NULL;
+`);
+    expect(lines(found, 'parse-error')).toEqual([2]);
+    expect(lines(found, 'replay-error')).toEqual([4]);
+  });
+
+  it('a CREATE TABLE that fails because the table exists hides nothing', async () => {
+    const found = await lintSql('CREATE TABLE t (id uuid PRIMARY KEY, name varchar(5));\nCREATE TABLE t (id uuid PRIMARY KEY, name varchar(5));\n');
+    expect(lines(found, 'replay-error')).toEqual([2]);
+    expect(lines(found, 'prefer-text')).toEqual([1]);
+  });
+
+  it('an error after a statement hides nothing before it', async () => {
+    const found = await lintSql('ALTER TABLE vendor ADD COLUMN x int;\nCREATE TABLE vendor (id uuid PRIMARY KEY,,);\n');
+    expect(lines(found, 'replay-error')).toEqual([1]);
+  });
+});

@@ -68,6 +68,25 @@ describe('lint --changed-since <ref>', () => {
     expect(r.stdout).not.toMatch(/does not exist/);
   });
 
+  it('a pull-request branch: committed and not yet added migrations count, run from a subdirectory too', async () => {
+    const dir = workspace();
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'base');
+    git(dir, 'checkout', '-qb', 'feature');
+    mkdirSync(join(dir, 'ws', 'added_mod', 'migrations'), { recursive: true });
+    writeFileSync(join(dir, 'ws', 'added_mod', 'migrations', '001_é.sql'), 'CREATE TABLE committed_t (id int);\n');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'feature');
+    writeFileSync(join(dir, 'ws', 'clean_mod', 'migrations', '002_new.sql'), 'CREATE TABLE untracked_t (id int);\n');
+    for (const cwd of [dir, join(dir, 'ws')]) {
+      const r = await cli(['lint', '--changed-since', 'main', '-f', 'json'], { cwd });
+      expect(r.code).toBe(1);
+      expect(files(r.stdout)).toEqual([join(dir, 'ws', 'added_mod', 'migrations', '001_é.sql'), join(dir, 'ws', 'clean_mod', 'migrations', '002_new.sql')]);
+      expect(r.stdout).not.toMatch(/does not exist/);
+    }
+  });
+
   it('outside a git repository: one line, exit 2', async () => {
     const dir = workspace();
     const r = await cli(['lint', '--changed-since', 'main'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: dir } });

@@ -110,7 +110,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'sql',
-    usage: 'ismslint sql <module> [--out file]',
+    usage: 'ismslint sql <module> [--out file] [--root dir]',
     summary: 'Generate PostgreSQL DDL for a module (a module name in the workspace, or a module directory)',
     positionals: { name: 'module', describe: 'Module name or directory', required: true },
     options: {
@@ -160,8 +160,9 @@ export const COMMANDS: CommandSpec[] = [
       const root = str(v.root) !== undefined ? resolve(io.cwd, str(v.root)!) : resolve(config.baseDir, config.roots[0] ?? 'module-schemas');
       // A new project has no global module yet: without one, no module can lint clean.
       const roots = [root, ...config.roots.map((r) => resolve(config.baseDir, r))];
-      const withGlobal = !roots.some((r) => existsSync(join(r, config.standard.globalModule)));
-      return (await import('../commands/init.js')).runInit(io, { module: module!, root, standard: config.standard, withGlobal });
+      const holding = roots.find((r) => existsSync(join(r, config.standard.globalModule)));
+      const globalIn = holding !== undefined && holding !== root && !roots.slice(1).includes(root) ? holding : undefined;
+      return (await import('../commands/init.js')).runInit(io, { module: module!, root, standard: config.standard, withGlobal: holding === undefined, globalIn, config: str(v.config) });
     },
   },
   {

@@ -25,14 +25,29 @@ function parse(command: CommandSpec, args: string[]): { positionals: string[]; v
   );
   let parsed: { positionals: string[]; values: unknown };
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(args, specs), options, allowPositionals: true, strict: true });
   } catch (e) {
-    // parseArgs' own wording, minus its advice about `--`, which does not apply here.
-    throw new UsageError(String((e as Error).message).replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option'));
+    // parseArgs' own wording, in one line, minus its advice about `--`, which does not apply here.
+    throw new UsageError(String((e as Error).message).replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option').split('\n')[0]!);
   }
   const values = parsed.values as Values;
   for (const [name, o] of Object.entries(specs)) if (values[name] === undefined && o.default !== undefined) values[name] = o.default;
   return { positionals: parsed.positionals, values };
+}
+
+/** `--max-warnings -1` as `--max-warnings=-1`: parseArgs takes a value that starts with `-` for an option. */
+function joinNegativeValues(args: string[], specs: Record<string, OptionSpec>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (a === '--') return [...out, ...args.slice(i)];
+    if (a.startsWith('--') && !a.includes('=') && specs[a.slice(2)]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** Whether an option token (`--config`, `-f`) takes the next argument as its value, in any command. */

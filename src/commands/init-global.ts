@@ -62,3 +62,28 @@ export function globalModuleDefinition(standard: Standard, schemaRef: string): M
     tables: [organisations, userTable],
   };
 }
+
+/**
+ * A UUIDv7 (RFC 9562) function for PostgreSQL 15+ without an extension, under the configured name:
+ * gen_random_uuid()'s 16 random bytes (RFC variant set), the first 8 overlaid with the 48-bit Unix time
+ * in milliseconds, the version nibble 7 and 12 bits of sub-millisecond time (RFC 9562 method 3).
+ */
+export function uuidV7FunctionSql(name: string): string {
+  const fn = /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return `-- Hand-written (ismslint init): the function every id defaults to, which schema.json cannot express.
+-- Applied before 001_init.sql.
+CREATE FUNCTION ${fn}() RETURNS uuid
+LANGUAGE sql VOLATILE PARALLEL SAFE AS $$
+  SELECT encode(
+    overlay(
+      uuid_send(gen_random_uuid())
+      PLACING substring(int8send(now_us.us / 1000) FROM 3)
+        || int2send((28672 + (now_us.us % 1000) * 4096 / 1000)::smallint)
+      FROM 1 FOR 8
+    ),
+    'hex'
+  )::uuid
+  FROM (SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS us) AS now_us
+$$;
+`;
+}

@@ -40,10 +40,10 @@ function lintModule(file: string, module: string, config: ConfigFile = {}): Find
 const show = (fs: Finding[]) => fs.map((f) => `${f.loc.line}:${f.loc.column} ${f.ruleId}: ${f.message}`);
 
 describe('ismslint init', () => {
-  it('writes <root>/<module>/schema.json with $schema pointing at the package schema, and says so', () => {
+  it('writes <root>/<module>/schema.json with $schema pointing at the package schema, and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-init-'));
     const cmd = io(dir);
-    expect(runInit(cmd, { module: 'vendor_risk', root: 'module-schemas' })).toBe(0);
+    expect(await runInit(cmd, { module: 'vendor_risk', root: 'module-schemas' })).toBe(0);
     const file = join(dir, 'module-schemas', 'vendor_risk', 'schema.json');
     const json = JSON.parse(readFileSync(file, 'utf8'));
     expect(json.module).toBe('vendor_risk');
@@ -54,9 +54,9 @@ describe('ismslint init', () => {
     expect(readdirSync(dirname(file))).toEqual(['schema.json']);
   });
 
-  it('the example table passes every rule of the recommended preset, straight away', () => {
+  it('the example table passes every rule of the recommended preset, straight away', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-init-'));
-    runInit(io(dir), { module: 'vendor_risk', root: dir });
+    await runInit(io(dir), { module: 'vendor_risk', root: dir });
     const file = join(dir, 'vendor_risk', 'schema.json');
     expect(show(lintModule(file, 'vendor_risk'))).toEqual([]);
     const table = JSON.parse(readFileSync(file, 'utf8')).tables[0];
@@ -69,9 +69,9 @@ describe('ismslint init', () => {
     ]);
   });
 
-  it('the lint is real: breaking the example is caught', () => {
+  it('the lint is real: breaking the example is caught', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-init-'));
-    runInit(io(dir), { module: 'vendor_risk', root: dir });
+    await runInit(io(dir), { module: 'vendor_risk', root: dir });
     const file = join(dir, 'vendor_risk', 'schema.json');
     const json = JSON.parse(readFileSync(file, 'utf8'));
     const table = json.tables[0];
@@ -83,33 +83,33 @@ describe('ismslint init', () => {
     expect(rules).toEqual(expect.arrayContaining(['foreign-key-index', 'rls-forced', 'status-check-constraint']));
   });
 
-  it('a long module name still gives identifiers within 63 bytes', () => {
+  it('a long module name still gives identifiers within 63 bytes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-init-'));
     const module = 'information_security_incident_response_playbook_catalogue';
-    runInit(io(dir), { module, root: dir });
+    await runInit(io(dir), { module, root: dir });
     expect(show(lintModule(join(dir, module, 'schema.json'), module))).toEqual([]);
   });
 
-  it('follows the configured names of the standard', () => {
+  it('follows the configured names of the standard', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-init-'));
     const standard = { ...DEFAULT_STANDARD, tenantKey: 'tenant_id', auditColumns: { ...DEFAULT_STANDARD.auditColumns, createdAt: 'inserted_at' } };
-    runInit(io(dir), { module: 'asset', root: dir, standard });
+    await runInit(io(dir), { module: 'asset', root: dir, standard });
     const file = join(dir, 'asset', 'schema.json');
     const columns = JSON.parse(readFileSync(file, 'utf8')).tables[0].columns.map((c: { name: string }) => c.name);
     expect(columns).toEqual(['id', 'tenant_id', 'name', 'status', 'inserted_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at', 'deleted_by']);
     expect(show(lintModule(file, 'asset', { standard: { tenantKey: 'tenant_id', auditColumns: { createdAt: 'inserted_at' } } }))).toEqual([]);
   });
 
-  it('refuses to overwrite, and refuses a module name that is not snake_case (usage errors: exit 2)', () => {
+  it('refuses to overwrite, and refuses a module name that is not snake_case (usage errors: exit 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-init-'));
     const existing = join(dir, 'vendor_risk', 'schema.json');
     mkdirSync(dirname(existing), { recursive: true });
     writeFileSync(existing, '{"keep": true}');
-    expect(() => runInit(io(dir), { module: 'vendor_risk', root: '.' })).toThrow(new UsageError('vendor_risk/schema.json already exists: init never overwrites a module definition'));
+    await expect(runInit(io(dir), { module: 'vendor_risk', root: '.' })).rejects.toThrow(new UsageError('vendor_risk/schema.json already exists: init never overwrites a module definition'));
     expect(readFileSync(existing, 'utf8')).toBe('{"keep": true}');
     for (const bad of ['VendorRisk', 'vendor-risk', '../escape', '1st', 'vendor__risk']) {
-      expect(() => runInit(io(dir), { module: bad, root: '.' })).toThrow(UsageError);
-      expect(() => runInit(io(dir), { module: bad, root: '.' })).toThrow(/must be snake_case/);
+      await expect(runInit(io(dir), { module: bad, root: '.' })).rejects.toThrow(UsageError);
+      await expect(runInit(io(dir), { module: bad, root: '.' })).rejects.toThrow(/must be snake_case/);
     }
     expect(existsSync(join(dir, 'VendorRisk'))).toBe(false);
   });

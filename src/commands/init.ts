@@ -5,7 +5,9 @@ import { DEFAULT_STANDARD, type Standard } from '../engine/standard.js';
 import { byteLength, isSnakeCase, MAX_IDENTIFIER_BYTES } from '../model/names.js';
 import type { ColumnDefinition, ModuleDefinition, TableDefinition } from '../sources/schema-json/definition.js';
 import { moduleSchemaPath } from '../sources/schema-json/module-schema.js';
-import { globalModuleDefinition } from './init-global.js';
+import { globalModuleDefinition, uuidV7FunctionSql } from './init-global.js';
+import { runSql } from './sql.js';
+import { loadWorkspace } from './workspace.js';
 import { writeFileAtomic, type CommandIO } from './io.js';
 
 export interface InitOptions {
@@ -16,6 +18,10 @@ export interface InitOptions {
   standard?: Standard;
   /** Also create `<root>/<global module>/schema.json` (a new project has none yet). */
   withGlobal?: boolean;
+  /** The configuration file given with --config. */
+  config?: string;
+  /** The configured root that holds the global module, when `root` neither holds it nor is a configured root. */
+  globalIn?: string;
 }
 
 /** Longest suffix PostgreSQL-style names add to the table name in the example (`_organisation_id_fkey`). */
@@ -73,7 +79,7 @@ export function exampleTable(module: string, standard: Standard = DEFAULT_STANDA
 }
 
 /** `<root>/<module>/schema.json` with one compliant example table; never overwrites. Returns the exit code. */
-export function runInit(io: CommandIO, opts: InitOptions): number {
+export async function runInit(io: CommandIO, opts: InitOptions): Promise<number> {
   if (!isSnakeCase(opts.module)) {
     throw new UsageError(`module name "${opts.module}" must be snake_case (lower-case letters and digits in words joined by "_"), e.g. vendor_risk`);
   }
@@ -97,8 +103,30 @@ export function runInit(io: CommandIO, opts: InitOptions): number {
     const globalShown = relative(io.cwd, globalTarget).split(sep).join('/');
     writeFileAtomic(globalTarget, JSON.stringify(globalModuleDefinition(standard, relative(dirname(globalTarget), moduleSchemaPath()).split(sep).join('/')), null, 2) + '\n', globalShown);
     io.stdout(`created ${globalShown} (module "${standard.globalModule}": ${standard.tenantRoot} and ${standard.usersTable}, which every module references)\n`);
+    await writeGlobalMigrations(io, resolve(io.cwd, opts.root), standard, opts.config);
   }
   const workspace = relative(io.cwd, resolve(io.cwd, opts.root)).split(sep).join('/') || '.';
-  io.stdout(`next: edit it, then run \`ismslint lint ${workspace}\`\n`);
+  if (opts.globalIn !== undefined) {
+    // Linted alone, the new module would miss the global tables it references.
+    const globalRoot = relative(io.cwd, opts.globalIn).split(sep).join('/') || '.';
+    io.stdout(`next: edit it, add "${workspace}" to "roots" in ismslint.config.json so that it is linted with the "${standard.globalModule}" module in ${globalRoot}, then run \`ismslint lint\`\n`);
+  } else io.stdout(`next: edit it, then run \`ismslint lint ${workspace}\`\n`);
   return 0;
+}
+
+/**
+ * The global module's migrations, so that the database builds (`ismslint test`, `check`): the UUIDv7
+ * function every id defaults to, which schema.json cannot express, then its tables as `ismslint sql`
+ * generates them from schema.json.
+ */
+async function writeGlobalMigrations(io: CommandIO, root: string, standard: Standard, config: string | undefined): Promise<void> {
+  const dir = resolve(root, standard.globalModule, 'migrations');
+  const functions = resolve(dir, '000_functions.sql');
+  const shown = (p: string) => relative(io.cwd, p).split(sep).join('/');
+  if (!existsSync(functions)) writeFileAtomic(functions, uuidV7FunctionSql(standard.uuidV7Function), shown(functions));
+  const tables = resolve(dir, '001_init.sql');
+  if (existsSync(tables)) return;
+  const { model } = await loadWorkspace({ ...io, stderr: () => {} }, { paths: [root], config });
+  await runSql(io, { model, module: standard.globalModule, out: shown(tables) });
+  io.stdout(`created ${shown(functions)} and ${shown(tables)} (its migrations: the ${standard.uuidV7Function}() function and the tables, from \`ismslint sql ${standard.globalModule}\`)\n`);
 }

@@ -29,7 +29,8 @@ function holdsGlobal(dir: string, globalModule: string): boolean {
 /**
  * Widen named files and module directories to the workspace they lie in: the config's roots when
  * one contains them, else the parent directory when it also holds the global module. A named
- * workspace (a directory of modules) is loaded and reported whole.
+ * workspace (a directory of modules) is loaded and reported whole, with the other roots when it is
+ * one of several (the global module may lie in another).
  */
 export function scopeFor(paths: string[], config: ResolvedConfig, cwd: string): LintScope {
   const roots = config.roots.map((r) => resolve(config.baseDir, r));
@@ -45,14 +46,17 @@ export function scopeFor(paths: string[], config: ResolvedConfig, cwd: string): 
       throw fsProblem('read', p, e);
     }
     const moduleDir = st?.isFile() ? moduleDirOf(abs) : st?.isDirectory() && isModuleDir(abs) ? abs : undefined;
+    const inRoots = roots.filter((r) => within(moduleDir ?? abs, r) && existsSync(r));
     if (!moduleDir) {
-      load.add(p);
+      if (st?.isDirectory() && inRoots.length > 0 && roots.length > 1) {
+        narrowed = true;
+        for (const r of roots) if (existsSync(r)) load.add(r);
+      } else load.add(p);
       report.push(abs);
       continue;
     }
     narrowed = true;
     report.push(abs);
-    const inRoots = roots.filter((r) => within(moduleDir, r) && existsSync(r));
     if (inRoots.length > 0) {
       for (const r of roots) if (existsSync(r)) load.add(r);
     } else if (holdsGlobal(dirname(moduleDir), config.standard.globalModule)) load.add(dirname(moduleDir));
@@ -76,7 +80,10 @@ export function inScope(scope: LintScope, cwd: string): (f: Finding) => boolean 
   };
 }
 
-/** Module directories with a `.sql` or `schema.json` file changed since `ref` (`git diff --name-only`). */
+/**
+ * Module directories with a `.sql` or `schema.json` file changed since `ref` (`git diff --name-only`),
+ * or new and not yet added (untracked, not ignored): a migration being written counts before `git add`.
+ */
 export function changedModules(ref: string, cwd: string): string[] {
   const git = (args: string[]) => {
     try {
@@ -89,7 +96,10 @@ export function changedModules(ref: string, cwd: string): string[] {
     }
   };
   const top = git(['rev-parse', '--show-toplevel']).trim();
-  const names = git(['diff', '--name-only', '-z', ref, '--']).split('\0').filter(Boolean);
+  const names = [
+    ...git(['diff', '--name-only', '-z', ref, '--']).split('\0'),
+    ...git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', top]).split('\0'),
+  ].filter(Boolean);
   const dirs = new Set<string>();
   for (const name of names) {
     if (!/\.sql$/i.test(name) && !name.endsWith('schema.json')) continue;

@@ -6,7 +6,7 @@ import { UsageError } from '../engine/config/types.js';
 import { buildModel, startParserThread, type BuiltModel, type InputModule } from '../sources/build.js';
 import { createSchemaJsonLoader } from '../sources/schema-json/index.js';
 import { loadParser } from '../sources/sql/parser.js';
-import { discoverModules } from '../sources/workspace.js';
+import { discoverModules, skippedSqlFindings } from '../sources/workspace.js';
 import type { CommandIO } from './io.js';
 
 export interface Workspace {
@@ -32,7 +32,7 @@ export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; conf
   parser.catch(() => {});
   const config = loadConfig(allRules, { cwd: io.cwd, configPath: opts.config });
   const paths = opts.paths.length > 0 ? opts.paths : config.roots.map((r) => resolve(config.baseDir, r));
-  const { modules } = discoverModules(paths, { cwd: io.cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns, migrations: config.migrations });
+  const { modules, skipped } = discoverModules(paths, { cwd: io.cwd, baseDir: config.baseDir, ignorePatterns: config.ignorePatterns, migrations: config.migrations });
   const parserThread = startParserThread(modules);
   try {
     await parser;
@@ -41,5 +41,6 @@ export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; conf
     throw e;
   }
   const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread, { onFile: opts.onFile, moduleOrder: config.moduleOrder, extensions: config.extensions });
+  for (const f of skippedSqlFindings(skipped, config.migrations)) model.findings.push(f);
   return { config, model, modules };
 }

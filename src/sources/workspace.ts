@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../engine/config/types.js';
-import { matchesAny } from '../engine/glob.js';
+import { globToRegExp, matchesAny } from '../engine/glob.js';
+import type { RawFinding } from '../engine/suppressions.js';
 import type { InputFile, InputModule } from './build.js';
 import { fsProblem } from '../engine/fs-error.js';
 
@@ -49,33 +50,83 @@ export interface MigrationGlobs {
 
 const DEFAULT_INCLUDE = ['migrations/**/*.sql', '*.sql'];
 const MAX_DEPTH = 16;
+const MAX_DIRS = 10_000;
+
+/** A SQL file of a module directory that is not read as a migration, and why. */
+export interface SkippedSqlFile {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the module directory, with forward slashes. */
+  relPath: string;
+  why: 'outside-include' | 'too-deep' | 'not-in-module';
+}
 
 /**
  * A module's migrations: `*.sql` (any case) directly in it and anywhere under `migrations/`, or what
- * `include` names; minus undo migrations and `exclude`. Hidden entries and symlinked directories are skipped.
+ * `include` names; minus undo migrations and `exclude`. Hidden entries, `node_modules` and symlinked
+ * directories are skipped. Other SQL files below the module directory are returned as `skipped`, so
+ * that none is left out without notice; undo migrations and `exclude` are deliberate and are not.
  */
-function migrationFiles(moduleDir: string, globs: MigrationGlobs = {}): string[] {
+function migrationFiles(moduleDir: string, globs: MigrationGlobs = {}): { files: string[]; skipped: SkippedSqlFile[] } {
   const include = globs.include ?? DEFAULT_INCLUDE;
   const exclude = globs.exclude ?? [];
-  const deep = globs.include !== undefined;
-  const out: string[] = [];
+  // Include globs are paths relative to the module directory: `*.sql` is its top level only.
+  const includes = include.map((g) => globToRegExp(g.replace(/^\.\//, '')));
+  const files: string[] = [];
+  const skipped: SkippedSqlFile[] = [];
+  let dirs = 0;
   const walk = (dir: string, rel: string, depth: number) => {
+    // A module directory is small; one that is a whole project tree is walked only so far.
+    if (++dirs > MAX_DIRS) return;
     for (const d of list(dir)) {
       if (d.name.startsWith('.') || d.name === 'node_modules') continue;
       const path = join(dir, d.name);
       const relPath = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) {
-        if (depth < MAX_DEPTH && (deep || relPath === 'migrations' || relPath.startsWith('migrations/'))) walk(path, relPath, depth + 1);
+        if (depth < MAX_DEPTH) walk(path, relPath, depth + 1);
+        else if (!matchesAny(`${relPath}/x.sql`, exclude)) skipped.push(...sqlBelow(path, relPath));
         continue;
       }
       if (!isSqlName(d.name) || isUndoMigration(d.name)) continue;
       const lower = relPath.replace(/\.sql$/i, '.sql');
-      if (!matchesAny(lower, include) || matchesAny(lower, exclude)) continue;
-      if (stat(path)?.isFile()) out.push(path);
+      if (matchesAny(lower, exclude) || !stat(path)?.isFile()) continue;
+      if (includes.some((re) => re.test(lower))) files.push(path);
+      else skipped.push({ path, relPath, why: 'outside-include' });
     }
   };
   walk(moduleDir, '', 0);
-  return out;
+  return { files, skipped };
+}
+
+/** The first SQL file found in or below a directory that is not walked (too deep, or no module), so that the skip is reported once. */
+function sqlBelow(dir: string, rel: string): SkippedSqlFile[] {
+  const stack = [{ dir, rel }];
+  for (let seen = 0; stack.length > 0 && seen < 1000; seen++) {
+    const { dir: d, rel: r } = stack.pop()!;
+    for (const e of list(d)) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.isDirectory()) stack.push({ dir: join(d, e.name), rel: `${r}/${e.name}` });
+      else if (isSqlName(e.name) && !isUndoMigration(e.name)) return [{ path: join(d, e.name), relPath: `${r}/${e.name}`, why: 'too-deep' }];
+    }
+  }
+  return [];
+}
+
+/** A `sql-file-not-read` finding for each SQL file of a module directory that is not read as a migration. */
+export function skippedSqlFindings(skipped: Discovery['skipped'], globs: MigrationGlobs = {}): RawFinding[] {
+  const include = globs.include ?? DEFAULT_INCLUDE;
+  return skipped.map((f) => {
+    const folder = f.relPath.includes('/') ? `${f.relPath.slice(0, f.relPath.lastIndexOf('/'))}/**/*.sql` : f.relPath;
+    if (f.why === 'not-in-module') {
+      const folder = f.relPath.slice(0, f.relPath.indexOf('/'));
+      return { ruleId: 'sql-file-not-read', message: `SQL file "${f.relPath}" is not read: folder "${folder}" of the workspace is not a module (a module holds schema.json, migrations/ or .sql files directly); move the file into a module, or add "**/${folder}/**" to "ignorePatterns" in ismslint.config.json to leave it out`, loc: { file: f.shown, line: 1, column: 1, endLine: 1, endColumn: 1 } };
+    }
+    const why =
+      f.why === 'too-deep'
+        ? `it lies more than ${MAX_DEPTH} folders deep in module "${f.module}"; move it up, or add "${folder}" to "migrations.exclude" in ismslint.config.json to leave it out`
+        : `module "${f.module}" reads as migrations only ${include.map((g) => `"${g}"`).join(', ')}; add "${folder}" to "migrations.include" in ismslint.config.json to replay it, or to "migrations.exclude" to leave it out`;
+    return { ruleId: 'sql-file-not-read', message: `SQL file "${f.relPath}" is not read as a migration: ${why}`, loc: { file: f.shown, line: 1, column: 1, endLine: 1, endColumn: 1 }, module: f.module };
+  });
 }
 
 /** The `module` property of a schema.json, when it is a usable name; the directory name otherwise. */
@@ -94,6 +145,8 @@ function moduleName(dir: string): string {
 
 export interface Discovery {
   modules: InputModule[];
+  /** SQL files in module directories that are not read as migrations (see migrationFiles). */
+  skipped: (SkippedSqlFile & { module: string; shown: string })[];
 }
 
 /**
@@ -117,19 +170,22 @@ export function moduleDirOf(file: string): string {
  * the module of its directory (or of the directory above `migrations/`, at any depth).
  */
 export function discoverModules(paths: string[], opts: { cwd: string; baseDir: string; ignorePatterns: string[]; migrations?: MigrationGlobs }): Discovery {
-  const byDir = new Map<string, { dir: string; schemaJson?: string; sql: Set<string> }>();
+  const byDir = new Map<string, { dir: string; schemaJson?: string; sql: Set<string>; skipped: SkippedSqlFile[] }>();
   const entry = (dir: string) => {
     let e = byDir.get(dir);
-    if (!e) byDir.set(dir, (e = { dir, sql: new Set() }));
+    if (!e) byDir.set(dir, (e = { dir, sql: new Set(), skipped: [] }));
     return e;
   };
   const shown = (abs: string) => toPosix(relative(opts.cwd, abs)) || '.';
+  const outside: Discovery['skipped'] = [];
   const ignored = (abs: string) => opts.ignorePatterns.length > 0 && (matchesAny(toPosix(relative(opts.baseDir, abs)), opts.ignorePatterns) || matchesAny(shown(abs), opts.ignorePatterns));
   const addModuleDir = (dir: string) => {
     if (ignored(dir)) return;
     const e = entry(dir);
     if (existsSync(join(dir, SCHEMA_JSON)) && !ignored(join(dir, SCHEMA_JSON))) e.schemaJson = join(dir, SCHEMA_JSON);
-    for (const f of migrationFiles(dir, opts.migrations)) if (!ignored(f)) e.sql.add(f);
+    const { files, skipped } = migrationFiles(dir, opts.migrations);
+    for (const f of files) if (!ignored(f)) e.sql.add(f);
+    for (const f of skipped) if (!ignored(f.path)) e.skipped.push(f);
   };
 
   for (const p of paths) {
@@ -156,16 +212,22 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
       addModuleDir(abs);
       continue;
     }
-    const subdirs = list(abs)
+    const children = list(abs)
       .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
       .map((d) => join(abs, d.name))
-      .filter(isModuleDir)
       .sort();
+    const subdirs = children.filter(isModuleDir);
     if (subdirs.length === 0) throw new UsageError(`${p}: no modules found (a module is a directory with schema.json or migrations/*.sql)`);
     for (const d of subdirs) addModuleDir(d);
+    // A folder of the workspace that is no module but holds SQL further down is named, not skipped silently.
+    for (const d of children) {
+      if (subdirs.includes(d) || ignored(d)) continue;
+      for (const f of sqlBelow(d, basename(d))) if (!ignored(f.path)) outside.push({ ...f, why: 'not-in-module', module: '', shown: shown(f.path) });
+    }
   }
 
   const modules: InputModule[] = [];
+  const skipped: Discovery['skipped'] = outside;
   const seen = new Map<string, string>();
   for (const e of [...byDir.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) {
     if (!e.schemaJson && e.sql.size === 0) continue;
@@ -178,8 +240,10 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
       schemaJson: e.schemaJson ? readInput(e.schemaJson, shown) : undefined,
       migrations: [...e.sql].sort().map((f) => readInput(f, shown)),
     });
+    for (const f of e.skipped) if (!e.sql.has(f.path)) skipped.push({ ...f, module: name, shown: shown(f.path) });
   }
-  return { modules };
+  skipped.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+  return { modules, skipped };
 }
 
 function readInput(abs: string, shown: (p: string) => string): InputFile {
