@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { SOURCE_MESSAGES } from '../../src/engine/source-messages.js';
 
 export default defineRule({
   meta: {
@@ -10,7 +11,7 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     source: true,
-    messages: {},
+    messages: SOURCE_MESSAGES['sql-file-not-read'],
   },
   // A source rule: src/sources/workspace.ts finds the files while it discovers each module's migrations.
   check() {},

@@ -51,6 +51,14 @@ export const SOURCE_MESSAGES = {
     enumDiffers: 'enum type "{{enum}}": schema.json says {{declared}}, migrations ({{where}}) say {{actual}}',
     enumUndeclared: 'enum type "{{enum}}" {{actual}} is created by the migrations ({{where}}) but not declared in schema.json: declare it under "enums" or drop it in a migration',
   },
+  'sql-file-not-read': {
+    notInModule:
+      'SQL file "{{file}}" is not read: folder "{{folder}}" of the workspace is not a module (a module holds schema.json, migrations/ or .sql files directly); move the file into a module, or add "**/{{folder}}/**" to "ignorePatterns" in ismslint.config.json to leave it out',
+    tooDeep:
+      'SQL file "{{file}}" is not read as a migration: it lies more than {{maxDepth}} folders deep in module "{{module}}"; move it up, or add "{{glob}}" to "migrations.exclude" in ismslint.config.json to leave it out',
+    notIncluded:
+      'SQL file "{{file}}" is not read as a migration: module "{{module}}" reads as migrations only {{include}}; add "{{glob}}" to "migrations.include" in ismslint.config.json to replay it, or to "migrations.exclude" to leave it out',
+  },
   'suppression-reason-required': {
     reasonRequired: '{{label}} needs a reason: add `-- <why this is acceptable>` after the rule ids',
   },

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync, type Dirent, type Stat
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../engine/config/types.js';
 import { globToRegExp, matchesAny } from '../engine/glob.js';
+import { sourceFinding } from '../engine/source-messages.js';
 import type { RawFinding } from '../engine/suppressions.js';
 import type { InputFile, InputModule } from './build.js';
 import { fsProblem } from '../engine/fs-error.js';
@@ -116,16 +117,14 @@ function sqlBelow(dir: string, rel: string): SkippedSqlFile[] {
 export function skippedSqlFindings(skipped: Discovery['skipped'], globs: MigrationGlobs = {}): RawFinding[] {
   const include = globs.include ?? DEFAULT_INCLUDE;
   return skipped.map((f) => {
-    const folder = f.relPath.includes('/') ? `${f.relPath.slice(0, f.relPath.lastIndexOf('/'))}/**/*.sql` : f.relPath;
+    const loc = { file: f.shown, line: 1, column: 1, endLine: 1, endColumn: 1 };
     if (f.why === 'not-in-module') {
-      const folder = f.relPath.slice(0, f.relPath.indexOf('/'));
-      return { ruleId: 'sql-file-not-read', message: `SQL file "${f.relPath}" is not read: folder "${folder}" of the workspace is not a module (a module holds schema.json, migrations/ or .sql files directly); move the file into a module, or add "**/${folder}/**" to "ignorePatterns" in ismslint.config.json to leave it out`, loc: { file: f.shown, line: 1, column: 1, endLine: 1, endColumn: 1 } };
+      return sourceFinding('sql-file-not-read', 'notInModule', { file: f.relPath, folder: f.relPath.slice(0, f.relPath.indexOf('/')) }, { loc });
     }
-    const why =
-      f.why === 'too-deep'
-        ? `it lies more than ${MAX_DEPTH} folders deep in module "${f.module}"; move it up, or add "${folder}" to "migrations.exclude" in ismslint.config.json to leave it out`
-        : `module "${f.module}" reads as migrations only ${include.map((g) => `"${g}"`).join(', ')}; add "${folder}" to "migrations.include" in ismslint.config.json to replay it, or to "migrations.exclude" to leave it out`;
-    return { ruleId: 'sql-file-not-read', message: `SQL file "${f.relPath}" is not read as a migration: ${why}`, loc: { file: f.shown, line: 1, column: 1, endLine: 1, endColumn: 1 }, module: f.module };
+    const glob = f.relPath.includes('/') ? `${f.relPath.slice(0, f.relPath.lastIndexOf('/'))}/**/*.sql` : f.relPath;
+    return f.why === 'too-deep'
+      ? sourceFinding('sql-file-not-read', 'tooDeep', { file: f.relPath, maxDepth: MAX_DEPTH, module: f.module, glob }, { loc, module: f.module })
+      : sourceFinding('sql-file-not-read', 'notIncluded', { file: f.relPath, module: f.module, include: include.map((g) => `"${g}"`).join(', '), glob }, { loc, module: f.module });
   });
 }
 
