@@ -42,9 +42,9 @@ describe('stylish wraps messages for the terminal', () => {
     const out = stylish(input([finding({ at: [3, 3], message: long }), finding({ at: [4, 1], message: 'short' })], {}, { columns: 80 }));
     const lines = out.split('\n').filter((l) => l.startsWith('  ') && !l.startsWith('    -->'));
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
-    expect(lines[0]).toMatch(/^  3:3  error  foreign key .* foreign-key-index$/);
+    expect(lines[0]).toMatch(/^ {2}3:3 {2}error {2}foreign key .* foreign-key-index$/);
     expect(lines[1]).toMatch(/^ {14}\S/);
-    expect(out).toMatch(/  4:1  error  short +foreign-key-index/);
+    expect(out).toMatch(/ {2}4:1 {2}error {2}short +foreign-key-index/);
     expect(out.replace(/ +foreign-key-index\n {14}/, ' ').replace(/\n {14}/g, ' ')).toContain(long);
   });
 

@@ -33,9 +33,18 @@ export function sampleRegex(pattern: string, variant = 0): string {
   };
   const quantifier = (): [number, number | undefined] => {
     const c = peek();
-    if (c === '?') return pos++, [0, 1];
-    if (c === '*') return pos++, [0, undefined];
-    if (c === '+') return pos++, [1, undefined];
+    if (c === '?') {
+      pos++;
+      return [0, 1];
+    }
+    if (c === '*') {
+      pos++;
+      return [0, undefined];
+    }
+    if (c === '+') {
+      pos++;
+      return [1, undefined];
+    }
     if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(pos));
       if (m) {

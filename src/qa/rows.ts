@@ -343,7 +343,7 @@ export function columnValue(catalog: Catalog, col: Column, n: number): string | 
       return cast(`\\x${n.toString(16).padStart(2, '0')}`);
   }
   const e = catalog.enums.get(t.name) ?? catalog.enums.get(`public.${t.name}`);
-  if (e && e.values.length) return `${literal(e.values[0]!)}::${qualified(e.schema, e.name)}`;
+  if (e?.values.length) return `${literal(e.values[0]!)}::${qualified(e.schema, e.name)}`;
   return undefined;
 }
 

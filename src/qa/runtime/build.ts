@@ -29,10 +29,6 @@ export class BuildError extends Error {
   }
 }
 
-function sourceName(s: BuildSource): string {
-  return 'file' in s ? s.file : s.name;
-}
-
 /** Read the sources' text; a file path is resolved against `base` (the suite file's directory, or the working directory). */
 export async function readSources(sources: BuildSource[], base: URL): Promise<{ name: string; sql: string; note?: string }[]> {
   return Promise.all(

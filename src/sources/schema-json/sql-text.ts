@@ -1,4 +1,4 @@
-import type { TypeName } from '@pgsql/types';
+import type { Node, TypeName } from '@pgsql/types';
 import { nameParts, nodeAs } from '../../model/ast.js';
 import type { TypeRef } from '../../model/catalog.js';
 import { makeTypeRef } from '../../model/types.js';
@@ -30,7 +30,7 @@ function cursorIndex(text: string, error: string, cursor: number): number {
 }
 
 /** An expression, read by PostgreSQL's parser exactly as it would read it in DDL. */
-export function parseSqlExpression(text: string): Parsed<{ ast: Record<string, any>; offset: (byteLocation: number | undefined) => number }> {
+export function parseSqlExpression(text: string): Parsed<{ ast: Node; offset: (byteLocation: number | undefined) => number }> {
   const r = parseExpression(text);
   if ('error' in r) {
     const single = r.error === 'expected a single SQL expression';
@@ -51,8 +51,8 @@ export function parseTypeName(text: string): Parsed<TypeRef> {
     const index = r.error === 'expected a single SQL expression' ? undefined : Math.max(0, cursorIndex(CAST_PREFIX + text, r.error, r.cursor) - CAST_PREFIX.length);
     return { ok: false, error: { message: `not a PostgreSQL type (${r.error})`, index } };
   }
-  const cast = r.ast.TypeCast;
-  if (!cast?.arg?.A_Const?.isnull) return { ok: false, error: { message: 'not a PostgreSQL type: write only the type, e.g. "text" or "varchar(255)"' } };
+  const cast = nodeAs(r.ast, 'TypeCast');
+  if (!cast || !nodeAs(cast.arg, 'A_Const')?.isnull) return { ok: false, error: { message: 'not a PostgreSQL type: write only the type, e.g. "text" or "varchar(255)"' } };
   // The equivalent DDL runs with the default search_path, so `public.` is left out as format_type() does.
   return { ok: true, value: typeRefOf(cast.typeName, ['public']).ref };
 }
@@ -60,7 +60,7 @@ export function parseTypeName(text: string): Parsed<TypeRef> {
 /** The parse tree of a type name that parseTypeName accepted, for checks that need the names as written. */
 export function typeNameNode(text: string): TypeName | undefined {
   const r = parseExpression(CAST_PREFIX + text);
-  return 'error' in r ? undefined : (r.ast.TypeCast?.typeName as TypeName | undefined);
+  return 'error' in r ? undefined : nodeAs(r.ast, 'TypeCast')?.typeName;
 }
 
 /** A type that could not be read still names the column's type in messages. */

@@ -1,3 +1,5 @@
+import type { Node } from '@pgsql/types';
+import { nodeAs } from '../../model/ast.js';
 import { loadPgQuery, parseToJson, type PgSyntaxError } from '../../model/pg-wasm.js';
 import type { ParsedAheadFile } from './parse-ahead.js';
 import { splitStatements } from './split.js';
@@ -10,7 +12,7 @@ export function loadParser(): Promise<void> {
 /** A statement parse tree plus the means to turn its byte locations into offsets in the file. */
 export interface ParsedStatement {
   /** e.g. `{ CreateStmt: {...} }` */
-  node: Record<string, any>;
+  node: Node;
   /** UTF-16 offset of the statement in the file. */
   start: number;
   end: number;
@@ -117,13 +119,13 @@ function takeOrParse(sql: string, parsedAhead: ParsedAheadFile['result'] | undef
   return fromParseResult(typeof ahead === 'string' ? { json: ahead } : { error: ahead });
 }
 
-export function tryParse(sql: string): { stmts: { stmt: Record<string, any> }[] } | { error: string; cursor: number } {
+export function tryParse(sql: string): { stmts: { stmt: Node }[] } | { error: string; cursor: number } {
   return fromParseResult(parseToJson(sql));
 }
 
-function fromParseResult(result: { json: string } | { error: PgSyntaxError }): { stmts: { stmt: Record<string, any> }[] } | { error: string; cursor: number } {
+function fromParseResult(result: { json: string } | { error: PgSyntaxError }): { stmts: { stmt: Node }[] } | { error: string; cursor: number } {
   if ('error' in result) return { error: result.error.message, cursor: result.error.cursor };
-  return { stmts: (JSON.parse(result.json).stmts ?? []) as { stmt: Record<string, any> }[] };
+  return { stmts: (JSON.parse(result.json).stmts ?? []) as { stmt: Node }[] };
 }
 
 /** libpg-query's cursorPosition counts characters (code points) from 0; our offsets are UTF-16 units. */
@@ -162,15 +164,17 @@ function mysqlHint(sql: string): string {
 export { keywordKind } from '../../model/keywords.js';
 
 /** Parse a lone SQL expression, e.g. a default or policy from schema.json. An error's `cursor` is a 0-based code-point offset into `sql`. */
-export function parseExpression(sql: string): { ast: Record<string, any>; offset: (b: number | undefined) => number } | { error: string; cursor: number } {
+export function parseExpression(sql: string): { ast: Node; offset: (b: number | undefined) => number } | { error: string; cursor: number } {
   const prefix = 'SELECT ';
   const r = tryParse(prefix + sql);
   if ('error' in r) return { error: r.error, cursor: Math.max(0, r.cursor - prefix.length) };
-  const stmt = r.stmts[0]?.stmt?.SelectStmt;
+  const stmt = nodeAs(r.stmts[0]?.stmt, 'SelectStmt');
   const targets = stmt?.targetList;
   if (r.stmts.length !== 1 || !targets || targets.length !== 1 || stmt.fromClause || stmt.whereClause) {
     return { error: 'expected a single SQL expression', cursor: 0 };
   }
+  const val = nodeAs(targets[0], 'ResTarget')?.val;
+  if (!val) return { error: 'expected a single SQL expression', cursor: 0 };
   const offset = byteMapper(prefix + sql, -prefix.length);
-  return { ast: targets[0].ResTarget.val, offset };
+  return { ast: val, offset };
 }

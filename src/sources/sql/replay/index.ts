@@ -67,7 +67,7 @@ function replayStatement(state: ReplayState, file: SourceFile, module: string, s
   for (kind in stmt.node) break;
   const handler = kind === undefined ? undefined : HANDLERS[kind as NodeKind];
   // The handler was chosen by the node's kind, so its payload is the handler's node type.
-  if (handler) (handler as Handler<NodeKind>)(new StatementContext(state, file, module, stmt, searchPath), stmt.node[kind!] as never);
+  if (handler) (handler as Handler<NodeKind>)(new StatementContext(state, file, module, stmt, searchPath), (stmt.node as Record<string, unknown>)[kind!] as never);
 }
 
 function createSchema(ctx: StatementContext, node: CreateSchemaStmt): void {
