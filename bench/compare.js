@@ -19,7 +19,10 @@ const runs = Number(runsArg ?? 10);
 const corpus = process.env.BENCH_CORPUS ?? join(here, 'corpus', '2000');
 if (!process.env.BENCH_CORPUS && !existsSync(corpus)) writeCorpus(corpus, 2000);
 
-const results = new Map([[a, []], [b, []]]);
+const results = new Map([
+  [a, []],
+  [b, []],
+]);
 for (let i = 0; i < runs; i++) {
   for (const build of [a, b]) {
     const out = execFileSync(process.execPath, [join(here, 'lint-once.js'), corpus], { encoding: 'utf8', env: { ...process.env, BENCH_BUILD: resolve(build) } });
@@ -34,5 +37,7 @@ for (const [build, rs] of results) {
   const faults = rs.map((r) => r.mainThreadFaults).filter((n) => n !== undefined);
   const mainText = main.length === rs.length ? `, main thread CPU median ${median(main).toFixed(0)} ms` : '';
   const faultText = faults.length === rs.length ? `, main thread page faults median ${median(faults)}` : '';
-  console.log(`${build}: wall median ${median(wall).toFixed(0)} ms (min ${Math.min(...wall).toFixed(0)}), CPU median ${median(cpu).toFixed(0)} ms (min ${Math.min(...cpu).toFixed(0)})${mainText}${faultText}, ${runs} runs`);
+  console.log(
+    `${build}: wall median ${median(wall).toFixed(0)} ms (min ${Math.min(...wall).toFixed(0)}), CPU median ${median(cpu).toFixed(0)} ms (min ${Math.min(...cpu).toFixed(0)})${mainText}${faultText}, ${runs} runs`,
+  );
 }

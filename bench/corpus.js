@@ -6,8 +6,8 @@ import { join } from 'node:path';
 const TABLES_PER_MODULE = 100;
 
 function tableSql(module, i) {
-  const t = `${module}_t${String(i).padStart(3, "0")}`;
-  const parent = i > 0 ? `${module}_t${String(i - 1).padStart(3, "0")}` : null;
+  const t = `${module}_t${String(i).padStart(3, '0')}`;
+  const parent = i > 0 ? `${module}_t${String(i - 1).padStart(3, '0')}` : null;
   const parentCol = parent ? `  parent_id uuid REFERENCES ${parent} (id),\n` : '';
   const parentIdx = parent ? `CREATE INDEX idx_${t}_parent_id ON ${t} (parent_id);\n` : '';
   return `CREATE TABLE ${t} (

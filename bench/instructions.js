@@ -23,7 +23,9 @@ if (spawnSync('valgrind', ['--version']).error) {
 const work = mkdtempSync(join(tmpdir(), 'ismslint-callgrind-'));
 const out = join(work, 'callgrind.out');
 try {
-  execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, '--single-threaded', join(here, 'lint-single-thread.js'), dir], { stdio: ['ignore', 'ignore', 'ignore'] });
+  execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, '--single-threaded', join(here, 'lint-single-thread.js'), dir], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
   const annotated = execFileSync('callgrind_annotate', ['--threshold=100', out], { encoding: 'utf8', maxBuffer: 1 << 28 });
   let total = 0;
   let compiler = 0;

@@ -70,6 +70,8 @@ for (const [name, make] of Object.entries(cases)) {
   const ok = ratio <= LIMIT;
   failed ||= !ok;
   const against = counterparts[name] ? `the same statements one per line (${base.wallMs.toFixed(0)} ms)` : 'the normal workspace';
-  console.log(`${name.padEnd(42)} ${Number.isNaN(r.wallMs) ? `exit ${r.failed}` : `${r.wallMs.toFixed(0)} ms`}  ×${ratio.toFixed(2)} of ${against}  ${r.findings ?? '-'} findings  ${ok ? 'ok' : 'MISSED'}`);
+  console.log(
+    `${name.padEnd(42)} ${Number.isNaN(r.wallMs) ? `exit ${r.failed}` : `${r.wallMs.toFixed(0)} ms`}  ×${ratio.toFixed(2)} of ${against}  ${r.findings ?? '-'} findings  ${ok ? 'ok' : 'MISSED'}`,
+  );
 }
 process.exitCode = failed ? 1 : 0;

@@ -25,7 +25,8 @@ export function benchQa() {
   try {
     let ok = timed('generate-tests module-schemas/', ['generate-tests', '--out', out], 2000);
     ok = timed('test module-schemas/ on PGlite', ['test'], 60000) && ok;
-    if (process.env.BENCH_QA_MUTATION !== '0') ok = timed(`test --mutation ${process.env.BENCH_QA_MODULE ?? 'global'} on PGlite`, ['test', '--mutation', process.env.BENCH_QA_MODULE ?? 'global']) && ok;
+    if (process.env.BENCH_QA_MUTATION !== '0')
+      ok = timed(`test --mutation ${process.env.BENCH_QA_MODULE ?? 'global'} on PGlite`, ['test', '--mutation', process.env.BENCH_QA_MODULE ?? 'global']) && ok;
     return ok;
   } finally {
     rmSync(out, { recursive: true, force: true });

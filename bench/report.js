@@ -34,7 +34,10 @@ const times = [];
 let summary = '';
 for (let i = 0; i < RUNS; i++) {
   const start = performance.now();
-  summary = execFileSync(process.execPath, [bin, 'report', dir, '--out', out, '--format', 'html,md,json,csv,junit', '--no-gate'], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
+  summary = execFileSync(process.execPath, [bin, 'report', dir, '--out', out, '--format', 'html,md,json,csv,junit', '--no-gate'], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
+  });
   times.push(performance.now() - start);
 }
 times.sort((a, b) => a - b);

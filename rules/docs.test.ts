@@ -70,7 +70,10 @@ describe('the README checker', () => {
     const withOption = readme({ correct: fence('sql', '-- with { "allowFixedLength": true }\nCREATE TABLE country (code char(2) PRIMARY KEY);') });
     expect(checkExamples(preferText, withOption)).toEqual([]);
     const twoMigrations = readme({
-      incorrect: fence('sql app/migrations/001_a.sql', 'CREATE TABLE vendor (id uuid PRIMARY KEY, name text);') + '\n' + fence('sql app/migrations/002_b.sql', 'ALTER TABLE vendor ALTER COLUMN name TYPE varchar(80);'),
+      incorrect:
+        fence('sql app/migrations/001_a.sql', 'CREATE TABLE vendor (id uuid PRIMARY KEY, name text);') +
+        '\n' +
+        fence('sql app/migrations/002_b.sql', 'ALTER TABLE vendor ALTER COLUMN name TYPE varchar(80);'),
     });
     expect(checkExamples(preferText, twoMigrations)).toEqual([]);
   });
@@ -94,8 +97,22 @@ describe('the README checker', () => {
     expect(checkExamples(preferText, output('column "name" is character varying(255): …\ncolumn "code" is character(2): …'))).toHaveLength(1);
     expect(checkExamples(preferText, output('1:43 column "name" is character varying(255): …'))).toEqual([]);
     expect(checkExamples(preferText, output('1:42 column "name" is character varying(255): …'))).toHaveLength(1);
-    const withOutput = allRules.flatMap((r) => examples(readFileSync(join(root, r.meta.id, 'README.md'), 'utf8')).filter((e) => e.output).map(() => r.meta.id));
-    expect(withOutput.sort()).toEqual(['parse-error', 'parse-error', 'parse-error', 'schema-definition-invalid', 'schema-definition-invalid', 'schema-drift', 'unused-suppression', 'unused-suppression', 'waiver-expired']);
+    const withOutput = allRules.flatMap((r) =>
+      examples(readFileSync(join(root, r.meta.id, 'README.md'), 'utf8'))
+        .filter((e) => e.output)
+        .map(() => r.meta.id),
+    );
+    expect(withOutput.sort()).toEqual([
+      'parse-error',
+      'parse-error',
+      'parse-error',
+      'schema-definition-invalid',
+      'schema-definition-invalid',
+      'schema-drift',
+      'unused-suppression',
+      'unused-suppression',
+      'waiver-expired',
+    ]);
   });
 
   it('fails SQL elsewhere in the README that does not parse', () => {

@@ -72,7 +72,15 @@ describe('rule catalogue', () => {
 // Every finding, whether a rule's check or a source (parser, replay, schema.json, suppressions) raised
 // it, carries a messageId of its rule and placeholder data that render its message.
 describe('findings of module-schemas/ and the fixtures', () => {
-  const inputs = ['module-schemas', 'fixtures/workspaces/violations', 'fixtures/workspaces/report', 'fixtures/workspaces/report-hostile', 'fixtures/schema-json', 'fixtures/sql', 'fixtures/qa/hostile'];
+  const inputs = [
+    'module-schemas',
+    'fixtures/workspaces/violations',
+    'fixtures/workspaces/report',
+    'fixtures/workspaces/report-hostile',
+    'fixtures/schema-json',
+    'fixtures/sql',
+    'fixtures/qa/hostile',
+  ];
   const repo = join(root, '..');
   const io = { cwd: repo, env: {}, stdout: () => {}, stderr: () => {}, isTTY: false };
   const byId = new Map(allRules.map((r) => [r.meta.id, r]));

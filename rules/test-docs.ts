@@ -125,7 +125,13 @@ const show = (f: Finding) => `${f.loc.file}:${f.loc.line}:${f.loc.column} ${f.ru
 function checkOutput(output: NonNullable<DocExample['output']>, findings: Finding[]): string[] {
   const at = (f: Finding) => `${f.loc.line}:${f.loc.column} `;
   const got = findings.map((f, i) => (/^\d+:\d+ /.test(output.messages[i] ?? '') ? at(f) : '') + f.message);
-  const pattern = (line: string) => new RegExp(`^${line.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const pattern = (line: string) =>
+    new RegExp(
+      `^${line
+        .split('…')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
   const agree = got.length === output.messages.length && output.messages.every((line, i) => pattern(line).test(got[i]!));
   return agree ? [] : [`README.md:${output.line} (sample output) does not match the example's findings, which are:\n${got.join('\n') || '(none)'}`];
 }

@@ -50,7 +50,13 @@ for (const c of cases()) {
   cleanup();
   counts.cases++;
   if (code in counts.exit) counts.exit[code]++;
-  const what = JSON.stringify({ format: c.format, target: c.target, sql: c.sql.map((s) => [s.name, s.input.mutations, s.input.bytes.length]), schemaJson: c.schemaJson && [c.schemaJson.mutations, c.schemaJson.bytes.length], config: c.config?.mutations });
+  const what = JSON.stringify({
+    format: c.format,
+    target: c.target,
+    sql: c.sql.map((s) => [s.name, s.input.mutations, s.input.bytes.length]),
+    schemaJson: c.schemaJson && [c.schemaJson.mutations, c.schemaJson.bytes.length],
+    config: c.config?.mutations,
+  });
   if (ms > slowest.ms) slowest = { ms, what };
   const bytes = c.sql.reduce((n, x) => n + x.input.bytes.length, 0) + (c.schemaJson?.bytes.length ?? 0) + (c.config?.bytes.length ?? 0);
   if (ms > slowMs + (slowMsPerMb * bytes) / 1e6) {
@@ -63,7 +69,8 @@ for (const c of cases()) {
     else counts.crashes++;
     if (examples.length < 20) examples.push(`${broken}\n    case: ${what}`);
   }
-  if (counts.cases % 250 === 0) console.error(`${counts.cases}/${runs} cases, ${((performance.now() - started) / 1000).toFixed(0)} s: ${counts.crashes} crashes, ${counts.duplicates} duplicates, ${counts.slow} slow`);
+  if (counts.cases % 250 === 0)
+    console.error(`${counts.cases}/${runs} cases, ${((performance.now() - started) / 1000).toFixed(0)} s: ${counts.crashes} crashes, ${counts.duplicates} duplicates, ${counts.slow} slow`);
 }
 
 summary();

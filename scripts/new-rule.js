@@ -10,7 +10,11 @@ import { CATEGORY, insertRow } from './rules-table.js';
 const USAGE = 'usage: npm run new-rule -- <id> [--category <category>] [--severity warn|error] [--description <sentence>] [--root <repository>]';
 const DRAFT_LINE = '> DRAFT: this rule is not written yet.';
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const RESERVED = new Set('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(' '));
+const RESERVED = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(
+    ' ',
+  ),
+);
 /** The ISO 27001 control a new rule starts with; README and meta.compliance name it alike. */
 const CONTROL = { id: 'ISO 27001 A.8.28', title: 'ISO 27001 A.8.28 Secure coding' };
 
@@ -170,12 +174,24 @@ async function configSchema(text, o) {
   const built = new URL('../dist/src/engine/config/schema.js', import.meta.url);
   if (!existsSync(built)) throw new UsageError('dist/ is missing: run npm run build first');
   const { buildConfigSchema } = await import(built.href);
-  const meta = { id: o.id, category: o.category, description: o.description, severity: o.severity, compliance: [CONTROL.id], schema: { type: 'object', additionalProperties: false, properties: {} }, defaultOptions: {} };
+  const meta = {
+    id: o.id,
+    category: o.category,
+    description: o.description,
+    severity: o.severity,
+    compliance: [CONTROL.id],
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+  };
   const entry = buildConfigSchema([{ meta, check() {} }]).$defs.rules.properties[o.id];
   const schema = JSON.parse(text);
   const rules = schema.$defs.rules.properties;
   rules[o.id] = entry;
-  schema.$defs.rules.properties = Object.fromEntries(Object.keys(rules).sort().map((k) => [k, rules[k]]));
+  schema.$defs.rules.properties = Object.fromEntries(
+    Object.keys(rules)
+      .sort()
+      .map((k) => [k, rules[k]]),
+  );
   return JSON.stringify(schema, null, 2) + '\n';
 }
 

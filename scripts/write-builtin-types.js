@@ -4,8 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 
 const db = new PGlite();
-const rows = async (schema) =>
-  (await db.query(`SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 ORDER BY 1`, [schema])).rows.map((r) => r.typname);
+const rows = async (schema) => (await db.query(`SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 ORDER BY 1`, [schema])).rows.map((r) => r.typname);
 const catalog = await rows('pg_catalog');
 const information = await rows('information_schema');
 await db.close();

@@ -28,13 +28,17 @@ describe('findings point at the cause', () => {
 
   it('a column retyped later', async () => {
     const found = await withLater('ALTER TABLE vendor ALTER COLUMN name TYPE varchar(100);\n');
-    expect(found.filter((f) => / prefer-text: /.test(f))).toEqual([expect.stringMatching(/^ws\/vendor_risk\/migrations\/002_later\.sql:1 prefer-text: .*\(changed here; column defined at ws\/vendor_risk\/migrations\/001_vendor\.sql:\d+\)$/)]);
+    expect(found.filter((f) => / prefer-text: /.test(f))).toEqual([
+      expect.stringMatching(/^ws\/vendor_risk\/migrations\/002_later\.sql:1 prefer-text: .*\(changed here; column defined at ws\/vendor_risk\/migrations\/001_vendor\.sql:\d+\)$/),
+    ]);
   });
 
   it('an index dropped later', async () => {
     const found = await withLater('DROP INDEX idx_vendor_created_by;\n');
     expect(found.filter((f) => / foreign-key-index: /.test(f))).toEqual([
-      expect.stringMatching(/^ws\/vendor_risk\/migrations\/002_later\.sql:1 foreign-key-index: .*\(created_by\) has no index: this migration drops "idx_vendor_created_by" \(created at ws\/vendor_risk\/migrations\/001_vendor\.sql:15\)/),
+      expect.stringMatching(
+        /^ws\/vendor_risk\/migrations\/002_later\.sql:1 foreign-key-index: .*\(created_by\) has no index: this migration drops "idx_vendor_created_by" \(created at ws\/vendor_risk\/migrations\/001_vendor\.sql:15\)/,
+      ),
     ]);
   });
 });

@@ -34,7 +34,10 @@ const ruleIds = (stdout: string): string[] => (JSON.parse(stdout) as { messages:
 const PLATFORM_STUBS = `CREATE FUNCTION create_hypertable(regclass, name) RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$;`;
 
 function migrations(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.sql')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
 describe('lint --fix-migration', () => {
@@ -116,7 +119,10 @@ CREATE TABLE audit_events (id uuid, organisation_id uuid NOT NULL REFERENCES org
   const standard = { logTables: ['audit_events'] };
 
   it('applies on PGlite, and two rules never propose two statements for one new object', async () => {
-    const findings = lintCase({ sql, standard }, allRules.map((r) => r.meta.id));
+    const findings = lintCase(
+      { sql, standard },
+      allRules.map((r) => r.meta.id),
+    );
     const fixes = findings.filter((f) => f.fix?.kind === 'sql');
     expect(fixes.length).toBeGreaterThan(15);
     const migration = fixMigrationText(findings, 'test');
@@ -130,7 +136,10 @@ CREATE TABLE audit_events (id uuid, organisation_id uuid NOT NULL REFERENCES org
     const pg = new PGlite();
     await pg.exec(`CREATE FUNCTION generate_uuidv7() RETURNS uuid LANGUAGE sql AS $$ SELECT gen_random_uuid() $$;\n${GLOBAL_PRELUDE}\n${sql}`);
     for (const statement of migration.split('\n').filter((l) => l && !l.startsWith('--'))) {
-      await expect(pg.exec(statement).then(() => 'applied'), statement).resolves.toBe('applied');
+      await expect(
+        pg.exec(statement).then(() => 'applied'),
+        statement,
+      ).resolves.toBe('applied');
     }
     await pg.close();
   });

@@ -54,7 +54,10 @@ describe('init in a new project', () => {
 
   it('the QA suites pass on the new project at once, with another tenant key and UUIDv7 function name', { timeout: 300_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-new-'));
-    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ roots: ['db'], standard: { tenantKey: 'tenant_id', tenantRoot: 'tenants', usersTable: 'accounts', tenantSetting: 'app.tenant', uuidV7Function: 'uuid_v7' } }));
+    writeFileSync(
+      join(dir, 'ismslint.config.json'),
+      JSON.stringify({ roots: ['db'], standard: { tenantKey: 'tenant_id', tenantRoot: 'tenants', usersTable: 'accounts', tenantSetting: 'app.tenant', uuidV7Function: 'uuid_v7' } }),
+    );
     expect((await cli(['init', 'vendor_risk'], { cwd: dir })).code).toBe(0);
     expect(await cli(['lint'], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
     const qa = await cli(['test', '--reporter', 'json'], { cwd: dir });

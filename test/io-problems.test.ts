@@ -37,7 +37,7 @@ describe('I/O problems are one line and exit 2', () => {
     oneLine(await cli(['lint', globalModule, clean, '-o', 'file/out.txt'], { cwd: dir }), /^ismslint: cannot write file\/out\.txt: /);
   });
 
-  it('--output-file keeps an existing file\'s mode and writes through a symbolic link', async () => {
+  it("--output-file keeps an existing file's mode and writes through a symbolic link", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-io-'));
     writeFileSync(join(dir, 'report.json'), 'old');
     chmodSync(join(dir, 'report.json'), 0o600);
@@ -92,7 +92,7 @@ describe('deeply nested JSON', () => {
 });
 
 describe('findings', () => {
-  it('the same finding is reported once at one place (a partitioned table\'s column)', async () => {
+  it("the same finding is reported once at one place (a partitioned table's column)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-dup-'));
     mkdirSync(join(dir, 'm'));
     writeFileSync(
@@ -106,7 +106,7 @@ describe('findings', () => {
     expect(all.length).toBe(new Set(all).size);
   });
 
-  it('a CREATE TABLE wider than PostgreSQL\'s 1,600 columns is a replay-error at the table name', async () => {
+  it("a CREATE TABLE wider than PostgreSQL's 1,600 columns is a replay-error at the table name", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-wide-'));
     mkdirSync(join(dir, 'm'));
     const table = (name: string, n: number) => `CREATE TABLE ${name} (${Array.from({ length: n }, (_, i) => `c${i} int`).join(', ')});\n`;

@@ -20,7 +20,10 @@ function workspace(): string {
   return dir;
 }
 
-const files = (stdout: string) => readLintJson(stdout).filter((f) => f.messages.length > 0).map((f) => f.filePath);
+const files = (stdout: string) =>
+  readLintJson(stdout)
+    .filter((f) => f.messages.length > 0)
+    .map((f) => f.filePath);
 
 describe('lint <file or module>', () => {
   it('one migration file is judged with its workspace: no false "relation does not exist"', async () => {
@@ -42,7 +45,7 @@ describe('lint <file or module>', () => {
     expect(files(bad.stdout).every((f: string) => f.startsWith(join(dir, 'ws', 'vendor_risk')))).toBe(true);
   });
 
-  it('widens to the config\'s roots when the path lies in one', async () => {
+  it("widens to the config's roots when the path lies in one", async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ roots: ['ws'] }));
     const r = await cli(['lint', join(dir, 'ws', 'clean_mod', 'migrations', '001_vendor.sql'), '-f', 'json'], { cwd: dir });
@@ -52,7 +55,8 @@ describe('lint <file or module>', () => {
 });
 
 describe('lint --changed-since <ref>', () => {
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
 
   it('lints the modules whose files changed, in context', async () => {
     const dir = workspace();

@@ -8,7 +8,21 @@ import { run } from '../src/cli/main.js';
 import { recordingIO } from './support/command-io.js';
 
 const root = resolve(__dirname, '..');
-const MODULES = ['global', 'integration', 'pit', 'erm', 'risk_assessment', 'threat', 'vulnerability', 'wrac', 'course_crafter', 'policy_builder', 'analytics_remote_assurance', 'auditor_mobile', 'skills_portal'];
+const MODULES = [
+  'global',
+  'integration',
+  'pit',
+  'erm',
+  'risk_assessment',
+  'threat',
+  'vulnerability',
+  'wrac',
+  'course_crafter',
+  'policy_builder',
+  'analytics_remote_assurance',
+  'auditor_mobile',
+  'skills_portal',
+];
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const io = recordingIO(root);
@@ -23,12 +37,16 @@ describe('module-schemas/', () => {
     expect(r.code).toBe(0);
   }, 60_000);
 
-  it.each(MODULES)('%s: migrations/001_init.sql is what `ismslint sql` generates from its schema.json', async (module) => {
-    const r = await cli(['sql', module]);
-    expect(r.code).toBe(0);
-    expect(r.err).toBe('');
-    expect(r.out).toBe(readFileSync(resolve(root, 'module-schemas', module, 'migrations', '001_init.sql'), 'utf8'));
-  }, 60_000);
+  it.each(MODULES)(
+    '%s: migrations/001_init.sql is what `ismslint sql` generates from its schema.json',
+    async (module) => {
+      const r = await cli(['sql', module]);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out).toBe(readFileSync(resolve(root, 'module-schemas', module, 'migrations', '001_init.sql'), 'utf8'));
+    },
+    60_000,
+  );
 
   it('docs are what `ismslint docs --in-module` generates (ismslint docs --in-module --check)', async () => {
     const r = await cli(['docs', '--in-module', '--check']);

@@ -129,98 +129,110 @@ async function withMigratedDatabase(fn: (db: Database) => Promise<void>): Promis
 }
 
 describe('on PostgreSQL 15', () => {
-  postgresIt('all migrations apply, global first, and generate_uuidv7() is time-ordered UUIDv7', async (client) => {
-    await applyAll((sql) => client.query(sql));
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()`);
-    expect(rows[0].n).toBe(catalog.tables.size);
-    await checkUuidV7((text, params) => client.query(text, params));
-  }, 120_000);
+  postgresIt(
+    'all migrations apply, global first, and generate_uuidv7() is time-ordered UUIDv7',
+    async (client) => {
+      await applyAll((sql) => client.query(sql));
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()`);
+      expect(rows[0].n).toBe(catalog.tables.size);
+      await checkUuidV7((text, params) => client.query(text, params));
+    },
+    120_000,
+  );
 
-  postgresIt('log tables are append-only for their owner too: UPDATE, DELETE and TRUNCATE raise', async () => {
-    await withMigratedDatabase(async (db) => {
-      const { rows, plan } = seedPlan(tablesOf(catalog).filter((t) => t.module === 'global'));
-      await insertAll((sql) => db.exec(sql), rows, plan);
-      for (const log of ['audit_log', 'event_log']) {
-        const seeded = plan.filter((r) => r.table.name === log).length;
-        expect(seeded).toBeGreaterThan(0);
-        for (const stmt of [`UPDATE ${log} SET created_at = now()`, `DELETE FROM ${log}`, `TRUNCATE ${log}`]) {
-          await expect(db.exec(stmt), stmt).rejects.toThrow(`${log} is append-only`);
+  postgresIt(
+    'log tables are append-only for their owner too: UPDATE, DELETE and TRUNCATE raise',
+    async () => {
+      await withMigratedDatabase(async (db) => {
+        const { rows, plan } = seedPlan(tablesOf(catalog).filter((t) => t.module === 'global'));
+        await insertAll((sql) => db.exec(sql), rows, plan);
+        for (const log of ['audit_log', 'event_log']) {
+          const seeded = plan.filter((r) => r.table.name === log).length;
+          expect(seeded).toBeGreaterThan(0);
+          for (const stmt of [`UPDATE ${log} SET created_at = now()`, `DELETE FROM ${log}`, `TRUNCATE ${log}`]) {
+            await expect(db.exec(stmt), stmt).rejects.toThrow(`${log} is append-only`);
+          }
+          expect((await db.query(`SELECT count(*)::int AS n FROM ${log}`)).rows[0]!.n).toBe(seeded);
         }
-        expect((await db.query(`SELECT count(*)::int AS n FROM ${log}`)).rows[0]!.n).toBe(seeded);
-      }
-    });
-  }, 120_000);
+      });
+    },
+    120_000,
+  );
 
-  postgresIt('tenant isolation holds on every tenant table of every module', async () => {
-    await withMigratedDatabase(async (db) => {
-      const tables = tablesOf(catalog);
-      const { rows, plan } = seedPlan(tables);
-      await insertAll((sql) => db.exec(sql), rows, plan);
-      const key = (t: Table) => rows.tenantColumn(t)!;
-      expect(tables.filter((t) => !rows.tenantColumn(t)).map((t) => t.name)).toEqual([]);
-      // Fresh rows of B's, with new keys but B's parents (spares the owner inserts first): only row-level security can refuse them.
-      const intoB = new Map<Table, TestRow>();
-      for (const t of tables) {
-        intoB.set(t, rows.fresh(t, 'B'));
-        const spares = rows.spares();
-        await insertAll((sql) => db.exec(sql), rows, spares);
-        plan.push(...spares);
-      }
-      const A = rows.orgIds.A;
-      const B = rows.orgIds.B;
-      const role = `ismslint_tenant_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-      await db.exec(`CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS`);
-      const app = new pg.Client({ connectionString: db.url });
-      await app.connect();
-      try {
-        await db.exec(`GRANT USAGE ON SCHEMA public TO ${role}`);
-        await db.exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
-        await app.query(`SET ROLE ${role}`);
-        const failures: string[] = [];
-
-        // With the setting never set in this session, no table shows a row.
+  postgresIt(
+    'tenant isolation holds on every tenant table of every module',
+    async () => {
+      await withMigratedDatabase(async (db) => {
+        const tables = tablesOf(catalog);
+        const { rows, plan } = seedPlan(tables);
+        await insertAll((sql) => db.exec(sql), rows, plan);
+        const key = (t: Table) => rows.tenantColumn(t)!;
+        expect(tables.filter((t) => !rows.tenantColumn(t)).map((t) => t.name)).toEqual([]);
+        // Fresh rows of B's, with new keys but B's parents (spares the owner inserts first): only row-level security can refuse them.
+        const intoB = new Map<Table, TestRow>();
         for (const t of tables) {
-          const n = (await app.query(`SELECT count(*)::int AS n FROM ${qualified(t.schema, t.name)}`)).rows[0].n;
-          if (n !== 0) failures.push(`${t.name}: ${n} rows visible with ${standard.tenantSetting} unset`);
+          intoB.set(t, rows.fresh(t, 'B'));
+          const spares = rows.spares();
+          await insertAll((sql) => db.exec(sql), rows, spares);
+          plan.push(...spares);
         }
+        const A = rows.orgIds.A;
+        const B = rows.orgIds.B;
+        const role = `ismslint_tenant_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+        await db.exec(`CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS`);
+        const app = new pg.Client({ connectionString: db.url });
+        await app.connect();
+        try {
+          await db.exec(`GRANT USAGE ON SCHEMA public TO ${role}`);
+          await db.exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+          await app.query(`SET ROLE ${role}`);
+          const failures: string[] = [];
 
-        await app.query('BEGIN');
-        await app.query(`SELECT set_config($1, $2, true)`, [standard.tenantSetting, A]);
-        for (const t of tables) {
-          const T = qualified(t.schema, t.name);
-          const k = ident(key(t));
-          const seen = (await app.query(`SELECT count(*) FILTER (WHERE ${k} = $1)::int AS b, count(*)::int AS total FROM ${T}`, [B])).rows[0];
-          if (seen.b !== 0) failures.push(`${t.name}: ${seen.b} rows of organisation B visible to A`);
-          if (seen.total === 0) failures.push(`${t.name}: A sees none of its own rows`);
+          // With the setting never set in this session, no table shows a row.
+          for (const t of tables) {
+            const n = (await app.query(`SELECT count(*)::int AS n FROM ${qualified(t.schema, t.name)}`)).rows[0].n;
+            if (n !== 0) failures.push(`${t.name}: ${n} rows visible with ${standard.tenantSetting} unset`);
+          }
 
-          await refused(app, rows.insertSql(intoB.get(t)!), `${t.name}: INSERT of a row of another organisation`, failures);
+          await app.query('BEGIN');
+          await app.query(`SELECT set_config($1, $2, true)`, [standard.tenantSetting, A]);
+          for (const t of tables) {
+            const T = qualified(t.schema, t.name);
+            const k = ident(key(t));
+            const seen = (await app.query(`SELECT count(*) FILTER (WHERE ${k} = $1)::int AS b, count(*)::int AS total FROM ${T}`, [B])).rows[0];
+            if (seen.b !== 0) failures.push(`${t.name}: ${seen.b} rows of organisation B visible to A`);
+            if (seen.total === 0) failures.push(`${t.name}: A sees none of its own rows`);
 
-          const own = rows.whereSql(rows.seed(t, 'A')!)!;
-          const newKey = rows.isTenantRoot(t) ? rows.nextId() : B;
-          await refused(app, `UPDATE ${T} SET ${k} = ${rows.uuidLiteral(newKey)} WHERE ${own}`, `${t.name}: UPDATE moving a row to another organisation`, failures);
+            await refused(app, rows.insertSql(intoB.get(t)!), `${t.name}: INSERT of a row of another organisation`, failures);
 
-          const touched = await app.query(`UPDATE ${T} SET ${k} = ${k} WHERE ${k} = $1`, [B]);
-          if (touched.rowCount !== 0) failures.push(`${t.name}: UPDATE reached ${touched.rowCount} rows of B`);
-          const deleted = await app.query(`DELETE FROM ${T} WHERE ${k} = $1`, [B]);
-          if (deleted.rowCount !== 0) failures.push(`${t.name}: DELETE removed ${deleted.rowCount} rows of B`);
+            const own = rows.whereSql(rows.seed(t, 'A')!)!;
+            const newKey = rows.isTenantRoot(t) ? rows.nextId() : B;
+            await refused(app, `UPDATE ${T} SET ${k} = ${rows.uuidLiteral(newKey)} WHERE ${own}`, `${t.name}: UPDATE moving a row to another organisation`, failures);
+
+            const touched = await app.query(`UPDATE ${T} SET ${k} = ${k} WHERE ${k} = $1`, [B]);
+            if (touched.rowCount !== 0) failures.push(`${t.name}: UPDATE reached ${touched.rowCount} rows of B`);
+            const deleted = await app.query(`DELETE FROM ${T} WHERE ${k} = $1`, [B]);
+            if (deleted.rowCount !== 0) failures.push(`${t.name}: DELETE removed ${deleted.rowCount} rows of B`);
+          }
+          await app.query('COMMIT');
+
+          // As the owner (a superuser here), B's rows are all still there.
+          for (const t of tables) {
+            const n = (await db.query(`SELECT count(*)::int AS n FROM ${qualified(t.schema, t.name)} WHERE ${ident(key(t))} = ${rows.uuidLiteral(B)}`)).rows[0]!.n;
+            const seeded = plan.filter((r) => r.table === t && r.org === 'B').length;
+            if (n !== seeded) failures.push(`${t.name}: organisation B has ${n} rows, ${seeded} were seeded`);
+          }
+          expect(failures).toEqual([]);
+          expect(tables.length).toBeGreaterThan(100);
+        } finally {
+          await app.end();
+          await db.exec(`DROP OWNED BY ${role}`);
+          await db.exec(`DROP ROLE ${role}`);
         }
-        await app.query('COMMIT');
-
-        // As the owner (a superuser here), B's rows are all still there.
-        for (const t of tables) {
-          const n = (await db.query(`SELECT count(*)::int AS n FROM ${qualified(t.schema, t.name)} WHERE ${ident(key(t))} = ${rows.uuidLiteral(B)}`)).rows[0]!.n;
-          const seeded = plan.filter((r) => r.table === t && r.org === 'B').length;
-          if (n !== seeded) failures.push(`${t.name}: organisation B has ${n} rows, ${seeded} were seeded`);
-        }
-        expect(failures).toEqual([]);
-        expect(tables.length).toBeGreaterThan(100);
-      } finally {
-        await app.end();
-        await db.exec(`DROP OWNED BY ${role}`);
-        await db.exec(`DROP ROLE ${role}`);
-      }
-    });
-  }, 300_000);
+      });
+    },
+    300_000,
+  );
 });
 
 /** The statement fails with insufficient_privilege (RLS WITH CHECK, or an append-only trigger); a savepoint keeps the transaction usable. */

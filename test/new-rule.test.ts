@@ -47,7 +47,16 @@ describe('npm run new-rule', () => {
   });
 
   it('scaffolds a rule on which the meta-tests pass and whose own first test fails until it is written', () => {
-    const run = newRule(root, 'prefer-identity-column', '--category', 'types', '--severity', 'warn', '--description', "Integer keys are identity columns, not serial: the table's owner owns the sequence.");
+    const run = newRule(
+      root,
+      'prefer-identity-column',
+      '--category',
+      'types',
+      '--severity',
+      'warn',
+      '--description',
+      "Integer keys are identity columns, not serial: the table's owner owns the sequence.",
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
 
@@ -68,7 +77,11 @@ describe('npm run new-rule', () => {
 
     const report = join(root, 'vitest.json');
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-    spawnSync(process.execPath, [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', 'rules/meta.test.ts', 'rules/docs.test.ts', 'rules/prefer-identity-column', '--reporter=json', `--outputFile=${report}`], { cwd: root, env, encoding: 'utf8' });
+    spawnSync(
+      process.execPath,
+      [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', 'rules/meta.test.ts', 'rules/docs.test.ts', 'rules/prefer-identity-column', '--reporter=json', `--outputFile=${report}`],
+      { cwd: root, env, encoding: 'utf8' },
+    );
     const results = JSON.parse(readFileSync(report, 'utf8')) as { testResults: { name: string; assertionResults: { fullName: string; status: string }[] }[] };
     const byFile = Object.fromEntries(results.testResults.map((f) => [f.name.slice(root.length + 1), f.assertionResults]));
     const failed = (file: string) => byFile[file]!.filter((t) => t.status !== 'passed').map((t) => t.fullName);

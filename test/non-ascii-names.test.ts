@@ -11,9 +11,15 @@ import { cli } from './support/cli-run.js';
 
 const root = resolve(__dirname, '..');
 const NAME_PARTS = ['créer', 'cre\u0301er', '表', '😀', 'a b', "it's", 'q"x', 'new\nline', '%20#?', '\u202e', 'ü', 'x'];
-const namePart = fc.oneof(fc.constantFrom(...NAME_PARTS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }).filter((s) => !/[/\\\0]/.test(s) && s !== '.' && s !== '..'));
+const namePart = fc.oneof(
+  fc.constantFrom(...NAME_PARTS),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }).filter((s) => !/[/\\\0]/.test(s) && s !== '.' && s !== '..'),
+);
 const fileName = fc.tuple(fc.integer({ min: 1, max: 99 }), namePart, fc.constantFrom('.sql', '.SQL')).map(([n, p, ext]) => `${String(n).padStart(3, '0')}_${p}${ext}`);
-const moduleName = fc.oneof(fc.constant('vendor_risk'), namePart.map((p) => `m_${p}`));
+const moduleName = fc.oneof(
+  fc.constant('vendor_risk'),
+  namePart.map((p) => `m_${p}`),
+);
 
 /** A migration with findings of several kinds: rule findings, a suppression, a parse error, a replay error. */
 const SQL = (t: string) => `CREATE TABLE ${t} (id int, name varchar(10), org uuid REFERENCES organisations(id));
@@ -24,7 +30,8 @@ ALTER TABLE nope_${t} ADD COLUMN x int;
 SELEC 1;
 `;
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
 
 describe('non-ASCII module and migration names', () => {
   it('keep the contract in every format and way of naming what to lint', { timeout: 300_000 }, async () => {

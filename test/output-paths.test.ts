@@ -21,7 +21,12 @@ describe('paths in sarif and github output', () => {
     const dir = repo();
     const r = await cli(['lint', 'global', 'mods', '-f', 'github'], { cwd: join(dir, 'db') });
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n').filter(Boolean).every((l) => /file=db\/mods\/vendor_risk\//.test(l))).toBe(true);
+    expect(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => /file=db\/mods\/vendor_risk\//.test(l)),
+    ).toBe(true);
     const s = await cli(['lint', 'global', 'mods', '-f', 'sarif'], { cwd: join(dir, 'db') });
     const results: { suppressions?: unknown[]; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] = JSON.parse(s.stdout).runs[0].results;
     const uris = results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri);

@@ -77,7 +77,24 @@ describe('every SQL fixture: lint agrees with PGlite', () => {
 const TABLES = ['t1', 't2', 't3'];
 const VIEWS = ['v1', 'v2'];
 const COLUMNS = ['a', 'b', 'c', 'd'];
-const TYPES = ['int', 'bigint', 'text', 'varchar(20)', 'boolean', 'timestamptz', 'numeric(10,2)', 'uuid', 'int[]', 'jsonb', 'double precision', 'character varying(5)', 'pg_catalog.int4', 'timestamp with time zone', 'timestmp', 'mood'];
+const TYPES = [
+  'int',
+  'bigint',
+  'text',
+  'varchar(20)',
+  'boolean',
+  'timestamptz',
+  'numeric(10,2)',
+  'uuid',
+  'int[]',
+  'jsonb',
+  'double precision',
+  'character varying(5)',
+  'pg_catalog.int4',
+  'timestamp with time zone',
+  'timestmp',
+  'mood',
+];
 const INDEXES = ['i1', 'i2'];
 const CONSTRAINTS = ['k1', 'k2'];
 
@@ -89,10 +106,16 @@ const columnList = fc.uniqueArray(column, { minLength: 1, maxLength: 3 }).map((c
 
 const statement: fc.Arbitrary<string> = fc.oneof(
   fc
-    .tuple(table, fc.uniqueArray(fc.tuple(column, type, fc.boolean()), { minLength: 1, maxLength: 4, selector: ([c]) => c }), fc.constantFrom('', ', PRIMARY KEY (a)', ', UNIQUE (b)', ', CHECK (a IS NOT NULL)'))
+    .tuple(
+      table,
+      fc.uniqueArray(fc.tuple(column, type, fc.boolean()), { minLength: 1, maxLength: 4, selector: ([c]) => c }),
+      fc.constantFrom('', ', PRIMARY KEY (a)', ', UNIQUE (b)', ', CHECK (a IS NOT NULL)'),
+    )
     .map(([t, cols, extra]) => `CREATE TABLE ${t} (${cols.map(([c, ty, nn]) => `${c} ${ty}${nn ? ' NOT NULL' : ''}`).join(', ')}${extra})`),
   fc.tuple(table, table).map(([t, u]) => `CREATE TABLE ${t} (id serial PRIMARY KEY, a int REFERENCES ${u} (a))`),
-  fc.tuple(table, table, fc.constantFrom('', ' INCLUDING ALL', ' INCLUDING INDEXES', ' INCLUDING CONSTRAINTS INCLUDING DEFAULTS', ' INCLUDING ALL EXCLUDING INDEXES')).map(([t, u, o]) => `CREATE TABLE ${t} (LIKE ${u}${o})`),
+  fc
+    .tuple(table, table, fc.constantFrom('', ' INCLUDING ALL', ' INCLUDING INDEXES', ' INCLUDING CONSTRAINTS INCLUDING DEFAULTS', ' INCLUDING ALL EXCLUDING INDEXES'))
+    .map(([t, u, o]) => `CREATE TABLE ${t} (LIKE ${u}${o})`),
   fc.tuple(table, table, columnList).map(([t, u, cs]) => `CREATE TABLE ${t} AS SELECT ${cs} FROM ${u}`),
   fc.tuple(table).map(([t]) => `CREATE TABLE ${t} AS SELECT 1 AS a, 'x'::text AS b, now() AS c`),
   fc.tuple(table, table).map(([t, u]) => `SELECT * INTO ${t} FROM ${u}`),
@@ -133,17 +156,26 @@ const statement: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom('v1', 'v2'), column, column).map(([v, c, d]) => `ALTER VIEW ${v} RENAME COLUMN ${c} TO ${d}`),
   fc.tuple(fc.constantFrom('VIEW v1', 'MATERIALIZED VIEW mv1', 'SEQUENCE s1', 'VIEW t1', 'SEQUENCE t1_id_seq'), fc.constantFrom('v2', 'x1', 't1')).map(([r, n]) => `ALTER ${r} RENAME TO ${n}`),
   fc.tuple(table, fc.constantFrom(...CONSTRAINTS, 't1_pkey', 't1_b_key'), fc.constantFrom(...CONSTRAINTS, 'x1')).map(([t, k, n]) => `ALTER TABLE ${t} RENAME CONSTRAINT ${k} TO ${n}`),
-  fc.tuple(table, column, fc.constantFrom('public.mood', 'posint', 'serial', 'bigserial', 'pg_catalog.int8', 'mood[]', 't2', 'information_schema.cardinal_number', 'public.strng')).map(([t, c, ty]) => `ALTER TABLE ${t} ADD COLUMN ${c} ${ty}`),
-  fc.constantFrom('DROP TYPE mood', 'DROP TYPE mood CASCADE', 'DROP DOMAIN posint', 'ALTER TYPE mood RENAME TO feeling', `CREATE TYPE pair AS (x int, y text)`, 'CREATE TYPE floatrange AS RANGE (subtype = float8)'),
+  fc
+    .tuple(table, column, fc.constantFrom('public.mood', 'posint', 'serial', 'bigserial', 'pg_catalog.int8', 'mood[]', 't2', 'information_schema.cardinal_number', 'public.strng'))
+    .map(([t, c, ty]) => `ALTER TABLE ${t} ADD COLUMN ${c} ${ty}`),
+  fc.constantFrom(
+    'DROP TYPE mood',
+    'DROP TYPE mood CASCADE',
+    'DROP DOMAIN posint',
+    'ALTER TYPE mood RENAME TO feeling',
+    `CREATE TYPE pair AS (x int, y text)`,
+    'CREATE TYPE floatrange AS RANGE (subtype = float8)',
+  ),
   fc.tuple(fc.constantFrom(...VIEWS), table, fc.constantFrom('a, b', 'a, b, c', 'b', 'a, b, 1 AS e')).map(([v, t, cs]) => `CREATE OR REPLACE VIEW ${v} AS SELECT ${cs} FROM ${t}`),
   fc.tuple(table).map(([t]) => `CREATE TABLE ${t} AS VALUES (1, 'x'), (2, 'y')`),
   fc.tuple(table, table, table).map(([t, u, w]) => `CREATE TABLE ${t} AS SELECT a FROM ${u} UNION ALL SELECT a FROM ${w}`),
   fc.tuple(table, table).map(([t, u]) => `CREATE TABLE ${t} AS SELECT x.* FROM ${u} x`),
   fc.tuple(fc.constantFrom(...TABLES, ...VIEWS, 'mv1'), column).map(([t, c]) => `CREATE TABLE t3 (LIKE ${t} INCLUDING ALL, ${c} int)`),
-  fc.constant('ALTER TABLE p ADD CONSTRAINT p_b_check CHECK (b <> \'\')'),
+  fc.constant("ALTER TABLE p ADD CONSTRAINT p_b_check CHECK (b <> '')"),
   fc.constant('CREATE INDEX ON p (b)'),
   fc.constant('CREATE INDEX ON ONLY p (b)'),
-  fc.constant('ALTER TABLE p_2 ADD CONSTRAINT p_b_check CHECK (b <> \'\')'),
+  fc.constant("ALTER TABLE p_2 ADD CONSTRAINT p_b_check CHECK (b <> '')"),
   fc.constant('DROP TABLE p CASCADE'),
   fc.constantFrom('ALTER TABLE t1 SET SCHEMA s2', 'ALTER TABLE s2.t1 SET SCHEMA public', 'ALTER VIEW v1 SET SCHEMA s2', 'ALTER SEQUENCE s1 SET SCHEMA s2'),
   fc.constantFrom('CREATE SCHEMA s2', 'CREATE TABLE s2.x (a int PRIMARY KEY, b text)', 'CREATE VIEW s2.xv AS SELECT b FROM s2.x', 'DROP SCHEMA s2', 'DROP SCHEMA s2 CASCADE'),
@@ -157,12 +189,9 @@ const statement: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A script that first makes a few objects (so later statements find them), then does anything. */
-const script = fc.tuple(fc.array(statement, { minLength: 2, maxLength: 6 }), fc.array(statement, { minLength: 4, maxLength: 14 })).map(([setup, rest]) => [
-  'CREATE TABLE t1 (a int PRIMARY KEY, b text UNIQUE, c int)',
-  'CREATE TABLE t2 (a int, b text, c int, d int)',
-  ...setup,
-  ...rest,
-]);
+const script = fc
+  .tuple(fc.array(statement, { minLength: 2, maxLength: 6 }), fc.array(statement, { minLength: 4, maxLength: 14 }))
+  .map(([setup, rest]) => ['CREATE TABLE t1 (a int PRIMARY KEY, b text UNIQUE, c int)', 'CREATE TABLE t2 (a int, b text, c int, d int)', ...setup, ...rest]);
 
 describe('generated DDL: lint agrees with PGlite', () => {
   it('150 seeded scripts', async () => {

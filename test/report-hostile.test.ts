@@ -41,7 +41,10 @@ describe('a report on hostile names', () => {
     const md = read('compliance-report.md');
     expect(md).not.toMatch(/<script|<img|<\/td>/i);
     const cells = (line: string) => line.split(/(?<!\\)\|/).length;
-    const findings = md.slice(md.indexOf('## Open findings'), md.indexOf('## Success criteria')).split('\n').filter((l) => l.startsWith('|'));
+    const findings = md
+      .slice(md.indexOf('## Open findings'), md.indexOf('## Success criteria'))
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
     expect(findings.length).toBeGreaterThan(3);
     for (const line of findings) expect(cells(line), line).toBe(cells(findings[0]!));
     expect(md).toContain('vendor\\|note');

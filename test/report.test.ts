@@ -95,11 +95,19 @@ describe('ismslint report on a workspace with known findings and waivers', () =>
     const out = tempDir();
     await report([fixture, '--out', out, '--format', 'json']);
     const fk = readJson(out).findings.find((f) => f.ruleId === 'foreign-key-index')!;
-    expect(fk).toMatchObject({ status: 'open', severity: 'error', module: 'vendor_risk', object: 'public.vendor_contact.vendor_contact_vendor_id_fkey', file: 'fixtures/workspaces/report/vendor_risk/schema.json' });
+    expect(fk).toMatchObject({
+      status: 'open',
+      severity: 'error',
+      module: 'vendor_risk',
+      object: 'public.vendor_contact.vendor_contact_vendor_id_fkey',
+      file: 'fixtures/workspaces/report/vendor_risk/schema.json',
+    });
     expect(fk.key).toMatch(/^[0-9a-f]{16}$/);
     expect(fk.controls).toContain('ISO/IEC 27001:2022 A.8.6');
     expect(fk.docs).toMatch(/rules\/foreign-key-index\/README\.md$/);
-    const waived = readJson(out).findings.filter((f) => f.status === 'waived').map((f) => f.ruleId);
+    const waived = readJson(out)
+      .findings.filter((f) => f.status === 'waived')
+      .map((f) => f.ruleId);
     expect(waived.sort()).toEqual(['prefer-text', 'prefer-text', 'rls-forced', 'timestamp-column-suffix']);
   });
 
@@ -124,7 +132,11 @@ describe('ismslint report on a workspace with known findings and waivers', () =>
     const { createHash } = await import('node:crypto');
     for (const line of manifest.trim().split('\n')) {
       const [hash, name] = line.split(/\s+/);
-      expect(createHash('sha256').update(readFileSync(join(a, name!))).digest('hex')).toBe(hash);
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(a, name!)))
+          .digest('hex'),
+      ).toBe(hash);
     }
     expect(readJson(a).generatedAt).toBe('2025-12-01T00:00:00Z');
   });
@@ -135,7 +147,11 @@ describe('ismslint report on a workspace with known findings and waivers', () =>
     const e = readJson(out).evidence;
     const schemaJson = 'fixtures/workspaces/report/vendor_risk/schema.json';
     const { createHash } = await import('node:crypto');
-    expect(e.inputs.find((i) => i.path === schemaJson)?.sha256).toBe(createHash('sha256').update(readFileSync(join(root, schemaJson))).digest('hex'));
+    expect(e.inputs.find((i) => i.path === schemaJson)?.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(root, schemaJson)))
+        .digest('hex'),
+    );
     expect(e.inputs.map((i) => i.path)).toContain('fixtures/workspaces/report/incident/migrations/001_incident.sql');
     expect(e.ruleSetHash).toMatch(/^[0-9a-f]{64}$/);
     expect(e.git?.commit).toMatch(/^[0-9a-f]{40}$/);

@@ -16,7 +16,7 @@ describe('ismslint rules', () => {
     }
   });
 
-  it('prints one rule\'s README, with headings and code fences made plain', async () => {
+  it("prints one rule's README, with headings and code fences made plain", async () => {
     const r = await cli(['rules', 'prefer-text']);
     expect(r.code).toBe(0);
     const readme = readFileSync(resolve(__dirname, '..', 'rules', 'prefer-text', 'README.md'), 'utf8');

@@ -59,9 +59,7 @@ describe.each(['risk_register', 'vendor_risk'])('schema.json module %s → ismsl
     try {
       await db.exec(UUIDV7_STUB + GLOBAL_PRELUDE);
       await db.exec(sql);
-      const { rows } = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = 'public' AND c.relkind = 'r'`,
-      );
+      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = 'public' AND c.relkind = 'r'`);
       expect(rows[0]!.n).toBeGreaterThanOrEqual(4);
     } finally {
       await db.close();
@@ -93,7 +91,12 @@ describe('schema.json enums, identity columns and a named primary key → ismsli
   const shape = (model: BuiltModel) => {
     const strip = (v: any): any => {
       if (Array.isArray(v)) return v.map(strip);
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && !['loc', 'module', 'kind', 'description', 'comment', 'jsonPath'].includes(k)).map(([k, x]) => [k, strip(x)]));
+      if (v && typeof v === 'object')
+        return Object.fromEntries(
+          Object.entries(v)
+            .filter(([k, x]) => x !== undefined && !['loc', 'module', 'kind', 'description', 'comment', 'jsonPath'].includes(k))
+            .map(([k, x]) => [k, strip(x)]),
+        );
       return v;
     };
     const own = <T extends { module: string }>(xs: Iterable<T>) => [...xs].filter((x) => x.module === 'risk_scale');
@@ -137,7 +140,9 @@ describe('schema.json enums, identity columns and a named primary key → ismsli
       await db.exec(sql);
       const labels = await db.query<{ l: string }>(`SELECT enumlabel AS l FROM pg_enum WHERE enumtypid = 'risk_level'::regtype ORDER BY enumsortorder`);
       expect(labels.rows.map((r) => r.l)).toEqual(['low', 'medium', 'high', "it's critical"]);
-      const col = await db.query<{ attidentity: string; attnotnull: boolean }>(`SELECT attidentity, attnotnull FROM pg_attribute WHERE attrelid = 'risk_assessment'::regclass AND attname = 'sequence_no'`);
+      const col = await db.query<{ attidentity: string; attnotnull: boolean }>(
+        `SELECT attidentity, attnotnull FROM pg_attribute WHERE attrelid = 'risk_assessment'::regclass AND attname = 'sequence_no'`,
+      );
       expect(col.rows).toEqual([{ attidentity: 'a', attnotnull: true }]);
       const pk = await db.query<{ conname: string }>(`SELECT conname FROM pg_constraint WHERE conrelid = 'risk_assessment'::regclass AND contype = 'p'`);
       expect(pk.rows).toEqual([{ conname: 'risk_assessment_pk' }]);

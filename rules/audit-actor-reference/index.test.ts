@@ -25,10 +25,15 @@ ruleTester(rule, {
     },
     {
       name: 'a NOT VALID key validated later',
-      sql: vendor('', '', '') + '\nALTER TABLE vendor ADD CONSTRAINT a FOREIGN KEY (created_by) REFERENCES users (id) NOT VALID, ADD CONSTRAINT b FOREIGN KEY (updated_by) REFERENCES users (id) NOT VALID, ADD CONSTRAINT c FOREIGN KEY (deleted_by) REFERENCES users (id) NOT VALID;\nALTER TABLE vendor VALIDATE CONSTRAINT a, VALIDATE CONSTRAINT b, VALIDATE CONSTRAINT c;',
+      sql:
+        vendor('', '', '') +
+        '\nALTER TABLE vendor ADD CONSTRAINT a FOREIGN KEY (created_by) REFERENCES users (id) NOT VALID, ADD CONSTRAINT b FOREIGN KEY (updated_by) REFERENCES users (id) NOT VALID, ADD CONSTRAINT c FOREIGN KEY (deleted_by) REFERENCES users (id) NOT VALID;\nALTER TABLE vendor VALIDATE CONSTRAINT a, VALIDATE CONSTRAINT b, VALIDATE CONSTRAINT c;',
     },
-    { name: 'a composite key besides the single-column one', sql: vendor() + '\nALTER TABLE vendor ADD COLUMN organisation_id uuid, ADD FOREIGN KEY (organisation_id, created_by) REFERENCES users (organisation_id, id);' },
-    { name: 'absent columns are audit-columns-required\'s business', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);' },
+    {
+      name: 'a composite key besides the single-column one',
+      sql: vendor() + '\nALTER TABLE vendor ADD COLUMN organisation_id uuid, ADD FOREIGN KEY (organisation_id, created_by) REFERENCES users (organisation_id, id);',
+    },
+    { name: "absent columns are audit-columns-required's business", sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);' },
     { name: 'log table: only created_by is checked here', sql: 'CREATE TABLE audit_log (id uuid PRIMARY KEY, created_by uuid NOT NULL REFERENCES users (id), updated_by uuid);' },
     { name: 'a users table outside the migrations is trusted by name', global: false, sql: vendor('REFERENCES users') },
     {
@@ -41,14 +46,25 @@ ruleTester(rule, {
     {
       name: 'no foreign key: at the column, with the fix',
       sql: vendor(''),
-      errors: [{ messageId: 'keyMissing', data: { what: 'audit column "created_by" of "vendor"', target: 'users' }, fix: "ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id);", line: 2, column: 3, logical: 'public.vendor.created_by' }],
+      errors: [
+        {
+          messageId: 'keyMissing',
+          data: { what: 'audit column "created_by" of "vendor"', target: 'users' },
+          fix: 'ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id);',
+          line: 2,
+          column: 3,
+          logical: 'public.vendor.created_by',
+        },
+      ],
     },
     {
       name: 'a key to another table: at the constraint',
       sql: 'CREATE TABLE person (id uuid PRIMARY KEY);\n' + vendor('REFERENCES person (id)'),
       errors: [
         {
-          messageId: 'keyElsewhere', data: { fk: 'vendor_created_by_fkey', what: 'audit column "created_by" of "vendor"', reference: '"person" ("id")', target: 'users' }, fix: "ALTER TABLE vendor DROP CONSTRAINT vendor_created_by_fkey, ADD FOREIGN KEY (created_by) REFERENCES users (id);",
+          messageId: 'keyElsewhere',
+          data: { fk: 'vendor_created_by_fkey', what: 'audit column "created_by" of "vendor"', reference: '"person" ("id")', target: 'users' },
+          fix: 'ALTER TABLE vendor DROP CONSTRAINT vendor_created_by_fkey, ADD FOREIGN KEY (created_by) REFERENCES users (id);',
           line: 3,
           column: 28,
           logical: 'public.vendor.vendor_created_by_fkey',
@@ -66,20 +82,36 @@ ruleTester(rule, {
       errors: [{ message: /references "legacy"\."users" \("id"\), not "users" \("id"\)/ }],
     },
     {
-      name: "a bare REFERENCES users whose primary key is not id",
+      name: 'a bare REFERENCES users whose primary key is not id',
       global: false,
       sql: OWN_USERS + '\n' + vendor('REFERENCES users'),
       errors: [{ message: /references "users" \("user_id"\), not "users" \("id"\)/, line: 4 }],
     },
     {
       name: 'only part of a composite key',
-      sql: vendor('', 'REFERENCES users (id)', 'REFERENCES users (id)') + '\nALTER TABLE vendor ADD COLUMN organisation_id uuid, ADD CONSTRAINT fk_vendor_creator FOREIGN KEY (organisation_id, created_by) REFERENCES users (organisation_id, id);',
-      errors: [{ messageId: 'keyComposite', data: { what: 'audit column "created_by" of "vendor"', fk: 'fk_vendor_creator', columns: 'organisation_id, created_by', target: 'users' }, fix: "ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id);", line: 2 }],
+      sql:
+        vendor('', 'REFERENCES users (id)', 'REFERENCES users (id)') +
+        '\nALTER TABLE vendor ADD COLUMN organisation_id uuid, ADD CONSTRAINT fk_vendor_creator FOREIGN KEY (organisation_id, created_by) REFERENCES users (organisation_id, id);',
+      errors: [
+        {
+          messageId: 'keyComposite',
+          data: { what: 'audit column "created_by" of "vendor"', fk: 'fk_vendor_creator', columns: 'organisation_id, created_by', target: 'users' },
+          fix: 'ALTER TABLE vendor ADD FOREIGN KEY (created_by) REFERENCES users (id);',
+          line: 2,
+        },
+      ],
     },
     {
       name: 'NOT VALID key never validated',
       sql: vendor('') + '\nALTER TABLE vendor ADD CONSTRAINT fk_vendor_created_by FOREIGN KEY (created_by) REFERENCES users (id) NOT VALID;',
-      errors: [{ message: /^foreign key "fk_vendor_created_by" of audit column "created_by" of "vendor" is NOT VALID.*/, fix: /ALTER TABLE vendor VALIDATE CONSTRAINT fk_vendor_created_by;$/, line: 6, column: 24 }],
+      errors: [
+        {
+          message: /^foreign key "fk_vendor_created_by" of audit column "created_by" of "vendor" is NOT VALID.*/,
+          fix: /ALTER TABLE vendor VALIDATE CONSTRAINT fk_vendor_created_by;$/,
+          line: 6,
+          column: 24,
+        },
+      ],
     },
     {
       name: 'key dropped by a later migration',
@@ -107,7 +139,12 @@ ruleTester(rule, {
       global: false,
       sql: 'CREATE TABLE "Account" (id uuid PRIMARY KEY);\nCREATE TABLE vendor (id uuid PRIMARY KEY, "CreatedBy" uuid REFERENCES users (id));',
       standard: { usersTable: 'Account', auditColumns: { createdBy: 'CreatedBy' } },
-      errors: [{ message: /references "users" \("id"\), not "Account" \("id"\)/, fix: /ALTER TABLE vendor DROP CONSTRAINT "vendor_CreatedBy_fkey", ADD FOREIGN KEY \("CreatedBy"\) REFERENCES "Account" \(id\);$/ }],
+      errors: [
+        {
+          message: /references "users" \("id"\), not "Account" \("id"\)/,
+          fix: /ALTER TABLE vendor DROP CONSTRAINT "vendor_CreatedBy_fkey", ADD FOREIGN KEY \("CreatedBy"\) REFERENCES "Account" \(id\);$/,
+        },
+      ],
     },
   ],
 });

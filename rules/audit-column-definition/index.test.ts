@@ -24,11 +24,12 @@ ruleTester(rule, {
     { name: 'as the standard prescribes', sql: vendor() },
     {
       name: 'CURRENT_TIMESTAMP, transaction_timestamp(), pg_catalog.now() and a cast to timestamptz are all now()',
-      sql: vendor({
-        created_at: 'timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP',
-        updated_at: 'pg_catalog.timestamptz NOT NULL DEFAULT transaction_timestamp()',
-        updated_by: 'uuid',
-      }) + '\nALTER TABLE vendor ALTER COLUMN updated_at SET DEFAULT pg_catalog.now()::timestamptz;',
+      sql:
+        vendor({
+          created_at: 'timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP',
+          updated_at: 'pg_catalog.timestamptz NOT NULL DEFAULT transaction_timestamp()',
+          updated_by: 'uuid',
+        }) + '\nALTER TABLE vendor ALTER COLUMN updated_at SET DEFAULT pg_catalog.now()::timestamptz;',
     },
     { name: 'an explicit DEFAULT NULL on the deletion columns', sql: vendor({ deleted_at: 'timestamptz DEFAULT NULL', deleted_by: 'uuid DEFAULT NULL::uuid' }) },
     { name: 'created_by may have a default (e.g. the session user)', sql: vendor({ created_by: "uuid NOT NULL DEFAULT current_setting('app.current_user_id')::uuid" }) },
@@ -56,15 +57,32 @@ ruleTester(rule, {
       name: 'wrong type, nullable and no default: one finding per deviation, at the column',
       sql: vendor({ created_at: 'timestamp' }),
       errors: [
-        { messageId: 'nullable', data: { what: 'audit column "created_at" of "vendor"', why: 'every row must record when it was created' }, fix: "ALTER TABLE vendor ALTER COLUMN created_at SET NOT NULL;", line: 2, column: 3, logical: 'public.vendor.created_at' },
-        { messageId: 'noDefault', data: { what: 'audit column "created_at" of "vendor"' }, fix: "ALTER TABLE vendor ALTER COLUMN created_at SET DEFAULT now();", line: 2 },
-        { message: /^audit column "created_at" of "vendor" is timestamp without time zone, not timestamptz \(it stores no time zone.*/, fix: /ALTER TABLE vendor ALTER COLUMN created_at TYPE timestamptz;$/, line: 2 },
+        {
+          messageId: 'nullable',
+          data: { what: 'audit column "created_at" of "vendor"', why: 'every row must record when it was created' },
+          fix: 'ALTER TABLE vendor ALTER COLUMN created_at SET NOT NULL;',
+          line: 2,
+          column: 3,
+          logical: 'public.vendor.created_at',
+        },
+        { messageId: 'noDefault', data: { what: 'audit column "created_at" of "vendor"' }, fix: 'ALTER TABLE vendor ALTER COLUMN created_at SET DEFAULT now();', line: 2 },
+        {
+          message: /^audit column "created_at" of "vendor" is timestamp without time zone, not timestamptz \(it stores no time zone.*/,
+          fix: /ALTER TABLE vendor ALTER COLUMN created_at TYPE timestamptz;$/,
+          line: 2,
+        },
       ],
     },
     {
       name: 'clock_timestamp() is not the transaction time',
       sql: vendor({ updated_at: 'timestamptz NOT NULL DEFAULT clock_timestamp()' }),
-      errors: [{ message: /^audit column "updated_at" of "vendor" defaults to clock_timestamp\(\), the wall-clock time of each call, which moves on within a transaction .*/, fix: /ALTER TABLE vendor ALTER COLUMN updated_at SET DEFAULT now\(\);$/, line: 4 }],
+      errors: [
+        {
+          message: /^audit column "updated_at" of "vendor" defaults to clock_timestamp\(\), the wall-clock time of each call, which moves on within a transaction .*/,
+          fix: /ALTER TABLE vendor ALTER COLUMN updated_at SET DEFAULT now\(\);$/,
+          line: 4,
+        },
+      ],
     },
     {
       name: 'statement_timestamp() is not the transaction time',
@@ -78,11 +96,15 @@ ruleTester(rule, {
     },
     {
       name: 'CURRENT_TIMESTAMP(0), LOCALTIMESTAMP, a look-alike now() of another schema',
-      sql: vendor({
-        created_at: 'timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP(0)',
-        updated_at: 'timestamptz NOT NULL DEFAULT LOCALTIMESTAMP',
-      }) + '\nCREATE SCHEMA util;\nALTER TABLE vendor ALTER COLUMN updated_at SET DEFAULT util.now();',
-      errors: [{ message: /defaults to CURRENT_TIMESTAMP(?:\(0\))?, which rounds the transaction time to 0 fractional digits/, line: 2 }, { message: /defaults to util\.now\(\), a function of schema "util", not PostgreSQL's own.*\(changed here; column defined at .*:4\)$/, line: 10 }],
+      sql:
+        vendor({
+          created_at: 'timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP(0)',
+          updated_at: 'timestamptz NOT NULL DEFAULT LOCALTIMESTAMP',
+        }) + '\nCREATE SCHEMA util;\nALTER TABLE vendor ALTER COLUMN updated_at SET DEFAULT util.now();',
+      errors: [
+        { message: /defaults to CURRENT_TIMESTAMP(?:\(0\))?, which rounds the transaction time to 0 fractional digits/, line: 2 },
+        { message: /defaults to util\.now\(\), a function of schema "util", not PostgreSQL's own.*\(changed here; column defined at .*:4\)$/, line: 10 },
+      ],
     },
     {
       name: 'LOCALTIMESTAMP has no time zone',
@@ -97,13 +119,25 @@ ruleTester(rule, {
     {
       name: 'a timestamptz with reduced precision is not timestamptz',
       sql: vendor({ updated_at: 'timestamptz(0) NOT NULL DEFAULT now()' }),
-      errors: [{ messageId: 'wrongType', data: { what: 'audit column "updated_at" of "vendor"', type: 'timestamp(0) with time zone', wanted: 'timestamptz' }, fix: "ALTER TABLE vendor ALTER COLUMN updated_at TYPE timestamptz;" }],
+      errors: [
+        {
+          messageId: 'wrongType',
+          data: { what: 'audit column "updated_at" of "vendor"', type: 'timestamp(0) with time zone', wanted: 'timestamptz' },
+          fix: 'ALTER TABLE vendor ALTER COLUMN updated_at TYPE timestamptz;',
+        },
+      ],
     },
     {
       name: 'NOT NULL deleted_at makes soft delete impossible; a default deletes every new row',
       sql: vendor({ deleted_at: 'timestamptz NOT NULL DEFAULT now()' }),
       errors: [
-        { messageId: 'deletedByDefault', data: { what: 'audit column "deleted_at" of "vendor"', default: 'now()' }, fix: "ALTER TABLE vendor ALTER COLUMN deleted_at DROP DEFAULT;", line: 6, column: 3 },
+        {
+          messageId: 'deletedByDefault',
+          data: { what: 'audit column "deleted_at" of "vendor"', default: 'now()' },
+          fix: 'ALTER TABLE vendor ALTER COLUMN deleted_at DROP DEFAULT;',
+          line: 6,
+          column: 3,
+        },
         { message: /^audit column "deleted_at" of "vendor" is NOT NULL, but a live row has no deletion time, so NOT NULL makes soft delete impossible$/, fix: /DROP NOT NULL;$/, line: 6 },
       ],
     },
@@ -112,7 +146,12 @@ ruleTester(rule, {
       sql: vendor({ created_by: 'text', updated_by: 'uuid NOT NULL', deleted_by: 'uuid[]' }),
       errors: [
         { message: /^audit column "created_by" of "vendor" allows NULL, but every row must record who created it/, line: 3 },
-        { messageId: 'wrongType', data: { what: 'audit column "created_by" of "vendor"', type: 'text', wanted: 'uuid' }, fix: "ALTER TABLE vendor ALTER COLUMN created_by TYPE uuid USING created_by::uuid;", line: 3 },
+        {
+          messageId: 'wrongType',
+          data: { what: 'audit column "created_by" of "vendor"', type: 'text', wanted: 'uuid' },
+          fix: 'ALTER TABLE vendor ALTER COLUMN created_by TYPE uuid USING created_by::uuid;',
+          line: 3,
+        },
         { message: /^audit column "updated_by" of "vendor" is NOT NULL, but a row nobody has updated yet has no updater/, line: 5 },
         { message: /^audit column "deleted_by" of "vendor" is uuid\[\], not uuid/, line: 7 },
       ],
@@ -127,19 +166,30 @@ ruleTester(rule, {
     },
     {
       name: 'renamed into an audit name by a later migration, then judged',
-      sql: { 'app/migrations/001_a.sql': 'CREATE TABLE vendor (id uuid PRIMARY KEY,\n  removed timestamptz NOT NULL);', 'app/migrations/002_b.sql': 'ALTER TABLE vendor RENAME COLUMN removed TO deleted_at;' },
+      sql: {
+        'app/migrations/001_a.sql': 'CREATE TABLE vendor (id uuid PRIMARY KEY,\n  removed timestamptz NOT NULL);',
+        'app/migrations/002_b.sql': 'ALTER TABLE vendor RENAME COLUMN removed TO deleted_at;',
+      },
       errors: [{ message: /"deleted_at" of "vendor" is NOT NULL/, line: 2, column: 3, logical: 'public.vendor.deleted_at' }],
     },
     {
       name: 'configured, quoted audit column names',
       sql: 'CREATE TABLE vendor ("CreatedAt" timestamptz DEFAULT now());',
       standard: { auditColumns: { createdAt: 'CreatedAt' } },
-      errors: [{ messageId: 'nullable', data: { what: 'audit column "CreatedAt" of "vendor"', why: 'every row must record when it was created' }, fix: "ALTER TABLE vendor ALTER COLUMN \"CreatedAt\" SET NOT NULL;", column: 22, logical: 'public.vendor.CreatedAt' }],
+      errors: [
+        {
+          messageId: 'nullable',
+          data: { what: 'audit column "CreatedAt" of "vendor"', why: 'every row must record when it was created' },
+          fix: 'ALTER TABLE vendor ALTER COLUMN "CreatedAt" SET NOT NULL;',
+          column: 22,
+          logical: 'public.vendor.CreatedAt',
+        },
+      ],
     },
   ],
 });
 
-it('PostgreSQL: now(), CURRENT_TIMESTAMP and transaction_timestamp() agree; clock_timestamp() and the literal \'now\' do not', async () => {
+it("PostgreSQL: now(), CURRENT_TIMESTAMP and transaction_timestamp() agree; clock_timestamp() and the literal 'now' do not", async () => {
   const db = new PGlite();
   await db.exec(`CREATE TABLE t (n int, lit timestamptz DEFAULT 'now', created_at timestamptz DEFAULT now())`);
   const [{ same, clock }] = (

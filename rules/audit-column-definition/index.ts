@@ -59,7 +59,13 @@ export default defineRule({
         const alter = `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)}`;
         for (const d of deviations(table, column, SPECS[key])) {
           const phase = d.messageId === 'wrongType' ? ('column' as const) : undefined;
-          ctx.report({ table, node: column, messageId: d.messageId, data: d.data, fix: { sql: `${alter} ${d.action}`, ...(phase ? { phase } : {}), ...(d.json ? { json: { op: 'set', ...d.json, of: 'node' } } : {}) } });
+          ctx.report({
+            table,
+            node: column,
+            messageId: d.messageId,
+            data: d.data,
+            fix: { sql: `${alter} ${d.action}`, ...(phase ? { phase } : {}), ...(d.json ? { json: { op: 'set', ...d.json, of: 'node' } } : {}) },
+          });
         }
       }
     }
@@ -79,7 +85,7 @@ function deviations(table: Table, column: Column, spec: Spec): Deviation[] {
   const what = `audit column "${column.name}" of "${table.name}"`;
   const t = column.type;
   if (t.name !== TYPE_NAMES[spec.type] || t.mods.length > 0 || t.arrayDims > 0) {
-    const note = t.name === 'timestamp without time zone' && t.arrayDims === 0 ? ' (it stores no time zone, so its meaning depends on the writer\'s session)' : '';
+    const note = t.name === 'timestamp without time zone' && t.arrayDims === 0 ? " (it stores no time zone, so its meaning depends on the writer's session)" : '';
     // PostgreSQL has no automatic cast to uuid from text or other types: it needs the USING clause.
     const using = spec.type === 'uuid' ? ` USING ${ident(column.name)}::uuid` : '';
     out.push({ messageId: 'wrongType', data: { what, type: t.text, wanted: spec.type, note }, action: `TYPE ${spec.type}${using}`, json: { path: ['type'], value: spec.type } });

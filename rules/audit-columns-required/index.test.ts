@@ -33,7 +33,7 @@ ruleTester(rule, {
     },
     {
       name: 'a partition of a log table is judged through its parent',
-      sql: 'CREATE TABLE audit_log (id uuid, created_at timestamptz NOT NULL DEFAULT now(), created_by uuid NOT NULL, PRIMARY KEY (created_at, id)) PARTITION BY RANGE (created_at);\nCREATE TABLE audit_log_2025 PARTITION OF audit_log FOR VALUES FROM (\'2025-01-01\') TO (\'2026-01-01\');',
+      sql: "CREATE TABLE audit_log (id uuid, created_at timestamptz NOT NULL DEFAULT now(), created_by uuid NOT NULL, PRIMARY KEY (created_at, id)) PARTITION BY RANGE (created_at);\nCREATE TABLE audit_log_2025 PARTITION OF audit_log FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
     },
     {
       name: 'a column added by a later migration counts',
@@ -80,12 +80,19 @@ ruleTester(rule, {
       name: 'no audit columns: one finding per column, with its full definition',
       sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);',
       errors: [
-        { messageId: 'missing', data: { table: 'vendor', column: 'created_at' }, fix: "ALTER TABLE vendor ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();", line: 1, column: 14, logical: 'public.vendor' },
-        { messageId: 'missing', data: { table: 'vendor', column: 'created_by' }, fix: "ALTER TABLE vendor ADD COLUMN created_by uuid NOT NULL REFERENCES users (id);" },
-        { messageId: 'missing', data: { table: 'vendor', column: 'deleted_at' }, fix: "ALTER TABLE vendor ADD COLUMN deleted_at timestamptz NULL;" },
-        { messageId: 'missing', data: { table: 'vendor', column: 'deleted_by' }, fix: "ALTER TABLE vendor ADD COLUMN deleted_by uuid NULL REFERENCES users (id);" },
-        { messageId: 'missing', data: { table: 'vendor', column: 'updated_at' }, fix: "ALTER TABLE vendor ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();" },
-        { messageId: 'missing', data: { table: 'vendor', column: 'updated_by' }, fix: "ALTER TABLE vendor ADD COLUMN updated_by uuid NULL REFERENCES users (id);" },
+        {
+          messageId: 'missing',
+          data: { table: 'vendor', column: 'created_at' },
+          fix: 'ALTER TABLE vendor ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();',
+          line: 1,
+          column: 14,
+          logical: 'public.vendor',
+        },
+        { messageId: 'missing', data: { table: 'vendor', column: 'created_by' }, fix: 'ALTER TABLE vendor ADD COLUMN created_by uuid NOT NULL REFERENCES users (id);' },
+        { messageId: 'missing', data: { table: 'vendor', column: 'deleted_at' }, fix: 'ALTER TABLE vendor ADD COLUMN deleted_at timestamptz NULL;' },
+        { messageId: 'missing', data: { table: 'vendor', column: 'deleted_by' }, fix: 'ALTER TABLE vendor ADD COLUMN deleted_by uuid NULL REFERENCES users (id);' },
+        { messageId: 'missing', data: { table: 'vendor', column: 'updated_at' }, fix: 'ALTER TABLE vendor ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();' },
+        { messageId: 'missing', data: { table: 'vendor', column: 'updated_by' }, fix: 'ALTER TABLE vendor ADD COLUMN updated_by uuid NULL REFERENCES users (id);' },
       ],
     },
     {
@@ -101,7 +108,7 @@ ruleTester(rule, {
     {
       name: 'quoted mixed-case column is another column: suggest renaming it',
       sql: VENDOR.replace('created_at timestamptz', '"Created_At" timestamptz'),
-      errors: [{ messageId: 'lookalike', data: { table: 'vendor', column: 'created_at', lookalike: 'Created_At' }, fix: "ALTER TABLE vendor RENAME COLUMN \"Created_At\" TO created_at;" }],
+      errors: [{ messageId: 'lookalike', data: { table: 'vendor', column: 'created_at', lookalike: 'Created_At' }, fix: 'ALTER TABLE vendor RENAME COLUMN "Created_At" TO created_at;' }],
     },
     {
       name: 'log table still needs created_by',
@@ -133,12 +140,22 @@ ruleTester(rule, {
       global: false,
       sql: 'CREATE TABLE accounts (id uuid PRIMARY KEY, created_at timestamptz, inserted_by uuid, updated_at timestamptz, updated_by uuid, deleted_at timestamptz, deleted_by uuid);\nCREATE TABLE vendor (id uuid PRIMARY KEY, created_at timestamptz, created_by uuid, updated_at timestamptz, updated_by uuid, deleted_at timestamptz, deleted_by uuid);',
       standard: { usersTable: 'accounts', auditColumns: { createdBy: 'inserted_by' } },
-      errors: [{ messageId: 'missing', data: { table: 'vendor', column: 'inserted_by' }, fix: "ALTER TABLE vendor ADD COLUMN inserted_by uuid NOT NULL REFERENCES accounts (id);", line: 2, column: 14 }],
+      errors: [
+        { messageId: 'missing', data: { table: 'vendor', column: 'inserted_by' }, fix: 'ALTER TABLE vendor ADD COLUMN inserted_by uuid NOT NULL REFERENCES accounts (id);', line: 2, column: 14 },
+      ],
     },
     {
       name: 'table outside the default schema is written qualified in the fix',
       sql: 'CREATE SCHEMA vendor_risk;\nCREATE TABLE vendor_risk."Vendor" (id uuid PRIMARY KEY, created_at timestamptz, created_by uuid, updated_at timestamptz, updated_by uuid, deleted_at timestamptz);',
-      errors: [{ messageId: 'missing', data: { table: 'Vendor', column: 'deleted_by' }, fix: "ALTER TABLE vendor_risk.\"Vendor\" ADD COLUMN deleted_by uuid NULL REFERENCES users (id);", line: 2, logical: 'vendor_risk.Vendor' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: { table: 'Vendor', column: 'deleted_by' },
+          fix: 'ALTER TABLE vendor_risk."Vendor" ADD COLUMN deleted_by uuid NULL REFERENCES users (id);',
+          line: 2,
+          logical: 'vendor_risk.Vendor',
+        },
+      ],
     },
   ],
 });

@@ -66,19 +66,30 @@ ALTER TABLE audit_log ENABLE ALWAYS TRIGGER no_delete;`,
       sql: LOG_TABLE,
       errors: [
         {
-          message: 'DELETE on log table "audit_log" is neither revoked nor blocked by a trigger: revoke the privilege, or add a BEFORE DELETE … FOR EACH ROW trigger that raises an exception', fix: 'REVOKE DELETE ON audit_log FROM PUBLIC;',
+          message: 'DELETE on log table "audit_log" is neither revoked nor blocked by a trigger: revoke the privilege, or add a BEFORE DELETE … FOR EACH ROW trigger that raises an exception',
+          fix: 'REVOKE DELETE ON audit_log FROM PUBLIC;',
           line: 1,
           column: 14,
           logical: 'public.audit_log',
         },
-        { message: 'UPDATE on log table "audit_log" is neither revoked nor blocked by a trigger: revoke the privilege, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception', fix: 'REVOKE UPDATE ON audit_log FROM PUBLIC;' },
+        {
+          message: 'UPDATE on log table "audit_log" is neither revoked nor blocked by a trigger: revoke the privilege, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception',
+          fix: 'REVOKE UPDATE ON audit_log FROM PUBLIC;',
+        },
       ],
     },
     {
       name: 'updated_*/deleted_* columns on a log table, at each column',
       sql: `CREATE TABLE event_log (id uuid PRIMARY KEY,\n  updated_at timestamptz,\n  updated_by uuid,\n  deleted_at timestamptz,\n  deleted_by uuid);\nREVOKE ALL ON event_log FROM PUBLIC;`,
       errors: [
-        { messageId: 'mutableColumn', data: { table: 'event_log', column: 'updated_at' }, fix: "ALTER TABLE event_log DROP COLUMN updated_at;", line: 2, column: 3, logical: 'public.event_log.updated_at' },
+        {
+          messageId: 'mutableColumn',
+          data: { table: 'event_log', column: 'updated_at' },
+          fix: 'ALTER TABLE event_log DROP COLUMN updated_at;',
+          line: 2,
+          column: 3,
+          logical: 'public.event_log.updated_at',
+        },
         { line: 3, logical: 'public.event_log.updated_by' },
         { line: 4, logical: 'public.event_log.deleted_at' },
         { line: 5, logical: 'public.event_log.deleted_by' },
@@ -94,7 +105,9 @@ ALTER TABLE audit_log ENABLE ALWAYS TRIGGER no_delete;`,
       sql: { 'app/migrations/001_a.sql': REVOKED, 'app/migrations/002_b.sql': '-- app role\nGRANT SELECT, INSERT, UPDATE ON audit_log TO app_writer, "Auditor";' },
       errors: [
         {
-          message: 'UPDATE on log table "audit_log" is granted to "Auditor", "app_writer" (app/migrations/002_b.sql:2), so its rows can be changed: revoke the privilege, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception', fix: 'REVOKE UPDATE ON audit_log FROM "Auditor", app_writer;',
+          message:
+            'UPDATE on log table "audit_log" is granted to "Auditor", "app_writer" (app/migrations/002_b.sql:2), so its rows can be changed: revoke the privilege, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception',
+          fix: 'REVOKE UPDATE ON audit_log FROM "Auditor", app_writer;',
           file: 'app/migrations/002_b.sql',
           line: 2,
           column: 1,
@@ -110,7 +123,10 @@ ALTER TABLE audit_log ENABLE ALWAYS TRIGGER no_delete;`,
     {
       name: 'GRANT … ON ALL TABLES IN SCHEMA after the REVOKE',
       sql: `${REVOKED}\nGRANT ALL ON ALL TABLES IN SCHEMA public TO app_writer;`,
-      errors: [{ message: /^DELETE .* granted to "app_writer"/, line: 8 }, { message: /^UPDATE .* granted to "app_writer"/, line: 8 }],
+      errors: [
+        { message: /^DELETE .* granted to "app_writer"/, line: 8 },
+        { message: /^UPDATE .* granted to "app_writer"/, line: 8 },
+      ],
     },
     {
       name: 'a column-level UPDATE grant still lets that column change',
@@ -130,10 +146,14 @@ CREATE TRIGGER b_statement BEFORE UPDATE ON audit_log FOR EACH STATEMENT EXECUTE
 CREATE TRIGGER c_column BEFORE UPDATE OF action ON audit_log FOR EACH ROW EXECUTE FUNCTION reject_log_change();
 CREATE TRIGGER d_when BEFORE DELETE ON audit_log FOR EACH ROW WHEN (OLD.action <> 'login') EXECUTE FUNCTION reject_log_change();`,
       errors: [
-        { message: `DELETE on log table "audit_log" is neither revoked nor blocked by a trigger; trigger "d_when" does not count: it fires only WHEN (old.action <> 'login'): revoke the privilege, or add a BEFORE DELETE … FOR EACH ROW trigger that raises an exception`, fix: 'REVOKE DELETE ON audit_log FROM PUBLIC;' },
+        {
+          message: `DELETE on log table "audit_log" is neither revoked nor blocked by a trigger; trigger "d_when" does not count: it fires only WHEN (old.action <> 'login'): revoke the privilege, or add a BEFORE DELETE … FOR EACH ROW trigger that raises an exception`,
+          fix: 'REVOKE DELETE ON audit_log FROM PUBLIC;',
+        },
         {
           message:
-            'UPDATE on log table "audit_log" is neither revoked nor blocked by a trigger; trigger "a_after" does not count: it runs AFTER, not BEFORE; trigger "b_statement" does not count: it is FOR EACH STATEMENT, which partitions and hypertable chunks do not inherit; trigger "c_column" does not count: it fires only for UPDATE OF action: revoke the privilege, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception', fix: 'REVOKE UPDATE ON audit_log FROM PUBLIC;',
+            'UPDATE on log table "audit_log" is neither revoked nor blocked by a trigger; trigger "a_after" does not count: it runs AFTER, not BEFORE; trigger "b_statement" does not count: it is FOR EACH STATEMENT, which partitions and hypertable chunks do not inherit; trigger "c_column" does not count: it fires only for UPDATE OF action: revoke the privilege, or add a BEFORE UPDATE … FOR EACH ROW trigger that raises an exception',
+          fix: 'REVOKE UPDATE ON audit_log FROM PUBLIC;',
         },
       ],
     },
@@ -143,11 +163,18 @@ CREATE TRIGGER d_when BEFORE DELETE ON audit_log FOR EACH ROW WHEN (OLD.action <
         'app/migrations/001_a.sql': TRIGGER_BLOCKED + '\nCREATE TRIGGER spare BEFORE DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION reject_log_change();',
         'app/migrations/002_b.sql': 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;\nALTER TABLE audit_log ENABLE REPLICA TRIGGER spare;',
       },
-      errors: [{ message: /^DELETE .*; trigger "audit_log_append_only" does not count: it is disabled; trigger "spare" does not count: it fires only in replica sessions/ }, { message: /^UPDATE .* "audit_log_append_only" does not count: it is disabled:/ }],
+      errors: [
+        { message: /^DELETE .*; trigger "audit_log_append_only" does not count: it is disabled; trigger "spare" does not count: it fires only in replica sessions/ },
+        { message: /^UPDATE .* "audit_log_append_only" does not count: it is disabled:/ },
+      ],
     },
     {
       name: 'DISABLE TRIGGER ALL, then DROP TRIGGER',
-      sql: { 'app/migrations/001_a.sql': TRIGGER_BLOCKED, 'app/migrations/002_b.sql': 'ALTER TABLE audit_log DISABLE TRIGGER ALL;', 'app/migrations/003_c.sql': 'ALTER TABLE audit_log ENABLE TRIGGER ALL;\nDROP TRIGGER audit_log_append_only ON audit_log;' },
+      sql: {
+        'app/migrations/001_a.sql': TRIGGER_BLOCKED,
+        'app/migrations/002_b.sql': 'ALTER TABLE audit_log DISABLE TRIGGER ALL;',
+        'app/migrations/003_c.sql': 'ALTER TABLE audit_log ENABLE TRIGGER ALL;\nDROP TRIGGER audit_log_append_only ON audit_log;',
+      },
       errors: [{ message: /^DELETE .* neither revoked nor blocked by a trigger: / }, { message: /^UPDATE .* neither revoked nor blocked by a trigger: / }],
     },
     {
@@ -157,7 +184,8 @@ CREATE TRIGGER d_when BEFORE DELETE ON audit_log FOR EACH ROW WHEN (OLD.action <
       errors: [
         {
           message:
-            'TRUNCATE on log table "audit_log" is neither revoked nor blocked by a trigger: revoke the privilege, or add a BEFORE TRUNCATE … FOR EACH STATEMENT trigger that raises an exception (row triggers do not fire on TRUNCATE)', fix: 'REVOKE TRUNCATE ON audit_log FROM PUBLIC;',
+            'TRUNCATE on log table "audit_log" is neither revoked nor blocked by a trigger: revoke the privilege, or add a BEFORE TRUNCATE … FOR EACH STATEMENT trigger that raises an exception (row triggers do not fire on TRUNCATE)',
+          fix: 'REVOKE TRUNCATE ON audit_log FROM PUBLIC;',
         },
       ],
     },
@@ -165,12 +193,12 @@ CREATE TRIGGER d_when BEFORE DELETE ON audit_log FOR EACH ROW WHEN (OLD.action <
       name: 'configured log table with quoted name and configured audit columns',
       sql: 'CREATE TABLE "ActivityLog" (id uuid PRIMARY KEY,\n  modified_at timestamptz, updated_at timestamptz);\nREVOKE ALL ON "ActivityLog" FROM PUBLIC;',
       standard: { logTables: ['ActivityLog'], auditColumns: { updatedAt: 'modified_at' } },
-      errors: [{ messageId: 'mutableColumn', data: { table: 'ActivityLog', column: 'modified_at' }, fix: "ALTER TABLE \"ActivityLog\" DROP COLUMN modified_at;", line: 2, column: 3 }],
+      errors: [{ messageId: 'mutableColumn', data: { table: 'ActivityLog', column: 'modified_at' }, fix: 'ALTER TABLE "ActivityLog" DROP COLUMN modified_at;', line: 2, column: 3 }],
     },
   ],
 });
 
-it('PostgreSQL: the valid case\'s row trigger really blocks UPDATE and DELETE (but not TRUNCATE)', async () => {
+it("PostgreSQL: the valid case's row trigger really blocks UPDATE and DELETE (but not TRUNCATE)", async () => {
   const db = new PGlite();
   await db.exec(TRIGGER_BLOCKED);
   await db.exec(`INSERT INTO audit_log (id, action, created_by) VALUES (gen_random_uuid(), 'login', gen_random_uuid())`);

@@ -21,9 +21,17 @@ ruleTester(rule, {
     { name: 'PRIMARY KEY UNIQUE in one CREATE TABLE: PostgreSQL builds one index', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY UNIQUE, code text, UNIQUE (code), UNIQUE (code));' },
     { name: 'a prefix is not reported by default', sql: T + 'CREATE INDEX a ON vendor (organisation_id);\nCREATE INDEX b ON vendor (organisation_id, name);' },
     { name: 'prefix: a unique index is not redundant', sql: T + 'CREATE UNIQUE INDEX a ON vendor (code);\nCREATE INDEX b ON vendor (code, name);', options: { prefix: true } },
-    { name: 'prefix: the longer index is partial', sql: T + 'CREATE INDEX a ON vendor (organisation_id);\nCREATE INDEX b ON vendor (organisation_id, name) WHERE deleted_at IS NULL;', options: { prefix: true } },
+    {
+      name: 'prefix: the longer index is partial',
+      sql: T + 'CREATE INDEX a ON vendor (organisation_id);\nCREATE INDEX b ON vendor (organisation_id, name) WHERE deleted_at IS NULL;',
+      options: { prefix: true },
+    },
     { name: 'prefix: the longer index is not btree', sql: T + 'CREATE INDEX a ON vendor (name);\nCREATE INDEX b ON vendor USING gist (name, code);', options: { prefix: true } },
-    { name: 'prefix: the shorter index covers more through INCLUDE', sql: T + 'CREATE INDEX a ON vendor (organisation_id) INCLUDE (code);\nCREATE INDEX b ON vendor (organisation_id, name);', options: { prefix: true } },
+    {
+      name: 'prefix: the shorter index covers more through INCLUDE',
+      sql: T + 'CREATE INDEX a ON vendor (organisation_id) INCLUDE (code);\nCREATE INDEX b ON vendor (organisation_id, name);',
+      options: { prefix: true },
+    },
   ],
   invalid: [
     {
@@ -31,7 +39,9 @@ ruleTester(rule, {
       sql: T + 'CREATE INDEX idx_vendor_name ON vendor (name);\nCREATE INDEX idx_vendor_name_2 ON vendor USING btree (name ASC NULLS LAST);',
       errors: [
         {
-          messageId: 'duplicate', data: { index: 'index "idx_vendor_name_2"', keys: 'name', kept: 'index "idx_vendor_name"', table: 'vendor' }, fix: "DROP INDEX idx_vendor_name_2;",
+          messageId: 'duplicate',
+          data: { index: 'index "idx_vendor_name_2"', keys: 'name', kept: 'index "idx_vendor_name"', table: 'vendor' },
+          fix: 'DROP INDEX idx_vendor_name_2;',
           line: 3,
           column: 1,
           logical: 'public.vendor.idx_vendor_name_2',
@@ -51,10 +61,13 @@ ruleTester(rule, {
     {
       name: 'same expression and predicate, INCLUDE in another order, in a later migration, quoted and qualified',
       sql: {
-        'app/migrations/001_a.sql': 'CREATE SCHEMA crm;\nCREATE TABLE crm."Vendor" (name text, a int, b int, deleted_at timestamptz);\nCREATE INDEX "idxA" ON crm."Vendor" (lower(name)) INCLUDE (a, b) WHERE deleted_at IS NULL;',
+        'app/migrations/001_a.sql':
+          'CREATE SCHEMA crm;\nCREATE TABLE crm."Vendor" (name text, a int, b int, deleted_at timestamptz);\nCREATE INDEX "idxA" ON crm."Vendor" (lower(name)) INCLUDE (a, b) WHERE deleted_at IS NULL;',
         'app/migrations/002_b.sql': 'CREATE INDEX "idxB" ON crm."Vendor" (LOWER(name)) INCLUDE (b, a) WHERE (deleted_at IS NULL);',
       },
-      errors: [{ message: /^index "idxB" \(\(lower\(name\)\)\) duplicates index "idxA" on "Vendor" .*/, fix: /DROP INDEX crm\."idxB";$/, file: 'app/migrations/002_b.sql', logical: 'crm.Vendor.idxB' }],
+      errors: [
+        { message: /^index "idxB" \(\(lower\(name\)\)\) duplicates index "idxA" on "Vendor" .*/, fix: /DROP INDEX crm\."idxB";$/, file: 'app/migrations/002_b.sql', logical: 'crm.Vendor.idxB' },
+      ],
     },
     {
       name: 'three identical: both later ones name the first',
@@ -73,7 +86,14 @@ ruleTester(rule, {
       name: 'prefix option: a leading prefix of a longer index',
       sql: T + 'CREATE INDEX idx_vendor_org ON vendor (organisation_id);\nCREATE INDEX idx_vendor_org_name ON vendor (organisation_id, name);',
       options: { prefix: true },
-      errors: [{ messageId: 'prefix', data: { index: 'index "idx_vendor_org"', keys: 'organisation_id', longer: 'index "idx_vendor_org_name"', longerKeys: 'organisation_id, name' }, fix: "DROP INDEX idx_vendor_org;", line: 2 }],
+      errors: [
+        {
+          messageId: 'prefix',
+          data: { index: 'index "idx_vendor_org"', keys: 'organisation_id', longer: 'index "idx_vendor_org_name"', longerKeys: 'organisation_id, name' },
+          fix: 'DROP INDEX idx_vendor_org;',
+          line: 2,
+        },
+      ],
     },
     {
       name: 'prefix option: a prefix of the primary key, reported once alongside an exact duplicate',

@@ -28,10 +28,10 @@ ruleTester(rule, {
 
 describe('empty-file', () => {
   it('reports each empty file once, and other files are linted as usual', () => {
-    const findings = lintCase(
-      { sql: { 'app/migrations/001_a.sql': '-- nothing yet', 'app/migrations/002_b.sql': 'CREATE TABLE vendor (id uuid);', 'app/migrations/003_c.sql': '' } },
-      ['empty-file', 'rls-enabled'],
-    );
+    const findings = lintCase({ sql: { 'app/migrations/001_a.sql': '-- nothing yet', 'app/migrations/002_b.sql': 'CREATE TABLE vendor (id uuid);', 'app/migrations/003_c.sql': '' } }, [
+      'empty-file',
+      'rls-enabled',
+    ]);
     expect(findings.map((f) => `${f.loc.file} ${f.ruleId}`)).toEqual(['app/migrations/001_a.sql empty-file', 'app/migrations/002_b.sql rls-enabled', 'app/migrations/003_c.sql empty-file']);
     expect(findings.find((f) => f.ruleId === 'empty-file')!.severity).toBe('warn');
   });

@@ -33,7 +33,10 @@ ruleTester(rule, {
     },
     {
       name: 'renamed by a later migration',
-      sql: { 'app/migrations/001_a.sql': VENDOR + 'CREATE TABLE contact (id uuid, vendor uuid REFERENCES vendors);', 'app/migrations/002_b.sql': 'ALTER TABLE contact RENAME COLUMN vendor TO vendor_id;' },
+      sql: {
+        'app/migrations/001_a.sql': VENDOR + 'CREATE TABLE contact (id uuid, vendor uuid REFERENCES vendors);',
+        'app/migrations/002_b.sql': 'ALTER TABLE contact RENAME COLUMN vendor TO vendor_id;',
+      },
     },
   ],
   invalid: [
@@ -41,8 +44,19 @@ ruleTester(rule, {
       name: 'no _id suffix',
       sql: VENDOR + 'CREATE TABLE contact (\n  id uuid,\n  vendor uuid REFERENCES vendors (id),\n  owner_fk uuid REFERENCES users\n);',
       errors: [
-        { message: 'foreign-key column "vendor" on table "contact" (references "vendors" ("id")) does not end in "_id": rename it, e.g. to "vendor_id"', line: 4, column: 3, logical: 'public.contact.vendor' },
-        { messageId: 'badName', data: { column: 'owner_fk', table: 'contact', reference: '"users" ("id")', advice: 'does not end in "_id": rename it, e.g. to "owner_id"' }, line: 5, column: 3, logical: 'public.contact.owner_fk' },
+        {
+          message: 'foreign-key column "vendor" on table "contact" (references "vendors" ("id")) does not end in "_id": rename it, e.g. to "vendor_id"',
+          line: 4,
+          column: 3,
+          logical: 'public.contact.vendor',
+        },
+        {
+          messageId: 'badName',
+          data: { column: 'owner_fk', table: 'contact', reference: '"users" ("id")', advice: 'does not end in "_id": rename it, e.g. to "owner_id"' },
+          line: 5,
+          column: 3,
+          logical: 'public.contact.owner_fk',
+        },
       ],
     },
     {
@@ -52,7 +66,9 @@ ruleTester(rule, {
     },
     {
       name: 'composite key: the non-tenant column is judged; a tenant key in a single-column key is judged too',
-      sql: VENDOR + 'CREATE TABLE contact (id uuid, org uuid REFERENCES organisations (id), organisation_id uuid, vendor uuid,\n  FOREIGN KEY (organisation_id, vendor) REFERENCES vendors (organisation_id, id));',
+      sql:
+        VENDOR +
+        'CREATE TABLE contact (id uuid, org uuid REFERENCES organisations (id), organisation_id uuid, vendor uuid,\n  FOREIGN KEY (organisation_id, vendor) REFERENCES vendors (organisation_id, id));',
       errors: [{ message: /^foreign-key column "org" .*"org_id"/ }, { message: /^foreign-key column "vendor" .* \(references "vendors" \("organisation_id", "id"\)\)/ }],
     },
     {
@@ -74,7 +90,15 @@ ruleTester(rule, {
       sql: 'CREATE TABLE policies (id uuid PRIMARY KEY, parent_version_id uuid REFERENCES policies (id), owner_id uuid REFERENCES users (id), user_ref uuid REFERENCES users (id));',
       options: { style: 'role-table' },
       errors: [
-        { messageId: 'badName', data: { column: 'parent_version_id', table: 'policies', reference: '"policies" ("id")', advice: 'is not named after the table it references: rename it to "policy_id" or "<role>_policy_id", e.g. "parent_version_policy_id"' } },
+        {
+          messageId: 'badName',
+          data: {
+            column: 'parent_version_id',
+            table: 'policies',
+            reference: '"policies" ("id")',
+            advice: 'is not named after the table it references: rename it to "policy_id" or "<role>_policy_id", e.g. "parent_version_policy_id"',
+          },
+        },
         { message: /"owner_id" .* rename it to "user_id" or "<role>_user_id", e.g. "owner_user_id"$/ },
         { message: /"user_ref" .* rename it to "user_id" or "<role>_user_id"$/ },
       ],
@@ -83,7 +107,12 @@ ruleTester(rule, {
       name: 'a schema-qualified target',
       sql: 'CREATE SCHEMA ref;\nCREATE TABLE ref.currencies (code text PRIMARY KEY);\nCREATE TABLE price (id uuid, money_unit text REFERENCES ref.currencies);',
       options: { style: 'table' },
-      errors: [{ messageId: 'badName', data: { column: 'money_unit', table: 'price', reference: '"ref"."currencies" ("code")', advice: 'is not named after the table it references: rename it to "currency_code"' } }],
+      errors: [
+        {
+          messageId: 'badName',
+          data: { column: 'money_unit', table: 'price', reference: '"ref"."currencies" ("code")', advice: 'is not named after the table it references: rename it to "currency_code"' },
+        },
+      ],
     },
   ],
 });

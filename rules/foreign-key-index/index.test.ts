@@ -37,14 +37,32 @@ ruleTester(rule, {
     {
       name: 'no index at all',
       sql: VENDOR + 'CREATE TABLE vendor_contact (\n  id uuid PRIMARY KEY,\n  vendor_id uuid REFERENCES vendor (id)\n);',
-      errors: [{ messageId: 'missing', data: { name: 'vendor_contact_vendor_id_fkey', columns: 'vendor_id' }, fix: "CREATE INDEX idx_vendor_contact_vendor_id ON vendor_contact (vendor_id);", line: 4, column: 18, logical: 'public.vendor_contact.vendor_contact_vendor_id_fkey' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: { name: 'vendor_contact_vendor_id_fkey', columns: 'vendor_id' },
+          fix: 'CREATE INDEX idx_vendor_contact_vendor_id ON vendor_contact (vendor_id);',
+          line: 4,
+          column: 18,
+          logical: 'public.vendor_contact.vendor_contact_vendor_id_fkey',
+        },
+      ],
     },
     {
       name: 'partial index does not count, and the suggested name avoids the taken one',
-      sql: VENDOR + 'CREATE TABLE contact (id uuid PRIMARY KEY, vendor_id uuid REFERENCES vendor, deleted_at timestamptz);\nCREATE INDEX idx_contact_vendor_id ON contact (vendor_id) WHERE deleted_at IS NULL;',
+      sql:
+        VENDOR +
+        'CREATE TABLE contact (id uuid PRIMARY KEY, vendor_id uuid REFERENCES vendor, deleted_at timestamptz);\nCREATE INDEX idx_contact_vendor_id ON contact (vendor_id) WHERE deleted_at IS NULL;',
       errors: [
         {
-          messageId: 'unusable', data: { name: 'contact_vendor_id_fkey', columns: 'vendor_id', reasons: '"idx_contact_vendor_id" does not count: it is partial (WHERE deleted_at IS NULL), and the checks PostgreSQL runs when a referenced row is deleted or updated look rows up without that condition' }, fix: "CREATE INDEX idx_contact_vendor_id_1 ON contact (vendor_id);",
+          messageId: 'unusable',
+          data: {
+            name: 'contact_vendor_id_fkey',
+            columns: 'vendor_id',
+            reasons:
+              '"idx_contact_vendor_id" does not count: it is partial (WHERE deleted_at IS NULL), and the checks PostgreSQL runs when a referenced row is deleted or updated look rows up without that condition',
+          },
+          fix: 'CREATE INDEX idx_contact_vendor_id_1 ON contact (vendor_id);',
         },
       ],
     },
@@ -69,7 +87,13 @@ ruleTester(rule, {
         'CREATE TABLE account (organisation_id uuid, code text, PRIMARY KEY (organisation_id, code));\n' +
         'CREATE TABLE ledger (id uuid PRIMARY KEY, organisation_id uuid, account_code text, FOREIGN KEY (organisation_id, account_code) REFERENCES account);\n' +
         'CREATE INDEX idx_ledger_organisation_id ON ledger (organisation_id);',
-      errors: [{ messageId: 'missing', data: { name: 'ledger_organisation_id_account_code_fkey', columns: 'organisation_id, account_code' }, fix: "CREATE INDEX idx_ledger_organisation_id_account_code ON ledger (organisation_id, account_code);" }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: { name: 'ledger_organisation_id_account_code_fkey', columns: 'organisation_id, account_code' },
+          fix: 'CREATE INDEX idx_ledger_organisation_id_account_code ON ledger (organisation_id, account_code);',
+        },
+      ],
     },
     {
       name: 'index dropped in a later migration',
@@ -113,10 +137,7 @@ describe('PostgreSQL itself', () => {
     const pg = new PGlite();
     await pg.exec('CREATE TABLE vendor (id uuid PRIMARY KEY); CREATE TABLE contact (id uuid PRIMARY KEY, vendor_id uuid REFERENCES vendor (id));');
     const { rows } = await pg.query<{ tablename: string; indexdef: string }>("SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename");
-    expect(rows.map((r) => r.indexdef)).toEqual([
-      'CREATE UNIQUE INDEX contact_pkey ON public.contact USING btree (id)',
-      'CREATE UNIQUE INDEX vendor_pkey ON public.vendor USING btree (id)',
-    ]);
+    expect(rows.map((r) => r.indexdef)).toEqual(['CREATE UNIQUE INDEX contact_pkey ON public.contact USING btree (id)', 'CREATE UNIQUE INDEX vendor_pkey ON public.vendor USING btree (id)']);
     await pg.close();
   });
 });

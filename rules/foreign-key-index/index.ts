@@ -67,9 +67,7 @@ export default defineRule({
       const likes = ctx.derived(table, indexLikes);
       for (const fk of ctx.derived(table, foreignKeys)) {
         if (fk.columns.length === 0 || coveringIndex(table, fk.columns, likes)) continue;
-        const reasons = likes
-          .map((i) => whyNotUsable(i, fk.columns))
-          .filter((r): r is string => r !== undefined);
+        const reasons = likes.map((i) => whyNotUsable(i, fk.columns)).filter((r): r is string => r !== undefined);
         // Foreign keys on the same columns, and tenant-key-indexed, share one suggested index.
         const index = suggestedIndex(ctx.catalog, table, fk.columns, ctx.standard.defaultSchema);
         // An index that covered the key and was dropped later: the finding sits on the DROP INDEX.

@@ -19,10 +19,16 @@ ruleTester(rule, {
     { name: 'the global users table from another module', sql: 'CREATE TABLE contact (created_by uuid REFERENCES users (id));' },
     { name: 'quoted mixed-case table referenced quoted', sql: 'CREATE TABLE "Vendor" (id uuid PRIMARY KEY);\nCREATE TABLE contact (vendor_id uuid REFERENCES "Vendor");' },
     { name: 'schema-qualified reference', sql: 'CREATE SCHEMA crm;\nCREATE TABLE crm.vendor (id uuid PRIMARY KEY);\nCREATE TABLE contact (vendor_id uuid REFERENCES crm.vendor (id));' },
-    { name: 'unqualified reference through search_path', sql: 'CREATE SCHEMA crm;\nSET search_path TO crm, public;\nCREATE TABLE vendor (id uuid PRIMARY KEY);\nCREATE TABLE contact (vendor_id uuid REFERENCES vendor);' },
+    {
+      name: 'unqualified reference through search_path',
+      sql: 'CREATE SCHEMA crm;\nSET search_path TO crm, public;\nCREATE TABLE vendor (id uuid PRIMARY KEY);\nCREATE TABLE contact (vendor_id uuid REFERENCES vendor);',
+    },
     {
       name: 'target renamed later: the reference follows',
-      sql: { 'app/migrations/001_a.sql': 'CREATE TABLE supplier (id uuid PRIMARY KEY);\nCREATE TABLE contact (vendor_id uuid REFERENCES supplier);', 'app/migrations/002_b.sql': 'ALTER TABLE supplier RENAME TO vendor;' },
+      sql: {
+        'app/migrations/001_a.sql': 'CREATE TABLE supplier (id uuid PRIMARY KEY);\nCREATE TABLE contact (vendor_id uuid REFERENCES supplier);',
+        'app/migrations/002_b.sql': 'ALTER TABLE supplier RENAME TO vendor;',
+      },
     },
     {
       name: 'referenced column renamed later: the reference follows',
@@ -38,7 +44,14 @@ ruleTester(rule, {
     {
       name: 'missing table',
       sql: 'CREATE TABLE contact (\n  vendor_id uuid REFERENCES vendor (id)\n);',
-      errors: [{ message: 'foreign key "contact_vendor_id_fkey" references table "vendor", which does not exist once all migrations have run: create the table or correct the reference', line: 2, column: 18, logical: 'public.contact.contact_vendor_id_fkey' }],
+      errors: [
+        {
+          message: 'foreign key "contact_vendor_id_fkey" references table "vendor", which does not exist once all migrations have run: create the table or correct the reference',
+          line: 2,
+          column: 18,
+          logical: 'public.contact.contact_vendor_id_fkey',
+        },
+      ],
     },
     {
       name: 'unquoted reference to a quoted mixed-case table',
@@ -73,7 +86,12 @@ ruleTester(rule, {
     {
       name: 'not a unique key',
       sql: VENDOR + 'CREATE TABLE contact (vendor_code text REFERENCES vendor (code));',
-      errors: [{ message: /references "vendor" \(code\), which is neither its primary key nor a unique constraint \(PostgreSQL: there is no unique constraint matching given keys for referenced table\); reference the primary key or add UNIQUE \(code\) to "vendor"$/ }],
+      errors: [
+        {
+          message:
+            /references "vendor" \(code\), which is neither its primary key nor a unique constraint \(PostgreSQL: there is no unique constraint matching given keys for referenced table\); reference the primary key or add UNIQUE \(code\) to "vendor"$/,
+        },
+      ],
     },
     {
       name: 'a partial unique index does not count',
@@ -91,7 +109,17 @@ ruleTester(rule, {
     {
       name: 'uuid referencing integer',
       sql: 'CREATE TABLE country (id serial PRIMARY KEY);\nCREATE TABLE city (country_id uuid REFERENCES country);',
-      errors: [{ messageId: 'typeMismatch', data: { fk: 'city_country_id_fkey', columns: 'country_id', target: '"country"', problem: '"country_id" is uuid but references "id" of type integer: PostgreSQL rejects it (foreign key constraint cannot be implemented: incompatible types); make it integer' } }],
+      errors: [
+        {
+          messageId: 'typeMismatch',
+          data: {
+            fk: 'city_country_id_fkey',
+            columns: 'country_id',
+            target: '"country"',
+            problem: '"country_id" is uuid but references "id" of type integer: PostgreSQL rejects it (foreign key constraint cannot be implemented: incompatible types); make it integer',
+          },
+        },
+      ],
     },
     {
       name: 'integer referencing bigint is accepted by PostgreSQL but still a mismatch',
@@ -104,7 +132,10 @@ ruleTester(rule, {
         'app/migrations/001_a.sql': VENDOR + 'CREATE TABLE contact (org uuid, vendor_code text, FOREIGN KEY (org, vendor_code) REFERENCES vendor (organisation_id, code));',
         'app/migrations/002_b.sql': 'ALTER TABLE contact ALTER COLUMN org TYPE text, ALTER COLUMN vendor_code TYPE varchar(20);',
       },
-      errors: [{ message: /"org" is text but references "organisation_id" of type uuid: PostgreSQL rejects it/ }, { message: /"vendor_code" is character varying but references "code" of type text: PostgreSQL accepts it/ }],
+      errors: [
+        { message: /"org" is text but references "organisation_id" of type uuid: PostgreSQL rejects it/ },
+        { message: /"vendor_code" is character varying but references "code" of type text: PostgreSQL accepts it/ },
+      ],
     },
   ],
 });
@@ -113,7 +144,11 @@ describe('PostgreSQL itself', () => {
   it('rejects uuid → integer and a non-unique target, accepts a unique key in another order and integer → bigint', async () => {
     const pg = new PGlite();
     await pg.exec('CREATE TABLE t (id int PRIMARY KEY, a int, b int, big bigint UNIQUE, UNIQUE (a, b));');
-    const attempt = (sql: string) => pg.exec(sql).then(() => 'ok', (e: Error) => e.message);
+    const attempt = (sql: string) =>
+      pg.exec(sql).then(
+        () => 'ok',
+        (e: Error) => e.message,
+      );
     expect(await attempt('CREATE TABLE r1 (t_id uuid REFERENCES t (id));')).toBe('foreign key constraint "r1_t_id_fkey" cannot be implemented');
     expect(await attempt('CREATE TABLE r2 (t_a int REFERENCES t (a));')).toBe('there is no unique constraint matching given keys for referenced table "t"');
     expect(await attempt('CREATE TABLE r3 (x int, y int, FOREIGN KEY (x, y) REFERENCES t (b, a));')).toBe('ok');

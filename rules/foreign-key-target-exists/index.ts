@@ -124,10 +124,7 @@ export default defineRule({
       if (broken) {
         const missingLocal = fk.columns.filter((c) => !findColumn(table, c));
         const missingRef = refColumns.filter((c) => !findColumn(target, c));
-        const parts = [
-          ...missingLocal.map((c) => `column "${c}" does not exist in "${table.name}"`),
-          ...missingRef.map((c) => `referenced column "${c}" does not exist in ${targetName()}`),
-        ];
+        const parts = [...missingLocal.map((c) => `column "${c}" does not exist in "${table.name}"`), ...missingRef.map((c) => `referenced column "${c}" does not exist in ${targetName()}`)];
         report('brokenColumns', { problems: parts.join('; ') });
         return;
       }

@@ -8,14 +8,20 @@ ruleTester(rule, {
     { name: 'time column first in the key', sql: 'CREATE TABLE metric (id uuid NOT NULL, recorded_at timestamptz NOT NULL, PRIMARY KEY (recorded_at, id));' + HT },
     {
       name: 'the seed audit_log: "timestamp" column, unique index with the time column',
-      sql: "CREATE TABLE audit_log (id uuid NOT NULL, \"timestamp\" timestamptz NOT NULL DEFAULT now(), entity_id uuid, PRIMARY KEY (\"timestamp\", id));\nCREATE UNIQUE INDEX uq_audit_log_entity ON audit_log (entity_id, \"timestamp\");\nSELECT create_hypertable('audit_log', 'timestamp');",
+      sql: 'CREATE TABLE audit_log (id uuid NOT NULL, "timestamp" timestamptz NOT NULL DEFAULT now(), entity_id uuid, PRIMARY KEY ("timestamp", id));\nCREATE UNIQUE INDEX uq_audit_log_entity ON audit_log (entity_id, "timestamp");\nSELECT create_hypertable(\'audit_log\', \'timestamp\');',
     },
     { name: 'integer time; no unique keys at all', sql: 'CREATE TABLE metric (recorded_at bigint NOT NULL, value numeric);' + HT },
-    { name: 'TimescaleDB 2.13 by_range and a qualified name', sql: "CREATE TABLE metric (id uuid, recorded_at date NOT NULL, PRIMARY KEY (id, recorded_at));\nSELECT create_hypertable('public.metric', by_range('recorded_at'));" },
+    {
+      name: 'TimescaleDB 2.13 by_range and a qualified name',
+      sql: "CREATE TABLE metric (id uuid, recorded_at date NOT NULL, PRIMARY KEY (id, recorded_at));\nSELECT create_hypertable('public.metric', by_range('recorded_at'));",
+    },
     { name: 'not a hypertable', sql: 'CREATE TABLE metric (id uuid PRIMARY KEY, recorded_at text);' },
     {
       name: 'time column renamed later: the hypertable follows it',
-      sql: { 'app/migrations/001_a.sql': 'CREATE TABLE metric (id uuid, ts timestamptz NOT NULL, PRIMARY KEY (ts, id));\n' + "SELECT create_hypertable('metric', 'ts');", 'app/migrations/002_b.sql': 'ALTER TABLE metric RENAME COLUMN ts TO recorded_at;' },
+      sql: {
+        'app/migrations/001_a.sql': 'CREATE TABLE metric (id uuid, ts timestamptz NOT NULL, PRIMARY KEY (ts, id));\n' + "SELECT create_hypertable('metric', 'ts');",
+        'app/migrations/002_b.sql': 'ALTER TABLE metric RENAME COLUMN ts TO recorded_at;',
+      },
     },
     {
       name: 'primary key fixed by a later migration',
@@ -41,7 +47,9 @@ ruleTester(rule, {
     },
     {
       name: 'unique constraint and unique index without it; a plain index is fine',
-      sql: 'CREATE TABLE metric (id uuid, recorded_at timestamptz NOT NULL, device text, PRIMARY KEY (recorded_at, id), CONSTRAINT uq_metric_device UNIQUE (device));\nCREATE UNIQUE INDEX uq_metric_lower ON metric (lower(device));\nCREATE INDEX idx_metric_device ON metric (device);' + HT,
+      sql:
+        'CREATE TABLE metric (id uuid, recorded_at timestamptz NOT NULL, device text, PRIMARY KEY (recorded_at, id), CONSTRAINT uq_metric_device UNIQUE (device));\nCREATE UNIQUE INDEX uq_metric_lower ON metric (lower(device));\nCREATE INDEX idx_metric_device ON metric (device);' +
+        HT,
       errors: [
         { message: /^unique constraint "uq_metric_device" \(device\) of hypertable "metric" does not include .*; use \(recorded_at, device\)$/, line: 1 },
         { message: /^unique index "uq_metric_lower" \(\(expression\)\) of hypertable "metric" does not include/, line: 2 },
@@ -50,9 +58,7 @@ ruleTester(rule, {
     {
       name: 'time column missing: the one finding, not also the keys that lack it',
       sql: 'CREATE TABLE metric (id uuid PRIMARY KEY);' + HT,
-      errors: [
-        { messageId: 'noTimeColumn', data: { table: 'metric', time: 'recorded_at', timeSql: 'recorded_at' }, line: 2, column: 1, logical: 'public.metric' },
-      ],
+      errors: [{ messageId: 'noTimeColumn', data: { table: 'metric', time: 'recorded_at', timeSql: 'recorded_at' }, line: 2, column: 1, logical: 'public.metric' }],
     },
     {
       name: 'time column dropped later',

@@ -19,8 +19,7 @@ export default defineRule({
     messages: {
       noTimeColumn:
         'create_hypertable partitions "{{table}}" by "{{time}}", but the table has no such column once all migrations have run: add {{timeSql}} timestamptz NOT NULL or name the right column',
-      timeType:
-        'time column "{{time}}" of hypertable "{{table}}" is {{type}}: TimescaleDB partitions by timestamptz, timestamp, date or an integer type; use timestamptz',
+      timeType: 'time column "{{time}}" of hypertable "{{table}}" is {{type}}: TimescaleDB partitions by timestamptz, timestamp, date or an integer type; use timestamptz',
       timeNullable:
         'time column "{{time}}" of hypertable "{{table}}" is not declared NOT NULL: TimescaleDB adds the constraint itself when create_hypertable runs, so the migrations do not show what the database enforces; declare {{timeSql}} NOT NULL',
       keyWithoutTime:

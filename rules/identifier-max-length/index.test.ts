@@ -62,7 +62,11 @@ CREATE POLICY ${LONG_COLUMN}_policy ON vendor USING (true);`,
       options: { max: 12 },
       errors: [
         { message: 'table name "vendor_contact" is 14 bytes, longer than the 12 bytes allowed: give it a shorter name', line: 1, column: 14 },
-        { messageId: 'tooLong', data: { label: 'column', name: 'responsible_person', where: ' on table "vendor_contact"', bytes: '18', max: '12' }, logical: 'public.vendor_contact.responsible_person' },
+        {
+          messageId: 'tooLong',
+          data: { label: 'column', name: 'responsible_person', where: ' on table "vendor_contact"', bytes: '18', max: '12' },
+          logical: 'public.vendor_contact.responsible_person',
+        },
       ],
     },
     {

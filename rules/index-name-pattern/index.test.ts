@@ -8,7 +8,9 @@ ruleTester(rule, {
     { name: 'the standard’s own tables', sql: GLOBAL_PRELUDE, global: false },
     {
       name: 'idx_ and uq_ names; primary keys are exempt',
-      sql: VENDOR + 'CREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id);\nCREATE UNIQUE INDEX uq_vendor_email ON vendor (lower(email));\nALTER TABLE vendor ADD CONSTRAINT uq_vendor_organisation_id_name UNIQUE (organisation_id, name);',
+      sql:
+        VENDOR +
+        'CREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id);\nCREATE UNIQUE INDEX uq_vendor_email ON vendor (lower(email));\nALTER TABLE vendor ADD CONSTRAINT uq_vendor_organisation_id_name UNIQUE (organisation_id, name);',
     },
     {
       name: 'configured patterns',
@@ -36,7 +38,19 @@ ruleTester(rule, {
     {
       name: 'a schema.json index: the fix renames it in its entry',
       schemaJson: {
-        'app/schema.json': JSON.stringify({ module: 'app', tables: [{ name: 'vendor', columns: [{ name: 'id', type: 'uuid' }, { name: 'name', type: 'text' }], indexes: [{ name: 'vendor_name_idx', columns: ['name'] }] }] }),
+        'app/schema.json': JSON.stringify({
+          module: 'app',
+          tables: [
+            {
+              name: 'vendor',
+              columns: [
+                { name: 'id', type: 'uuid' },
+                { name: 'name', type: 'text' },
+              ],
+              indexes: [{ name: 'vendor_name_idx', columns: ['name'] }],
+            },
+          ],
+        }),
       },
       errors: [{ messageId: 'index', data: { name: 'vendor_name_idx' }, fix: 'set tables[0].indexes[0].name to "idx_vendor_name"' }],
     },
@@ -44,9 +58,21 @@ ruleTester(rule, {
       name: 'index names that do not follow idx_<table>_',
       sql: VENDOR + 'CREATE INDEX vendor_name_idx ON vendor (name);\nCREATE INDEX idx_vendors_email ON vendor (email);\nCREATE INDEX ON vendor (organisation_id, lower(email));',
       errors: [
-        { messageId: 'index', data: { kind: 'index', name: 'vendor_name_idx', table: 'vendor', pattern: '^idx_vendor_[a-z0-9_]+$' }, fix: "ALTER INDEX vendor_name_idx RENAME TO idx_vendor_name;", line: 2, column: 1, logical: 'public.vendor.vendor_name_idx' },
+        {
+          messageId: 'index',
+          data: { kind: 'index', name: 'vendor_name_idx', table: 'vendor', pattern: '^idx_vendor_[a-z0-9_]+$' },
+          fix: 'ALTER INDEX vendor_name_idx RENAME TO idx_vendor_name;',
+          line: 2,
+          column: 1,
+          logical: 'public.vendor.vendor_name_idx',
+        },
         { messageId: 'index', data: { name: 'idx_vendors_email' }, fix: /RENAME TO idx_vendor_email;$/, line: 3 },
-        { messageId: 'index', data: { kind: 'index', name: 'vendor_organisation_id_lower_idx', table: 'vendor', pattern: '^idx_vendor_[a-z0-9_]+$' }, fix: "ALTER INDEX vendor_organisation_id_lower_idx RENAME TO idx_vendor_organisation_id_lower;", line: 4 },
+        {
+          messageId: 'index',
+          data: { kind: 'index', name: 'vendor_organisation_id_lower_idx', table: 'vendor', pattern: '^idx_vendor_[a-z0-9_]+$' },
+          fix: 'ALTER INDEX vendor_organisation_id_lower_idx RENAME TO idx_vendor_organisation_id_lower;',
+          line: 4,
+        },
       ],
     },
     {
@@ -61,7 +87,14 @@ ruleTester(rule, {
     {
       name: 'a unique index follows uq_<table>_, not idx_',
       sql: VENDOR + 'CREATE UNIQUE INDEX idx_vendor_email ON vendor (email);',
-      errors: [{ messageId: 'index', data: { kind: 'unique index', name: 'idx_vendor_email', table: 'vendor', pattern: '^uq_vendor_[a-z0-9_]+$' }, fix: "ALTER INDEX idx_vendor_email RENAME TO uq_vendor_email;", line: 2 }],
+      errors: [
+        {
+          messageId: 'index',
+          data: { kind: 'unique index', name: 'idx_vendor_email', table: 'vendor', pattern: '^uq_vendor_[a-z0-9_]+$' },
+          fix: 'ALTER INDEX idx_vendor_email RENAME TO uq_vendor_email;',
+          line: 2,
+        },
+      ],
     },
     {
       name: 'implicitly named unique constraints get a hint to name them',
@@ -73,13 +106,25 @@ ruleTester(rule, {
           line: 4,
           logical: 'public.member.member_email_key',
         },
-        { messageId: 'implicitConstraint', data: { name: 'member_organisation_id_email_key' }, fix: 'ALTER TABLE member RENAME CONSTRAINT member_organisation_id_email_key TO uq_member_organisation_id_email;', line: 5 },
+        {
+          messageId: 'implicitConstraint',
+          data: { name: 'member_organisation_id_email_key' },
+          fix: 'ALTER TABLE member RENAME CONSTRAINT member_organisation_id_email_key TO uq_member_organisation_id_email;',
+          line: 5,
+        },
       ],
     },
     {
       name: 'an explicitly named unique constraint',
       sql: VENDOR + 'ALTER TABLE vendor ADD CONSTRAINT vendor_email_unique UNIQUE (email);',
-      errors: [{ messageId: 'constraint', data: { name: 'vendor_email_unique', table: 'vendor', pattern: '^uq_vendor_[a-z0-9_]+$' }, fix: "ALTER TABLE vendor RENAME CONSTRAINT vendor_email_unique TO uq_vendor_email;", line: 2 }],
+      errors: [
+        {
+          messageId: 'constraint',
+          data: { name: 'vendor_email_unique', table: 'vendor', pattern: '^uq_vendor_[a-z0-9_]+$' },
+          fix: 'ALTER TABLE vendor RENAME CONSTRAINT vendor_email_unique TO uq_vendor_email;',
+          line: 2,
+        },
+      ],
     },
     {
       name: 'an index in another schema is qualified in the suggestion',
@@ -95,7 +140,7 @@ ruleTester(rule, {
     {
       name: 'regex characters in the table name are escaped, not interpreted',
       sql: 'CREATE TABLE "a.b" (id uuid);\nCREATE INDEX "idx_aXb_id" ON "a.b" (id);',
-      errors: [{ messageId: 'index', data: { kind: 'index', name: 'idx_aXb_id', table: 'a.b', pattern: '^idx_a.b_[a-z0-9_]+$' }, fix: "ALTER INDEX \"idx_aXb_id\" RENAME TO \"idx_a.b_id\";" }],
+      errors: [{ messageId: 'index', data: { kind: 'index', name: 'idx_aXb_id', table: 'a.b', pattern: '^idx_a.b_[a-z0-9_]+$' }, fix: 'ALTER INDEX "idx_aXb_id" RENAME TO "idx_a.b_id";' }],
     },
     {
       name: 'a pattern that only breaks with a table’s name in it is reported on that table, not thrown',

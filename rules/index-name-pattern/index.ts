@@ -51,8 +51,7 @@ export default defineRule<Options>({
     for (const table of ctx.tables) {
       const plain = forTable(pattern, table.name, compiled);
       const unique = forTable(uniquePattern, table.name, compiled);
-      const broken = (shown: string) =>
-        ctx.report({ table, messageId: 'brokenPattern', data: { pattern: shown, table: table.name } });
+      const broken = (shown: string) => ctx.report({ table, messageId: 'brokenPattern', data: { pattern: shown, table: table.name } });
       if ('broken' in plain) {
         broken(plain.broken);
         continue;
@@ -71,7 +70,9 @@ export default defineRule<Options>({
           node: index,
           messageId: 'index',
           data: { kind: index.unique ? 'unique index' : 'index', name: index.name, table: table.name, pattern: rule.shown },
-          ...(better && claimRelationName(ctx.catalog, table.schema, better) ? { fix: { sql: `ALTER INDEX ${qualified} RENAME TO ${ident(better)}`, phase: 'rename' as const, json: { op: 'set' as const, path: ['name'], value: better, of: 'node' as const } } } : {}),
+          ...(better && claimRelationName(ctx.catalog, table.schema, better)
+            ? { fix: { sql: `ALTER INDEX ${qualified} RENAME TO ${ident(better)}`, phase: 'rename' as const, json: { op: 'set' as const, path: ['name'], value: better, of: 'node' as const } } }
+            : {}),
         });
       }
       for (const con of table.constraints) {

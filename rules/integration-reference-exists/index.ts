@@ -37,8 +37,7 @@ export default defineRule({
         const ref = column.crossModuleReference;
         if (!ref) continue;
         const what = `cross-module reference of "${table.name}.${column.name}" to ${ref.module}.${ref.table}.${ref.column}`;
-        const report = (messageId: string, data: Record<string, string>) =>
-          ctx.report({ table, node: column, loc: ref.loc, messageId, data: { what, table: ref.table, module: ref.module, ...data } });
+        const report = (messageId: string, data: Record<string, string>) => ctx.report({ table, node: column, loc: ref.loc, messageId, data: { what, table: ref.table, module: ref.module, ...data } });
         if (ref.module === table.module) {
           report('ownModule', {});
           continue;

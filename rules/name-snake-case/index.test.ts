@@ -35,11 +35,7 @@ CREATE TRIGGER vendor_touch BEFORE UPDATE ON vendor FOR EACH ROW EXECUTE FUNCTIO
     {
       name: 'underscores out of place',
       sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY, "vendor__name" text, "_tmp" text, "name_" text);',
-      errors: [
-        { message: /column "vendor__name" .* rename it to "vendor_name"$/ },
-        { message: /column "_tmp" .* rename it to "tmp"$/ },
-        { message: /column "name_" .* rename it to "name"$/ },
-      ],
+      errors: [{ message: /column "vendor__name" .* rename it to "vendor_name"$/ }, { message: /column "_tmp" .* rename it to "tmp"$/ }, { message: /column "name_" .* rename it to "name"$/ }],
     },
     {
       name: 'no snake_case spelling to offer for a name starting with a digit',

@@ -38,7 +38,10 @@ ruleTester(rule, {
     },
     {
       name: 'added by ALTER TABLE, configured soft-delete column',
-      sql: { 'app/migrations/001_a.sql': VENDOR + 'CREATE TABLE "Contact" (vendor_id uuid);', 'app/migrations/002_b.sql': 'ALTER TABLE "Contact" ADD FOREIGN KEY (vendor_id) REFERENCES vendor ON DELETE CASCADE;' },
+      sql: {
+        'app/migrations/001_a.sql': VENDOR + 'CREATE TABLE "Contact" (vendor_id uuid);',
+        'app/migrations/002_b.sql': 'ALTER TABLE "Contact" ADD FOREIGN KEY (vendor_id) REFERENCES vendor ON DELETE CASCADE;',
+      },
       standard: { auditColumns: { createdAt: 'created_at', createdBy: 'created_by', updatedAt: 'updated_at', updatedBy: 'updated_by', deletedAt: 'removed_at', deletedBy: 'removed_by' } },
       errors: [{ message: /silently deletes its rows in "Contact", .*soft deletes \(removed_at\)/, file: 'app/migrations/002_b.sql', logical: 'public.Contact.Contact_vendor_id_fkey' }],
     },

@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'no-cross-module-foreign-key',
     category: 'integrity',
-    description: "A foreign key references only tables of its own module or of the global module.",
+    description: 'A foreign key references only tables of its own module or of the global module.',
     severity: 'error',
     compliance: ['ISO 27001 A.8.27', 'ISO 27001 A.8.32', 'NIST CSF ID.AM-3'],
     schema: { type: 'object', additionalProperties: false, properties: {} },

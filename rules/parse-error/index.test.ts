@@ -90,7 +90,7 @@ CREATE TABLE vendor (id uuid);`,
     },
     {
       name: 'non-UTF-8 after multi-byte characters on the same line: the column counts characters',
-      sql: { 'app/migrations/001_x.sql': bytes('SELECT \'日本', [0xff], "';") },
+      sql: { 'app/migrations/001_x.sql': bytes("SELECT '日本", [0xff], "';") },
       errors: [{ message: /invalid byte 0xff at byte 14/, line: 1, column: 11 }],
     },
     {
@@ -128,10 +128,7 @@ describe('parse-error: the rest of the file is still linted', () => {
   });
 
   it('a broken file does not stop the next file of the module', () => {
-    const findings = lintCase(
-      { sql: { 'app/migrations/001_a.sql': new Uint8Array([0x00]), 'app/migrations/002_b.sql': 'CREATE TABLE vendor (id uuid);' } },
-      ['parse-error', 'rls-enabled'],
-    );
+    const findings = lintCase({ sql: { 'app/migrations/001_a.sql': new Uint8Array([0x00]), 'app/migrations/002_b.sql': 'CREATE TABLE vendor (id uuid);' } }, ['parse-error', 'rls-enabled']);
     expect(findings.map((f) => `${f.loc.file}:${f.loc.line} ${f.ruleId}`)).toEqual(['app/migrations/001_a.sql:1 parse-error', 'app/migrations/002_b.sql:1 rls-enabled']);
   });
 });

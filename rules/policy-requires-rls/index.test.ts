@@ -26,7 +26,9 @@ ruleTester(rule, {
       sql: `${TABLE}\n${POLICY}`,
       errors: [
         {
-          messageId: 'ineffective', data: { table: 'vendor', policies: 'policy "tenant_isolation"', state: 'row-level security is never enabled', effect: 'it has' }, fix: "ALTER TABLE vendor ENABLE ROW LEVEL SECURITY;",
+          messageId: 'ineffective',
+          data: { table: 'vendor', policies: 'policy "tenant_isolation"', state: 'row-level security is never enabled', effect: 'it has' },
+          fix: 'ALTER TABLE vendor ENABLE ROW LEVEL SECURITY;',
           line: 2,
           column: 1,
           logical: 'public.vendor.tenant_isolation',

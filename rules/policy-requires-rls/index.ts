@@ -19,9 +19,7 @@ export default defineRule({
       if (table.rls.enabled || table.policies.length === 0) continue;
       const names = table.policies.map((p) => `"${p.name}"`).join(', ');
       const [what, effect] = table.policies.length === 1 ? [`policy ${names}`, 'it has'] : [`policies ${names}`, 'they have'];
-      const state = table.rls.loc
-        ? `row-level security is disabled (${table.rls.loc.file}:${table.rls.loc.line})`
-        : 'row-level security is never enabled';
+      const state = table.rls.loc ? `row-level security is disabled (${table.rls.loc.file}:${table.rls.loc.line})` : 'row-level security is never enabled';
       ctx.report({
         table,
         node: table.policies[0]!,

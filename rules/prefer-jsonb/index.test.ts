@@ -12,8 +12,7 @@ ruleTester(rule, {
       sql: 'CREATE TABLE event (\n  id uuid,\n  payload json NOT NULL\n);',
       errors: [
         {
-          message:
-            'column "payload" is json: json is stored as text and parsed again on every access, keeps duplicate keys, and has no equality operator and no GIN indexing; use jsonb',
+          message: 'column "payload" is json: json is stored as text and parsed again on every access, keeps duplicate keys, and has no equality operator and no GIN indexing; use jsonb',
           line: 3,
           column: 3,
           logical: 'public.event.payload',

@@ -27,7 +27,14 @@ ruleTester(rule, {
       sql: 'CREATE TABLE vendor ("Code" char(2), "user" character(8));',
       errors: [
         {
-          messageId: 'character', data: { column: 'Code', type: 'character(2)', better: 'text', check: ', with CHECK (char_length("Code") <= 2) if the limit is a business rule', allow: ' (or set allowFixedLength for fixed-length codes)' },
+          messageId: 'character',
+          data: {
+            column: 'Code',
+            type: 'character(2)',
+            better: 'text',
+            check: ', with CHECK (char_length("Code") <= 2) if the limit is a business rule',
+            allow: ' (or set allowFixedLength for fixed-length codes)',
+          },
           logical: 'public.vendor.Code',
         },
         { message: /CHECK \(char_length\("user"\) <= 8\)/ },
@@ -41,10 +48,7 @@ ruleTester(rule, {
     {
       name: 'varchar without a length: same as text, gentler message',
       sql: 'CREATE TABLE vendor (name varchar, notes character varying);',
-      errors: [
-        { messageId: 'unboundedVarchar', data: { column: 'name', type: 'character varying', better: 'text' } },
-        { message: /^column "notes" is character varying, which without a length/ },
-      ],
+      errors: [{ messageId: 'unboundedVarchar', data: { column: 'name', type: 'character varying', better: 'text' } }, { message: /^column "notes" is character varying, which without a length/ }],
     },
     {
       name: 'arrays: no CHECK hint',

@@ -27,11 +27,9 @@ export default defineRule({
     },
     defaultOptions: { allowFixedLength: false } as Options,
     messages: {
-      unboundedVarchar: "column \"{{column}}\" is {{type}}, which without a length is text under another name: write {{better}}, the standard's string type",
-      varchar:
-        'column "{{column}}" is {{type}}: the length in the type buys nothing in PostgreSQL (text is stored the same way) and changing it later takes a migration; use {{better}}{{check}}',
-      character:
-        'column "{{column}}" is {{type}}: character pads values with spaces, ignores trailing spaces when comparing and drops them when cast to text; use {{better}}{{check}}{{allow}}',
+      unboundedVarchar: 'column "{{column}}" is {{type}}, which without a length is text under another name: write {{better}}, the standard\'s string type',
+      varchar: 'column "{{column}}" is {{type}}: the length in the type buys nothing in PostgreSQL (text is stored the same way) and changing it later takes a migration; use {{better}}{{check}}',
+      character: 'column "{{column}}" is {{type}}: character pads values with spaces, ignores trailing spaces when comparing and drops them when cast to text; use {{better}}{{check}}{{allow}}',
     },
   },
   check(ctx) {

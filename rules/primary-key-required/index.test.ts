@@ -24,7 +24,14 @@ CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2
     {
       name: 'no primary key',
       sql: 'CREATE TABLE vendor (\n  id uuid NOT NULL UNIQUE\n);',
-      errors: [{ message: 'table "vendor" has no primary key: rows cannot be identified for audit trails, updates or references; add id uuid PRIMARY KEY DEFAULT generate_uuidv7()', line: 1, column: 14, logical: 'public.vendor' }],
+      errors: [
+        {
+          message: 'table "vendor" has no primary key: rows cannot be identified for audit trails, updates or references; add id uuid PRIMARY KEY DEFAULT generate_uuidv7()',
+          line: 1,
+          column: 14,
+          logical: 'public.vendor',
+        },
+      ],
     },
     {
       name: 'dropped by a later migration',

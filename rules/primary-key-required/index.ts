@@ -30,9 +30,7 @@ export default defineRule({
       // A partition shares its parent's primary key (PostgreSQL creates it on every partition).
       if (table.partitionOf || primaryKey(table)) continue;
       // TimescaleDB needs the time column in every unique key of a hypertable.
-      const advice = table.hypertable
-        ? `add PRIMARY KEY (${ident(table.hypertable.timeColumn)}, id) with id uuid NOT NULL DEFAULT ${uuidV7}`
-        : `add id uuid PRIMARY KEY DEFAULT ${uuidV7}`;
+      const advice = table.hypertable ? `add PRIMARY KEY (${ident(table.hypertable.timeColumn)}, id) with id uuid NOT NULL DEFAULT ${uuidV7}` : `add id uuid PRIMARY KEY DEFAULT ${uuidV7}`;
       ctx.report({ table, messageId: 'missing', data: { table: table.name, advice }, ...(table.hypertable ? {} : { fix: addKey(table, uuidV7, ctx.standard.defaultSchema) }) });
     }
   },

@@ -21,7 +21,10 @@ ruleTester(rule, {
     { name: 'no primary key is another rule’s finding', sql: 'CREATE TABLE vendor (id serial);' },
     {
       name: 'id renamed into place by a later migration',
-      sql: { 'app/migrations/001_a.sql': 'CREATE TABLE vendor (vendor_id uuid PRIMARY KEY DEFAULT generate_uuidv7());', 'app/migrations/002_b.sql': 'ALTER TABLE vendor RENAME COLUMN vendor_id TO id;' },
+      sql: {
+        'app/migrations/001_a.sql': 'CREATE TABLE vendor (vendor_id uuid PRIMARY KEY DEFAULT generate_uuidv7());',
+        'app/migrations/002_b.sql': 'ALTER TABLE vendor RENAME COLUMN vendor_id TO id;',
+      },
     },
   ],
   invalid: [
@@ -40,25 +43,56 @@ ruleTester(rule, {
     {
       name: 'gen_random_uuid(): reported at the default',
       sql: 'CREATE TABLE vendor (\n  id uuid PRIMARY KEY DEFAULT gen_random_uuid()\n);',
-      errors: [{ message: /defaults to gen_random_uuid\(\), which makes random version-4 UUIDs, .*break index locality; use DEFAULT generate_uuidv7\(\): UUIDv7 is time-ordered$/, line: 2, column: 23, logical: 'public.vendor.id' }],
+      errors: [
+        {
+          message: /defaults to gen_random_uuid\(\), which makes random version-4 UUIDs, .*break index locality; use DEFAULT generate_uuidv7\(\): UUIDv7 is time-ordered$/,
+          line: 2,
+          column: 23,
+          logical: 'public.vendor.id',
+        },
+      ],
     },
     { name: 'uuid_generate_v4() from uuid-ossp, qualified', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT extensions.uuid_generate_v4());', errors: [{ message: /version-4/ }] },
     { name: 'uuid_generate_v1()', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT uuid_generate_v1());', errors: [{ message: /version-1 UUIDs, which expose the host MAC address/ }] },
-    { name: 'no default', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);', errors: [{ message: '"vendor"."id" has no default: add DEFAULT generate_uuidv7() so every row gets a time-ordered UUIDv7' }] },
+    {
+      name: 'no default',
+      sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);',
+      errors: [{ message: '"vendor"."id" has no default: add DEFAULT generate_uuidv7() so every row gets a time-ordered UUIDv7' }],
+    },
     {
       name: 'default dropped by a later migration',
       sql: { 'app/migrations/001_a.sql': 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT generate_uuidv7());', 'app/migrations/002_b.sql': 'ALTER TABLE vendor ALTER COLUMN id DROP DEFAULT;' },
       errors: [{ message: /has no default/ }],
     },
-    { name: 'integer id', sql: 'CREATE TABLE vendor (id int4 PRIMARY KEY);', errors: [{ messageId: 'notUuid', data: { where: '"vendor"."id"', type: 'integer', definition: 'id uuid DEFAULT generate_uuidv7()' } }] },
+    {
+      name: 'integer id',
+      sql: 'CREATE TABLE vendor (id int4 PRIMARY KEY);',
+      errors: [{ messageId: 'notUuid', data: { where: '"vendor"."id"', type: 'integer', definition: 'id uuid DEFAULT generate_uuidv7()' } }],
+    },
     { name: 'text id', sql: 'CREATE TABLE "Vendor" (id text PRIMARY KEY);', errors: [{ message: /"Vendor"\."id" is of type text, not uuid/, logical: 'public.Vendor.id' }] },
     { name: 'other function', sql: "CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT md5('x')::uuid);", errors: [{ message: /defaults to md5\('x'\)::uuid, not generate_uuidv7\(\)/ }] },
-    { name: 'the old standard function when another one is configured', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT generate_uuidv7());', standard: { uuidV7Function: 'uuid_v7' }, errors: [{ message: /not uuid_v7\(\)/ }] },
-    { name: 'qualified option rejects another schema', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT other.uuidv7());', options: { functions: ['pg_catalog.uuidv7'] }, errors: [{ message: /defaults to other\.uuidv7\(\)/ }] },
+    {
+      name: 'the old standard function when another one is configured',
+      sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT generate_uuidv7());',
+      standard: { uuidV7Function: 'uuid_v7' },
+      errors: [{ message: /not uuid_v7\(\)/ }],
+    },
+    {
+      name: 'qualified option rejects another schema',
+      sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT other.uuidv7());',
+      options: { functions: ['pg_catalog.uuidv7'] },
+      errors: [{ message: /defaults to other\.uuidv7\(\)/ }],
+    },
     {
       name: 'primary key on another column',
       sql: 'CREATE TABLE country (code text PRIMARY KEY);',
-      errors: [{ messageId: 'notId', data: { pk: 'country_pkey', table: 'country', keys: 'code', column: 'id', definition: 'id uuid DEFAULT generate_uuidv7()', wanted: 'PRIMARY KEY (id)', unique: '' }, logical: 'public.country.country_pkey' }],
+      errors: [
+        {
+          messageId: 'notId',
+          data: { pk: 'country_pkey', table: 'country', keys: 'code', column: 'id', definition: 'id uuid DEFAULT generate_uuidv7()', wanted: 'PRIMARY KEY (id)', unique: '' },
+          logical: 'public.country.country_pkey',
+        },
+      ],
     },
     {
       name: 'composite key on an ordinary table',
@@ -75,7 +109,11 @@ ruleTester(rule, {
       sql: "CREATE TABLE metric (seq bigint, recorded_at timestamptz NOT NULL, PRIMARY KEY (recorded_at, seq));\nSELECT create_hypertable('metric', 'recorded_at');",
       errors: [{ message: /is \(recorded_at, seq\), not "id": .*; use PRIMARY KEY \(recorded_at, id\)$/ }],
     },
-    { name: 'log table id still needs the UUIDv7 default', sql: 'CREATE TABLE audit_log (id uuid NOT NULL, "timestamp" timestamptz NOT NULL, PRIMARY KEY ("timestamp", id));', errors: [{ message: /"audit_log"\."id" has no default/ }] },
+    {
+      name: 'log table id still needs the UUIDv7 default',
+      sql: 'CREATE TABLE audit_log (id uuid NOT NULL, "timestamp" timestamptz NOT NULL, PRIMARY KEY ("timestamp", id));',
+      errors: [{ message: /"audit_log"\."id" has no default/ }],
+    },
     {
       name: 'id renamed away by a later migration',
       sql: { 'app/migrations/001_a.sql': 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT generate_uuidv7());', 'app/migrations/002_b.sql': 'ALTER TABLE vendor RENAME COLUMN id TO vendor_id;' },

@@ -9,7 +9,6 @@ interface Options extends Record<string, unknown> {
   functions: string[];
 }
 
-
 const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial']);
 
 /** Why the usual non-v7 UUID generators are wrong for a primary key. */
@@ -84,7 +83,15 @@ export default defineRule<Options>({
           table,
           node: pk,
           messageId: 'notId',
-          data: { pk: pk.name, table: table.name, keys: keyList, column: idName, definition: fix, wanted: want, unique: pk.columns.length > 1 && !composite ? ` and make (${keyList}) a UNIQUE constraint` : '' },
+          data: {
+            pk: pk.name,
+            table: table.name,
+            keys: keyList,
+            column: idName,
+            definition: fix,
+            wanted: want,
+            unique: pk.columns.length > 1 && !composite ? ` and make (${keyList}) a UNIQUE constraint` : '',
+          },
         });
         continue;
       }

@@ -34,7 +34,7 @@ DROP TABLE IF EXISTS nope;`,
     },
     {
       name: 'INHERITS brings the parent’s columns; a repeated one merges',
-      sql: 'CREATE TABLE base (id int, note text);\nCREATE TABLE child (note text NOT NULL, PRIMARY KEY (id), CHECK (note <> \'\')) INHERITS (base);',
+      sql: "CREATE TABLE base (id int, note text);\nCREATE TABLE child (note text NOT NULL, PRIMARY KEY (id), CHECK (note <> '')) INHERITS (base);",
     },
     {
       name: 'quoted names are exact: "Vendor" and vendor are two tables',
@@ -70,7 +70,11 @@ DROP TABLE IF EXISTS nope;`,
       name: 'MySQL inline INDEX is read by PostgreSQL as a column named "index"',
       sql: 'CREATE TABLE event (\n  event_id varchar(36) PRIMARY KEY,\n  source_system varchar(100),\n  INDEX idx_event_source (source_system),\n  KEY idx_event_id (event_id)\n);',
       errors: [
-        { message: `PostgreSQL reads this as a column named "index" of type idx_event_source: MySQL's inline INDEX/KEY is not PostgreSQL; use CREATE INDEX idx_event_source ON event (…)`, line: 4, column: 3 },
+        {
+          message: `PostgreSQL reads this as a column named "index" of type idx_event_source: MySQL's inline INDEX/KEY is not PostgreSQL; use CREATE INDEX idx_event_source ON event (…)`,
+          line: 4,
+          column: 3,
+        },
         { message: /column named "key" of type idx_event_id/, line: 5, column: 3 },
       ],
     },
@@ -135,10 +139,11 @@ describe('replay-error with the other rules', () => {
   });
 
   it('a replay error can be suppressed with a reason', () => {
-    const findings = lintCase(
-      { sql: '-- ismslint-disable-next-line replay-error -- created by the extension in 001\nALTER TABLE spatial_ref_sys ADD COLUMN note text;' },
-      ['replay-error', 'unused-suppression', 'suppression-reason-required'],
-    );
+    const findings = lintCase({ sql: '-- ismslint-disable-next-line replay-error -- created by the extension in 001\nALTER TABLE spatial_ref_sys ADD COLUMN note text;' }, [
+      'replay-error',
+      'unused-suppression',
+      'suppression-reason-required',
+    ]);
     expect(findings).toEqual([]);
   });
 });

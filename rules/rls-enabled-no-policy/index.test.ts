@@ -20,7 +20,9 @@ ruleTester(rule, {
       sql: `${TABLE}\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;`,
       errors: [
         {
-          messageId: 'noPolicyFix', data: { table: 'vendor', who: 'every role but the owner' }, fix: "CREATE POLICY tenant_isolation ON vendor USING (organisation_id = current_setting('app.current_organisation_id')::uuid);",
+          messageId: 'noPolicyFix',
+          data: { table: 'vendor', who: 'every role but the owner' },
+          fix: "CREATE POLICY tenant_isolation ON vendor USING (organisation_id = current_setting('app.current_organisation_id')::uuid);",
           line: 1,
           column: 14,
           logical: 'public.vendor',

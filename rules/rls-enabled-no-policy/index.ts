@@ -13,8 +13,7 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     messages: {
-      noPolicy:
-        'row-level security is enabled on "{{table}}" but it has no policy: PostgreSQL denies all rows to {{who}}, so reads return nothing and writes fail; add a policy, e.g. {{example}}',
+      noPolicy: 'row-level security is enabled on "{{table}}" but it has no policy: PostgreSQL denies all rows to {{who}}, so reads return nothing and writes fail; add a policy, e.g. {{example}}',
       noPolicyFix: 'row-level security is enabled on "{{table}}" but it has no policy: PostgreSQL denies all rows to {{who}}, so reads return nothing and writes fail; add a policy',
     },
   },

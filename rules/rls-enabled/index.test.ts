@@ -18,7 +18,9 @@ ruleTester(rule, {
         'app/migrations/2_enable.sql': 'CREATE TABLE vendor (id uuid PRIMARY KEY);\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;',
         'app/migrations/10_disable.sql': 'ALTER TABLE vendor DISABLE ROW LEVEL SECURITY;',
       },
-      errors: [{ file: 'app/migrations/10_disable.sql', line: 1, column: 1, message: /^row-level security on "vendor" \(created at app\/migrations\/2_enable.sql:1\) is disabled by this later migration$/ }],
+      errors: [
+        { file: 'app/migrations/10_disable.sql', line: 1, column: 1, message: /^row-level security on "vendor" \(created at app\/migrations\/2_enable.sql:1\) is disabled by this later migration$/ },
+      ],
     },
     {
       name: 'quoted mixed-case table: the fix quotes it as stored',
@@ -28,7 +30,13 @@ ruleTester(rule, {
     {
       name: 'a schema.json table: the fix is a JSON edit, not SQL',
       schemaJson: {
-        'app/schema.json': JSON.stringify({ module: 'app', tables: [{ name: 'country', kind: 'global', columns: [{ name: 'code', type: 'text' }] }, { name: 'vendor', columns: [{ name: 'id', type: 'uuid' }] }] }),
+        'app/schema.json': JSON.stringify({
+          module: 'app',
+          tables: [
+            { name: 'country', kind: 'global', columns: [{ name: 'code', type: 'text' }] },
+            { name: 'vendor', columns: [{ name: 'id', type: 'uuid' }] },
+          ],
+        }),
       },
       errors: [{ messageId: 'notEnabled', data: { table: 'vendor' }, fix: 'set tables[1].rls.enabled to true' }],
     },

@@ -24,9 +24,7 @@ export default defineRule({
       ctx.report({
         table,
         loc: disabledAt,
-        ...(disabledAt
-          ? { messageId: 'disabledLater', data: { table: table.name, file: table.loc.file, line: table.loc.line } }
-          : { messageId: 'notEnabled', data: { table: table.name } }),
+        ...(disabledAt ? { messageId: 'disabledLater', data: { table: table.name, file: table.loc.file, line: table.loc.line } } : { messageId: 'notEnabled', data: { table: table.name } }),
         fix: { sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ENABLE ROW LEVEL SECURITY`, json: { op: 'set', path: ['rls', 'enabled'], value: true } },
       });
     }

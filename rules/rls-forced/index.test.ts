@@ -27,7 +27,9 @@ ruleTester(rule, {
       sql: `${TABLE}\nALTER TABLE vendor ENABLE ROW LEVEL SECURITY;`,
       errors: [
         {
-          messageId: 'notForced', data: { table: 'vendor' }, fix: "ALTER TABLE vendor FORCE ROW LEVEL SECURITY;",
+          messageId: 'notForced',
+          data: { table: 'vendor' },
+          fix: 'ALTER TABLE vendor FORCE ROW LEVEL SECURITY;',
           line: 1,
           column: 14,
           logical: 'public.vendor',

@@ -11,8 +11,7 @@ export default defineRule({
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     messages: {
-      notForced:
-        'row-level security on "{{table}}" is not forced: the table owner (often the role that runs migrations or the application) bypasses every policy',
+      notForced: 'row-level security on "{{table}}" is not forced: the table owner (often the role that runs migrations or the application) bypasses every policy',
     },
   },
   check(ctx) {

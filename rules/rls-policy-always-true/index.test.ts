@@ -33,7 +33,7 @@ ruleTester(rule, {
       errors: [
         {
           message:
-            "policy \"open\" is permissive with USING (true), true for every row: it opens \"vendor\" to every tenant, and no other permissive policy can narrow it (they are OR-ed); require organisation_id = current_setting('app.current_organisation_id')::uuid instead, or drop the policy",
+            'policy "open" is permissive with USING (true), true for every row: it opens "vendor" to every tenant, and no other permissive policy can narrow it (they are OR-ed); require organisation_id = current_setting(\'app.current_organisation_id\')::uuid instead, or drop the policy',
           line: 3,
           column: 1,
           logical: 'public.vendor.open',

@@ -108,7 +108,9 @@ CREATE POLICY d ON vendor FOR DELETE USING ((${TENANT} AND is_public) OR (${TENA
     {
       name: 'a different setting is not tenant isolation',
       sql: `${TABLE}\nCREATE POLICY own ON vendor FOR SELECT USING (organisation_id = current_setting('app.current_user_id')::uuid);`,
-      errors: [{ message: /its USING \(organisation_id = current_setting\('app\.current_user_id'\)::uuid\) does not require organisation_id = current_setting\('app\.current_organisation_id'\)::uuid/ }],
+      errors: [
+        { message: /its USING \(organisation_id = current_setting\('app\.current_user_id'\)::uuid\) does not require organisation_id = current_setting\('app\.current_organisation_id'\)::uuid/ },
+      ],
     },
     {
       name: 'an OR with one unrestricted branch',

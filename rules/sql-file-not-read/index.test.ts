@@ -18,7 +18,9 @@ function module(files: Record<string, string>, config?: object): string {
 async function notRead(dir: string): Promise<string[]> {
   const r = await cli(['lint', 'm', '-f', 'json'], { cwd: dir });
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout).flatMap((f: any) => f.messages.filter((m: any) => m.ruleId === 'sql-file-not-read').map((m: any) => `${f.filePath.slice(dir.length + 1)}:${m.line}:${m.column} ${m.severity} ${m.message}`));
+  return JSON.parse(r.stdout).flatMap((f: any) =>
+    f.messages.filter((m: any) => m.ruleId === 'sql-file-not-read').map((m: any) => `${f.filePath.slice(dir.length + 1)}:${m.line}:${m.column} ${m.severity} ${m.message}`),
+  );
 }
 
 const TABLE = 'CREATE TABLE t (id int);';
@@ -34,7 +36,16 @@ describe('sql-file-not-read', () => {
 
   it('is silent on what is read, excluded or a down migration, and on hidden files', async () => {
     const dir = module(
-      { 'migrations/001.sql': TABLE, 'migrations/a/b/002.SQL': TABLE, '003.sql': TABLE, 'seeds/x.sql': TABLE, 'migrations/001.down.sql': 'DROP TABLE t;', 'migrations/U2__undo.sql': 'x', '.scratch.sql': 'x', 'node_modules/p/x.sql': 'x' },
+      {
+        'migrations/001.sql': TABLE,
+        'migrations/a/b/002.SQL': TABLE,
+        '003.sql': TABLE,
+        'seeds/x.sql': TABLE,
+        'migrations/001.down.sql': 'DROP TABLE t;',
+        'migrations/U2__undo.sql': 'x',
+        '.scratch.sql': 'x',
+        'node_modules/p/x.sql': 'x',
+      },
       { migrations: { exclude: ['seeds/**'] } },
     );
     expect(await notRead(dir)).toEqual([]);
@@ -64,7 +75,9 @@ describe('sql-file-not-read', () => {
     writeFileSync(join(dir, 'notes', 'readme.md'), '# notes');
     const r = await cli(['lint', '.', '-f', 'json'], { cwd: dir });
     const found = JSON.parse(r.stdout).flatMap((f: any) => f.messages.filter((m: any) => m.ruleId === 'sql-file-not-read').map((m: any) => `${f.filePath.slice(dir.length + 1)} ${m.message}`));
-    expect(found).toEqual(['tools/sql/a.sql SQL file "tools/sql/a.sql" is not read: folder "tools" of the workspace is not a module (a module holds schema.json, migrations/ or .sql files directly); move the file into a module, or add "**/tools/**" to "ignorePatterns" in ismslint.config.json to leave it out']);
+    expect(found).toEqual([
+      'tools/sql/a.sql SQL file "tools/sql/a.sql" is not read: folder "tools" of the workspace is not a module (a module holds schema.json, migrations/ or .sql files directly); move the file into a module, or add "**/tools/**" to "ignorePatterns" in ismslint.config.json to leave it out',
+    ]);
     writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ ignorePatterns: ['**/tools/**'] }));
     expect((await cli(['lint', '.', '-f', 'json'], { cwd: dir })).stdout).not.toContain('sql-file-not-read');
   });

@@ -96,7 +96,11 @@ export default defineRule<Options>({
         if (!ctx.options.columns.includes(column.name) || isEnum(column)) continue;
         const checks = table.constraints.filter((c): c is Constraint & { check: NonNullable<Constraint['check']> } => c.kind === 'check' && c.check !== undefined);
         if (checks.some((c) => listsValues(c.check.ast, column.name))) continue;
-        report(table, column, checks.filter((c) => c.columns.includes(column.name)));
+        report(
+          table,
+          column,
+          checks.filter((c) => c.columns.includes(column.name)),
+        );
       }
     }
 

@@ -5,11 +5,18 @@ ruleTester(rule, {
   valid: [
     { name: 'the standard’s plural organisations and users are allowed by default', sql: GLOBAL_PRELUDE, global: false },
     { name: 'singular names', sql: 'CREATE TABLE vendor (id uuid);\nCREATE TABLE vendor_contact (id uuid);\nCREATE TABLE risk_analysis (id uuid);\nCREATE TABLE access (id uuid);' },
-    { name: 'singular words ending in s', sql: 'CREATE TABLE vendor_status (id uuid);\nCREATE TABLE mailing_address (id uuid);\nCREATE TABLE business_process (id uuid);\nCREATE TABLE tax_basis (id uuid);' },
+    {
+      name: 'singular words ending in s',
+      sql: 'CREATE TABLE vendor_status (id uuid);\nCREATE TABLE mailing_address (id uuid);\nCREATE TABLE business_process (id uuid);\nCREATE TABLE tax_basis (id uuid);',
+    },
     { name: 'uncountable nouns', sql: 'CREATE TABLE asset_metadata (id uuid);\nCREATE TABLE audit_evidence (id uuid);\nCREATE TABLE software (id uuid);\nCREATE TABLE usage_analytics (id uuid);' },
     { name: 'the standard’s log tables', sql: 'CREATE TABLE audit_log (id uuid);\nCREATE TABLE event_log (id uuid);' },
     { name: 'allow-listed plural', sql: 'CREATE TABLE user_permissions (id uuid);', options: { allow: ['user_permissions'] } },
-    { name: 'plural form configured', sql: 'CREATE TABLE vendors (id uuid);\nCREATE TABLE people (id uuid);\nCREATE TABLE risk_analyses (id uuid);\nCREATE TABLE audit_evidence (id uuid);', options: { form: 'plural' } },
+    {
+      name: 'plural form configured',
+      sql: 'CREATE TABLE vendors (id uuid);\nCREATE TABLE people (id uuid);\nCREATE TABLE risk_analyses (id uuid);\nCREATE TABLE audit_evidence (id uuid);',
+      options: { form: 'plural' },
+    },
     {
       name: 'configured tenant root and users table',
       sql: 'CREATE TABLE tenants (id uuid);\nCREATE TABLE members (id uuid);',
@@ -27,7 +34,9 @@ ruleTester(rule, {
       sql: 'CREATE TABLE vendor_contacts (id uuid);',
       errors: [
         {
-          messageId: 'rename', data: { table: 'vendor_contacts', found: 'plural', form: 'singular', suggestion: 'vendor_contact' }, fix: "ALTER TABLE vendor_contacts RENAME TO vendor_contact;",
+          messageId: 'rename',
+          data: { table: 'vendor_contacts', found: 'plural', form: 'singular', suggestion: 'vendor_contact' },
+          fix: 'ALTER TABLE vendor_contacts RENAME TO vendor_contact;',
           line: 1,
           column: 14,
           logical: 'public.vendor_contacts',
@@ -51,10 +60,7 @@ ruleTester(rule, {
       sql: GLOBAL_PRELUDE,
       global: false,
       options: { allowStandardTables: false },
-      errors: [
-        { message: /"organisations" .* rename it to "organisation"/ },
-        { message: /"users" has a plural name; table names are singular: its singular "user" is a reserved word in PostgreSQL/ },
-      ],
+      errors: [{ message: /"organisations" .* rename it to "organisation"/ }, { message: /"users" has a plural name; table names are singular: its singular "user" is a reserved word in PostgreSQL/ }],
     },
     {
       name: 'plural form configured: singular names are reported',
@@ -63,7 +69,7 @@ ruleTester(rule, {
       errors: [
         { message: /rename it to "vendors"/, line: 1 },
         { message: /rename it to "vendor_statuses"/, line: 2 },
-        { messageId: 'rename', data: { table: 'person', found: 'singular', form: 'plural', suggestion: 'people' }, fix: "ALTER TABLE person RENAME TO people;", line: 3 },
+        { messageId: 'rename', data: { table: 'person', found: 'singular', form: 'plural', suggestion: 'people' }, fix: 'ALTER TABLE person RENAME TO people;', line: 3 },
       ],
     },
     {
@@ -74,7 +80,12 @@ ruleTester(rule, {
     {
       name: 'a singular that is a reserved word is not suggested bare',
       sql: 'CREATE TABLE orders (id uuid);',
-      errors: [{ message: 'table "orders" has a plural name; table names are singular: its singular "order" is a reserved word in PostgreSQL, so rename it to a more specific singular name such as "<qualifier>_order"' }],
+      errors: [
+        {
+          message:
+            'table "orders" has a plural name; table names are singular: its singular "order" is a reserved word in PostgreSQL, so rename it to a more specific singular name such as "<qualifier>_order"',
+        },
+      ],
     },
     {
       name: 'the allow-list holds exact names only',

@@ -108,14 +108,14 @@ for (const [singular, plurals] of IRREGULAR) for (const p of plurals) if (!SINGU
 const US_PLURALS = new Set(['menus', 'gurus', 'emus', 'gnus', 'tutus', 'haikus', 'zulus', 'tofus', 'sudokus', 'kudzus']);
 /** -us singulars whose plural is -uses (status → statuses); other -uses words drop the s (cause → causes). */
 const US_SINGULARS = new Set(
-  'status bonus virus campus census consensus apparatus prospectus nexus surplus bus plus minus thesaurus circus chorus sinus genius walrus octopus hiatus impetus lotus exodus terminus abacus stylus'.split(' '),
+  'status bonus virus campus census consensus apparatus prospectus nexus surplus bus plus minus thesaurus circus chorus sinus genius walrus octopus hiatus impetus lotus exodus terminus abacus stylus'.split(
+    ' ',
+  ),
 );
 /** -is singulars that are not -sis/-itis (tennis, axis); every other -is word is a plural (api → apis, taxi → taxis). */
 const IS_SINGULARS = new Set('axis praxis prophylaxis anaphylaxis tennis iris pelvis trellis penis metropolis mantis clitoris epidermis dermis marquis precis'.split(' '));
 /** -sis singulars whose plural could otherwise be read as -se + s (diagnoses is not diagnose + s). */
-const SIS_SINGULARS = new Set(
-  'crisis diagnosis prognosis synopsis emphasis oasis ellipsis neurosis psychosis metamorphosis hypnosis symbiosis thrombosis nemesis genesis'.split(' '),
-);
+const SIS_SINGULARS = new Set('crisis diagnosis prognosis synopsis emphasis oasis ellipsis neurosis psychosis metamorphosis hypnosis symbiosis thrombosis nemesis genesis'.split(' '));
 /** -as and -os singulars; other such words are plurals (area → areas, photo → photos). */
 const AS_OS_SINGULARS = new Set('alias bias gas canvas atlas pancreas thermos'.split(' '));
 /** Singulars ending in -ie (movie → movies, not mov-y). */

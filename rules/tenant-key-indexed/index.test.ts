@@ -19,7 +19,10 @@ ruleTester(rule, {
     },
     {
       name: 'the indexed column renamed to the tenant key: the index follows it',
-      sql: { 'app/migrations/001_a.sql': `${VENDOR.replace('organisation_id', 'org_id')}\nCREATE INDEX idx_vendor_org_id ON vendor (org_id);`, 'app/migrations/002_b.sql': 'ALTER TABLE vendor RENAME COLUMN org_id TO organisation_id;' },
+      sql: {
+        'app/migrations/001_a.sql': `${VENDOR.replace('organisation_id', 'org_id')}\nCREATE INDEX idx_vendor_org_id ON vendor (org_id);`,
+        'app/migrations/002_b.sql': 'ALTER TABLE vendor RENAME COLUMN org_id TO organisation_id;',
+      },
     },
     {
       name: 'a partition is judged through its parent',
@@ -28,7 +31,11 @@ ruleTester(rule, {
     { name: 'no tenant key: tenant-key-required reports that', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);' },
     { name: 'global lookup tables are exempt', sql: 'CREATE TABLE country (code text PRIMARY KEY, organisation_id uuid);', standard: { globalTables: ['country'] } },
     { name: 'the tenant root is exempt', global: false, sql: 'CREATE TABLE organisations (id uuid PRIMARY KEY, organisation_id uuid);' },
-    { name: 'configured tenant key', sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY, organisation_id uuid, tenant_id uuid);\nCREATE INDEX idx_vendor_tenant_id ON vendor (tenant_id);', standard: { tenantKey: 'tenant_id' } },
+    {
+      name: 'configured tenant key',
+      sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY, organisation_id uuid, tenant_id uuid);\nCREATE INDEX idx_vendor_tenant_id ON vendor (tenant_id);',
+      standard: { tenantKey: 'tenant_id' },
+    },
   ],
   invalid: [
     {
@@ -36,7 +43,9 @@ ruleTester(rule, {
       sql: VENDOR,
       errors: [
         {
-          messageId: 'unindexed', data: { key: 'organisation_id', table: 'vendor' }, fix: "CREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id);",
+          messageId: 'unindexed',
+          data: { key: 'organisation_id', table: 'vendor' },
+          fix: 'CREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id);',
           line: 2,
           column: 3,
           logical: 'public.vendor.organisation_id',
@@ -48,14 +57,26 @@ ruleTester(rule, {
       sql: `${VENDOR}\nCREATE INDEX idx_vendor_name_organisation_id ON vendor (name, organisation_id);\nALTER TABLE vendor ADD CONSTRAINT uq_vendor_name UNIQUE (name, organisation_id);`,
       errors: [
         {
-          messageId: 'unindexed', data: { key: 'organisation_id', table: 'vendor', notes: '; index "idx_vendor_name_organisation_id" (name, organisation_id) has it in position 2, and an index is searched from its leading column; index "uq_vendor_name" (name, organisation_id) has it in position 2, and an index is searched from its leading column' }, fix: "CREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id);",
+          messageId: 'unindexed',
+          data: {
+            key: 'organisation_id',
+            table: 'vendor',
+            notes:
+              '; index "idx_vendor_name_organisation_id" (name, organisation_id) has it in position 2, and an index is searched from its leading column; index "uq_vendor_name" (name, organisation_id) has it in position 2, and an index is searched from its leading column',
+          },
+          fix: 'CREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id);',
         },
       ],
     },
     {
       name: 'a partial index does not count',
       sql: `${VENDOR}\nCREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id) WHERE name <> '';`,
-      errors: [{ message: /; index "idx_vendor_organisation_id" \(organisation_id\) is partial: the planner uses it only for queries whose WHERE implies its predicate/, fix: 'CREATE INDEX idx_vendor_organisation_id_1 ON vendor (organisation_id);' }],
+      errors: [
+        {
+          message: /; index "idx_vendor_organisation_id" \(organisation_id\) is partial: the planner uses it only for queries whose WHERE implies its predicate/,
+          fix: 'CREATE INDEX idx_vendor_organisation_id_1 ON vendor (organisation_id);',
+        },
+      ],
     },
     {
       name: 'an expression index and a GIN index do not count',

@@ -18,7 +18,8 @@ ruleTester(rule, {
       name: 'NOT NULL and the foreign key added by a later migration',
       sql: {
         'app/migrations/001_a.sql': vendor('organisation_id uuid'),
-        'app/migrations/002_b.sql': 'ALTER TABLE vendor ALTER COLUMN organisation_id SET NOT NULL,\n  ADD CONSTRAINT fk_vendor_organisation FOREIGN KEY (organisation_id) REFERENCES organisations (id);',
+        'app/migrations/002_b.sql':
+          'ALTER TABLE vendor ALTER COLUMN organisation_id SET NOT NULL,\n  ADD CONSTRAINT fk_vendor_organisation FOREIGN KEY (organisation_id) REFERENCES organisations (id);',
       },
     },
     {
@@ -27,7 +28,11 @@ ruleTester(rule, {
     },
     { name: 'the tenant root is exempt', global: false, sql: 'CREATE TABLE organisations (id uuid PRIMARY KEY, name text);' },
     { name: 'configured global lookup tables are exempt', sql: 'CREATE TABLE country (code text PRIMARY KEY);', standard: { globalTables: ['country'] } },
-    { name: 'configured tenant key and tenant root', sql: `${TENANTS}\nCREATE TABLE vendor (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants);`, standard: { tenantKey: 'tenant_id', tenantRoot: 'tenants' } },
+    {
+      name: 'configured tenant key and tenant root',
+      sql: `${TENANTS}\nCREATE TABLE vendor (id uuid PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants);`,
+      standard: { tenantKey: 'tenant_id', tenantRoot: 'tenants' },
+    },
     { name: 'a tenant root outside the migrations is trusted by name', global: false, sql: vendor('organisation_id uuid NOT NULL REFERENCES organisations') },
   ],
   invalid: [
@@ -36,7 +41,15 @@ ruleTester(rule, {
       schemaJson: {
         'app/schema.json': JSON.stringify({
           module: 'app',
-          tables: [{ name: 'vendor', columns: [{ name: 'id', type: 'uuid' }, { name: 'organisation_id', type: 'text', references: { table: 'organisations', column: 'id' } }] }],
+          tables: [
+            {
+              name: 'vendor',
+              columns: [
+                { name: 'id', type: 'uuid' },
+                { name: 'organisation_id', type: 'text', references: { table: 'organisations', column: 'id' } },
+              ],
+            },
+          ],
         }),
       },
       errors: [
@@ -47,20 +60,49 @@ ruleTester(rule, {
     {
       name: 'missing: at the table, with the column to add',
       sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);',
-      errors: [{ messageId: 'missing', data: { table: 'vendor', key: 'organisation_id' }, fix: "ALTER TABLE vendor ADD COLUMN organisation_id uuid NOT NULL REFERENCES organisations (id);", line: 1, column: 14, logical: 'public.vendor' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: { table: 'vendor', key: 'organisation_id' },
+          fix: 'ALTER TABLE vendor ADD COLUMN organisation_id uuid NOT NULL REFERENCES organisations (id);',
+          line: 1,
+          column: 14,
+          logical: 'public.vendor',
+        },
+      ],
     },
     {
       name: 'log and integration tables need it too',
       sql: 'CREATE TABLE audit_log (id uuid PRIMARY KEY);\nCREATE TABLE vendor_asset (id uuid PRIMARY KEY);',
-      errors: [{ message: /^table "audit_log" has no tenant key/, line: 1 }, { message: /^table "vendor_asset" has no tenant key/, line: 2 }],
+      errors: [
+        { message: /^table "audit_log" has no tenant key/, line: 1 },
+        { message: /^table "vendor_asset" has no tenant key/, line: 2 },
+      ],
     },
     {
       name: 'wrong type, nullable, no foreign key: one finding each, at the column',
       sql: vendor('organisation_id text'),
       errors: [
-        { messageId: 'nullable', data: { what: 'tenant key "organisation_id" of "vendor"' }, fix: "ALTER TABLE vendor ALTER COLUMN organisation_id SET NOT NULL;", line: 2, column: 3, logical: 'public.vendor.organisation_id' },
-        { messageId: 'keyMissing', data: { what: 'tenant key "organisation_id" of "vendor"', target: 'organisations' }, fix: "ALTER TABLE vendor ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id);", line: 2 },
-        { messageId: 'notUuid', data: { what: 'tenant key "organisation_id" of "vendor"', type: 'text' }, fix: "ALTER TABLE vendor ALTER COLUMN organisation_id TYPE uuid USING organisation_id::uuid;", line: 2 },
+        {
+          messageId: 'nullable',
+          data: { what: 'tenant key "organisation_id" of "vendor"' },
+          fix: 'ALTER TABLE vendor ALTER COLUMN organisation_id SET NOT NULL;',
+          line: 2,
+          column: 3,
+          logical: 'public.vendor.organisation_id',
+        },
+        {
+          messageId: 'keyMissing',
+          data: { what: 'tenant key "organisation_id" of "vendor"', target: 'organisations' },
+          fix: 'ALTER TABLE vendor ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id);',
+          line: 2,
+        },
+        {
+          messageId: 'notUuid',
+          data: { what: 'tenant key "organisation_id" of "vendor"', type: 'text' },
+          fix: 'ALTER TABLE vendor ALTER COLUMN organisation_id TYPE uuid USING organisation_id::uuid;',
+          line: 2,
+        },
       ],
     },
     {
@@ -68,7 +110,9 @@ ruleTester(rule, {
       sql: vendor('organisation_id uuid NOT NULL REFERENCES users (id)'),
       errors: [
         {
-          messageId: 'keyElsewhere', data: { fk: 'vendor_organisation_id_fkey', what: 'tenant key "organisation_id" of "vendor"', reference: '"users" ("id")', target: 'organisations' }, fix: "ALTER TABLE vendor DROP CONSTRAINT vendor_organisation_id_fkey, ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id);",
+          messageId: 'keyElsewhere',
+          data: { fk: 'vendor_organisation_id_fkey', what: 'tenant key "organisation_id" of "vendor"', reference: '"users" ("id")', target: 'organisations' },
+          fix: 'ALTER TABLE vendor DROP CONSTRAINT vendor_organisation_id_fkey, ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id);',
           line: 2,
           column: 33,
           logical: 'public.vendor.vendor_organisation_id_fkey',
@@ -97,19 +141,33 @@ ruleTester(rule, {
     },
     {
       name: 'NOT NULL dropped and type changed by a later migration',
-      sql: { 'app/migrations/001_a.sql': vendor(), 'app/migrations/002_b.sql': 'ALTER TABLE vendor ALTER COLUMN organisation_id DROP NOT NULL;\nALTER TABLE vendor ALTER COLUMN organisation_id TYPE uuid[] USING ARRAY[organisation_id];' },
-      errors: [{ message: /allows NULL/, line: 2 }, { message: /is uuid\[\], not uuid/, line: 2 }],
+      sql: {
+        'app/migrations/001_a.sql': vendor(),
+        'app/migrations/002_b.sql': 'ALTER TABLE vendor ALTER COLUMN organisation_id DROP NOT NULL;\nALTER TABLE vendor ALTER COLUMN organisation_id TYPE uuid[] USING ARRAY[organisation_id];',
+      },
+      errors: [
+        { message: /allows NULL/, line: 2 },
+        { message: /is uuid\[\], not uuid/, line: 2 },
+      ],
     },
     {
       name: 'quoted mixed-case column is another column',
       sql: vendor('"Organisation_Id" uuid NOT NULL REFERENCES organisations (id)'),
-      errors: [{ messageId: 'lookalike', data: { table: 'vendor', key: 'organisation_id', lookalike: 'Organisation_Id' }, fix: "ALTER TABLE vendor RENAME COLUMN \"Organisation_Id\" TO organisation_id;" }],
+      errors: [
+        { messageId: 'lookalike', data: { table: 'vendor', key: 'organisation_id', lookalike: 'Organisation_Id' }, fix: 'ALTER TABLE vendor RENAME COLUMN "Organisation_Id" TO organisation_id;' },
+      ],
     },
     {
       name: 'configured tenant key and tenant root',
       sql: `${TENANTS}\nCREATE TABLE vendor (id uuid PRIMARY KEY, organisation_id uuid NOT NULL REFERENCES organisations (id),\n  tenant_id uuid NOT NULL REFERENCES organisations (id));`,
       standard: { tenantKey: 'tenant_id', tenantRoot: 'tenants' },
-      errors: [{ message: /^foreign key "vendor_tenant_id_fkey" of tenant key "tenant_id" of "vendor" references "organisations" \("id"\), not "tenants" \("id"\)$/, fix: /REFERENCES tenants \(id\);$/, line: 3 }],
+      errors: [
+        {
+          message: /^foreign key "vendor_tenant_id_fkey" of tenant key "tenant_id" of "vendor" references "organisations" \("id"\), not "tenants" \("id"\)$/,
+          fix: /REFERENCES tenants \(id\);$/,
+          line: 3,
+        },
+      ],
     },
     {
       name: 'tenant root renamed by a later migration: the key follows it to a table the standard does not name',

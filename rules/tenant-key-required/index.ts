@@ -20,7 +20,7 @@ export default defineRule({
       ...KEY_REFERENCE_MESSAGES,
       missing: 'table "{{table}}" has no tenant key "{{key}}"',
       lookalike: 'table "{{table}}" has no tenant key "{{key}}", only "{{lookalike}}" (a quoted identifier keeps its case)',
-      notUuid: '{{what}} is {{type}}, not uuid like the tenant root\'s id',
+      notUuid: "{{what}} is {{type}}, not uuid like the tenant root's id",
       nullable: '{{what}} allows NULL, and a row without a tenant belongs to no one and escapes tenant policies',
     },
   },
@@ -40,7 +40,13 @@ export default defineRule({
       const what = `tenant key "${column.name}" of "${table.name}"`;
       const alter = `${alterTable} ALTER COLUMN ${ident(column.name)}`;
       if (column.type.name !== 'uuid' || column.type.arrayDims > 0) {
-        ctx.report({ table, node: column, messageId: 'notUuid', data: { what, type: column.type.text }, fix: { sql: `${alter} TYPE uuid USING ${ident(column.name)}::uuid`, phase: 'column', json: { op: 'set', path: ['type'], value: 'uuid', of: 'node' } } });
+        ctx.report({
+          table,
+          node: column,
+          messageId: 'notUuid',
+          data: { what, type: column.type.text },
+          fix: { sql: `${alter} TYPE uuid USING ${ident(column.name)}::uuid`, phase: 'column', json: { op: 'set', path: ['type'], value: 'uuid', of: 'node' } },
+        });
       }
       if (!column.notNull) {
         ctx.report({ table, node: column, messageId: 'nullable', data: { what }, fix: { sql: `${alter} SET NOT NULL`, json: { op: 'set', path: ['nullable'], value: false, of: 'node' } } });

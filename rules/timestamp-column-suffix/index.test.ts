@@ -4,7 +4,10 @@ import rule from './index.js';
 ruleTester(rule, {
   valid: [
     { name: 'the standard’s own tables', sql: GLOBAL_PRELUDE, global: false },
-    { name: 'both timestamp types and their aliases', sql: 'CREATE TABLE vendor (reviewed_at timestamptz, synced_at timestamp, approved_at timestamp(3) with time zone, due_at TIMESTAMP WITHOUT TIME ZONE);' },
+    {
+      name: 'both timestamp types and their aliases',
+      sql: 'CREATE TABLE vendor (reviewed_at timestamptz, synced_at timestamp, approved_at timestamp(3) with time zone, due_at TIMESTAMP WITHOUT TIME ZONE);',
+    },
     { name: 'other date and time types are not judged', sql: 'CREATE TABLE vendor (due_date date, opens time, starts timetz, validity tstzrange, duration interval);' },
     { name: 'arrays of timestamps are not judged', sql: 'CREATE TABLE vendor (reminders timestamptz[]);' },
     { name: 'configured suffixes', sql: 'CREATE TABLE vendor (created_at timestamptz, valid_from timestamptz, valid_until timestamptz);', options: { suffixes: ['_at', '_from', '_until'] } },

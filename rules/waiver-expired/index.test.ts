@@ -29,7 +29,8 @@ ruleTester(rule, {
       today: '2026-06-30',
       errors: [
         {
-          message: 'waiver of timestamp-column-suffix for "audit_event" (approved by Data governance board) expired on 2026-06-29: fix what it silenced, or renew it with a new expiry date and approval',
+          message:
+            'waiver of timestamp-column-suffix for "audit_event" (approved by Data governance board) expired on 2026-06-29: fix what it silenced, or renew it with a new expiry date and approval',
           line: 8,
           column: 132,
           logical: 'public.audit_event',

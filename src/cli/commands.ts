@@ -138,7 +138,8 @@ export const COMMANDS: CommandSpec[] = [
     async run(io, modules, v) {
       const { model, config } = await loadWorkspace(io, { paths: list(v.root), config: str(v.config) });
       const names = modules.length ? modules : model.catalog.modules.map((m) => m.name);
-      if (v['in-module'] === true && typeof v.out === 'string' && v.out !== 'reports/docs') throw new UsageError('--out and --in-module exclude each other: --in-module writes to docs/ in each module directory');
+      if (v['in-module'] === true && typeof v.out === 'string' && v.out !== 'reports/docs')
+        throw new UsageError('--out and --in-module exclude each other: --in-module writes to docs/ in each module directory');
       return (await import('../commands/docs.js')).runDocs(io, {
         model,
         modules: names,

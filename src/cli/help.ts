@@ -28,16 +28,7 @@ export function generalHelp(): string {
 }
 
 export function commandHelp(c: CommandSpec): string {
-  return [
-    `Usage: ${c.usage}`,
-    '',
-    c.summary,
-    '',
-    'Arguments:',
-    `  ${c.positionals.name}  ${c.positionals.describe}`,
-    '',
-    'Options:',
-    ...optionLines({ ...c.options, ...GLOBAL_OPTIONS }),
-    '',
-  ].join('\n');
+  return [`Usage: ${c.usage}`, '', c.summary, '', 'Arguments:', `  ${c.positionals.name}  ${c.positionals.describe}`, '', 'Options:', ...optionLines({ ...c.options, ...GLOBAL_OPTIONS }), ''].join(
+    '\n',
+  );
 }

@@ -20,15 +20,18 @@ function processIO(): CommandIO {
 
 function parse(command: CommandSpec, args: string[]): { positionals: string[]; values: Values } {
   const specs: Record<string, OptionSpec> = { ...GLOBAL_OPTIONS, ...command.options };
-  const options = Object.fromEntries(
-    Object.entries(specs).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
-  );
+  const options = Object.fromEntries(Object.entries(specs).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]));
   let parsed: { positionals: string[]; values: unknown };
   try {
     parsed = parseArgs({ args: joinNegativeValues(args, specs), options, allowPositionals: true, strict: true });
   } catch (e) {
     // parseArgs' own wording, in one line, minus its advice about `--`, which does not apply here.
-    throw new UsageError(String((e as Error).message).replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option').split('\n')[0]!);
+    throw new UsageError(
+      String((e as Error).message)
+        .replace(/\. To specify a positional argument.*$/s, '')
+        .replace(/^Unknown option/, 'unknown option')
+        .split('\n')[0]!,
+    );
   }
   const values = parsed.values as Values;
   for (const [name, o] of Object.entries(specs)) if (values[name] === undefined && o.default !== undefined) values[name] = o.default;

@@ -60,9 +60,7 @@ describe('runDocs', () => {
     expect(readFileSync(join(dir, 'global', 'tables.md'), 'utf8')).toBe(generateModuleDocs(model.catalog, 'global').get('tables.md'));
     const io = recordingIO(dir);
     await expect(runDocs(io, { model, modules: ['global', 'nope', 'nada'], outDir: join(dir, 'other') })).rejects.toThrow(UsageError);
-    await expect(runDocs(io, { model, modules: ['global', 'nope', 'nada'], outDir: join(dir, 'other') })).rejects.toThrow(
-      'unknown modules "nope", "nada"; known modules: global, vendor_risk',
-    );
+    await expect(runDocs(io, { model, modules: ['global', 'nope', 'nada'], outDir: join(dir, 'other') })).rejects.toThrow('unknown modules "nope", "nada"; known modules: global, vendor_risk');
     expect(readdirSync(dir).sort()).toEqual(['global']);
   });
 

@@ -89,9 +89,7 @@ export function findingsToFix(findings: Finding[], relint: (migration: string) =
 
 /** The module a new migration belongs to: the one whose folder holds it, else the module of the first fix. */
 export function moduleFor(file: string, modules: { name: string; dir: string }[], fallback: string | undefined): string | undefined {
-  const holder = modules
-    .filter((m) => m.dir === '.' || file.startsWith(`${m.dir}/`))
-    .sort((a, b) => b.dir.length - a.dir.length)[0];
+  const holder = modules.filter((m) => m.dir === '.' || file.startsWith(`${m.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
   return holder?.name ?? fallback;
 }
 

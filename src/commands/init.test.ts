@@ -50,7 +50,9 @@ describe('ismslint init', () => {
     expect(json.version).toBe('0.1.0');
     expect(resolve(dirname(file), json.$schema)).toBe(moduleSchemaPath());
     expect(json.$schema).not.toMatch(/\\/);
-    expect(cmd.out.join('')).toMatch(/^created module-schemas\/vendor_risk\/schema\.json \(module "vendor_risk", example table "vendor_risk_example"\)\nnext: edit it, then run `ismslint lint module-schemas`\n$/);
+    expect(cmd.out.join('')).toMatch(
+      /^created module-schemas\/vendor_risk\/schema\.json \(module "vendor_risk", example table "vendor_risk_example"\)\nnext: edit it, then run `ismslint lint module-schemas`\n$/,
+    );
     expect(readdirSync(dirname(file))).toEqual(['schema.json']);
   });
 

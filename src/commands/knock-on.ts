@@ -8,8 +8,14 @@ const IF_NOT_EXISTS = String.raw`(?:if\s+not\s+exists\s+)?`;
 /** Statements whose failure leaves a table without something, and the rules that then report its absence. */
 const CAUSES: { statement: RegExp; knockOns: string[] }[] = [
   { statement: new RegExp(String.raw`^\s*(?:create|alter)\s+policy\s+${IF_NOT_EXISTS}${ID}\s+on\s+${NAME}`, 'i'), knockOns: ['rls-enabled-no-policy', 'rls-tenant-policy'] },
-  { statement: new RegExp(String.raw`^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?${IF_NOT_EXISTS}(?:(?:"(?:[^"]|"")+"|[\w$.]+)\s+)?on\s+(?:only\s+)?${NAME}`, 'i'), knockOns: ['foreign-key-index', 'tenant-key-indexed'] },
-  { statement: new RegExp(String.raw`^\s*alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${NAME}\s+(?:enable|force)\s+row\s+level\s+security`, 'i'), knockOns: ['rls-enabled', 'rls-forced', 'policy-requires-rls'] },
+  {
+    statement: new RegExp(String.raw`^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?${IF_NOT_EXISTS}(?:(?:"(?:[^"]|"")+"|[\w$.]+)\s+)?on\s+(?:only\s+)?${NAME}`, 'i'),
+    knockOns: ['foreign-key-index', 'tenant-key-indexed'],
+  },
+  {
+    statement: new RegExp(String.raw`^\s*alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${NAME}\s+(?:enable|force)\s+row\s+level\s+security`, 'i'),
+    knockOns: ['rls-enabled', 'rls-forced', 'policy-requires-rls'],
+  },
 ];
 
 /** What a failed statement would have created, as keys: `rel:t`, `type:x`, `col:t:c`, `obj:t:n`, `idx:n`. */
@@ -20,7 +26,10 @@ const CAUSES: { statement: RegExp; knockOns: string[] }[] = [
  */
 const CREATES: { statement: RegExp; keys: (m: RegExpExecArray, text: string, errorAt: number) => string[] }[] = [
   {
-    statement: new RegExp(String.raw`^\s*create\s+(?:or\s+replace\s+)?(?:(?:global|local)\s+)?(?:temp(?:orary)?\s+|unlogged\s+)?(table|materialized\s+view|view|sequence)\s+${IF_NOT_EXISTS}${NAME}`, 'i'),
+    statement: new RegExp(
+      String.raw`^\s*create\s+(?:or\s+replace\s+)?(?:(?:global|local)\s+)?(?:temp(?:orary)?\s+|unlogged\s+)?(table|materialized\s+view|view|sequence)\s+${IF_NOT_EXISTS}${NAME}`,
+      'i',
+    ),
     keys: (m, text, errorAt) => {
       const t = lastName(m[2]!);
       if (errorAt < 0 || !/^table$/i.test(m[1]!)) return [`rel:${t}`];
@@ -29,7 +38,10 @@ const CREATES: { statement: RegExp; keys: (m: RegExpExecArray, text: string, err
     },
   },
   { statement: new RegExp(String.raw`^\s*create\s+(?:type|domain)\s+${NAME}`, 'i'), keys: (m) => [`type:${lastName(m[1]!)}`] },
-  { statement: new RegExp(String.raw`^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?${IF_NOT_EXISTS}(${ID})\s+on\s+(?:only\s+)?${NAME}`, 'i'), keys: (m) => [`idx:${lastName(m[1]!)}`, `obj:${lastName(m[2]!)}:${lastName(m[1]!)}`] },
+  {
+    statement: new RegExp(String.raw`^\s*create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?${IF_NOT_EXISTS}(${ID})\s+on\s+(?:only\s+)?${NAME}`, 'i'),
+    keys: (m) => [`idx:${lastName(m[1]!)}`, `obj:${lastName(m[2]!)}:${lastName(m[1]!)}`],
+  },
   { statement: new RegExp(String.raw`^\s*create\s+policy\s+(${ID})\s+on\s+${NAME}`, 'i'), keys: (m) => [`obj:${lastName(m[2]!)}:${lastName(m[1]!)}`] },
   { statement: new RegExp(String.raw`^\s*create\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\s+(${ID})[\s\S]*?\bon\s+${NAME}`, 'i'), keys: (m) => [`obj:${lastName(m[2]!)}:${lastName(m[1]!)}`] },
   {
@@ -65,7 +77,10 @@ const CREATES: { statement: RegExp; keys: (m: RegExpExecArray, text: string, err
 const MISSING: { message: RegExp; keys: (m: RegExpExecArray) => string[] }[] = [
   { message: /^relation "([^"]+)" does not exist/, keys: (m) => [`rel:${lastDotted(m[1]!)}`] },
   { message: /^type "([^"]+)" does not exist/, keys: (m) => [`type:${lastDotted(m[1]!)}`] },
-  { message: /^(?:column|constraint|policy|trigger|index) "([^"]+)" (?:of relation|for table|in table) "([^"]+)" does not exist/, keys: (m) => [`rel:${m[2]}`, `col:${m[2]}:${m[1]}`, `obj:${m[2]}:${m[1]}`] },
+  {
+    message: /^(?:column|constraint|policy|trigger|index) "([^"]+)" (?:of relation|for table|in table) "([^"]+)" does not exist/,
+    keys: (m) => [`rel:${m[2]}`, `col:${m[2]}:${m[1]}`, `obj:${m[2]}:${m[1]}`],
+  },
   { message: /^column "([^"]+)" does not exist: the CHECK constraint can only use columns of "([^"]+)"/, keys: (m) => [`rel:${m[2]}`, `col:${m[2]}:${m[1]}`] },
   { message: /^index "([^"]+)" does not exist$/, keys: (m) => [`idx:${m[1]}`] },
 ];

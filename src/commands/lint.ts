@@ -85,18 +85,20 @@ function report(io: CommandIO, opts: LintOptions, formatter: ChunkedFormatter, r
   const errors = active.filter((f) => f.severity === 'error').length;
   const warnings = active.length - errors;
   // Made as it is written, after the fixes below: a big report is never one string in memory.
-  const output = new Chunks(formatter({
-    findings,
-    sources: result.sources,
-    rules: allRules.map((r) => r.meta),
-    cwd: io.cwd,
-    baseDir: opts.baseDir !== undefined ? resolve(io.cwd, opts.baseDir) : (findRepoRoot(io.cwd) ?? io.cwd),
-    columns: !opts.outputFile && io.isTTY ? io.columns : undefined,
-    color: opts.outputFile ? false : wantsColor(io, opts.color),
-    toolVersion,
-    helpUri: ruleDocsUrl,
-    informationUri: homepage,
-  }));
+  const output = new Chunks(
+    formatter({
+      findings,
+      sources: result.sources,
+      rules: allRules.map((r) => r.meta),
+      cwd: io.cwd,
+      baseDir: opts.baseDir !== undefined ? resolve(io.cwd, opts.baseDir) : (findRepoRoot(io.cwd) ?? io.cwd),
+      columns: !opts.outputFile && io.isTTY ? io.columns : undefined,
+      color: opts.outputFile ? false : wantsColor(io, opts.color),
+      toolVersion,
+      helpUri: ruleDocsUrl,
+      informationUri: homepage,
+    }),
+  );
   if (opts.fixMigration !== undefined && workspace) {
     const { config, modules } = workspace;
     const file = shownPath(io.cwd, opts.fixMigration);
@@ -104,7 +106,10 @@ function report(io: CommandIO, opts: LintOptions, formatter: ChunkedFormatter, r
     const relint = (migration: string): Finding[] => {
       const bytes = new TextEncoder().encode(migration);
       const changed = modules.map((m) => (m.name === target ? { ...m, migrations: [...m.migrations, { path: file, bytes }] } : m));
-      const again = buildModel(changed, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), undefined, { extensions: config.extensions, moduleOrder: config.moduleOrder });
+      const again = buildModel(changed, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), undefined, {
+        extensions: config.extensions,
+        moduleOrder: config.moduleOrder,
+      });
       const next = runRules({ catalog: again.catalog, rules: allRules, config, sourceFindings: again.findings, directives: again.directives });
       return opts.quiet ? next.filter((f) => f.severity === 'error') : next;
     };
@@ -119,4 +124,3 @@ function report(io: CommandIO, opts: LintOptions, formatter: ChunkedFormatter, r
   if (tooManyWarnings) io.stderr(`ismslint found too many warnings (${warnings}; maximum: ${opts.maxWarnings})\n`);
   return { exitCode: errors > 0 || tooManyWarnings ? 1 : 0, findings };
 }
-

@@ -37,7 +37,10 @@ export interface ReportOptions {
 export const MODULE_DOCUMENTS = ['schema.json', 'tables.md', 'fields.md', 'relationships.md', 'validation-rules.md', 'versioning.md'];
 
 export function parseFormats(list: string[]): ReportFormat[] {
-  const formats = list.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean);
+  const formats = list
+    .flatMap((f) => f.split(','))
+    .map((f) => f.trim())
+    .filter(Boolean);
   for (const f of formats) {
     if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown report format "${f}" (choose from: ${REPORT_FORMATS.join(', ')})`);
   }
@@ -58,7 +61,7 @@ function readText(path: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? String(e)}`);
+    throw new UsageError(`cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e))}`);
   }
 }
 
@@ -148,10 +151,16 @@ export async function computeReport(io: CommandIO, opts: ReportOptions, stamp: s
     qa,
     evidence: {
       tool: { name: 'ismslint', version: toolVersion },
-      ruleSetHash: ruleSetHash(toolVersion, allRules.map((r) => r.meta)),
+      ruleSetHash: ruleSetHash(
+        toolVersion,
+        allRules.map((r) => r.meta),
+      ),
       configHash: configHash(config),
       configFile: configPath ? displayPath(configPath) : null,
-      git: gitEvidence(baseDir, inputFiles.map((f) => relative(baseDir, f))),
+      git: gitEvidence(
+        baseDir,
+        inputFiles.map((f) => relative(baseDir, f)),
+      ),
       inputs,
       qaEngine: qa?.engine ?? null,
     },

@@ -33,7 +33,11 @@ export function runRulesCommand(io: CommandIO, opts: { id?: string; color: boole
   }
   const rule = rules.find((r) => r.meta.id === opts.id);
   if (!rule) {
-    const hint = closestMatch(opts.id, rules.map((r) => r.meta.id), 4);
+    const hint = closestMatch(
+      opts.id,
+      rules.map((r) => r.meta.id),
+      4,
+    );
     throw new UsageError(`unknown rule "${opts.id}"${hint ? ` (did you mean "${hint}"?)` : ''}; run \`ismslint rules\` for the list`);
   }
   let text: string;

@@ -91,15 +91,14 @@ export function changedModules(ref: string, cwd: string): string[] {
     } catch (e) {
       const err = e as (NodeJS.ErrnoException & { stderr?: string }) | undefined;
       if (err?.code === 'ENOENT') throw new UsageError('--changed-since needs git, which was not found on PATH');
-      const why = String(err?.stderr ?? err?.message ?? e).trim().split('\n')[0];
+      const why = String(err?.stderr ?? err?.message ?? e)
+        .trim()
+        .split('\n')[0];
       throw new UsageError(`--changed-since ${ref}: ${why}`);
     }
   };
   const top = git(['rev-parse', '--show-toplevel']).trim();
-  const names = [
-    ...git(['diff', '--name-only', '-z', ref, '--']).split('\0'),
-    ...git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', top]).split('\0'),
-  ].filter(Boolean);
+  const names = [...git(['diff', '--name-only', '-z', ref, '--']).split('\0'), ...git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', top]).split('\0')].filter(Boolean);
   const dirs = new Set<string>();
   for (const name of names) {
     if (!/\.sql$/i.test(name) && !name.endsWith('schema.json')) continue;
@@ -108,4 +107,3 @@ export function changedModules(ref: string, cwd: string): string[] {
   }
   return [...dirs].sort();
 }
-

@@ -31,7 +31,19 @@ describe('runSql', () => {
   });
 
   it('generates from schema.json, the source of truth, when the module also has migrations', async () => {
-    const json = JSON.stringify({ module: 'app', tables: [{ name: 't', kind: 'global', columns: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'a', type: 'text' }] }] });
+    const json = JSON.stringify({
+      module: 'app',
+      tables: [
+        {
+          name: 't',
+          kind: 'global',
+          columns: [
+            { name: 'id', type: 'uuid', primaryKey: true },
+            { name: 'a', type: 'text' },
+          ],
+        },
+      ],
+    });
     const both = buildModel(
       [{ ...ddlModule('app', 'CREATE TABLE t (id uuid PRIMARY KEY, a text, b integer);'), schemaJson: { path: 'app/schema.json', bytes: new TextEncoder().encode(json) } }],
       'global',
@@ -90,6 +102,8 @@ describe('runSql', () => {
     expect(io.err).toBe('ismslint: warning: module "app" has 1 problem reading its sources (run ismslint lint); the output shows only what was read\n');
     const check = broken.catalog.tables.get('public.t')!.constraints.find((c) => c.name === 'n_pos')!.check!;
     check.ast = { XmlExpr: {} };
-    await expect(runSql(io, { model: broken, module: 'app' })).rejects.toThrow('cannot generate SQL for module "app": cannot write CHECK constraint "n_pos" of table "t" as SQL that reads back the same: …');
+    await expect(runSql(io, { model: broken, module: 'app' })).rejects.toThrow(
+      'cannot generate SQL for module "app": cannot write CHECK constraint "n_pos" of table "t" as SQL that reads back the same: …',
+    );
   });
 });

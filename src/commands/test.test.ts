@@ -109,12 +109,13 @@ describe('ismslint test', () => {
     const ws = mkdtempSync(join(tmpdir(), 'ismslint-qa-broken-'));
     cpSync(join(root, 'module-schemas/global'), join(ws, 'module-schemas/global'), { recursive: true });
     mkdirSync(join(ws, 'module-schemas/broken/migrations'), { recursive: true });
-    writeFileSync(join(ws, 'module-schemas/broken/migrations/001_init.sql'), '-- A table, then an index on a column it lacks.\nCREATE TABLE thing (id uuid PRIMARY KEY);\n\nCREATE INDEX idx_thing_name ON thing (name);\n');
+    writeFileSync(
+      join(ws, 'module-schemas/broken/migrations/001_init.sql'),
+      '-- A table, then an index on a column it lacks.\nCREATE TABLE thing (id uuid PRIMARY KEY);\n\nCREATE INDEX idx_thing_name ON thing (name);\n',
+    );
     const io = recordingIO(ws);
     expect(await runTest(io, { args: ['broken'], reporter: 'stylish' })).toBe(1);
-    expect(io.out).toContain(
-      "  ✗ broken: the database builds from the module's migrations\n      module-schemas/broken/migrations/001_init.sql:4:1: does not apply: column \"name\" does not exist\n",
-    );
+    expect(io.out).toContain('  ✗ broken: the database builds from the module\'s migrations\n      module-schemas/broken/migrations/001_init.sql:4:1: does not apply: column "name" does not exist\n');
   }, 180_000);
 
   it('passes the project `ismslint init` makes, supplying the UUIDv7 function schema.json cannot define, and saying so', async () => {
@@ -127,59 +128,75 @@ describe('ismslint test', () => {
     expect(io.out).toMatch(/✓ (\d+) of \1 requirements passed\n$/);
   }, 180_000);
 
-  postgresIt('passes module-schemas and the hostile fixture on PostgreSQL 15, on a fresh database it drops afterwards', async (client) => {
-    const before = await client.query(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'ismslint_qa_%'`);
-    const io = recordingIO(root);
-    const code = await runTest(io, { args: ['global', 'fixtures/qa/hostile'], reporter: 'stylish', databaseUrl: pgUrl() });
-    expect(io.out).not.toContain('✗');
-    expect(code).toBe(0);
-    expect(io.out).toContain('module global (PostgreSQL)');
-    expect(io.out).toContain('module hostile (PostgreSQL)');
-    const after = await client.query(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'ismslint_qa_${process.pid}_%'`);
-    expect(after.rows[0].n).toBe(0);
-    expect(before.rows[0].n).toBeGreaterThanOrEqual(0);
-  }, 300_000);
+  postgresIt(
+    'passes module-schemas and the hostile fixture on PostgreSQL 15, on a fresh database it drops afterwards',
+    async (client) => {
+      const before = await client.query(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'ismslint_qa_%'`);
+      const io = recordingIO(root);
+      const code = await runTest(io, { args: ['global', 'fixtures/qa/hostile'], reporter: 'stylish', databaseUrl: pgUrl() });
+      expect(io.out).not.toContain('✗');
+      expect(code).toBe(0);
+      expect(io.out).toContain('module global (PostgreSQL)');
+      expect(io.out).toContain('module hostile (PostgreSQL)');
+      const after = await client.query(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'ismslint_qa_${process.pid}_%'`);
+      expect(after.rows[0].n).toBe(0);
+      expect(before.rows[0].n).toBeGreaterThanOrEqual(0);
+    },
+    300_000,
+  );
 
-  postgresIt('says in one line, with exit 2, that the server refused the login, and does not hang', async () => {
-    const url = new URL(pgUrl()!);
-    url.username = `ismslint_no_such_role_${process.pid}`;
-    url.password = '';
-    const { code, stdout, stderr } = await cli(['test', 'global', '--database-url', url.toString()], 60_000);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(new RegExp(`^ismslint: cannot use the database server at ${url.hostname}:${url.port}: cannot connect: .+\n$`));
-    expect(code).toBe(2);
-  }, 90_000);
+  postgresIt(
+    'says in one line, with exit 2, that the server refused the login, and does not hang',
+    async () => {
+      const url = new URL(pgUrl()!);
+      url.username = `ismslint_no_such_role_${process.pid}`;
+      url.password = '';
+      const { code, stdout, stderr } = await cli(['test', 'global', '--database-url', url.toString()], 60_000);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(new RegExp(`^ismslint: cannot use the database server at ${url.hostname}:${url.port}: cannot connect: .+\n$`));
+      expect(code).toBe(2);
+    },
+    90_000,
+  );
 
-  postgresIt('leaves no database on the server after a failing run, and drops the application role it made', async (client) => {
-    const leftovers = async () => (await client.query(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'ismslint_qa_${process.pid}_%'`)).rows[0].n;
-    const io = recordingIO(root);
-    expect(await runTest(io, { args: ['fixtures/workspaces/violations'], reporter: 'stylish', databaseUrl: pgUrl() })).toBe(1);
-    expect(await leftovers()).toBe(0);
-    // A role of the run's own: the shared server may hold ismslint_qa_app from other runs, which a run must not drop.
-    const role = `ismslint_qa_app_${process.pid}`;
-    const sel = await selectModules(io, ['fixtures/workspaces/clean'], undefined);
-    const [m] = moduleSuites(io, sel, root);
-    const suite: Suite = JSON.parse(JSON.stringify(m!.suite).replaceAll('ismslint_qa_app', role));
-    const result = await runSuite(suite, { base: pathToFileURL(`${root}/`), databaseUrl: pgUrl() });
-    expect(result.requirements.filter((r) => !r.ok)).toEqual([]);
-    expect((await client.query('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [role])).rows[0].n).toBe(0);
-    expect(await leftovers()).toBe(0);
-  }, 300_000);
+  postgresIt(
+    'leaves no database on the server after a failing run, and drops the application role it made',
+    async (client) => {
+      const leftovers = async () => (await client.query(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'ismslint_qa_${process.pid}_%'`)).rows[0].n;
+      const io = recordingIO(root);
+      expect(await runTest(io, { args: ['fixtures/workspaces/violations'], reporter: 'stylish', databaseUrl: pgUrl() })).toBe(1);
+      expect(await leftovers()).toBe(0);
+      // A role of the run's own: the shared server may hold ismslint_qa_app from other runs, which a run must not drop.
+      const role = `ismslint_qa_app_${process.pid}`;
+      const sel = await selectModules(io, ['fixtures/workspaces/clean'], undefined);
+      const [m] = moduleSuites(io, sel, root);
+      const suite: Suite = JSON.parse(JSON.stringify(m!.suite).replaceAll('ismslint_qa_app', role));
+      const result = await runSuite(suite, { base: pathToFileURL(`${root}/`), databaseUrl: pgUrl() });
+      expect(result.requirements.filter((r) => !r.ok)).toEqual([]);
+      expect((await client.query('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [role])).rows[0].n).toBe(0);
+      expect(await leftovers()).toBe(0);
+    },
+    300_000,
+  );
 
-  postgresIt('drops its database when interrupted (Ctrl-C), and exits 130', async (client) => {
-    const child = spawn(process.execPath, [join(root, 'bin/ismslint.js'), 'test', 'global', 'wrac', '--database-url', pgUrl()!], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const ofChild = `SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'ismslint_qa_${child.pid}_%'`;
-    const deadline = Date.now() + 60_000;
-    while ((await client.query(ofChild)).rows[0].n === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect((await client.query(ofChild)).rows[0].n).toBe(1);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toBe("ismslint: SIGINT: dropping this run's databases on the server\n");
-    expect((await client.query(ofChild)).rows[0].n).toBe(0);
-  }, 120_000);
+  postgresIt(
+    'drops its database when interrupted (Ctrl-C), and exits 130',
+    async (client) => {
+      const child = spawn(process.execPath, [join(root, 'bin/ismslint.js'), 'test', 'global', 'wrac', '--database-url', pgUrl()!], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      const ofChild = `SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'ismslint_qa_${child.pid}_%'`;
+      const deadline = Date.now() + 60_000;
+      while ((await client.query(ofChild)).rows[0].n === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect((await client.query(ofChild)).rows[0].n).toBe(1);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toBe("ismslint: SIGINT: dropping this run's databases on the server\n");
+      expect((await client.query(ofChild)).rows[0].n).toBe(0);
+    },
+    120_000,
+  );
 });
 
 /** The command-line tool, run as a user runs it. */

@@ -40,7 +40,11 @@ export async function loadWorkspace(io: CommandIO, opts: { paths: string[]; conf
     parserThread?.close();
     throw e;
   }
-  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread, { onFile: opts.onFile, moduleOrder: config.moduleOrder, extensions: config.extensions });
+  const model = buildModel(modules, config.standard.globalModule, createSchemaJsonLoader({ today: todayUtc(io.env) }), parserThread, {
+    onFile: opts.onFile,
+    moduleOrder: config.moduleOrder,
+    extensions: config.extensions,
+  });
   for (const f of skippedSqlFindings(skipped, config.migrations)) model.findings.push(f);
   return { config, model, modules };
 }

@@ -19,7 +19,12 @@ const schema = {
             items: {
               anyOf: [
                 { type: 'string' },
-                { type: 'object', additionalProperties: false, oneOf: [{ required: ['column'] }, { required: ['expression'] }], properties: { column: { type: 'string' }, expression: { type: 'string' } } },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  oneOf: [{ required: ['column'] }, { required: ['expression'] }],
+                  properties: { column: { type: 'string' }, expression: { type: 'string' } },
+                },
               ],
             },
           },
@@ -58,7 +63,7 @@ describe('describeAjvErrors', () => {
     expect(problems({ items: [{ keys: [{ column: 'a', expression: 'b' }] }] }).map((p) => p.message)).toEqual(['items[0].keys[0]: needs exactly one of "column" or "expression"']);
   });
 
-  it('a pattern failure uses the schema\'s patternErrorMessage and shows the value', () => {
+  it("a pattern failure uses the schema's patternErrorMessage and shows the value", () => {
     expect(problems({ name: 'Vendor' })).toEqual([{ path: [], at: ['name'], message: '"name" "Vendor" must be lower-case letters' }]);
   });
 

@@ -62,8 +62,7 @@ export function describeAjvErrors(errors: ErrorObject[] | null | undefined): Sch
   const concrete = errors.filter((e) => !COMPOSITE.has(e.keyword) && !(e.keyword === 'required' && alternatives.has(e.instancePath) && /\/oneOf\/\d+\/required$/.test(e.schemaPath)));
   // A type error is an alternative's noise when something more specific is said at or inside the same place.
   const noise = (e: ErrorObject) =>
-    e.keyword === 'type' &&
-    (alternatives.has(e.instancePath) || concrete.some((o) => o !== e && (o.instancePath === e.instancePath ? o.keyword !== 'type' : within(e.instancePath, o.instancePath))));
+    e.keyword === 'type' && (alternatives.has(e.instancePath) || concrete.some((o) => o !== e && (o.instancePath === e.instancePath ? o.keyword !== 'type' : within(e.instancePath, o.instancePath))));
   const kept = concrete.filter((e) => !noise(e));
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
@@ -127,7 +126,13 @@ function describe(e: ErrorObject): SchemaProblem {
   const parentSchema = e.parentSchema as { properties?: object; patternErrorMessage?: string; description?: string } | undefined;
   switch (e.keyword) {
     case 'type':
-      return at(last !== undefined ? parent : path, `${subject} must be ${String(params.type).split(',').map((t) => ARTICLE[t] ?? t).join(' or ')}`);
+      return at(
+        last !== undefined ? parent : path,
+        `${subject} must be ${String(params.type)
+          .split(',')
+          .map((t) => ARTICLE[t] ?? t)
+          .join(' or ')}`,
+      );
     case 'required':
       return at(path, `missing required property "${params.missingProperty}"`);
     case 'additionalProperties': {

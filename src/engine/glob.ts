@@ -14,7 +14,14 @@ export function globToRegExp(glob: string): RegExp {
       const close = glob.indexOf('}', i);
       if (close === -1) re += '\\{';
       else {
-        re += '(?:' + glob.slice(i + 1, close).split(',').map(escape).join('|') + ')';
+        re +=
+          '(?:' +
+          glob
+            .slice(i + 1, close)
+            .split(',')
+            .map(escape)
+            .join('|') +
+          ')';
         i = close;
       }
     } else re += escapeRegExp(c);

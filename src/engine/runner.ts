@@ -48,9 +48,7 @@ export function runRules(input: RunInput): Finding[] {
   let withMatviews: Table[] | undefined;
   for (const rule of rules) {
     if (rule.meta.source) continue;
-    const judged = rule.meta.materializedViews
-      ? (withMatviews ??= sorted([...catalog.tables.values(), ...[...catalog.views.values()].filter((v) => v.relkind === 'materialized view')]))
-      : tables;
+    const judged = rule.meta.materializedViews ? (withMatviews ??= sorted([...catalog.tables.values(), ...[...catalog.views.values()].filter((v) => v.relkind === 'materialized view')])) : tables;
     for (const { setting, members } of groupBySetting(config, rule.meta.id, judged)) {
       const ctx: RuleContext = {
         tables: members,

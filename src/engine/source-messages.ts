@@ -70,8 +70,7 @@ export const SOURCE_MESSAGES = {
     unused: 'unused {{label}} for {{rule}}: no {{rule}} finding{{scope}} to suppress; remove it',
   },
   'waiver-expired': {
-    expired:
-      'waiver of {{rule}} for {{target}} (approved by {{approvedBy}}) expired on {{expires}}: fix what it silenced, or renew it with a new expiry date and approval',
+    expired: 'waiver of {{rule}} for {{target}} (approved by {{approvedBy}}) expired on {{expires}}: fix what it silenced, or renew it with a new expiry date and approval',
   },
 } as const satisfies Record<string, Record<string, string>>;
 
@@ -79,12 +78,7 @@ export type SourceRuleId = keyof typeof SOURCE_MESSAGES;
 export type SourceMessageId<R extends SourceRuleId> = keyof (typeof SOURCE_MESSAGES)[R] & string;
 
 /** A finding of a source rule, its message rendered from the rule's template as a rule's report is. */
-export function sourceFinding<R extends SourceRuleId>(
-  ruleId: R,
-  messageId: SourceMessageId<R>,
-  data: MessageData | undefined,
-  at: { loc: Location; module?: string; logical?: string },
-): RawFinding {
+export function sourceFinding<R extends SourceRuleId>(ruleId: R, messageId: SourceMessageId<R>, data: MessageData | undefined, at: { loc: Location; module?: string; logical?: string }): RawFinding {
   const messages: Record<string, string> = SOURCE_MESSAGES[ruleId];
   const template = messages[messageId]!;
   return { ruleId, message: renderMessage(template, data), messageId, ...(data ? { data } : {}), ...at };

@@ -67,7 +67,9 @@ export function applySuppressions(findings: Finding[], directives: SuppressionDi
         problems.push(sourceFinding('unused-suppression', 'cannotSilence', { label, rule }, at));
       } else if (!knownRules.has(rule)) {
         const suggestion = closestMatch(rule, knownRules, 3);
-        problems.push(suggestion ? sourceFinding('unused-suppression', 'unknownRuleDidYouMean', { label, rule, suggestion }, at) : sourceFinding('unused-suppression', 'unknownRule', { label, rule }, at));
+        problems.push(
+          suggestion ? sourceFinding('unused-suppression', 'unknownRuleDidYouMean', { label, rule, suggestion }, at) : sourceFinding('unused-suppression', 'unknownRule', { label, rule }, at),
+        );
       } else if (!used.get(d)?.has(rule)) {
         const scope = label.endsWith('next-line') ? ' on the next line' : label.endsWith('file') ? ' in this file' : '';
         problems.push(sourceFinding('unused-suppression', 'unused', { label, rule, scope }, at));

@@ -61,10 +61,7 @@ describe('formatters', () => {
 
     it('github escapes the newline, % and the property separators', () => {
       const out = formatters.github(input([odd], sources));
-      expect(out).toBe(
-        '::error file=db/odd%2C dir%3A1/001 %25.sql,line=1,col=14,endLine=1,endColumn=27,title=ismslint (foreign-key-index)' +
-          '::table "we""ird%0A::x%250A,y" has no primary key\n',
-      );
+      expect(out).toBe('::error file=db/odd%2C dir%3A1/001 %25.sql,line=1,col=14,endLine=1,endColumn=27,title=ismslint (foreign-key-index)' + '::table "we""ird%0A::x%250A,y" has no primary key\n');
     });
   });
 });

@@ -29,8 +29,6 @@ describe('github (workflow commands)', () => {
   it('cannot be tricked into a second command by a name with a newline and ::', () => {
     const out = github(input([finding({ file: 'we,ird:dir/x.sql', message: 'table "x\n::error::pwned %0A" has no key' })]));
     expect(out.split('\n')).toHaveLength(2);
-    expect(out).toBe(
-      '::error file=we%2Cird%3Adir/x.sql,line=1,col=1,endLine=1,endColumn=1,title=ismslint (foreign-key-index)::table "x%0A::error::pwned %250A" has no key\n',
-    );
+    expect(out).toBe('::error file=we%2Cird%3Adir/x.sql,line=1,col=1,endLine=1,endColumn=1,title=ismslint (foreign-key-index)::table "x%0A::error::pwned %250A" has no key\n');
   });
 });

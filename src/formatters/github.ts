@@ -13,14 +13,7 @@ export const github = joined(githubChunks);
 
 function annotation(f: Finding): string {
   const { file, line, column, endLine, endColumn } = f.loc;
-  const properties = [
-    `file=${escapeProperty(file)}`,
-    `line=${line}`,
-    `col=${column}`,
-    `endLine=${endLine}`,
-    `endColumn=${endColumn}`,
-    `title=${escapeProperty(`ismslint (${f.ruleId})`)}`,
-  ].join(',');
+  const properties = [`file=${escapeProperty(file)}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${escapeProperty(`ismslint (${f.ruleId})`)}`].join(',');
   const text = f.fix ? `${f.message}\nfix: ${fixText(f.fix)}` : f.message;
   return `::${f.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(text)}`;
 }

@@ -58,7 +58,18 @@ describe('json (ESLint json formatter shape)', () => {
   it('marks parse errors fatal and counts them in fatalErrorCount', () => {
     const [, parse] = JSON.parse(json(input(findings)));
     expect(parse.messages).toEqual([
-      { ruleId: 'parse-error', fatal: true, severity: 2, message: 'syntax error at or near "CREAT"', messageId: 'syntaxError', data: { message: 'syntax error at or near "CREAT"' }, line: 1, column: 1, endLine: 1, endColumn: 7 },
+      {
+        ruleId: 'parse-error',
+        fatal: true,
+        severity: 2,
+        message: 'syntax error at or near "CREAT"',
+        messageId: 'syntaxError',
+        data: { message: 'syntax error at or near "CREAT"' },
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 7,
+      },
     ]);
     expect([parse.errorCount, parse.fatalErrorCount, parse.warningCount]).toEqual([1, 1, 0]);
   });

@@ -145,7 +145,13 @@ describe('sarif', () => {
   it('gives a fix as artifactChanges: the statement inserted into the new migration, the schema.json edit in place', () => {
     const json = '{\n  "tables": [\n    { "name": "vendor", "rls": { "enabled": false } }\n  ]\n}\n';
     const sql = finding({ at: [3, 3], message: 'fk has no index', fix: { kind: 'sql', sql: 'CREATE INDEX idx_a_b ON a (b)', file: 'db/migrations/002_ismslint_fixes.sql' } });
-    const edit = finding({ file: 'mod/schema.json', at: [3, 17], ruleId: 'rls-enabled', message: 'no RLS', fix: { kind: 'json', file: 'mod/schema.json', op: 'set', path: ['tables', 0, 'rls', 'enabled'], value: true } });
+    const edit = finding({
+      file: 'mod/schema.json',
+      at: [3, 17],
+      ruleId: 'rls-enabled',
+      message: 'no RLS',
+      fix: { kind: 'json', file: 'mod/schema.json', op: 'set', path: ['tables', 0, 'rls', 'enabled'], value: true },
+    });
     const log = JSON.parse(sarif(input([sql, edit], { 'mod/schema.json': json })));
     expectValid(log);
     const [created, edited] = log.runs[0].results.map((r: { fixes: unknown[] }) => r.fixes);

@@ -125,9 +125,7 @@ function result(f: Finding, ruleIndex: number, fingerprint: string, input: Forma
     ...(f.fix && edits.length > 0 ? { fixes: [sarifFix(fixText(f.fix), edits)] } : {}),
     ...(f.suppression
       ? {
-          suppressions: [
-            { kind: f.suppression.kind, ...(f.suppression.justification ? { justification: f.suppression.justification } : {}) },
-          ],
+          suppressions: [{ kind: f.suppression.kind, ...(f.suppression.justification ? { justification: f.suppression.justification } : {}) }],
         }
       : {}),
   };
@@ -140,9 +138,7 @@ function sarifFix(description: string, edits: TextEdit[]) {
     description: { text: description },
     artifactChanges: files.map((file) => ({
       artifactLocation: artifactLocation(file),
-      replacements: edits
-        .filter((e) => e.file === file)
-        .map((e) => ({ deletedRegion: { charOffset: e.offset, charLength: e.length }, insertedContent: { text: e.text } })),
+      replacements: edits.filter((e) => e.file === file).map((e) => ({ deletedRegion: { charOffset: e.offset, charLength: e.length }, insertedContent: { text: e.text } })),
     })),
   };
 }

@@ -88,7 +88,7 @@ describe('stylish', () => {
 
   it('counts columns in UTF-16 units but places carets by terminal width', () => {
     // "名前" is two wide characters, "😀" one wide character of two UTF-16 units.
-    const text = 'COMMENT ON TABLE t IS \'名前😀\'; -- x';
+    const text = "COMMENT ON TABLE t IS '名前😀'; -- x";
     const col = text.indexOf('--') + 1;
     const out = stylish(input([finding({ file: 'w.sql', at: [1, col, 1, col + 2] })], { 'w.sql': text }));
     const lines = out.split('\n');

@@ -29,7 +29,10 @@ export const stylishChunks: ChunkedFormatter = function* (input) {
     // Messages wrap to what the terminal leaves beside position, severity and rule id.
     const lead = 2 + width.line + 1 + width.column + 2 + width.severity + 2;
     const room = Math.max(MIN_MESSAGE_WIDTH, (input.columns ?? DEFAULT_COLUMNS) - lead - 2 - width.ruleId);
-    const messageWidth = Math.min(room, widest(rows, (r) => textWidth(r.message)));
+    const messageWidth = Math.min(
+      room,
+      widest(rows, (r) => textWidth(r.message)),
+    );
     for (let i = 0; i < group.length; i++) {
       const finding = group[i]!;
       const r = rows[i]!;

@@ -78,8 +78,8 @@ describe('isTenantEquality', () => {
     "organisation_id IS NOT DISTINCT FROM current_setting('app.current_organisation_id', true)::uuid",
     "organisation_id::varchar(8) = current_setting('app.current_organisation_id')::varchar(8)",
     "organisation_id = myschema.current_setting('app.current_organisation_id')::uuid",
-    "organisation_id = current_setting(setting_name)::uuid",
-    "organisation_id = organisation_id",
+    'organisation_id = current_setting(setting_name)::uuid',
+    'organisation_id = organisation_id',
     "organisation_id IN (current_setting('app.current_organisation_id')::uuid, other_id)",
     "organisation_id NOT IN (current_setting('app.current_organisation_id')::uuid)",
   ])('not: %s', (sql) => expect(isTenantEquality(ast(sql), KEY, SETTING)).toBe(false));

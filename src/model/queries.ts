@@ -215,24 +215,14 @@ export function standardTable(catalog: Catalog, name: string, defaultSchema: str
 }
 
 /** How a column references the `id` of a table the standard names (users table, tenant root). */
-export type KeyReference =
-  | { kind: 'ok'; fk: Constraint }
-  | { kind: 'not valid'; fk: Constraint }
-  | { kind: 'elsewhere'; fk: Constraint }
-  | { kind: 'composite'; fk: Constraint }
-  | { kind: 'none' };
+export type KeyReference = { kind: 'ok'; fk: Constraint } | { kind: 'not valid'; fk: Constraint } | { kind: 'elsewhere'; fk: Constraint } | { kind: 'composite'; fk: Constraint } | { kind: 'none' };
 
 /**
  * Whether `column` has a single-column foreign key to `target`'s id (`target.table` as found in the
  * catalog; when the migrations do not create it, it is matched by name and a bare `REFERENCES name` is
  * taken to mean its id). A valid such key wins; otherwise the nearest miss is returned.
  */
-export function keyReference(
-  table: Table,
-  column: string,
-  target: { name: string; table?: Table },
-  lookup: (schema: string, name: string) => Table | undefined,
-): KeyReference {
+export function keyReference(table: Table, column: string, target: { name: string; table?: Table }, lookup: (schema: string, name: string) => Table | undefined): KeyReference {
   // One pass, no arrays: this runs for every audit and tenant column of every table.
   let firstKey: Constraint | undefined;
   let firstSingle: Constraint | undefined;

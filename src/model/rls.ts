@@ -91,11 +91,9 @@ export function tenantLeaks(table: Table, restricts: (expr: Expr) => boolean): T
   for (const command of RLS_COMMANDS) {
     const policies = table.policies.filter((p) => appliesToCommand(p, command));
     for (const clause of COMMAND_CLAUSES[command]) {
-      const guarded = (role: string | undefined) =>
-        policies.some((p) => !p.permissive && appliesToRole(p, role) && isRestricted(clauseExpr(p, clause), restricts));
+      const guarded = (role: string | undefined) => policies.some((p) => !p.permissive && appliesToRole(p, role) && isRestricted(clauseExpr(p, clause), restricts));
       // A role denied one clause outright (no permissive expression for it) cannot run the command.
-      const permitted = (role: string | undefined) =>
-        COMMAND_CLAUSES[command].every((c) => policies.some((p) => p.permissive && appliesToRole(p, role) && clauseExpr(p, c)));
+      const permitted = (role: string | undefined) => COMMAND_CLAUSES[command].every((c) => policies.some((p) => p.permissive && appliesToRole(p, role) && clauseExpr(p, c)));
       for (const policy of policies) {
         if (!policy.permissive) continue;
         const expr = clauseExpr(policy, clause);
@@ -129,4 +127,3 @@ export function tableTenantLeaks(table: Table, tenantKey: string, setting: strin
 
 /** Equal policy expressions share one frozen tree across tables: judge each tree once per tenant key and setting. */
 const restrictsMemo = new Map<string, WeakMap<object, boolean>>();
-

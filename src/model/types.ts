@@ -125,6 +125,6 @@ const INTERVAL_FIELDS: Record<number, string> = {
 function intervalText(mods: number[]): string {
   if (mods.length === 0) return 'interval';
   const [range, precision] = mods;
-  const fields = range === INTERVAL_FULL_RANGE ? '' : INTERVAL_FIELDS[range!] ?? '';
+  const fields = range === INTERVAL_FULL_RANGE ? '' : (INTERVAL_FIELDS[range!] ?? '');
   return `interval${fields}${precision === undefined ? '' : `(${precision})`}`;
 }

@@ -119,4 +119,3 @@ BEGIN
     AND abs(('x' || substr(replace(a::text, '-', ''), 1, 12))::bit(48)::bigint - floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) < 600000;
 END
 $ismslint$`;
-

@@ -21,14 +21,34 @@ export interface Mutant {
 }
 
 export const STANDARD_OPERATORS = [
-  'drop-fk-index', 'disable-rls', 'no-force-rls', 'drop-tenant-policy', 'policy-using-true', 'policy-wrong-setting', 'policy-drop-with-check',
-  'add-permissive-true-policy', 'tenant-key-nullable', 'drop-tenant-fk', 'drop-audit-column', 'created-at-default', 'drop-append-only-trigger',
-  'regrant-update-on-log', 'id-default-gen-random-uuid',
+  'drop-fk-index',
+  'disable-rls',
+  'no-force-rls',
+  'drop-tenant-policy',
+  'policy-using-true',
+  'policy-wrong-setting',
+  'policy-drop-with-check',
+  'add-permissive-true-policy',
+  'tenant-key-nullable',
+  'drop-tenant-fk',
+  'drop-audit-column',
+  'created-at-default',
+  'drop-append-only-trigger',
+  'regrant-update-on-log',
+  'id-default-gen-random-uuid',
 ] as const;
 
 export const CONSTRAINT_OPERATORS = [
-  'pk-remove-column', 'pk-add-column', 'unique-remove-column', 'unique-add-column', 'fk-remove', 'not-null-remove', 'not-null-add', 'check-remove',
-  'check-change-operator', 'check-change-values',
+  'pk-remove-column',
+  'pk-add-column',
+  'unique-remove-column',
+  'unique-add-column',
+  'fk-remove',
+  'not-null-remove',
+  'not-null-add',
+  'check-remove',
+  'check-change-operator',
+  'check-change-values',
 ] as const;
 
 /** Recreate a policy from its live definition with one change: a DO block, since the text PostgreSQL keeps is what we edit. */
@@ -67,7 +87,12 @@ function tableMutants(standard: Standard, t: Table): Mutant[] {
     const covering = likes.filter((i) => leadsWith(i, fk.columns));
     if (covering.length === 0 || covering.some((i) => 'kind' in i.source)) continue;
     const names = covering.map((i) => i.name);
-    add('drop-fk-index', 'standard', `${t.name}: DROP INDEX ${names.join(', ')} (${names.length > 1 ? 'each covers' : 'covers'} ${fk.columns.join(', ')})`, `DROP INDEX ${names.map((n) => qualified(t.schema, n)).join(', ')}`);
+    add(
+      'drop-fk-index',
+      'standard',
+      `${t.name}: DROP INDEX ${names.join(', ')} (${names.length > 1 ? 'each covers' : 'covers'} ${fk.columns.join(', ')})`,
+      `DROP INDEX ${names.map((n) => qualified(t.schema, n)).join(', ')}`,
+    );
   }
   if (t.rls.enabled) add('disable-rls', 'standard', `${t.name}: DISABLE ROW LEVEL SECURITY`, `ALTER TABLE ${T} DISABLE ROW LEVEL SECURITY`);
   if (t.rls.forced) add('no-force-rls', 'standard', `${t.name}: NO FORCE ROW LEVEL SECURITY`, `ALTER TABLE ${T} NO FORCE ROW LEVEL SECURITY`);
@@ -81,7 +106,13 @@ function tableMutants(standard: Standard, t: Table): Mutant[] {
     }
     if (p.withCheck) add('policy-drop-with-check', 'standard', `${t.name}: policy ${p.name} without WITH CHECK`, rewritePolicy(t, p.name, 'p.qual', 'NULL'));
   }
-  if (t.rls.enabled) add('add-permissive-true-policy', 'standard', `${t.name}: CREATE POLICY … USING (true) WITH CHECK (true)`, `CREATE POLICY ismslint_mutant_open ON ${T} AS PERMISSIVE USING (true) WITH CHECK (true)`);
+  if (t.rls.enabled)
+    add(
+      'add-permissive-true-policy',
+      'standard',
+      `${t.name}: CREATE POLICY … USING (true) WITH CHECK (true)`,
+      `CREATE POLICY ismslint_mutant_open ON ${T} AS PERMISSIVE USING (true) WITH CHECK (true)`,
+    );
   if (tenant && kind !== 'tenant-root') {
     if (tenant.notNull) add('tenant-key-nullable', 'standard', `${t.name}: ${tenant.name} DROP NOT NULL`, `ALTER TABLE ${T} ALTER COLUMN ${ident(tenant.name)} DROP NOT NULL`);
     for (const fk of foreignKeys(t)) {
@@ -123,8 +154,18 @@ function tableMutants(standard: Standard, t: Table): Mutant[] {
     const name = ident(ch.constraint.name);
     const col = ident(ch.column);
     // Operator: the condition negated; values: the value the rows use is no longer allowed.
-    add('check-change-operator', 'constraint', `${t.name}: CHECK ${ch.constraint.name} negated`, `ALTER TABLE ${T} DROP CONSTRAINT ${name}, ADD CONSTRAINT ${name} CHECK (NOT (${ch.constraint.check!.text}))`);
-    add('check-change-values', 'constraint', `${t.name}: CHECK ${ch.constraint.name} refuses ${ch.valid}`, `ALTER TABLE ${T} DROP CONSTRAINT ${name}, ADD CONSTRAINT ${name} CHECK ((${ch.constraint.check!.text}) AND ${col} IS DISTINCT FROM ${ch.valid})`);
+    add(
+      'check-change-operator',
+      'constraint',
+      `${t.name}: CHECK ${ch.constraint.name} negated`,
+      `ALTER TABLE ${T} DROP CONSTRAINT ${name}, ADD CONSTRAINT ${name} CHECK (NOT (${ch.constraint.check!.text}))`,
+    );
+    add(
+      'check-change-values',
+      'constraint',
+      `${t.name}: CHECK ${ch.constraint.name} refuses ${ch.valid}`,
+      `ALTER TABLE ${T} DROP CONSTRAINT ${name}, ADD CONSTRAINT ${name} CHECK ((${ch.constraint.check!.text}) AND ${col} IS DISTINCT FROM ${ch.valid})`,
+    );
   }
   return out;
 }

@@ -9,7 +9,8 @@ function run(results: MutantResult[]): MutationRun {
   return { module: 'm', notes: [], baselineFailures: [], results };
 }
 
-const constraintKilled = (n: number): MutantResult[] => Array.from({ length: n }, (_, i) => ({ mutant: mutant('not-null-add', 'constraint', `t: c${i} SET NOT NULL`), status: 'killed', killedBy: `t.c${i} allows NULL` }));
+const constraintKilled = (n: number): MutantResult[] =>
+  Array.from({ length: n }, (_, i) => ({ mutant: mutant('not-null-add', 'constraint', `t: c${i} SET NOT NULL`), status: 'killed', killedBy: `t.c${i} allows NULL` }));
 
 describe('mutation report', () => {
   it('names every surviving and every dropped mutant with its reason', () => {
@@ -18,7 +19,11 @@ describe('mutation report', () => {
         run([
           { mutant: mutant('drop-fk-index', 'standard', 't: DROP INDEX i (covers a)'), status: 'killed', killedBy: 't.a is covered by an index' },
           { mutant: mutant('check-remove', 'constraint', 't: DROP CONSTRAINT "x\ny"'), status: 'survived' },
-          { mutant: mutant('pk-remove-column', 'constraint', 't: PRIMARY KEY t_pkey without id'), status: 'stillborn', error: 'cannot drop constraint t_pkey on table t because other objects depend on it' },
+          {
+            mutant: mutant('pk-remove-column', 'constraint', 't: PRIMARY KEY t_pkey without id'),
+            status: 'stillborn',
+            error: 'cannot drop constraint t_pkey on table t because other objects depend on it',
+          },
           { mutant: mutant('not-null-add', 'constraint', 't: b SET NOT NULL'), status: 'equivalent' },
         ]),
       ],
@@ -45,9 +50,7 @@ describe('mutation report', () => {
   });
 
   it('writes JSON that ismslint report reads (kind qa-mutation, total.score) with each mutant and its reason', () => {
-    const json = JSON.parse(
-      formatMutationJson([run([...constraintKilled(1), { mutant: mutant('pk-remove-column', 'constraint', 'd'), status: 'stillborn', error: 'e' }])], 95, '1.2.3'),
-    );
+    const json = JSON.parse(formatMutationJson([run([...constraintKilled(1), { mutant: mutant('pk-remove-column', 'constraint', 'd'), status: 'stillborn', error: 'e' }])], 95, '1.2.3'));
     expect(json).toMatchObject({ tool: 'ismslint', version: '1.2.3', kind: 'qa-mutation', threshold: 95, total: { killed: 1, total: 1, score: 100 } });
     expect(json.modules[0].mutants[1]).toEqual({ operator: 'pk-remove-column', family: 'constraint', table: 't', description: 'd', status: 'stillborn', error: 'e' });
   });

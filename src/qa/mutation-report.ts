@@ -40,7 +40,8 @@ export function formatMutationStylish(runs: MutationRun[], threshold: number): s
     const scores = operatorScores(run.results);
     const width = Math.max(8, ...scores.map((s) => s.operator.length));
     out.push(`  ${'operator'.padEnd(width)}  family      killed/total  stillborn  equivalent`);
-    for (const s of scores) out.push(`  ${s.operator.padEnd(width)}  ${s.family.padEnd(10)}  ${`${s.killed}/${s.total}`.padStart(12)}  ${String(s.stillborn).padStart(9)}  ${String(s.equivalent).padStart(10)}`);
+    for (const s of scores)
+      out.push(`  ${s.operator.padEnd(width)}  ${s.family.padEnd(10)}  ${`${s.killed}/${s.total}`.padStart(12)}  ${String(s.stillborn).padStart(9)}  ${String(s.equivalent).padStart(10)}`);
     const quoted = (text: string) => JSON.stringify(text).slice(1, -1);
     for (const r of run.results.filter((r) => r.status === 'survived')) out.push(`  survived: ${r.mutant.operator}: ${quoted(r.mutant.description)}`);
     for (const r of run.results.filter((r) => r.status === 'stillborn')) out.push(`  dropped, stillborn: ${r.mutant.operator}: ${quoted(r.mutant.description)}: ${quoted(r.error ?? '')}`);
@@ -73,7 +74,15 @@ export function formatMutationJson(runs: MutationRun[], threshold: number, versi
           notes: r.notes,
           baselineFailures: r.baselineFailures,
           operators: operatorScores(r.results),
-          mutants: r.results.map((x) => ({ operator: x.mutant.operator, family: x.mutant.family, table: x.mutant.table, description: x.mutant.description, status: x.status, ...(x.killedBy ? { killedBy: x.killedBy } : {}), ...(x.error ? { error: x.error } : {}) })),
+          mutants: r.results.map((x) => ({
+            operator: x.mutant.operator,
+            family: x.mutant.family,
+            table: x.mutant.table,
+            description: x.mutant.description,
+            status: x.status,
+            ...(x.killedBy ? { killedBy: x.killedBy } : {}),
+            ...(x.error ? { error: x.error } : {}),
+          })),
         })),
       },
       null,

@@ -95,8 +95,12 @@ describe('mutation analysis', () => {
     postgresIt(`${target}: every standard mutant and at least 95% of constraint mutants are killed (PostgreSQL 15)`, () => meetsTheBar(target, pgUrl()), 900_000);
   }
 
-  postgresIt('gives the same verdicts on PostgreSQL 15', async () => {
-    const run = await runMutation(global!.suite, sample, { base, databaseUrl: pgUrl() });
-    expect(run.results.map((r) => r.status)).toEqual(['killed', 'killed', 'killed', 'killed', 'killed', 'killed', 'stillborn', 'equivalent', 'survived']);
-  }, 600_000);
+  postgresIt(
+    'gives the same verdicts on PostgreSQL 15',
+    async () => {
+      const run = await runMutation(global!.suite, sample, { base, databaseUrl: pgUrl() });
+      expect(run.results.map((r) => r.status)).toEqual(['killed', 'killed', 'killed', 'killed', 'killed', 'killed', 'stillborn', 'equivalent', 'survived']);
+    },
+    600_000,
+  );
 });

@@ -56,7 +56,8 @@ function nested(db: Database): Database {
     async exec(sql) {
       if (sql === 'BEGIN') return db.exec('SAVEPOINT ismslint_requirement');
       if (sql === 'ROLLBACK') return db.exec('ROLLBACK TO SAVEPOINT ismslint_requirement; RELEASE SAVEPOINT ismslint_requirement');
-      if (control.test(sql) && !/^(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT) ismslint_step$/.test(sql)) throw new Error(`mutation analysis: unexpected transaction control in a requirement: ${sql}`);
+      if (control.test(sql) && !/^(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT) ismslint_step$/.test(sql))
+        throw new Error(`mutation analysis: unexpected transaction control in a requirement: ${sql}`);
       return db.exec(sql);
     },
     clone: () => Promise.reject(new Error('mutation analysis: no copy inside a mutant')),

@@ -38,7 +38,10 @@ async function pgliteWithMigrations(files: string[]): Promise<PGlite> {
 
 async function tapOf(pg: PGlite, sql: string): Promise<string[]> {
   const results = await pg.exec(sql);
-  return results.flatMap((r) => r.rows.flatMap((row) => Object.values(row).map(String))).join('\n').split('\n');
+  return results
+    .flatMap((r) => r.rows.flatMap((row) => Object.values(row).map(String)))
+    .join('\n')
+    .split('\n');
 }
 
 /** Every test passed, and as many as the plan said. */
@@ -89,16 +92,20 @@ describe('generated pgTAP suites on PGlite', () => {
 
 describe('generated pgTAP suites with pg_prove on PostgreSQL 15', () => {
   for (const file of [...MODULE_FILES, HOSTILE]) {
-    postgresIt(`${file} passes`, async () => {
-      const db = await openDatabase(pgUrl());
-      try {
-        await applyMigrations(db, await readSources(sources(migrationsOf(file)), pathToFileURL(root + '/')));
-        const out = execFileSync('pg_prove', ['--dbname', db.url!, resolve(root, file)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-        expect(out).toMatch(/All tests successful\.\n/);
-        expect(out).toMatch(/Result: PASS/);
-      } finally {
-        await db.close();
-      }
-    }, 240_000);
+    postgresIt(
+      `${file} passes`,
+      async () => {
+        const db = await openDatabase(pgUrl());
+        try {
+          await applyMigrations(db, await readSources(sources(migrationsOf(file)), pathToFileURL(root + '/')));
+          const out = execFileSync('pg_prove', ['--dbname', db.url!, resolve(root, file)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+          expect(out).toMatch(/All tests successful\.\n/);
+          expect(out).toMatch(/Result: PASS/);
+        } finally {
+          await db.close();
+        }
+      },
+      240_000,
+    );
   }
 });

@@ -3,7 +3,14 @@
  * that generated test rows satisfy them.
  */
 const POOL = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.';
-const POSIX: Record<string, string> = { space: ' \t\n', digit: '0123456789', alpha: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', alnum: 'abcdefghijklmnopqrstuvwxyz0123456789', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', lower: 'abcdefghijklmnopqrstuvwxyz' };
+const POSIX: Record<string, string> = {
+  space: ' \t\n',
+  digit: '0123456789',
+  alpha: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  alnum: 'abcdefghijklmnopqrstuvwxyz0123456789',
+  upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  lower: 'abcdefghijklmnopqrstuvwxyz',
+};
 
 /**
  * A string the (POSIX-style) regular expression matches: literals, escapes, classes with ranges,

@@ -10,7 +10,9 @@ export function commentText(s: string): string {
 
 /** A JSON value as a TypeScript expression: JSON is one, once the line separators JavaScript treats as line ends are escaped. */
 export function tsValue(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value, null, 2)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function headerLines(m: ModuleSuite, target: string): string[] {

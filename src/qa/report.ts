@@ -76,7 +76,9 @@ function formatJunit(run: QaRun): string {
   for (const s of run.suites) {
     const failed = s.requirements.filter((r) => !r.ok).length;
     out.push(`  <testsuite name="${attr(s.module)}" tests="${s.requirements.length}" failures="${failed}">`);
-    out.push(`    <properties><property name="engine" value="${s.engine}${s.engineVersion ? ` ${attr(s.engineVersion)}` : ''}"/>${s.notes.map((n) => `<property name="note" value="${attr(n)}"/>`).join('')}</properties>`);
+    out.push(
+      `    <properties><property name="engine" value="${s.engine}${s.engineVersion ? ` ${attr(s.engineVersion)}` : ''}"/>${s.notes.map((n) => `<property name="note" value="${attr(n)}"/>`).join('')}</properties>`,
+    );
     for (const r of s.requirements) {
       const open = `    <testcase classname="${attr(`${s.module}.${r.group}`)}" name="${attr(r.title)}"`;
       if (r.ok) {

@@ -131,7 +131,10 @@ class SuiteBuilder {
       this.add(name, 'schema', `${name}.${col.name} is ${desc}`, steps);
     }
     const pk = primaryKey(t);
-    if (pk) this.add(name, 'schema', `${name} has the primary key (${pk.columns.join(', ')})`, [{ label: `${name} has the primary key (${pk.columns.join(', ')})`, kind: 'col_is_pk', schema, table: name, columns: pk.columns }]);
+    if (pk)
+      this.add(name, 'schema', `${name} has the primary key (${pk.columns.join(', ')})`, [
+        { label: `${name} has the primary key (${pk.columns.join(', ')})`, kind: 'col_is_pk', schema, table: name, columns: pk.columns },
+      ]);
     for (const c of t.constraints.filter((c) => c.kind === 'unique')) {
       this.add(name, 'schema', `${name} has the unique key ${c.name} (${c.columns.join(', ')})`, [
         { label: `unique constraint ${c.name} exists on (${c.columns.join(', ')})`, kind: 'ok', sql: q.constraintExistsSql(schema, name, 'u', c.name, c.columns) },
@@ -156,14 +159,29 @@ class SuiteBuilder {
 
     // Relationship integrity and referential completeness
     const allowed = [...this.opts.catalog.tables.values()].filter((x) => x.module === t.module || x.module === this.opts.standard.globalModule);
-    this.add(name, 'relationships', `${name} has no foreign key into another module`, [{ label: `${name} has no foreign key into another module`, kind: 'ok', sql: q.noForeignFkSql(schema, name, allowed) }]);
+    this.add(name, 'relationships', `${name} has no foreign key into another module`, [
+      { label: `${name} has no foreign key into another module`, kind: 'ok', sql: q.noForeignFkSql(schema, name, allowed) },
+    ]);
     for (const fk of foreignKeys(t)) {
       const ref = fk.references!;
       const refCols = targetColumns(this.opts.catalog, fk);
       const cols = fk.columns.join(', ');
       this.add(name, 'relationships', `${name}.(${cols}) references ${ref.table} (${refCols.join(', ')}) ON DELETE ${ref.onDelete.toUpperCase()}`, [
-        { label: `${name}.(${cols}) references ${ref.table} (${refCols.join(', ')})`, kind: 'fk_ok', schema, table: name, columns: fk.columns, refSchema: ref.schema, refTable: ref.table, refColumns: refCols },
-        { label: `${name}.(${cols}) is ON DELETE ${ref.onDelete.toUpperCase()} ON UPDATE ${ref.onUpdate.toUpperCase()}`, kind: 'ok', sql: q.fkActionsSql(schema, name, fk.columns, ref.onDelete, ref.onUpdate) },
+        {
+          label: `${name}.(${cols}) references ${ref.table} (${refCols.join(', ')})`,
+          kind: 'fk_ok',
+          schema,
+          table: name,
+          columns: fk.columns,
+          refSchema: ref.schema,
+          refTable: ref.table,
+          refColumns: refCols,
+        },
+        {
+          label: `${name}.(${cols}) is ON DELETE ${ref.onDelete.toUpperCase()} ON UPDATE ${ref.onUpdate.toUpperCase()}`,
+          kind: 'ok',
+          sql: q.fkActionsSql(schema, name, fk.columns, ref.onDelete, ref.onUpdate),
+        },
       ]);
       this.add(name, 'completeness', `${name}.${fk.columns.length === 1 ? cols : `(${cols})`} is covered by an index`, [
         { label: `${name}.(${cols}) is covered by a usable index`, kind: 'ok', sql: q.usableIndexSql(schema, name, fk.columns) },
@@ -175,7 +193,9 @@ class SuiteBuilder {
     }
     const tenant = this.rows.tenantColumn(t);
     if (tenant && this.kind(t) !== 'tenant-root' && !foreignKeys(t).some((fk) => fk.columns.length === 1 && fk.columns[0] === tenant)) {
-      this.add(name, 'completeness', `${name}.${tenant} is covered by an index`, [{ label: `${name}.${tenant} is covered by a usable index`, kind: 'ok', sql: q.usableIndexSql(schema, name, [tenant]) }]);
+      this.add(name, 'completeness', `${name}.${tenant} is covered by an index`, [
+        { label: `${name}.${tenant} is covered by a usable index`, kind: 'ok', sql: q.usableIndexSql(schema, name, [tenant]) },
+      ]);
     }
 
     // Required fields
@@ -272,7 +292,13 @@ class SuiteBuilder {
       // RESTRICT reports restrict_violation (23001) from PostgreSQL 18 on, foreign_key_violation (23503) before, as NO ACTION does.
       const code = action === 'restrict' ? '23001' : '23503';
       const older = action === 'restrict' ? { before: 180000, sqlstate: '23503' } : undefined;
-      steps.push({ label: `deleting a ${ref.table} row that a ${t.name} row references is refused with ${code}${older ? ' (23503 before PostgreSQL 18)' : ''}`, kind: 'throws', sql: del, sqlstate: code, ...(older ? { olderServers: older } : {}) });
+      steps.push({
+        label: `deleting a ${ref.table} row that a ${t.name} row references is refused with ${code}${older ? ' (23503 before PostgreSQL 18)' : ''}`,
+        kind: 'throws',
+        sql: del,
+        sqlstate: code,
+        ...(older ? { olderServers: older } : {}),
+      });
       if (this.isLog(t)) return void this.add(t.name, 'relationships', `${t.name}.(${cols}): ON DELETE ${action.toUpperCase()} refuses to delete a referenced ${ref.table}`, steps);
       steps.push(
         { label: `the ${t.name} row can be deleted`, kind: 'affects', sql: `DELETE FROM ${C} WHERE ${cWhere}`, rows: 1 },
@@ -302,7 +328,12 @@ class SuiteBuilder {
     if (id) {
       const steps: Step[] = [{ label: `${name}.id is uuid`, kind: 'col_type_is', schema, table: name, column: 'id', type: 'uuid' }];
       if (pk && pk.columns.length === 1 && pk.columns[0] === 'id') steps.push({ label: `${name}.id is the primary key`, kind: 'col_is_pk', schema, table: name, columns: ['id'] });
-      else steps.push({ label: `${name}.id is part of the primary key`, kind: 'ok', sql: `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey) WHERE i.indrelid = ${regclass(schema, name)} AND i.indisprimary AND a.attname = 'id')` });
+      else
+        steps.push({
+          label: `${name}.id is part of the primary key`,
+          kind: 'ok',
+          sql: `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey) WHERE i.indrelid = ${regclass(schema, name)} AND i.indisprimary AND a.attname = 'id')`,
+        });
       this.add(name, 'required', `${name}.id is a uuid primary key`, steps);
       this.add(name, 'required', `${name}.id defaults to a time-ordered UUIDv7`, [
         ...this.asOwner(),
@@ -325,7 +356,12 @@ class SuiteBuilder {
     const a = this.opts.standard.auditColumns;
     const audit = [a.createdAt, a.createdBy, a.updatedAt, a.updatedBy, a.deletedAt, a.deletedBy].filter((c) => t.columns.some((x) => x.name === c));
     if (audit.length) {
-      this.add(name, 'required', `${name} has the audit columns ${audit.join(', ')}`, audit.map((c) => ({ label: `${name}.${c} exists`, kind: 'has_column' as const, schema, table: name, column: c })));
+      this.add(
+        name,
+        'required',
+        `${name} has the audit columns ${audit.join(', ')}`,
+        audit.map((c) => ({ label: `${name}.${c} exists`, kind: 'has_column' as const, schema, table: name, column: c })),
+      );
     }
     const stamped = [a.createdAt, a.updatedAt].filter((c) => t.columns.find((x) => x.name === c)?.default);
     if (stamped.length && seedable && this.rows.seed(t, 'A')) {
@@ -350,12 +386,18 @@ class SuiteBuilder {
       { label: `${name} has row-level security forced`, kind: 'ok', sql: q.rlsFlagSql(schema, name, 'relforcerowsecurity') },
     ]);
     const names = t.policies.map((p) => p.name);
-    this.add(name, 'rls', `${name} has exactly the policies ${names.join(', ') || '(none)'}`, [{ label: `${name} has exactly the policies ${names.join(', ') || '(none)'}`, kind: 'policies_are', schema, table: name, policies: names }]);
+    this.add(name, 'rls', `${name} has exactly the policies ${names.join(', ') || '(none)'}`, [
+      { label: `${name} has exactly the policies ${names.join(', ') || '(none)'}`, kind: 'policies_are', schema, table: name, policies: names },
+    ]);
     for (const p of t.policies) {
       const steps: Step[] = [
         { label: `policy ${p.name} on ${name} is for ${p.command.toUpperCase()}`, kind: 'policy_cmd_is', schema, table: name, policy: p.name, command: p.command.toUpperCase() },
         { label: `policy ${p.name} on ${name} applies to ${p.roles.join(', ')}`, kind: 'policy_roles_are', schema, table: name, policy: p.name, roles: p.roles },
-        { label: `policy ${p.name} on ${name} is ${p.permissive ? 'permissive' : 'restrictive'}`, kind: 'ok', sql: q.policyFieldSql(schema, name, p.name, `permissive = ${literal(p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE')}`) },
+        {
+          label: `policy ${p.name} on ${name} is ${p.permissive ? 'permissive' : 'restrictive'}`,
+          kind: 'ok',
+          sql: q.policyFieldSql(schema, name, p.name, `permissive = ${literal(p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE')}`),
+        },
       ];
       if (p.using) steps.push({ label: `policy ${p.name} on ${name} has a USING clause`, kind: 'ok', sql: q.policyFieldSql(schema, name, p.name, 'qual IS NOT NULL') });
       if (p.withCheck) steps.push({ label: `policy ${p.name} on ${name} has a WITH CHECK clause`, kind: 'ok', sql: q.policyFieldSql(schema, name, p.name, 'with_check IS NOT NULL') });
@@ -393,8 +435,17 @@ class SuiteBuilder {
       const y = this.rows.nextId();
       this.add(name, 'rls', `${name}: an organisation cannot insert another organisation's row`, [
         ...this.asApp({ id: x }),
-        { label: `the current organisation's own ${name} row is accepted`, kind: 'lives', sql: this.rows.insertSql(this.rows.fresh(t, 'A', { [this.rows.tenantColumn(t)!]: this.rows.uuidLiteral(x) })) },
-        { label: `another organisation's ${name} row is refused with 42501`, kind: 'throws', sql: this.rows.insertSql(this.rows.fresh(t, 'A', { [this.rows.tenantColumn(t)!]: this.rows.uuidLiteral(y) })), sqlstate: '42501' },
+        {
+          label: `the current organisation's own ${name} row is accepted`,
+          kind: 'lives',
+          sql: this.rows.insertSql(this.rows.fresh(t, 'A', { [this.rows.tenantColumn(t)!]: this.rows.uuidLiteral(x) })),
+        },
+        {
+          label: `another organisation's ${name} row is refused with 42501`,
+          kind: 'throws',
+          sql: this.rows.insertSql(this.rows.fresh(t, 'A', { [this.rows.tenantColumn(t)!]: this.rows.uuidLiteral(y) })),
+          sqlstate: '42501',
+        },
       ]);
     } else {
       this.add(name, 'rls', `${name}: organisation A cannot insert a row for organisation B`, [

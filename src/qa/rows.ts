@@ -324,7 +324,12 @@ export function columnValue(catalog: Catalog, col: Column, n: number): string | 
       return cast('true');
     case 'timestamp with time zone':
     case 'timestamp without time zone':
-      return cast(new Date(BASE_TIME + n * 1000).toISOString().replace('T', ' ').replace('Z', t.name.includes('with time') ? '+00' : ''));
+      return cast(
+        new Date(BASE_TIME + n * 1000)
+          .toISOString()
+          .replace('T', ' ')
+          .replace('Z', t.name.includes('with time') ? '+00' : ''),
+      );
     case 'date':
       return cast(new Date(BASE_TIME + n * 86_400_000).toISOString().slice(0, 10));
     case 'time without time zone':
@@ -351,7 +356,29 @@ const SERIALS: Record<string, string> = { serial: 'integer', bigserial: 'bigint'
 
 /** Types whose canonical text is safe to write as a cast: PostgreSQL's own, as types.ts normalises them. */
 export const BUILTIN_TYPES = new Set([
-  'uuid', 'text', 'character varying', 'character', 'smallint', 'integer', 'bigint', 'real', 'double precision', 'numeric', 'boolean',
-  'timestamp with time zone', 'timestamp without time zone', 'date', 'time without time zone', 'time with time zone', 'interval',
-  'json', 'jsonb', 'inet', 'cidr', 'bytea', 'serial', 'bigserial', 'smallserial',
+  'uuid',
+  'text',
+  'character varying',
+  'character',
+  'smallint',
+  'integer',
+  'bigint',
+  'real',
+  'double precision',
+  'numeric',
+  'boolean',
+  'timestamp with time zone',
+  'timestamp without time zone',
+  'date',
+  'time without time zone',
+  'time with time zone',
+  'interval',
+  'json',
+  'jsonb',
+  'inet',
+  'cidr',
+  'bytea',
+  'serial',
+  'bigserial',
+  'smallserial',
 ]);

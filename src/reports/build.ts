@@ -6,21 +6,7 @@ import type { RuleMeta } from '../engine/rule.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Family, JudgedTable } from './criteria.js';
 import { FAMILIES, familyRules, familyScore, percent, successCriteria } from './criteria.js';
-import type {
-  ChangeType,
-  ComplianceReport,
-  ControlResult,
-  ControlStatus,
-  Criterion,
-  Decision,
-  Evidence,
-  ModuleScore,
-  QaSummary,
-  ReportFinding,
-  SeverityCounts,
-  Trend,
-  Waiver,
-} from './types.js';
+import type { ChangeType, ComplianceReport, ControlResult, ControlStatus, Criterion, Decision, Evidence, ModuleScore, QaSummary, ReportFinding, SeverityCounts, Trend, Waiver } from './types.js';
 import { REPORT_FORMAT_VERSION } from './types.js';
 
 export interface ReportInput {
@@ -100,7 +86,9 @@ function controlResults(input: ReportInput, findings: ReportFinding[]): ControlR
         const state = !input.enabled(r.id) ? 'off' : open.some((f) => f.severity === 'error') ? 'fail' : own.some((f) => f.status === 'waived') ? 'waived' : 'pass';
         return { id: r.id, state, findings: open.length } as const;
       });
-    const categories = Object.entries(input.controls.qaControls).filter(([, keys]) => keys.includes(key)).map(([c]) => c);
+    const categories = Object.entries(input.controls.qaControls)
+      .filter(([, keys]) => keys.includes(key))
+      .map(([c]) => c);
     const qa = (input.qa?.results ?? []).filter((r) => r.category !== null && categories.includes(r.category)).map((r) => ({ name: r.name, state: r.state }));
     const live = rules.filter((r) => r.state !== 'off');
     let status: ControlStatus = 'PASS';
@@ -206,7 +194,10 @@ function gateVerdict(findings: ReportFinding[], waivers: Waiver[], qa: QaSummary
   const waived = findings.filter((f) => f.status === 'waived').length;
   const tail = warnings > 0 ? ` ${plural(warnings, 'warning')} to review.` : '';
   if (waived > 0) {
-    const soonest = waivers.filter((w) => w.expires !== null).map((w) => w.expires!).sort()[0];
+    const soonest = waivers
+      .filter((w) => w.expires !== null)
+      .map((w) => w.expires!)
+      .sort()[0];
     const expiry = soonest ? `; the first waiver expires on ${soonest}` : '';
     return { decision: 'APPROVE WITH WAIVERS', reason: `Meets the standard with ${plural(waived, 'waived finding')}${expiry}.${tail}` };
   }

@@ -46,7 +46,9 @@ const CSF_11_TO_20: Record<string, string[]> = {
 describe('the control mapping file', () => {
   it('gives each ISO/IEC 27001:2022 control exactly its 2013 predecessors', () => {
     for (const c of controlCatalog.controls.filter((x) => x.framework === 'ISO/IEC 27001:2022')) {
-      const official = Object.entries(ISO_2013_TO_2022).filter(([, now]) => now === c.id).map(([old]) => old);
+      const official = Object.entries(ISO_2013_TO_2022)
+        .filter(([, now]) => now === c.id)
+        .map(([old]) => old);
       expect(c.previous.slice().sort(), c.id).toEqual(official.sort());
       if (ISO_NEW_IN_2022.includes(c.id)) expect(c.previous, c.id).toEqual([]);
     }
@@ -54,14 +56,23 @@ describe('the control mapping file', () => {
 
   it('maps a rule reference to a 2013 control to that control’s 2022 successor', () => {
     for (const [old, now] of Object.entries(ISO_2013_TO_2022)) {
-      expect(resolveReference(controlCatalog, `ISO 27001:2013 ${old}`).map((c) => c.id), old).toEqual([now]);
+      expect(
+        resolveReference(controlCatalog, `ISO 27001:2013 ${old}`).map((c) => c.id),
+        old,
+      ).toEqual([now]);
     }
   });
 
   it('maps NIST CSF 1.1 subcategories to their CSF 2.0 successors', () => {
     for (const [old, now] of Object.entries(CSF_11_TO_20)) {
-      expect(resolveReference(controlCatalog, `NIST CSF ${old}`).map((c) => c.id), old).toEqual(now);
-      expect(resolveReference(controlCatalog, `NIST CSF 1.1 ${old}`).map((c) => c.id), old).toEqual(now);
+      expect(
+        resolveReference(controlCatalog, `NIST CSF ${old}`).map((c) => c.id),
+        old,
+      ).toEqual(now);
+      expect(
+        resolveReference(controlCatalog, `NIST CSF 1.1 ${old}`).map((c) => c.id),
+        old,
+      ).toEqual(now);
     }
   });
 

@@ -32,13 +32,7 @@ export function waiverStatus(expires: string, today: string): { status: WaiverSt
  * Every waiver and suppression comment, with what it silenced. Expired waivers stay listed: they fail
  * closed (waiver-expired) and the report shows them, as it shows every finding they no longer silence.
  */
-export function collectWaivers(
-  declared: DeclaredWaiver[],
-  directives: SuppressionDirective[],
-  findings: Finding[],
-  today: string,
-  displayPath: (file: string) => string,
-): Waiver[] {
+export function collectWaivers(declared: DeclaredWaiver[], directives: SuppressionDirective[], findings: Finding[], today: string, displayPath: (file: string) => string): Waiver[] {
   const out: Waiver[] = [];
   for (const w of declared) {
     const object = w.column ? `${w.schema}.${w.table}.${w.column}` : `${w.schema}.${w.table}`;
@@ -46,13 +40,39 @@ export function collectWaivers(
       (f) => f.suppression?.kind === 'external' && f.ruleId === w.rule && f.logical !== undefined && (f.logical === object || (!w.column && f.logical.startsWith(object + '.'))),
     ).length;
     const { status, daysLeft } = waiverStatus(w.expires, today);
-    out.push({ kind: 'waiver', module: w.module, rule: w.rule, object, file: displayPath(w.file), line: w.line, reason: w.reason, approvedBy: w.approvedBy, expires: w.expires, status, daysLeft, silenced: status === 'expired' ? 0 : silenced });
+    out.push({
+      kind: 'waiver',
+      module: w.module,
+      rule: w.rule,
+      object,
+      file: displayPath(w.file),
+      line: w.line,
+      reason: w.reason,
+      approvedBy: w.approvedBy,
+      expires: w.expires,
+      status,
+      daysLeft,
+      silenced: status === 'expired' ? 0 : silenced,
+    });
   }
   for (const d of directives) {
     if (d.kind !== 'inSource') continue;
     for (const rule of d.rules) {
       const silenced = findings.filter((f) => f.suppression?.kind === 'inSource' && f.ruleId === rule && d.appliesTo(f)).length;
-      out.push({ kind: 'comment', module: d.module ?? null, rule, object: null, file: displayPath(d.loc.file), line: d.loc.line, reason: d.reason ?? '', approvedBy: null, expires: null, status: 'active', daysLeft: null, silenced });
+      out.push({
+        kind: 'comment',
+        module: d.module ?? null,
+        rule,
+        object: null,
+        file: displayPath(d.loc.file),
+        line: d.loc.line,
+        reason: d.reason ?? '',
+        approvedBy: null,
+        expires: null,
+        status: 'active',
+        daysLeft: null,
+        silenced,
+      });
     }
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));

@@ -203,8 +203,7 @@ export function discoverModules(paths: string[], opts: { cwd: string; baseDir: s
       else if (/\.sql$/i.test(abs)) {
         if (isUndoMigration(basename(abs))) throw new UsageError(`${p} is a down/undo migration: lint replays forward migrations only`);
         entry(dir).sql.add(abs);
-      }
-      else throw new UsageError(`not a SQL migration or schema.json: ${p}`);
+      } else throw new UsageError(`not a SQL migration or schema.json: ${p}`);
       continue;
     }
     if (isModuleDir(abs)) {

@@ -43,7 +43,10 @@ export async function databaseShape(query: Query, schemas: string[]): Promise<Ca
     const kind = KIND[r.relkind]!;
     out[`${r.nspname}.${r.relname}`] = {
       kind,
-      columns: kind === 'sequence' ? [] : cols.filter((c) => c.oid === r.oid).map((c) => `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}${valueSource(c.generated !== '', c.atthasdef, c.identity !== '')}`),
+      columns:
+        kind === 'sequence'
+          ? []
+          : cols.filter((c) => c.oid === r.oid).map((c) => `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}${valueSource(c.generated !== '', c.atthasdef, c.identity !== '')}`),
       constraints: sorted(cons.filter((c) => c.oid === r.oid).map((c) => `${c.conname} ${c.contype}`)),
       indexes: sorted(idx.filter((i) => i.oid === r.oid).map((i) => i.relname)),
       policies: sorted(pols.filter((p) => p.oid === r.oid).map((p) => p.polname)),

@@ -117,7 +117,10 @@ function replay(statements: Statement[], files: ScriptFile[]): Replayed {
     // Numbered so that replay order is file order whatever the names.
     path: `m/${String(i).padStart(4, '0')}_${f.path.replace(/[^A-Za-z0-9_.-]/g, '_')}`,
     original: f.path,
-    text: statements.filter((s) => s.file === f.path).map(written).join('\n'),
+    text: statements
+      .filter((s) => s.file === f.path)
+      .map(written)
+      .join('\n'),
   }));
   const model = buildModel([{ name: 'm', dir: 'm', migrations: byFile.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) })) }], 'global');
   const original = new Map(byFile.map((f) => [f.path, f.original]));

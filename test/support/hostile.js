@@ -30,16 +30,26 @@ const GLOBAL_SQL = readdirSync(join(root, 'module-schemas/global/migrations'))
 const FILE_NAMES = ['001_init.sql', '002_é.sql', '003_日本語.sql', 'V1__a b.sql', '004 ☃.SQL', '005_\u202e.sql', 'R__views.sql', '006.down.sql', 'U2__undo.sql', `${'x'.repeat(200)}.sql`];
 
 /** One mutation of a text; `big` adds files of up to 150,000 statements (for the fuzzer, not CI). */
-const mutationOf = (big) => fc.oneof(
-  fc.record({ kind: fc.constant('truncate'), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('flip'), at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }) }),
-  fc.record({ kind: fc.constant('nest'), at: fc.double({ min: 0, max: 1, noNaN: true }), depth: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constant(100_000)), open: fc.constantFrom('[', '{', '(', '{"a":') }),
-  fc.record({ kind: fc.constant('duplicate'), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 200 }), times: fc.integer({ min: 2, max: 50 }) }),
-  fc.record({ kind: fc.constant('oneLine') }),
-  fc.record({ kind: fc.constant('hugeLine'), times: fc.integer({ min: 10, max: 300 }) }),
-  fc.record({ kind: fc.constant('wideTable'), columns: fc.integer({ min: 1500, max: 5000 }) }),
-  fc.record({ kind: fc.constant('manyStatements'), count: big ? fc.constantFrom(1000, 20_000, 150_000) : fc.constantFrom(100, 1000), statement: fc.constantFrom('SELEC 1;', 'SELECT 1;', 'ALTER TABLE nope ADD COLUMN x int;', 'CREATE INDEX ON t (id);') }),
-);
+const mutationOf = (big) =>
+  fc.oneof(
+    fc.record({ kind: fc.constant('truncate'), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    fc.record({ kind: fc.constant('flip'), at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }) }),
+    fc.record({
+      kind: fc.constant('nest'),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      depth: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constant(100_000)),
+      open: fc.constantFrom('[', '{', '(', '{"a":'),
+    }),
+    fc.record({ kind: fc.constant('duplicate'), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 200 }), times: fc.integer({ min: 2, max: 50 }) }),
+    fc.record({ kind: fc.constant('oneLine') }),
+    fc.record({ kind: fc.constant('hugeLine'), times: fc.integer({ min: 10, max: 300 }) }),
+    fc.record({ kind: fc.constant('wideTable'), columns: fc.integer({ min: 1500, max: 5000 }) }),
+    fc.record({
+      kind: fc.constant('manyStatements'),
+      count: big ? fc.constantFrom(1000, 20_000, 150_000) : fc.constantFrom(100, 1000),
+      statement: fc.constantFrom('SELEC 1;', 'SELECT 1;', 'ALTER TABLE nope ADD COLUMN x int;', 'CREATE INDEX ON t (id);'),
+    }),
+  );
 
 /** Apply a mutation to bytes. */
 export function mutate(bytes, m) {
@@ -65,10 +75,20 @@ export function mutate(bytes, m) {
       return Buffer.concat([bytes.subarray(0, i), ...Array(m.times).fill(piece), bytes.subarray(i)]);
     }
     case 'oneLine':
-      return Buffer.from(text().replace(/--[^\n]*/g, '').replace(/\s*\n\s*/g, ' '));
+      return Buffer.from(
+        text()
+          .replace(/--[^\n]*/g, '')
+          .replace(/\s*\n\s*/g, ' '),
+      );
     case 'hugeLine': {
-      const line = text().replace(/--[^\n]*/g, '').replace(/\s*\n\s*/g, ' ');
-      return Buffer.from(Array(Math.max(1, Math.min(m.times, Math.floor(1_000_000 / (line.length + 1))))).fill(line).join(' '));
+      const line = text()
+        .replace(/--[^\n]*/g, '')
+        .replace(/\s*\n\s*/g, ' ');
+      return Buffer.from(
+        Array(Math.max(1, Math.min(m.times, Math.floor(1_000_000 / (line.length + 1)))))
+          .fill(line)
+          .join(' '),
+      );
     }
     case 'manyStatements':
       return Buffer.concat([bytes, Buffer.from(`\n${m.statement}`.repeat(m.count))]);
@@ -78,7 +98,10 @@ export function mutate(bytes, m) {
   return bytes;
 }
 
-const mutated = (seeds, big = false) => fc.record({ seed: fc.constantFrom(...seeds), mutations: fc.array(mutationOf(big), { maxLength: 3 }) }).map(({ seed, mutations }) => ({ bytes: mutations.reduce(mutate, Buffer.from(seed)), mutations: mutations.map((m) => m.kind) }));
+const mutated = (seeds, big = false) =>
+  fc
+    .record({ seed: fc.constantFrom(...seeds), mutations: fc.array(mutationOf(big), { maxLength: 3 }) })
+    .map(({ seed, mutations }) => ({ bytes: mutations.reduce(mutate, Buffer.from(seed)), mutations: mutations.map((m) => m.kind) }));
 
 /**
  * A workspace: the global module, and module `m` with mutated migrations and/or a mutated schema.json,
@@ -127,9 +150,13 @@ export function contractViolation(result, format) {
     } catch {
       return 'output is not JSON';
     }
-    const keys = format === 'json'
-      ? parsed.flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))
-      : parsed.runs[0].results.map((r) => `${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri}:${r.locations?.[0]?.physicalLocation?.region?.startLine}:${r.locations?.[0]?.physicalLocation?.region?.startColumn} ${r.ruleId} ${r.message.text}`);
+    const keys =
+      format === 'json'
+        ? parsed.flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))
+        : parsed.runs[0].results.map(
+            (r) =>
+              `${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri}:${r.locations?.[0]?.physicalLocation?.region?.startLine}:${r.locations?.[0]?.physicalLocation?.region?.startColumn} ${r.ruleId} ${r.message.text}`,
+          );
     const seen = new Set();
     for (const k of keys) {
       if (seen.has(k)) return `duplicate finding: ${k.slice(0, 300)}`;

@@ -7,15 +7,18 @@ import type { Catalog } from '../../src/model/catalog.js';
 export type Query = (sql: string) => Promise<{ rows: any[] }>;
 
 export interface SchemaShape {
-  tables: Record<string, {
-    columns: string[];
-    constraints: string[];
-    indexes: string[];
-    policies: string[];
-    rls: string;
-    comment: string | null;
-    columnComments: string[];
-  }>;
+  tables: Record<
+    string,
+    {
+      columns: string[];
+      constraints: string[];
+      indexes: string[];
+      policies: string[];
+      rls: string;
+      comment: string | null;
+      columnComments: string[];
+    }
+  >;
 }
 
 const sorted = (xs: string[]) => [...xs].sort();

@@ -39,9 +39,7 @@ export async function withPostgresSchema<T>(fn: (client: pg.Client, schema: stri
 /** Roles live in the whole cluster, not in a schema: create them once, tolerating other tests' copies. */
 export async function ensureRoles(client: pg.Client, roles: string[]): Promise<void> {
   for (const role of roles) {
-    await client.query(
-      `DO $$ BEGIN CREATE ROLE ${pg.escapeIdentifier(role)} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
-    );
+    await client.query(`DO $$ BEGIN CREATE ROLE ${pg.escapeIdentifier(role)} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
   }
 }
 

@@ -54,7 +54,8 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
       ignorePatterns: { ...stringList, description: 'Globs of files and directories not to read.' },
       extensions: {
         ...stringList,
-        description: 'PostgreSQL extensions installed on the target database (e.g. "postgis", "citext"): column types they provide are known to the SQL replay. An extension ismslint does not know turns the unknown-type check off.',
+        description:
+          'PostgreSQL extensions installed on the target database (e.g. "postgis", "citext"): column types they provide are known to the SQL replay. An extension ismslint does not know turns the unknown-type check off.',
       },
       migrations: {
         type: 'object',
@@ -68,7 +69,9 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
       qa: {
         type: 'object',
         additionalProperties: false,
-        properties: { outDir: { type: 'string', minLength: 1, default: 'qa', description: 'Directory ismslint generate-tests writes the QA suites to when --out is not given (relative to this file).' } },
+        properties: {
+          outDir: { type: 'string', minLength: 1, default: 'qa', description: 'Directory ismslint generate-tests writes the QA suites to when --out is not given (relative to this file).' },
+        },
       },
       moduleOrder: { ...stringList, description: 'Modules replayed first, in this order; the others follow the global module and the modules they reference.' },
       standard: standardSchema,

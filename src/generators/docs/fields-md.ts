@@ -45,7 +45,14 @@ export function fieldsMd(moduleName: string, tables: Table[]): string {
     out.push(
       mdTable(
         ['Column', 'Type', 'Nullable', 'Default', 'Constraints', 'Description'],
-        t.columns.map((c) => [mdCode(c.name, true), mdCode(c.type.text, true), c.notNull ? 'no' : 'yes', c.default ? mdCode(c.default.text, true) : '', columnConstraints(t, c), mdText(c.comment ?? '')]),
+        t.columns.map((c) => [
+          mdCode(c.name, true),
+          mdCode(c.type.text, true),
+          c.notNull ? 'no' : 'yes',
+          c.default ? mdCode(c.default.text, true) : '',
+          columnConstraints(t, c),
+          mdText(c.comment ?? ''),
+        ]),
       ),
     );
     const multi = t.constraints.filter((c) => c.columns.length !== 1);

@@ -25,9 +25,7 @@ function rowOf(md: string, start: string): string {
 
 describe('markdown escaping', () => {
   it('keeps text inert: pipes, backticks, markup, HTML and line breaks', () => {
-    expect(mdText('a | b `c` *d* _e_ [f](g) <script>x</script> & \\ $1\nnext')).toBe(
-      'a \\| b \\`c\\` \\*d\\* \\_e\\_ \\[f\\](g) &lt;script&gt;x&lt;/script&gt; &amp; \\\\ \\$1<br>next',
-    );
+    expect(mdText('a | b `c` *d* _e_ [f](g) <script>x</script> & \\ $1\nnext')).toBe('a \\| b \\`c\\` \\*d\\* \\_e\\_ \\[f\\](g) &lt;script&gt;x&lt;/script&gt; &amp; \\\\ \\$1<br>next');
   });
   it('fences code with more backticks than it holds and escapes pipes for GFM tables', () => {
     expect(mdCode('a | b', true)).toBe('`a \\| b`');
@@ -50,8 +48,10 @@ describe('generateModuleDocs', () => {
     const lines = rules.split('\n');
     expect(lines).toContain("- `vendor.check.vendor_status_check`: `status IN ('draft', 'approved', 'retired')` must not be false. Allowed values of `status`: `draft`, `approved`, `retired`.");
     expect(lines).toContain('- `vendor.unique.uq_vendor_organisation_id_name`: no two rows share `name` within an organisation.');
-    expect(lines).toContain('- `vendor.not_null.status`: `status` is required (NOT NULL); default `\'draft\'`.');
-    expect(lines).toContain('- `vendor_contact.foreign_key.vendor_contact_vendor_id_fkey`: `vendor_id` must match `vendor` (`id`) when not NULL; deleting the referenced row: CASCADE; updating its key: CASCADE.');
+    expect(lines).toContain("- `vendor.not_null.status`: `status` is required (NOT NULL); default `'draft'`.");
+    expect(lines).toContain(
+      '- `vendor_contact.foreign_key.vendor_contact_vendor_id_fkey`: `vendor_id` must match `vendor` (`id`) when not NULL; deleting the referenced row: CASCADE; updating its key: CASCADE.',
+    );
     expect(lines).toContain('- `vendor_contact.unique.uq_vendor_contact_email`: unique index: no two rows share `organisation_id`, `lower(email)` among rows where `deleted_at IS NULL`.');
     expect(lines).toContain(
       '- `vendor.policy.tenant_isolation`: permissive policy for every command, roles `public`: statements reach only rows whose `organisation_id` equals the setting `app.current_organisation_id`; they may write only rows of that organisation.',
@@ -69,7 +69,9 @@ describe('generateModuleDocs', () => {
       REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;`;
     const m = buildModel([ddlModule('global', GLOBAL_PRELUDE), ddlModule('logs', sql)], 'global');
     const rules = generateModuleDocs(m.catalog, 'logs').get('validation-rules.md')!.split('\n');
-    expect(rules).toContain('- `audit_log.append_only.update`: UPDATE is refused: trigger `audit_log_append_only` (row level, raises an error for every role), and the privilege is revoked from `PUBLIC`.');
+    expect(rules).toContain(
+      '- `audit_log.append_only.update`: UPDATE is refused: trigger `audit_log_append_only` (row level, raises an error for every role), and the privilege is revoked from `PUBLIC`.',
+    );
     expect(rules).toContain('- `audit_log.append_only.truncate`: TRUNCATE is refused: the privilege is revoked from `PUBLIC`.');
     expect(rules).toContain(
       '- `audit_log.retention`: retention markers `retention_until`, `is_legally_protected`: a row may be purged only after `retention_until`, and never while `is_legally_protected` is true (legal hold). The purge job enforces this; the database keeps the markers.',
@@ -80,13 +82,19 @@ describe('generateModuleDocs', () => {
     );
   });
 
-  it('versioning.md: the version, each migration\'s changes read from the model, and the upgrade rules', () => {
+  it("versioning.md: the version, each migration's changes read from the model, and the upgrade rules", () => {
     const m = buildModel(
-      [ddlModule('global', GLOBAL_PRELUDE), { ...ddlModule('app', 'CREATE TABLE t (id uuid PRIMARY KEY, a int);'), migrations: [
-        { path: 'app/migrations/001_init.sql', bytes: new TextEncoder().encode('CREATE TABLE t (id uuid PRIMARY KEY, a int);') },
-        { path: 'app/migrations/002_more.sql', bytes: new TextEncoder().encode('ALTER TABLE t ADD COLUMN b text;\nCREATE INDEX idx_t_b ON t (b);\nALTER TABLE t ENABLE ROW LEVEL SECURITY;') },
-        { path: 'app/migrations/003_noop.sql', bytes: new TextEncoder().encode('SELECT 1;') },
-      ] }],
+      [
+        ddlModule('global', GLOBAL_PRELUDE),
+        {
+          ...ddlModule('app', 'CREATE TABLE t (id uuid PRIMARY KEY, a int);'),
+          migrations: [
+            { path: 'app/migrations/001_init.sql', bytes: new TextEncoder().encode('CREATE TABLE t (id uuid PRIMARY KEY, a int);') },
+            { path: 'app/migrations/002_more.sql', bytes: new TextEncoder().encode('ALTER TABLE t ADD COLUMN b text;\nCREATE INDEX idx_t_b ON t (b);\nALTER TABLE t ENABLE ROW LEVEL SECURITY;') },
+            { path: 'app/migrations/003_noop.sql', bytes: new TextEncoder().encode('SELECT 1;') },
+          ],
+        },
+      ],
       'global',
     );
     m.catalog.modules.find((x) => x.name === 'app')!.version = '1.1.0';
@@ -101,14 +109,7 @@ describe('generateModuleDocs', () => {
 
   it('tables.md: every table with kind, columns, key, RLS, description from COMMENT ON, and policies', () => {
     expect(tables).toMatch(/^# Module `vendor_risk`: tables\n/);
-    expect(cells(rowOf(tables, '| `vendor` |'))).toEqual([
-      '`vendor`',
-      'tenant (by configuration)',
-      '18',
-      '`id`',
-      'enabled, forced',
-      'A supplier. it\'s "x"; DROP TABLE y; -- \\*/ \\$\\$ \\\\ done',
-    ]);
+    expect(cells(rowOf(tables, '| `vendor` |'))).toEqual(['`vendor`', 'tenant (by configuration)', '18', '`id`', 'enabled, forced', 'A supplier. it\'s "x"; DROP TABLE y; -- \\*/ \\$\\$ \\\\ done']);
     expect(cells(rowOf(tables, '| `vendor_metric` |')).slice(0, 5)).toEqual(['`vendor_metric`', 'tenant (by configuration)', '4', '`vendor_id`, `recorded_at`', 'disabled']);
     expect(tables).toContain('- TimescaleDB hypertable on `recorded_at`');
     expect(cells(rowOf(tables, '| `not_deleted` |'))).toEqual(['`not_deleted`', 'SELECT', 'restrictive', '`app_reader`, `app_writer`', '`deleted_at IS NULL`', ' ']);
@@ -158,7 +159,10 @@ describe('generateModuleDocs', () => {
     expect(lines).toContain('  vendor }o--o| vendor_contact : "vendor_primary_contact_id_fkey"');
     expect(lines).toContain('  vendor_contact }o--o| vendor_contact : "vendor_contact_manager_id_fkey"');
     // Every line is an entity block line or a relationship Mermaid's grammar accepts.
-    for (const l of lines.slice(1)) expect(l).toMatch(/^( {2}("[^"%\\\n]+"|[A-Za-z_][A-Za-z0-9_]*) \{| {4}[A-Za-z][A-Za-z0-9_()[\]-]* [A-Za-z][A-Za-z0-9_()[\]-]*( (PK|FK|UK)(, (PK|FK|UK))*)?| {2}\}| {2}("[^"%\\\n]+"|[A-Za-z_]\w*) [|}][o|]--[o|][|{] ("[^"%\\\n]+"|[A-Za-z_]\w*) : "[^"%\\\n]*")$/);
+    for (const l of lines.slice(1))
+      expect(l).toMatch(
+        /^( {2}("[^"%\\\n]+"|[A-Za-z_][A-Za-z0-9_]*) \{| {4}[A-Za-z][A-Za-z0-9_()[\]-]* [A-Za-z][A-Za-z0-9_()[\]-]*( (PK|FK|UK)(, (PK|FK|UK))*)?| {2}\}| {2}("[^"%\\\n]+"|[A-Za-z_]\w*) [|}][o|]--[o|][|{] ("[^"%\\\n]+"|[A-Za-z_]\w*) : "[^"%\\\n]*")$/,
+      );
   });
 
   it('escapes hostile names in Markdown tables and Mermaid', () => {
@@ -176,7 +180,10 @@ Break" IS '<img src=x onerror=alert(1)> | ok';`,
       'global',
     );
     const d = generateModuleDocs(hostile.catalog, 'app');
-    const fieldRows = d.get('fields.md')!.split('\n').filter((l) => l.startsWith('| `'));
+    const fieldRows = d
+      .get('fields.md')!
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
     expect(fieldRows.map((r) => cells(r).length)).toEqual([6, 6]);
     expect(cells(fieldRows[1]!)[5]).toBe('&lt;img src=x onerror=alert(1)&gt; \\| ok');
     // Outside a table a pipe in a code span needs no escape (the backslash would show).
@@ -191,7 +198,7 @@ Break" IS '<img src=x onerror=alert(1)> | ok';`,
   });
 
   it('documents a DDL module without tables, and rejects an unknown module', () => {
-    const empty = buildModel([ddlModule('global', GLOBAL_PRELUDE), ddlModule('app', 'CREATE TYPE mood AS ENUM (\'ok\');')], 'global');
+    const empty = buildModel([ddlModule('global', GLOBAL_PRELUDE), ddlModule('app', "CREATE TYPE mood AS ENUM ('ok');")], 'global');
     expect(generateModuleDocs(empty.catalog, 'app').get('tables.md')).toContain('_The module has no tables._');
     expect(() => generateModuleDocs(empty.catalog, 'nope')).toThrow('unknown module "nope"');
   });

@@ -34,7 +34,10 @@ function policies(t: Table): string {
 /** A module description: paragraphs split by blank lines; a paragraph of `- ` lines is a list. */
 export function descriptionMd(text: string): string[] {
   const out: string[] = [];
-  for (const para of text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean)) {
+  for (const para of text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const lines = para.split(/\r?\n/);
     out.push(lines.every((l) => l.startsWith('- ')) ? mdList(lines.map((l) => mdText(l.slice(2)))) : mdText(lines.join(' ')), '');
   }

@@ -10,7 +10,7 @@ import { codeList, tableLabel } from './model-text.js';
 const UPGRADE_RULES: [string, string][] = [
   [
     'MAJOR',
-    'A change that can break a reader, a writer or stored data: dropping or renaming a table or column; changing a column\'s type; making a column NOT NULL, or adding a NOT NULL column without a default; removing an allowed value or tightening a CHECK; adding a unique key; changing a foreign key\'s target or delete action; changing the tenant key or loosening row-level security.',
+    "A change that can break a reader, a writer or stored data: dropping or renaming a table or column; changing a column's type; making a column NOT NULL, or adding a NOT NULL column without a default; removing an allowed value or tightening a CHECK; adding a unique key; changing a foreign key's target or delete action; changing the tenant key or loosening row-level security.",
   ],
   [
     'MINOR',
@@ -32,11 +32,19 @@ function pushNamed(out: string[], label: string, names: string[]): void {
 /** What one migration file did, read back from where each object of the final model was defined. */
 function changesOf(catalog: Catalog, file: string, tables: Table[]): string[] {
   const out: string[] = [];
-  pushNamed(out, 'creates functions', catalog.functionDefinitions.filter((f) => f.loc.file === file).map((f) => `${f.name}()`));
+  pushNamed(
+    out,
+    'creates functions',
+    catalog.functionDefinitions.filter((f) => f.loc.file === file).map((f) => `${f.name}()`),
+  );
   const created = tables.filter((t) => t.loc.file === file);
   if (created.length) {
     // Counted by where each was defined: a column a later migration adds is that migration's change.
-    const count = (what: string, f: (t: Table) => { loc: { file: string } }[]) => plural(created.reduce((n, t) => n + f(t).filter((x) => x.loc.file === file).length, 0), what);
+    const count = (what: string, f: (t: Table) => { loc: { file: string } }[]) =>
+      plural(
+        created.reduce((n, t) => n + f(t).filter((x) => x.loc.file === file).length, 0),
+        what,
+      );
     out.push(
       `creates ${plural(created.length, 'table')} (${codeList(created.map((t) => tableLabel(t.schema, t.name)))}) ` +
         `with ${count('column', (t) => t.columns)}, ${count('constraint', (t) => t.constraints)}, ${count('index', (t) => t.indexes)} and ${count('policy', (t) => t.policies)}`,
@@ -44,16 +52,48 @@ function changesOf(catalog: Catalog, file: string, tables: Table[]): string[] {
   }
   const others = tables.filter((t) => t.loc.file !== file);
   const of = (t: Table, name: string) => `${tableLabel(t.schema, t.name)}.${name}`;
-  pushNamed(out, 'adds columns', others.flatMap((t) => t.columns.filter((c) => c.loc.file === file).map((c) => of(t, c.name))));
-  pushNamed(out, 'adds constraints', others.flatMap((t) => t.constraints.filter((c) => c.loc.file === file).map((c) => of(t, c.name))));
-  pushNamed(out, 'adds indexes', others.flatMap((t) => t.indexes.filter((i) => i.loc.file === file).map((i) => i.name)));
-  pushNamed(out, 'adds policies', others.flatMap((t) => t.policies.filter((p) => p.loc.file === file).map((p) => of(t, p.name))));
-  pushNamed(out, 'sets row-level security on', others.filter((t) => t.rls.loc?.file === file).map((t) => tableLabel(t.schema, t.name)));
-  pushNamed(out, 'makes TimescaleDB hypertables (where the extension is installed) of', tables.filter((t) => t.hypertable?.loc.file === file).map((t) => `${tableLabel(t.schema, t.name)} (${t.hypertable!.timeColumn})`));
-  pushNamed(out, 'creates triggers', tables.flatMap((t) => t.triggers.filter((tr) => tr.loc.file === file).map((tr) => `${tr.name} on ${tableLabel(t.schema, t.name)} (${tr.timing.toUpperCase()} ${tr.events.map((e) => e.toUpperCase()).join(' OR ')})`)));
+  pushNamed(
+    out,
+    'adds columns',
+    others.flatMap((t) => t.columns.filter((c) => c.loc.file === file).map((c) => of(t, c.name))),
+  );
+  pushNamed(
+    out,
+    'adds constraints',
+    others.flatMap((t) => t.constraints.filter((c) => c.loc.file === file).map((c) => of(t, c.name))),
+  );
+  pushNamed(
+    out,
+    'adds indexes',
+    others.flatMap((t) => t.indexes.filter((i) => i.loc.file === file).map((i) => i.name)),
+  );
+  pushNamed(
+    out,
+    'adds policies',
+    others.flatMap((t) => t.policies.filter((p) => p.loc.file === file).map((p) => of(t, p.name))),
+  );
+  pushNamed(
+    out,
+    'sets row-level security on',
+    others.filter((t) => t.rls.loc?.file === file).map((t) => tableLabel(t.schema, t.name)),
+  );
+  pushNamed(
+    out,
+    'makes TimescaleDB hypertables (where the extension is installed) of',
+    tables.filter((t) => t.hypertable?.loc.file === file).map((t) => `${tableLabel(t.schema, t.name)} (${t.hypertable!.timeColumn})`),
+  );
+  pushNamed(
+    out,
+    'creates triggers',
+    tables.flatMap((t) =>
+      t.triggers.filter((tr) => tr.loc.file === file).map((tr) => `${tr.name} on ${tableLabel(t.schema, t.name)} (${tr.timing.toUpperCase()} ${tr.events.map((e) => e.toUpperCase()).join(' OR ')})`),
+    ),
+  );
   for (const t of tables) {
     for (const p of t.privileges.filter((x) => x.loc.file === file)) {
-      out.push(`${p.action === 'grant' ? 'grants' : 'revokes'} ${p.privileges.map((x) => x.toUpperCase()).join(', ')} on ${mdCode(tableLabel(t.schema, t.name))} ${p.action === 'grant' ? 'to' : 'from'} ${codeList(p.grantees)}`);
+      out.push(
+        `${p.action === 'grant' ? 'grants' : 'revokes'} ${p.privileges.map((x) => x.toUpperCase()).join(', ')} on ${mdCode(tableLabel(t.schema, t.name))} ${p.action === 'grant' ? 'to' : 'from'} ${codeList(p.grantees)}`,
+      );
     }
   }
   return out.length ? out : ['no change to the tables or functions of the schema model'];

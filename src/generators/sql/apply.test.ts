@@ -57,7 +57,10 @@ describe('generated SQL on PGlite', () => {
     const db = new PGlite();
     try {
       for (const role of FIXTURE_ROLES) await db.exec(`CREATE ROLE ${role}`);
-      await applyAndCompare((s) => db.exec(s), (s) => db.query(s));
+      await applyAndCompare(
+        (s) => db.exec(s),
+        (s) => db.query(s),
+      );
     } finally {
       await db.close();
     }
@@ -69,6 +72,9 @@ describe('generated SQL on PostgreSQL 15', () => {
     const version = await client.query('SHOW server_version_num');
     expect(Number(version.rows[0].server_version_num)).toBeGreaterThanOrEqual(150000);
     await ensureRoles(client, FIXTURE_ROLES);
-    await applyAndCompare((s) => client.query(s), (s) => client.query(s));
+    await applyAndCompare(
+      (s) => client.query(s),
+      (s) => client.query(s),
+    );
   });
 });

@@ -18,7 +18,10 @@ function build(app: string, global = GLOBAL_PRELUDE): BuiltModel {
 function expectRoundTrip(model: BuiltModel): Record<string, string> {
   const sql: Record<string, string> = {};
   for (const m of model.catalog.modules) sql[m.name] = generateModuleSql(model.catalog, m.name);
-  const again = buildModel(Object.entries(sql).map(([n, s]) => ddlModule(n, s)), 'global');
+  const again = buildModel(
+    Object.entries(sql).map(([n, s]) => ddlModule(n, s)),
+    'global',
+  );
   expect(again.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
   expect(dumpCatalog(again.catalog)).toEqual(dumpCatalog(model.catalog));
   return sql;
@@ -61,7 +64,9 @@ describe('generateModuleSql', () => {
     const alter = sql.indexOf('ALTER TABLE child\n  ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES parent (id) ON UPDATE CASCADE ON DELETE SET NULL;');
     expect(alter).toBeGreaterThan(sql.indexOf('CREATE TABLE parent'));
     // Self-references, earlier tables and other modules' tables are referenced inline.
-    expect(sql).toMatch(/CREATE TABLE parent \([^;]*FOREIGN KEY \(boss_id\) REFERENCES parent \(id\)[^;]*FOREIGN KEY \(favourite_child_id\)|CREATE TABLE parent \([^;]*FOREIGN KEY \(favourite_child_id\) REFERENCES child \(id\)/);
+    expect(sql).toMatch(
+      /CREATE TABLE parent \([^;]*FOREIGN KEY \(boss_id\) REFERENCES parent \(id\)[^;]*FOREIGN KEY \(favourite_child_id\)|CREATE TABLE parent \([^;]*FOREIGN KEY \(favourite_child_id\) REFERENCES child \(id\)/,
+    );
     expect(sql).toMatch(/CREATE TABLE child \([^;]*FOREIGN KEY \(org\) REFERENCES organisations \(id\)/);
   });
 
@@ -114,9 +119,7 @@ update"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'append o
       CREATE TRIGGER block_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION "no
 update"();`);
     const sql = generateModuleSql(model.catalog, 'app');
-    expect(sql).toContain(
-      '-- Not generated: trigger "block_update" on "audit_log" (BEFORE DELETE OR UPDATE FOR EACH ROW) runs "no?update", whose body the schema model does not keep.',
-    );
+    expect(sql).toContain('-- Not generated: trigger "block_update" on "audit_log" (BEFORE DELETE OR UPDATE FOR EACH ROW) runs "no?update", whose body the schema model does not keep.');
     expect(parseSqlFile(sql).statements.map((s) => Object.keys(s.node)[0])).toEqual(['CreateStmt']);
   });
 
@@ -140,7 +143,10 @@ update"();`);
   });
 
   it('creates only the enums its own module defines', () => {
-    const model = build("CREATE TYPE app_mood AS ENUM ('a');\nCREATE TABLE t (id int PRIMARY KEY, level risk_level NOT NULL, m app_mood);", GLOBAL_PRELUDE + "\nCREATE TYPE risk_level AS ENUM ('low', 'high');");
+    const model = build(
+      "CREATE TYPE app_mood AS ENUM ('a');\nCREATE TABLE t (id int PRIMARY KEY, level risk_level NOT NULL, m app_mood);",
+      GLOBAL_PRELUDE + "\nCREATE TYPE risk_level AS ENUM ('low', 'high');",
+    );
     const sql = generateModuleSql(model.catalog, 'app');
     expect(sql).toContain("CREATE TYPE app_mood AS ENUM ('a');");
     expect(sql).not.toContain('risk_level AS ENUM');

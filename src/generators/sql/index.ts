@@ -46,7 +46,10 @@ export function generateModuleSql(catalog: Catalog, moduleName: string, options:
     block.push(...tableNotes(table));
     block.push(createTableSql(table, inline, ctx));
     for (const c of inline) {
-      if (!constraintSql(table, c, ctx)) block.push(`-- Not generated: ${c.kind} constraint ${commentName(c.name)} on ${commentName(table.name)}: the schema model keeps its columns (${commentText(c.columns.join(', '))}) but not its definition.`);
+      if (!constraintSql(table, c, ctx))
+        block.push(
+          `-- Not generated: ${c.kind} constraint ${commentName(c.name)} on ${commentName(table.name)}: the schema model keeps its columns (${commentText(c.columns.join(', '))}) but not its definition.`,
+        );
     }
     block.push(...table.indexes.map((i) => createIndexSql(table, i, ctx)));
     created.add(tableKey(table.schema, table.name));
@@ -67,10 +70,12 @@ export function generateModuleSql(catalog: Catalog, moduleName: string, options:
   for (const table of tables) sections.push(commentSql(table, ctx));
   sections.push(tables.flatMap(triggerNotes));
 
-  return sections
-    .filter((s) => s.length > 0)
-    .map((s) => s.join('\n'))
-    .join('\n\n') + '\n';
+  return (
+    sections
+      .filter((s) => s.length > 0)
+      .map((s) => s.join('\n'))
+      .join('\n\n') + '\n'
+  );
 }
 
 function header(catalog: Catalog, moduleName: string, tables: Table[]): string[] {
@@ -100,7 +105,9 @@ function tableNotes(table: Table): string[] {
   const notes: string[] = [];
   // Tenant is what an undeclared DDL table is taken for; other kinds need the config to say so.
   if (table.kind && table.kind !== 'tenant') {
-    notes.push(`-- ${commentName(table.name)} is declared ${/^[aeiou]/.test(table.kind) ? 'an' : 'a'} ${table.kind} table; DDL cannot say so, so lint this file with the same classification in the config.`);
+    notes.push(
+      `-- ${commentName(table.name)} is declared ${/^[aeiou]/.test(table.kind) ? 'an' : 'a'} ${table.kind} table; DDL cannot say so, so lint this file with the same classification in the config.`,
+    );
   }
   if (table.partitioned || table.partitionOf) {
     notes.push(`-- ${commentName(table.name)} is partitioned in the migrations; the schema model does not keep partition keys or bounds, so it is generated as a plain table.`);

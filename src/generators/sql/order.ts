@@ -29,7 +29,11 @@ export function creationOrder(tables: Table[]): Table[] {
   while (remaining.length > 0) {
     let i = remaining.findIndex((t) => [...deps.get(t)!].every((d) => done.has(d)));
     // Stuck: break a cycle at its first table by name, not at a table that merely waits for one.
-    if (i === -1) i = Math.max(0, remaining.findIndex((t) => onCycle(t, deps, done)));
+    if (i === -1)
+      i = Math.max(
+        0,
+        remaining.findIndex((t) => onCycle(t, deps, done)),
+      );
     const [next] = remaining.splice(i, 1);
     done.add(next!);
     order.push(next!);

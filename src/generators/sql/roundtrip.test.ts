@@ -12,7 +12,13 @@ import { generateModuleSql } from './index.js';
 function regenerate(model: BuiltModel): { sql: Record<string, string>; model: BuiltModel } {
   const sql: Record<string, string> = {};
   for (const m of model.catalog.modules) sql[m.name] = generateModuleSql(model.catalog, m.name);
-  return { sql, model: buildModel(Object.entries(sql).map(([name, text]) => ddlModule(name, text)), 'global') };
+  return {
+    sql,
+    model: buildModel(
+      Object.entries(sql).map(([name, text]) => ddlModule(name, text)),
+      'global',
+    ),
+  };
 }
 
 function lint(model: BuiltModel): string[] {

@@ -80,13 +80,7 @@ export function commentSql(table: Table, ctx: SqlContext): string[] {
 export function hypertableSql(table: Table, ctx: SqlContext): string | undefined {
   if (!table.hypertable) return undefined;
   const call = `PERFORM create_hypertable(${sqlLiteral(tableName(table, ctx))}, ${sqlLiteral(table.hypertable.timeColumn)});`;
-  const body = [
-    'BEGIN',
-    "  IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'timescaledb') THEN",
-    `    ${call}`,
-    '  END IF;',
-    'END',
-  ].join('\n');
+  const body = ['BEGIN', "  IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'timescaledb') THEN", `    ${call}`, '  END IF;', 'END'].join('\n');
   let tag = '$hypertable$';
   for (let i = 1; body.includes(tag); i++) tag = `$hypertable${i}$`;
   return `DO ${tag}\n${body}\n${tag};`;

@@ -100,7 +100,10 @@ async function evaluate(db: Database, s: Labelled): Promise<AssertionResult> {
   const L = s.label;
   switch (s.kind) {
     case 'has_table': {
-      const found = await scalar(db, `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${literal(s.schema)} AND c.relname = ${literal(s.table)} AND c.relkind IN ('r', 'p'))`);
+      const found = await scalar(
+        db,
+        `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${literal(s.schema)} AND c.relname = ${literal(s.table)} AND c.relkind IN ('r', 'p'))`,
+      );
       return verdict(L, found === true, `table ${s.schema}.${s.table} does not exist`);
     }
     case 'has_column': {
@@ -118,7 +121,10 @@ async function evaluate(db: Database, s: Labelled): Promise<AssertionResult> {
       return verdict(L, notNull === want, notNull === undefined ? 'no such column' : want ? 'the column allows NULL' : 'the column is NOT NULL');
     }
     case 'col_default_is': {
-      const d = await scalar(db, `SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = ${maybeRel(s.schema, s.table)} AND a.attname = ${literal(s.column)}`);
+      const d = await scalar(
+        db,
+        `SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = ${maybeRel(s.schema, s.table)} AND a.attname = ${literal(s.column)}`,
+      );
       return verdict(L, d === s.default, `default is ${d ?? '(none)'}, expected ${s.default}`);
     }
     case 'col_has_default': {
@@ -149,7 +155,10 @@ async function evaluate(db: Database, s: Labelled): Promise<AssertionResult> {
       return verdict(L, cmd === s.command, `command is ${cmd ?? '(no such policy)'}`);
     }
     case 'policy_roles_are': {
-      const roles = await scalar(db, `SELECT roles::text[] FROM pg_catalog.pg_policies WHERE schemaname = ${literal(s.schema)} AND tablename = ${literal(s.table)} AND policyname = ${literal(s.policy)}`);
+      const roles = await scalar(
+        db,
+        `SELECT roles::text[] FROM pg_catalog.pg_policies WHERE schemaname = ${literal(s.schema)} AND tablename = ${literal(s.table)} AND policyname = ${literal(s.policy)}`,
+      );
       return verdict(L, Array.isArray(roles) && sameSet(roles as string[], s.roles), `roles are ${Array.isArray(roles) ? roles.join(', ') : '(no such policy)'}`);
     }
     case 'ok': {
@@ -187,4 +196,3 @@ function sameSet(a: string[], b: string[]): boolean {
   const y = [...b].sort();
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
-

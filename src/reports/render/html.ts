@@ -133,7 +133,16 @@ export function renderHtml(r: ComplianceReport): string {
   const waiverRows = r.waivers.map(
     (w) =>
       `<tr class="${w.status === 'active' ? '' : w.status}">` +
-      [td(w.status, cls(w.status)), `<td><code>${esc(w.rule)}</code></td>`, td(w.object ?? '—'), td(w.reason), td(w.approvedBy ?? '— (comment)'), td(w.expires ?? '—'), td(w.silenced, 'num'), td(`${w.file}:${w.line}`)].join('') +
+      [
+        td(w.status, cls(w.status)),
+        `<td><code>${esc(w.rule)}</code></td>`,
+        td(w.object ?? '—'),
+        td(w.reason),
+        td(w.approvedBy ?? '— (comment)'),
+        td(w.expires ?? '—'),
+        td(w.silenced, 'num'),
+        td(`${w.file}:${w.line}`),
+      ].join('') +
       `</tr>`,
   );
   const waivers =
@@ -142,16 +151,30 @@ export function renderHtml(r: ComplianceReport): string {
       : `<table><thead><tr>${['status', 'rule', 'object', 'reason', 'approved by', 'expires', 'silenced', 'where'].map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${waiverRows.join('')}</tbody></table>`;
   const trend = r.trend
     ? `<p>Previous verdict: <b>${esc(r.trend.previousDecision)}</b>. New findings: <b>${r.trend.newFindings}</b>; fixed: <b>${r.trend.fixedFindings}</b>; unchanged: ${r.trend.unchangedFindings}.</p>` +
-      tableHtml(['criterion', 'previous', 'now', 'change'], r.trend.criteria.map((c) => [td(c.id), td(formatPercent(c.previous), 'num'), td(formatPercent(c.current), 'num'), td(c.delta === null ? '—' : `${c.delta > 0 ? '+' : ''}${c.delta.toFixed(1)}`, 'num')])) +
+      tableHtml(
+        ['criterion', 'previous', 'now', 'change'],
+        r.trend.criteria.map((c) => [
+          td(c.id),
+          td(formatPercent(c.previous), 'num'),
+          td(formatPercent(c.current), 'num'),
+          td(c.delta === null ? '—' : `${c.delta > 0 ? '+' : ''}${c.delta.toFixed(1)}`, 'num'),
+        ]),
+      ) +
       (r.trend.controls.length === 0
         ? '<p>No control changed status.</p>'
-        : tableHtml(['control', 'was', 'now'], r.trend.controls.map((c) => [td(c.key), td(c.previous, cls(c.previous)), td(c.regression ? `${c.current} (previously passing, now failing)` : c.current, cls(c.current))])))
+        : tableHtml(
+            ['control', 'was', 'now'],
+            r.trend.controls.map((c) => [td(c.key), td(c.previous, cls(c.previous)), td(c.regression ? `${c.current} (previously passing, now failing)` : c.current, cls(c.current))]),
+          ))
     : '<p class="muted">No previous report given (<code>--previous</code>).</p>';
   const e = r.evidence;
   const evidence =
     `<p>ismslint ${esc(e.tool.version)} · rule set <code>${esc(e.ruleSetHash)}</code> · configuration <code>${esc(e.configHash)}</code>${e.configFile ? ` (${esc(e.configFile)})` : ' (defaults)'}</p>` +
     `<p>Inputs: ${e.git ? `commit <code>${esc(e.git.commit)}</code>${e.git.dirty ? ' <b class="s-fail">with uncommitted changes</b>' : ', clean'}` : 'not in a git repository'}${e.qaEngine ? ` · QA engine: ${esc(e.qaEngine)}` : ''}${r.generatedAt ? ` · generated at ${esc(r.generatedAt)}` : ''}</p>` +
-    `<details><summary>${e.inputs.length} input files with SHA-256</summary>${tableHtml(['file', 'sha256'], e.inputs.map((i) => [td(i.path), `<td><code>${esc(i.sha256)}</code></td>`]))}</details>`;
+    `<details><summary>${e.inputs.length} input files with SHA-256</summary>${tableHtml(
+      ['file', 'sha256'],
+      e.inputs.map((i) => [td(i.path), `<td><code>${esc(i.sha256)}</code></td>`]),
+    )}</details>`;
   return (
     `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${esc(CONTENT_SECURITY_POLICY)}">` +

@@ -48,7 +48,14 @@ export function renderJunit(r: ComplianceReport): string {
         name: `${c.framework} ${c.id} ${c.title}`,
         classname: c.framework,
         ...(c.status === 'FAIL'
-          ? { failure: `failing rules: ${c.rules.filter((x) => x.state === 'fail').map((x) => x.id).join(', ') || 'QA'}` }
+          ? {
+              failure: `failing rules: ${
+                c.rules
+                  .filter((x) => x.state === 'fail')
+                  .map((x) => x.id)
+                  .join(', ') || 'QA'
+              }`,
+            }
           : c.status === 'NOT EVALUATED'
             ? { skipped: 'no enabled rule or QA requirement serves it' }
             : {}),

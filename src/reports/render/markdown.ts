@@ -37,12 +37,26 @@ export function renderMarkdown(r: ComplianceReport): string {
   );
   const tail: string[] = [];
   tail.push('## Success criteria\n');
-  tail.push(table(['criterion', 'measured over', 'value', 'target', 'status'], r.criteria.map((c) => [c.title, c.appliesTo, criterionValue(c), `${c.target}%`, c.status])));
+  tail.push(
+    table(
+      ['criterion', 'measured over', 'value', 'target', 'status'],
+      r.criteria.map((c) => [c.title, c.appliesTo, criterionValue(c), `${c.target}%`, c.status]),
+    ),
+  );
   tail.push('## Modules\n');
   tail.push(
     table(
       ['module', 'version', 'change', 'tables', 'errors', 'warnings', 'waived', ...Object.values(FAMILY_TITLES)],
-      r.modules.map((m) => [md(m.name), md(m.version ?? '—'), m.changeType === 'unknown' ? '—' : m.changeType, String(m.tables), String(m.findings.error), String(m.findings.warn), String(m.findings.waived), ...Object.keys(FAMILY_TITLES).map((k) => formatPercent(m.families[k] ?? null))]),
+      r.modules.map((m) => [
+        md(m.name),
+        md(m.version ?? '—'),
+        m.changeType === 'unknown' ? '—' : m.changeType,
+        String(m.tables),
+        String(m.findings.error),
+        String(m.findings.warn),
+        String(m.findings.waived),
+        ...Object.keys(FAMILY_TITLES).map((k) => formatPercent(m.families[k] ?? null)),
+      ]),
     ),
   );
   tail.push('## Controls\n');
@@ -57,7 +71,15 @@ export function renderMarkdown(r: ComplianceReport): string {
     tail.push(
       table(
         ['status', 'rule', 'object', 'reason', 'approved by', 'expires', 'where'],
-        r.waivers.map((w) => [w.status === 'expired' ? '**EXPIRED**' : w.status, `\`${w.rule}\``, md(w.object ?? '—'), md(w.reason), md(w.approvedBy ?? '— (comment)'), w.expires ?? '—', `${md(w.file)}:${w.line}`]),
+        r.waivers.map((w) => [
+          w.status === 'expired' ? '**EXPIRED**' : w.status,
+          `\`${w.rule}\``,
+          md(w.object ?? '—'),
+          md(w.reason),
+          md(w.approvedBy ?? '— (comment)'),
+          w.expires ?? '—',
+          `${md(w.file)}:${w.line}`,
+        ]),
       ),
     );
   }
@@ -65,7 +87,12 @@ export function renderMarkdown(r: ComplianceReport): string {
     tail.push('## Since the previous report\n');
     tail.push(`Previous verdict: ${r.trend.previousDecision}. New findings: ${r.trend.newFindings}; fixed: ${r.trend.fixedFindings}; unchanged: ${r.trend.unchangedFindings}.\n`);
     if (r.trend.controls.length > 0) {
-      tail.push(table(['control', 'was', 'now'], r.trend.controls.map((c) => [md(c.key), c.previous, c.regression ? `**${c.current}** (previously passing, now failing)` : c.current])));
+      tail.push(
+        table(
+          ['control', 'was', 'now'],
+          r.trend.controls.map((c) => [md(c.key), c.previous, c.regression ? `**${c.current}** (previously passing, now failing)` : c.current]),
+        ),
+      );
     }
   }
   tail.push('## Evidence\n');

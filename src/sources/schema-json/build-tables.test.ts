@@ -51,11 +51,52 @@ describe('schema.json → tables, as the equivalent DDL replays', () => {
   });
 
   const types = [
-    'int4', 'integer', 'int', 'int8', 'bigint', 'int2', 'smallint', 'serial', 'bigserial', 'bool', 'boolean',
-    'varchar(255)', 'character varying(255)', 'varchar', 'char(2)', 'character(2)', 'numeric(10,2)', 'decimal(10, 2)', 'numeric',
-    'timestamptz', 'timestamp with time zone', 'timestamp(3) with time zone', 'timestamptz(3)', 'timestamp', 'timestamp without time zone',
-    'time', 'timetz', 'double precision', 'float8', 'float4', 'real', 'float', 'text[]', 'integer[][]', 'int4[3]', 'jsonb', 'json', 'uuid',
-    'risk_level', 'public.risk_level', 'bit varying(5)', 'interval', 'bytea', 'inet', 'TEXT', 'Text[]',
+    'int4',
+    'integer',
+    'int',
+    'int8',
+    'bigint',
+    'int2',
+    'smallint',
+    'serial',
+    'bigserial',
+    'bool',
+    'boolean',
+    'varchar(255)',
+    'character varying(255)',
+    'varchar',
+    'char(2)',
+    'character(2)',
+    'numeric(10,2)',
+    'decimal(10, 2)',
+    'numeric',
+    'timestamptz',
+    'timestamp with time zone',
+    'timestamp(3) with time zone',
+    'timestamptz(3)',
+    'timestamp',
+    'timestamp without time zone',
+    'time',
+    'timetz',
+    'double precision',
+    'float8',
+    'float4',
+    'real',
+    'float',
+    'text[]',
+    'integer[][]',
+    'int4[3]',
+    'jsonb',
+    'json',
+    'uuid',
+    'risk_level',
+    'public.risk_level',
+    'bit varying(5)',
+    'interval',
+    'bytea',
+    'inet',
+    'TEXT',
+    'Text[]',
   ];
   it.each(types)('type %s normalises as in DDL', (type) => {
     // An enum type must exist before a column uses it, in DDL and schema.json alike.
@@ -67,7 +108,18 @@ describe('schema.json → tables, as the equivalent DDL replays', () => {
   });
 
   it('a type that does not exist is schema-definition-invalid at its "type"', () => {
-    const m = fromJson(def([{ name: 't', columns: [{ name: 'c', type: 'strng' }, { name: 'd', type: 'public.citext' }, { name: 'e', type: 'character varying(10)[]' }] }]));
+    const m = fromJson(
+      def([
+        {
+          name: 't',
+          columns: [
+            { name: 'c', type: 'strng' },
+            { name: 'd', type: 'public.citext' },
+            { name: 'e', type: 'character varying(10)[]' },
+          ],
+        },
+      ]),
+    );
     const messages = m.findings.filter((f) => f.ruleId === 'schema-definition-invalid').map((f) => f.message);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/"type" "strng": type "strng" does not exist/);
@@ -113,12 +165,7 @@ describe('schema.json → tables, as the equivalent DDL replays', () => {
         unique: [{ columns: ['organisation_id', 'email'] }, { columns: ['organisation_id', 'email'] }],
         checks: [{ expression: "amount > 0 AND code <> ''" }, { expression: 'amount < 100' }],
         foreignKeys: [{ columns: ['organisation_id'], references: { table: 'organisations', columns: ['id'] } }],
-        indexes: [
-          { columns: ['organisation_id'] },
-          { columns: ['organisation_id'] },
-          { columns: [{ expression: 'lower(email)' }], unique: true, include: ['code'] },
-          { columns: ['code', 'code'] },
-        ],
+        indexes: [{ columns: ['organisation_id'] }, { columns: ['organisation_id'] }, { columns: [{ expression: 'lower(email)' }], unique: true, include: ['code'] }, { columns: ['code', 'code'] }],
       },
       { name: 't2_pkey', columns: [{ name: 'id', type: 'uuid' }] },
       { name: 't2', columns: [{ name: 'id', type: 'uuid' }], primaryKey: ['id'] },
@@ -126,7 +173,8 @@ describe('schema.json → tables, as the equivalent DDL replays', () => {
     const a = fromJson(json);
     const b = fromSql(sql);
     expect(a.findings).toEqual([]);
-    const names = (m: BuiltModel) => appTables(m).map((t) => ({ table: t.name, declared: t.declaredName, constraints: t.constraints.map((c) => c.name).sort(), indexes: t.indexes.map((i) => i.name) }));
+    const names = (m: BuiltModel) =>
+      appTables(m).map((t) => ({ table: t.name, declared: t.declaredName, constraints: t.constraints.map((c) => c.name).sort(), indexes: t.indexes.map((i) => i.name) }));
     expect(names(a)).toEqual(names(b));
     const t = appTables(a)[0]!;
     expect(t.name).toBe(long.slice(0, 63));
@@ -136,14 +184,34 @@ describe('schema.json → tables, as the equivalent DDL replays', () => {
   });
 
   it('a primary key makes its columns NOT NULL, on the column or on the table', () => {
-    const m = fromJson(def([{ name: 't', columns: [{ name: 'a', type: 'int' }, { name: 'b', type: 'int', primaryKey: true }] }, { name: 'u', columns: [{ name: 'a', type: 'int' }, { name: 'b', type: 'int' }], primaryKey: ['a', 'b'] }]));
+    const m = fromJson(
+      def([
+        {
+          name: 't',
+          columns: [
+            { name: 'a', type: 'int' },
+            { name: 'b', type: 'int', primaryKey: true },
+          ],
+        },
+        {
+          name: 'u',
+          columns: [
+            { name: 'a', type: 'int' },
+            { name: 'b', type: 'int' },
+          ],
+          primaryKey: ['a', 'b'],
+        },
+      ]),
+    );
     expect(m.catalog.tables.get('public.t')!.columns.map((c) => c.notNull)).toEqual([false, true]);
     expect(m.catalog.tables.get('public.u')!.columns.map((c) => c.notNull)).toEqual([true, true]);
     expect(m.catalog.tables.get('public.u')!.constraints[0]).toMatchObject({ name: 'u_pkey', kind: 'primary key', columns: ['a', 'b'], implicitName: true });
   });
 
   it('a qualified table name sets the schema; unqualified references resolve to public', () => {
-    const m = fromJson(def([{ name: 'audit.entry', columns: [{ name: 'organisation_id', type: 'uuid', references: { table: 'organisations', column: 'id', onDelete: 'cascade', onUpdate: 'set null' } }] }]));
+    const m = fromJson(
+      def([{ name: 'audit.entry', columns: [{ name: 'organisation_id', type: 'uuid', references: { table: 'organisations', column: 'id', onDelete: 'cascade', onUpdate: 'set null' } }] }]),
+    );
     const t = m.catalog.tables.get('audit.entry')!;
     expect(t).toMatchObject({ schema: 'audit', name: 'entry', module: 'app' });
     expect(t.constraints[0]!.references).toEqual({ schema: 'public', table: 'organisations', columns: ['id'], onDelete: 'cascade', onUpdate: 'set null' });
@@ -156,7 +224,10 @@ describe('schema.json → tables, as the equivalent DDL replays', () => {
           name: 'event',
           kind: 'log',
           description: 'What happened.',
-          columns: [{ name: 'timestamp', type: 'timestamptz', nullable: false, description: 'When.' }, { name: 'organisation_id', type: 'uuid' }],
+          columns: [
+            { name: 'timestamp', type: 'timestamptz', nullable: false, description: 'When.' },
+            { name: 'organisation_id', type: 'uuid' },
+          ],
           hypertable: { timeColumn: 'timestamp' },
           rls: {
             enabled: true,
@@ -231,7 +302,13 @@ describe('definitions PostgreSQL would reject', () => {
             columns: [{ name: 'a', type: 'int' }],
             checks: [{ expression: 'a >' }],
             indexes: [{ columns: [{ expression: 'lower(' }] }, { columns: ['a'], where: 'a = = 1' }],
-            rls: { enabled: true, policies: [{ name: 'p', using: 'a IN (1,' }, { name: 'q', withCheck: 'SELECT 1 FROM x' }] },
+            rls: {
+              enabled: true,
+              policies: [
+                { name: 'p', using: 'a IN (1,' },
+                { name: 'q', withCheck: 'SELECT 1 FROM x' },
+              ],
+            },
           },
         ]),
       ),
@@ -269,7 +346,10 @@ describe('definitions PostgreSQL would reject', () => {
             columns: [{ name: 'a', type: 'int' }],
             primaryKey: ['b'],
             unique: [{ columns: ['c'] }],
-            foreignKeys: [{ columns: ['d'], references: { table: 'organisations', columns: ['id'] } }, { columns: ['a'], references: { table: 'x', columns: ['p', 'q'] } }],
+            foreignKeys: [
+              { columns: ['d'], references: { table: 'organisations', columns: ['id'] } },
+              { columns: ['a'], references: { table: 'x', columns: ['p', 'q'] } },
+            ],
             indexes: [{ columns: ['e'] }, { columns: ['a'], include: ['f'] }, { columns: ['lower(a)'] }],
             hypertable: { timeColumn: 'g' },
           },
@@ -298,7 +378,10 @@ describe('definitions PostgreSQL would reject', () => {
               { name: 'a', type: 'text' },
               { name: 'b', type: 'int', primaryKey: true },
             ],
-            checks: [{ name: 'c1', expression: 'a > 0' }, { name: 'c1', expression: 'a < 9' }],
+            checks: [
+              { name: 'c1', expression: 'a > 0' },
+              { name: 'c1', expression: 'a < 9' },
+            ],
             indexes: [{ name: 't_pkey', columns: ['b'] }],
             rls: { policies: [{ name: 'p', command: 'insert', using: 'true' }, { name: 'q', command: 'select', withCheck: 'true' }, { name: 'r' }, { name: 'r' }] },
           },

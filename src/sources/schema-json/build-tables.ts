@@ -43,7 +43,6 @@ export function splitTableName(written: string): { schema: string; name: string;
   return { schema: parts.length === 2 ? truncateIdentifier(parts[0]!) : 'public', name, declaredName };
 }
 
-
 interface PendingConstraint {
   kind: 'primary key' | 'unique' | 'check' | 'foreign key';
   explicitName?: string;
@@ -228,7 +227,10 @@ export class DefinitionBuilder {
       const node = typeNameNode(def.type);
       if (node && !typeKnown(this.state, ['public'], node, true)) this.problem(path, `"type" ${JSON.stringify(def.type)}: ${unknownTypeMessage(node)}`, this.doc.loc([...path, 'type']));
     }
-    const column: Column = withDeclared({ name, type: parsed.ok ? parsed.value : fallbackType(def.type), notNull: def.nullable === false, loc: this.doc.loc([...path, 'name']) } as Column, declaredName);
+    const column: Column = withDeclared(
+      { name, type: parsed.ok ? parsed.value : fallbackType(def.type), notNull: def.nullable === false, loc: this.doc.loc([...path, 'name']) } as Column,
+      declaredName,
+    );
     column.jsonPath = path;
     if (def.description !== undefined) column.comment = def.description;
     if (def.identity) this.identity(column, def, path);
@@ -259,7 +261,14 @@ export class DefinitionBuilder {
       const ref = def.crossModuleReference;
       const split = splitTableName(ref.table);
       if (!split) this.problem([...path, 'crossModuleReference', 'table'], `referenced table ${JSON.stringify(ref.table)} must be "table" or "schema.table"`);
-      else column.crossModuleReference = { module: ref.module, schema: split.schema, table: split.name, column: truncateIdentifier(ref.column ?? 'id'), loc: this.doc.loc([...path, 'crossModuleReference']) };
+      else
+        column.crossModuleReference = {
+          module: ref.module,
+          schema: split.schema,
+          table: split.name,
+          column: truncateIdentifier(ref.column ?? 'id'),
+          loc: this.doc.loc([...path, 'crossModuleReference']),
+        };
     }
     table.columns.push(column);
   }
@@ -421,10 +430,7 @@ export class DefinitionBuilder {
     }
     // CREATE UNIQUE INDEX is not a constraint: PostgreSQL names it `_idx` too.
     const name = explicit?.name ?? chooseName(table.name, columnsAddition(uniqueColumnNames([...colNames, ...include])), 'idx', (n) => names.hasRelation(schema, n));
-    const index: Index = withDeclared(
-      { name, unique: def.unique === true, method: def.method ?? 'btree', keys, include, loc: this.entryLoc(path, def) } as Index,
-      explicit?.declaredName,
-    );
+    const index: Index = withDeclared({ name, unique: def.unique === true, method: def.method ?? 'btree', keys, include, loc: this.entryLoc(path, def) } as Index, explicit?.declaredName);
     if (predicate) index.predicate = predicate;
     index.jsonPath = path;
     table.indexes.push(index);
@@ -460,10 +466,7 @@ export class DefinitionBuilder {
     const withCheck = typeof def.withCheck === 'string' ? this.expression([...path, 'withCheck'], def.withCheck, '"withCheck"') : undefined;
     if ((typeof def.using === 'string' && !using) || (typeof def.withCheck === 'string' && !withCheck)) return;
     const roles = def.roles?.length ? def.roles.map(roleName) : ['public'];
-    const policy: Policy = withDeclared(
-      { name, command, permissive: def.permissive !== false, roles, loc: this.doc.loc([...path, 'name']) } as Policy,
-      declaredName,
-    );
+    const policy: Policy = withDeclared({ name, command, permissive: def.permissive !== false, roles, loc: this.doc.loc([...path, 'name']) } as Policy, declaredName);
     if (using) policy.using = using;
     if (withCheck) policy.withCheck = withCheck;
     table.policies.push(policy);

@@ -4,7 +4,19 @@ import { expect, it } from 'vitest';
 import { lintCase } from '../../../rules/test-harness.js';
 
 const json = (kind: string) =>
-  JSON.stringify({ module: 'app', tables: [{ name: 'country', kind, columns: [{ name: 'id', type: 'uuid', primaryKey: true, default: 'generate_uuidv7()' }, { name: 'code', type: 'text', nullable: false }] }] });
+  JSON.stringify({
+    module: 'app',
+    tables: [
+      {
+        name: 'country',
+        kind,
+        columns: [
+          { name: 'id', type: 'uuid', primaryKey: true, default: 'generate_uuidv7()' },
+          { name: 'code', type: 'text', nullable: false },
+        ],
+      },
+    ],
+  });
 const migration = { 'app/migrations/001_init.sql': 'CREATE TABLE country (id uuid PRIMARY KEY DEFAULT generate_uuidv7(), code text NOT NULL);' };
 
 it('a table declared global in schema.json is judged as global when migrations define it', () => {

@@ -130,14 +130,26 @@ describe('schema-drift: schema.json against the final state of the migrations', 
     const json = jsonText();
     const found = drift(json, sql);
     expect(found.map((f) => [f.loc.line, f.logical, f.message])).toEqual([
-      [lineOf(json, '"name": "name"'), 'public.vendor.name', 'column "vendor.name": schema.json says text NOT NULL, migrations (vendor_risk/migrations/001_init.sql:4) say character varying(100) NOT NULL'],
-      [lineOf(json, '"name": "status"'), 'public.vendor.status', `column "vendor.status": schema.json says text NOT NULL DEFAULT 'draft', migrations (vendor_risk/migrations/001_init.sql:5) say text NULL`],
+      [
+        lineOf(json, '"name": "name"'),
+        'public.vendor.name',
+        'column "vendor.name": schema.json says text NOT NULL, migrations (vendor_risk/migrations/001_init.sql:4) say character varying(100) NOT NULL',
+      ],
+      [
+        lineOf(json, '"name": "status"'),
+        'public.vendor.status',
+        `column "vendor.status": schema.json says text NOT NULL DEFAULT 'draft', migrations (vendor_risk/migrations/001_init.sql:5) say text NULL`,
+      ],
       [
         lineOf(json, '"name": "created_at"'),
         'public.vendor.created_at',
         'column "vendor.created_at" (timestamp with time zone NOT NULL DEFAULT now()) is declared in schema.json but the migrations never add it (table created at vendor_risk/migrations/001_init.sql:1): add it in a migration or remove it from schema.json',
       ],
-      [lineOf(json, '"name": "vendor"'), 'public.vendor.legacy_code', 'column "vendor.legacy_code" (text NULL) exists in the migrations (vendor_risk/migrations/001_init.sql:6) but is not declared in schema.json: declare it or drop it in a migration'],
+      [
+        lineOf(json, '"name": "vendor"'),
+        'public.vendor.legacy_code',
+        'column "vendor.legacy_code" (text NULL) exists in the migrations (vendor_risk/migrations/001_init.sql:6) but is not declared in schema.json: declare it or drop it in a migration',
+      ],
     ]);
     expect(found[0]!.loc.file).toBe('vendor_risk/schema.json');
   });
@@ -147,7 +159,10 @@ describe('schema-drift: schema.json against the final state of the migrations', 
     expect(messages(drift(json, { 'vendor_risk/migrations/001_init.sql': BASE_SQL, 'vendor_risk/migrations/002_relax.sql': 'ALTER TABLE vendor ALTER COLUMN name DROP NOT NULL;' }))).toEqual([
       'column "vendor.name": schema.json says text NOT NULL, migrations (vendor_risk/migrations/001_init.sql:4) say text NULL',
     ]);
-    const restored = { 'vendor_risk/migrations/001_init.sql': BASE_SQL.replace('name text NOT NULL', 'name text'), 'vendor_risk/migrations/10_fix.sql': 'ALTER TABLE vendor ALTER COLUMN name SET NOT NULL;' };
+    const restored = {
+      'vendor_risk/migrations/001_init.sql': BASE_SQL.replace('name text NOT NULL', 'name text'),
+      'vendor_risk/migrations/10_fix.sql': 'ALTER TABLE vendor ALTER COLUMN name SET NOT NULL;',
+    };
     expect(drift(json, restored)).toEqual([]);
   });
 
@@ -155,7 +170,11 @@ describe('schema-drift: schema.json against the final state of the migrations', 
     const json = jsonText();
     const found = drift(json, BASE_SQL.replace('id uuid PRIMARY KEY DEFAULT', 'id uuid NOT NULL DEFAULT').replace('  CONSTRAINT uq_', '  PRIMARY KEY (id, organisation_id),\n  CONSTRAINT uq_'));
     expect(found.map((f) => [f.loc.line, f.loc.column, f.message])).toEqual([
-      [lineOf(json, '"primaryKey": true'), json.split('\n')[lineOf(json, '"primaryKey": true') - 1]!.indexOf('"primaryKey"') + 1, 'primary key of "vendor": schema.json says (id), migrations (vendor_risk/migrations/001_init.sql:7) say (id, organisation_id)'],
+      [
+        lineOf(json, '"primaryKey": true'),
+        json.split('\n')[lineOf(json, '"primaryKey": true') - 1]!.indexOf('"primaryKey"') + 1,
+        'primary key of "vendor": schema.json says (id), migrations (vendor_risk/migrations/001_init.sql:7) say (id, organisation_id)',
+      ],
     ]);
   });
 
@@ -189,11 +208,17 @@ describe('schema-drift: schema.json against the final state of the migrations', 
   });
 
   it('unique and check constraints, compared after normalisation', () => {
-    const sql = BASE_SQL.replace("CHECK (status IN ('draft', 'approved'))", "CHECK (status IN ('draft', 'approved', 'retired'))").replace('UNIQUE (organisation_id, name)', 'UNIQUE (name, organisation_id)');
+    const sql = BASE_SQL.replace("CHECK (status IN ('draft', 'approved'))", "CHECK (status IN ('draft', 'approved', 'retired'))").replace(
+      'UNIQUE (organisation_id, name)',
+      'UNIQUE (name, organisation_id)',
+    );
     const json = jsonText();
     const found = drift(json, sql);
     expect(found.map((f) => [f.loc.line, f.message])).toEqual([
-      [lineOf(json, '"name": "uq_vendor_organisation_id_name"'), 'unique constraint "uq_vendor_organisation_id_name" of "vendor": schema.json says UNIQUE (organisation_id, name), migrations (vendor_risk/migrations/001_init.sql:7) say UNIQUE (name, organisation_id)'],
+      [
+        lineOf(json, '"name": "uq_vendor_organisation_id_name"'),
+        'unique constraint "uq_vendor_organisation_id_name" of "vendor": schema.json says UNIQUE (organisation_id, name), migrations (vendor_risk/migrations/001_init.sql:7) say UNIQUE (name, organisation_id)',
+      ],
       [
         lineOf(json, '"name": "valid_status"'),
         `check constraint "valid_status" of "vendor": schema.json says CHECK (status IN ('draft', 'approved')), migrations (vendor_risk/migrations/001_init.sql:8) say CHECK (status IN ('draft', 'approved', 'retired'))`,
@@ -210,20 +235,25 @@ describe('schema-drift: schema.json against the final state of the migrations', 
   });
 
   it('indexes: keys, uniqueness, method, predicate, sort order', () => {
-    const sql = BASE_SQL.replace('CREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id);', 'CREATE UNIQUE INDEX idx_vendor_organisation_id ON vendor USING hash (organisation_id);').replace(
-      "ON vendor (status) WHERE status <> 'draft'",
-      "ON vendor (status DESC) WHERE status <> 'approved'",
-    );
+    const sql = BASE_SQL.replace(
+      'CREATE INDEX idx_vendor_organisation_id ON vendor (organisation_id);',
+      'CREATE UNIQUE INDEX idx_vendor_organisation_id ON vendor USING hash (organisation_id);',
+    ).replace("ON vendor (status) WHERE status <> 'draft'", "ON vendor (status DESC) WHERE status <> 'approved'");
     const json = jsonText();
     expect(drift(json, sql).map((f) => [f.loc.line, f.message])).toEqual([
-      [lineOf(json, '"name": "idx_vendor_organisation_id"'), 'index "idx_vendor_organisation_id" of "vendor": schema.json says INDEX USING btree (organisation_id), migrations (vendor_risk/migrations/001_init.sql:10) say UNIQUE INDEX USING hash (organisation_id)'],
+      [
+        lineOf(json, '"name": "idx_vendor_organisation_id"'),
+        'index "idx_vendor_organisation_id" of "vendor": schema.json says INDEX USING btree (organisation_id), migrations (vendor_risk/migrations/001_init.sql:10) say UNIQUE INDEX USING hash (organisation_id)',
+      ],
       [
         lineOf(json, '"name": "idx_vendor_status"'),
         `index "idx_vendor_status" of "vendor": schema.json says INDEX USING btree (status) WHERE status <> 'draft', migrations (vendor_risk/migrations/001_init.sql:11) say INDEX USING btree (status DESC) WHERE status <> 'approved'`,
       ],
     ]);
     const renamed = BASE_SQL.replace('idx_vendor_status', 'vendor_status_idx');
-    expect(messages(drift(json, renamed))).toEqual(['index "idx_vendor_status" of "vendor" is named "vendor_status_idx" in the migrations (vendor_risk/migrations/001_init.sql:11): use one name in both']);
+    expect(messages(drift(json, renamed))).toEqual([
+      'index "idx_vendor_status" of "vendor" is named "vendor_status_idx" in the migrations (vendor_risk/migrations/001_init.sql:11): use one name in both',
+    ]);
   });
 
   it('row-level security enabled and forced', () => {
@@ -243,14 +273,20 @@ describe('schema-drift: schema.json against the final state of the migrations', 
   });
 
   it('policies: command, roles, expressions, permissive; missing and extra', () => {
-    const sql = BASE_SQL.replace(`CREATE POLICY tenant_isolation ON vendor USING (${TENANT});`, `CREATE POLICY tenant_isolation ON vendor AS RESTRICTIVE FOR SELECT TO app_user USING (${TENANT} AND status <> 'draft');\nCREATE POLICY extra ON vendor FOR DELETE USING (false);`);
+    const sql = BASE_SQL.replace(
+      `CREATE POLICY tenant_isolation ON vendor USING (${TENANT});`,
+      `CREATE POLICY tenant_isolation ON vendor AS RESTRICTIVE FOR SELECT TO app_user USING (${TENANT} AND status <> 'draft');\nCREATE POLICY extra ON vendor FOR DELETE USING (false);`,
+    );
     const json = jsonText();
     expect(drift(json, sql).map((f) => [f.loc.line, f.message])).toEqual([
       [
         lineOf(json, '"name": "tenant_isolation"'),
         `policy "tenant_isolation" of "vendor": schema.json says FOR ALL TO public USING (${TENANT}), migrations (vendor_risk/migrations/001_init.sql:14) say AS RESTRICTIVE FOR SELECT TO app_user USING (${TENANT} AND status <> 'draft')`,
       ],
-      [lineOf(json, '"name": "vendor"'), 'policy "extra" of "vendor" (FOR DELETE TO public USING (false)) exists in the migrations (vendor_risk/migrations/001_init.sql:15) but is not declared in schema.json'],
+      [
+        lineOf(json, '"name": "vendor"'),
+        'policy "extra" of "vendor" (FOR DELETE TO public USING (false)) exists in the migrations (vendor_risk/migrations/001_init.sql:15) but is not declared in schema.json',
+      ],
     ]);
   });
 
@@ -263,7 +299,10 @@ describe('schema-drift: schema.json against the final state of the migrations', 
   });
 
   it('an invalid schema.json is reported, not compared', () => {
-    const m = build(jsonText((j) => ((j.tables[0]!.columns[2] as any).nullable = 'no')), { 'vendor_risk/migrations/001_init.sql': BASE_SQL.replace('name text NOT NULL', 'name text') });
+    const m = build(
+      jsonText((j) => ((j.tables[0]!.columns[2] as any).nullable = 'no')),
+      { 'vendor_risk/migrations/001_init.sql': BASE_SQL.replace('name text NOT NULL', 'name text') },
+    );
     expect(m.findings.map((f) => f.ruleId)).toEqual(['schema-definition-invalid']);
   });
 

@@ -136,7 +136,17 @@ class DriftReport {
     const checkText = (c: Constraint) => `CHECK (${c.check?.text ?? '…'})`;
     const checkSignature = (c: Constraint) => canon(c.check);
     this.items(d, 'check constraint', constraintItems(d, 'check', checkText, checkSignature), constraintItems(actual, 'check', checkText, checkSignature));
-    this.items(d, 'exclusion constraint', [], constraintItems(actual, 'exclude', () => 'EXCLUDE (…)', () => ''));
+    this.items(
+      d,
+      'exclusion constraint',
+      [],
+      constraintItems(
+        actual,
+        'exclude',
+        () => 'EXCLUDE (…)',
+        () => '',
+      ),
+    );
     const indexItems = (t: Table) => t.indexes.map((i) => ({ name: i.name, signature: indexSignature(i), text: indexText(i), loc: i.loc }));
     this.items(d, 'index', indexItems(d), indexItems(actual));
     this.rls(declared, actual, doc);
@@ -213,10 +223,20 @@ class DriftReport {
     const ddl = where(actual.rls.loc ?? actual.loc);
     const state = (on: boolean, yes: string, no: string) => (on ? yes : no);
     if (d.rls.enabled !== actual.rls.enabled) {
-      this.add(at('enabled'), qualifiedName(d), 'rlsDiffers', { table: display(d), declared: state(d.rls.enabled, 'enabled', 'disabled'), where: ddl, actual: state(actual.rls.enabled, 'enabled', 'disabled') });
+      this.add(at('enabled'), qualifiedName(d), 'rlsDiffers', {
+        table: display(d),
+        declared: state(d.rls.enabled, 'enabled', 'disabled'),
+        where: ddl,
+        actual: state(actual.rls.enabled, 'enabled', 'disabled'),
+      });
     }
     if (d.rls.forced !== actual.rls.forced) {
-      this.add(at('force'), qualifiedName(d), 'forceRlsDiffers', { table: display(d), declared: state(d.rls.forced, 'forced', 'not forced'), where: ddl, actual: state(actual.rls.forced, 'forced', 'not forced') });
+      this.add(at('force'), qualifiedName(d), 'forceRlsDiffers', {
+        table: display(d),
+        declared: state(d.rls.forced, 'forced', 'not forced'),
+        where: ddl,
+        actual: state(actual.rls.forced, 'forced', 'not forced'),
+      });
     }
   }
 

@@ -25,7 +25,12 @@ const fromSql = (sql: string) => buildModel([global(), { name: 'app', dir: 'app'
 /** Without what differs by nature between the two sources: places and module. */
 function shape(v: any): any {
   if (Array.isArray(v)) return v.map(shape);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && k !== 'loc' && k !== 'module' && k !== 'jsonPath').map(([k, x]) => [k, shape(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k, x]) => x !== undefined && k !== 'loc' && k !== 'module' && k !== 'jsonPath')
+        .map(([k, x]) => [k, shape(x)]),
+    );
   return v;
 }
 
@@ -60,16 +65,33 @@ describe('loading enums, identity columns and named primary keys', () => {
     const ddl = fromSql(SQL);
     expect(json.findings).toEqual([]);
     expect(shape(json.catalog.enums.get('public.risk_level'))).toEqual(shape(ddl.catalog.enums.get('public.risk_level')));
-    expect(json.catalog.enums.get('public.risk_level')).toMatchObject({ schema: 'public', name: 'risk_level', values: ['low', 'medium', 'high'], module: 'app', loc: { file: 'app/schema.json', line: 5 } });
+    expect(json.catalog.enums.get('public.risk_level')).toMatchObject({
+      schema: 'public',
+      name: 'risk_level',
+      values: ['low', 'medium', 'high'],
+      module: 'app',
+      loc: { file: 'app/schema.json', line: 5 },
+    });
     const strip = (m: BuiltModel) => shape({ ...m.catalog.tables.get('public.vendor')!, description: undefined });
     expect(strip(json)).toEqual(strip(ddl));
     const vendor = json.catalog.tables.get('public.vendor')!;
-    expect(vendor.columns.map((c) => [c.name, c.identity, c.notNull])).toEqual([['id', undefined, true], ['seq', 'by default', true], ['risk', undefined, true]]);
+    expect(vendor.columns.map((c) => [c.name, c.identity, c.notNull])).toEqual([
+      ['id', undefined, true],
+      ['seq', 'by default', true],
+      ['risk', undefined, true],
+    ]);
     expect(vendor.constraints).toEqual([expect.objectContaining({ name: 'vendor_pk', kind: 'primary key', columns: ['id'], implicitName: false })]);
   });
 
   it('a qualified enum name sets its schema; a primary key object without a name is <table>_pkey; the array form still works', () => {
-    const m = load({ module: 'app', enums: [{ name: 'audit.level', values: ['a'] }], tables: [{ name: 't', columns: [{ name: 'a', type: 'int', identity: 'always' }], primaryKey: { columns: ['a'] } }, { name: 'u', columns: [{ name: 'a', type: 'int' }], primaryKey: ['a'] }] });
+    const m = load({
+      module: 'app',
+      enums: [{ name: 'audit.level', values: ['a'] }],
+      tables: [
+        { name: 't', columns: [{ name: 'a', type: 'int', identity: 'always' }], primaryKey: { columns: ['a'] } },
+        { name: 'u', columns: [{ name: 'a', type: 'int' }], primaryKey: ['a'] },
+      ],
+    });
     expect(m.findings).toEqual([]);
     expect([...m.catalog.enums.keys()]).toEqual(['audit.level']);
     expect(m.catalog.tables.get('public.t')!.constraints[0]).toMatchObject({ name: 't_pkey', implicitName: true });
@@ -78,7 +100,19 @@ describe('loading enums, identity columns and named primary keys', () => {
   });
 
   it('a bad list of enum values is schema-definition-invalid at its place in the JSON, and no enum is registered', () => {
-    const text = JSON.stringify({ module: 'app', enums: [{ name: 'risk_level', values: ['low', 'low'] }, { name: 'state', values: [] }, { name: 'kind', values: ['a', ''] }], tables: [] }, null, 2);
+    const text = JSON.stringify(
+      {
+        module: 'app',
+        enums: [
+          { name: 'risk_level', values: ['low', 'low'] },
+          { name: 'state', values: [] },
+          { name: 'kind', values: ['a', ''] },
+        ],
+        tables: [],
+      },
+      null,
+      2,
+    );
     const m = load(text);
     expect(m.findings.map((f) => [f.ruleId, f.loc.line, f.message])).toEqual([
       ['schema-definition-invalid', lineOf(text, '"values"'), 'enums[0].values: items 1 and 0 are the same'],
@@ -93,8 +127,21 @@ describe('loading enums, identity columns and named primary keys', () => {
     const m = load(
       {
         module: 'app',
-        enums: [{ name: 'risk_level', values: ['a'] }, { name: 'risk_level', values: ['b'] }, { name: 'shared', values: ['c'] }, { name: 'big', values: ['ok', long] }],
-        tables: [{ name: 't', columns: [{ name: 'a', type: 'int', identity: 'always', nullable: true }, { name: 'b', type: 'int', identity: 'by default', default: '1' }] }],
+        enums: [
+          { name: 'risk_level', values: ['a'] },
+          { name: 'risk_level', values: ['b'] },
+          { name: 'shared', values: ['c'] },
+          { name: 'big', values: ['ok', long] },
+        ],
+        tables: [
+          {
+            name: 't',
+            columns: [
+              { name: 'a', type: 'int', identity: 'always', nullable: true },
+              { name: 'b', type: 'int', identity: 'by default', default: '1' },
+            ],
+          },
+        ],
       },
       {},
       "CREATE TYPE shared AS ENUM ('x');\n",
@@ -142,9 +189,12 @@ describe('schema-drift over enums, identity columns and named primary keys', () 
   });
 
   it('an enum missing on either side', () => {
-    const missing = drift(edit((j) => j.enums.push({ name: 'vendor_state', values: ['new'] })), SQL);
+    const missing = drift(
+      edit((j) => j.enums.push({ name: 'vendor_state', values: ['new'] })),
+      SQL,
+    );
     expect(missing.map((f) => f.message)).toEqual([
-      "enum type \"vendor_state\" ('new') is declared in schema.json but the migrations of module \"app\" never create it: add CREATE TYPE vendor_state AS ENUM ('new') in a migration or remove it from schema.json",
+      'enum type "vendor_state" (\'new\') is declared in schema.json but the migrations of module "app" never create it: add CREATE TYPE vendor_state AS ENUM (\'new\') in a migration or remove it from schema.json',
     ]);
     const text = JSON.stringify(JSON_DEF, null, 2);
     const extra = drift(text, SQL + "CREATE TYPE vendor_state AS ENUM ('new');\n");
@@ -152,7 +202,7 @@ describe('schema-drift over enums, identity columns and named primary keys', () 
       expect.objectContaining({
         logical: 'public.vendor_state',
         loc: expect.objectContaining({ line: lineOf(text, '"enums"') }),
-        message: "enum type \"vendor_state\" ('new') is created by the migrations (app/migrations/001_init.sql:8) but not declared in schema.json: declare it under \"enums\" or drop it in a migration",
+        message: 'enum type "vendor_state" (\'new\') is created by the migrations (app/migrations/001_init.sql:8) but not declared in schema.json: declare it under "enums" or drop it in a migration',
       }),
     ]);
   });
@@ -160,11 +210,17 @@ describe('schema-drift over enums, identity columns and named primary keys', () 
   it('identity that differs', () => {
     const found = drift(JSON_DEF, SQL.replace('GENERATED BY DEFAULT AS IDENTITY', 'GENERATED ALWAYS AS IDENTITY'));
     expect(found.map((f) => [f.logical, f.message])).toEqual([
-      ['public.vendor.seq', 'column "vendor.seq": schema.json says bigint NOT NULL GENERATED BY DEFAULT AS IDENTITY, migrations (app/migrations/001_init.sql:4) say bigint NOT NULL GENERATED ALWAYS AS IDENTITY'],
+      [
+        'public.vendor.seq',
+        'column "vendor.seq": schema.json says bigint NOT NULL GENERATED BY DEFAULT AS IDENTITY, migrations (app/migrations/001_init.sql:4) say bigint NOT NULL GENERATED ALWAYS AS IDENTITY',
+      ],
     ]);
-    expect(drift(edit((j) => delete j.tables[0].columns[1].identity), SQL).map((f) => f.message)).toEqual([
-      'column "vendor.seq": schema.json says bigint NULL, migrations (app/migrations/001_init.sql:4) say bigint NOT NULL GENERATED BY DEFAULT AS IDENTITY',
-    ]);
+    expect(
+      drift(
+        edit((j) => delete j.tables[0].columns[1].identity),
+        SQL,
+      ).map((f) => f.message),
+    ).toEqual(['column "vendor.seq": schema.json says bigint NULL, migrations (app/migrations/001_init.sql:4) say bigint NOT NULL GENERATED BY DEFAULT AS IDENTITY']);
   });
 
   it('a primary key named differently', () => {
@@ -174,10 +230,16 @@ describe('schema-drift over enums, identity columns and named primary keys', () 
       expect.objectContaining({
         logical: 'public.vendor.vendor_pk',
         loc: expect.objectContaining({ line: lineOf(text, '"name": "vendor_pk"') }),
-        message: 'primary key of "vendor" is named "vendor_pk" in schema.json but "vendor_pkey" in the migrations (app/migrations/001_init.sql:6): drop "name" from "primaryKey" in schema.json or rename it in a migration',
+        message:
+          'primary key of "vendor" is named "vendor_pk" in schema.json but "vendor_pkey" in the migrations (app/migrations/001_init.sql:6): drop "name" from "primaryKey" in schema.json or rename it in a migration',
       }),
     ]);
-    expect(drift(edit((j) => (j.tables[0].primaryKey = ['id'])), SQL).map((f) => f.message)).toEqual([
+    expect(
+      drift(
+        edit((j) => (j.tables[0].primaryKey = ['id'])),
+        SQL,
+      ).map((f) => f.message),
+    ).toEqual([
       'primary key of "vendor" is named "vendor_pkey" in schema.json but "vendor_pk" in the migrations (app/migrations/001_init.sql:6): write "primaryKey": {"name":"vendor_pk","columns":["id"]} in schema.json or rename it in a migration',
     ]);
   });

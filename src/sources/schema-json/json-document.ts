@@ -111,7 +111,8 @@ function describeJsonError(text: string, e: ParseError): { message: string; star
   if (comma !== undefined) return { message: 'trailing comma: JSON allows no "," before "}" or "]"', start: comma, end: comma + 1 };
   if (text.trim() === '') return { message: 'file is empty: expected a JSON object describing the module', start: 0, end: 0 };
   if (text[e.offset] === "'") return { message: 'JSON strings and property names take double quotes, not single quotes', start: e.offset, end: e.offset + 1 };
-  if (e.offset >= text.length) return { message: `unexpected end of file: ${JSON_ERRORS[jsoncParser().printParseErrorCode(e.error)] ?? 'the JSON is incomplete'}`, start: text.length, end: text.length };
+  if (e.offset >= text.length)
+    return { message: `unexpected end of file: ${JSON_ERRORS[jsoncParser().printParseErrorCode(e.error)] ?? 'the JSON is incomplete'}`, start: text.length, end: text.length };
   return { message: JSON_ERRORS[jsoncParser().printParseErrorCode(e.error)] ?? 'invalid JSON', start: e.offset, end: e.offset + Math.max(1, e.length) };
 }
 

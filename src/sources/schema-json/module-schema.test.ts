@@ -57,7 +57,9 @@ describe('schemas/module-schema.json', () => {
   it('rejects what the format forbids', () => {
     const messages = (v: unknown) => validateModuleDefinition(v).map((p) => p.message);
     expect(messages({ module: 'a', tables: [{ name: 't', columns: [] }] })).toEqual(['tables[0]: "columns" must have at least 1 item']);
-    expect(messages({ module: 'a', tables: [{ name: 't', columns: [{ name: 'c', type: 'int', references: { table: 'x' } }] }] })).toEqual(['tables[0].columns[0].references: missing required property "column"']);
+    expect(messages({ module: 'a', tables: [{ name: 't', columns: [{ name: 'c', type: 'int', references: { table: 'x' } }] }] })).toEqual([
+      'tables[0].columns[0].references: missing required property "column"',
+    ]);
     expect(messages({ module: 'a', tables: [{ name: 't', columns: [{ name: 'c', type: 'int' }], indexes: [{ columns: ['c'], method: 'btre' }] }] })).toEqual([
       'tables[0].indexes[0]: "method" must be one of: "btree", "hash", "gist", "spgist", "gin", "brin", "bloom", "hnsw", "ivfflat" (did you mean "btree"?)',
     ]);

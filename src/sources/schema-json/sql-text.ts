@@ -77,7 +77,11 @@ export function columnReferences(ast: unknown): string[] {
       if (nodeAs(n, 'SubLink')) return;
       const ref = nodeAs(n, 'ColumnRef');
       if (ref) {
-        out.push(nameParts(ref.fields).map((name) => name ?? '*').join('.'));
+        out.push(
+          nameParts(ref.fields)
+            .map((name) => name ?? '*')
+            .join('.'),
+        );
         return;
       }
       for (const v of Object.values(n)) if (typeof v === 'object') visit(v);

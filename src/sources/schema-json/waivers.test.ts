@@ -28,7 +28,18 @@ function lint(json: unknown, ruleIds: string[], opts: { today?: string; sql?: st
 function module(waivers: unknown[], extra: Record<string, unknown> = {}) {
   return {
     module: 'app',
-    tables: [{ name: 'vendor', columns: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'fullName', type: 'text' }, { name: 'lastName', type: 'text' }], waivers, ...extra }],
+    tables: [
+      {
+        name: 'vendor',
+        columns: [
+          { name: 'id', type: 'uuid', primaryKey: true },
+          { name: 'fullName', type: 'text' },
+          { name: 'lastName', type: 'text' },
+        ],
+        waivers,
+        ...extra,
+      },
+    ],
   };
 }
 

@@ -42,9 +42,7 @@ export function readWaivers(built: BuiltTable[], doc: JsonDocument, module: stri
         reason: `${w.reason} (approved by ${w.approvedBy}, expires ${w.expires})`,
         loc: doc.loc([...at, 'rule']),
         module,
-        appliesTo: logical
-          ? (f) => f.logical === logical
-          : (f) => f.logical !== undefined && (f.logical === base || f.logical.startsWith(base + '.')),
+        appliesTo: logical ? (f) => f.logical === logical : (f) => f.logical !== undefined && (f.logical === base || f.logical.startsWith(base + '.')),
       });
     });
   }

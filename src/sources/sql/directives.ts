@@ -30,10 +30,7 @@ export function readDirectives(file: SourceFile, module: string, inComment: (off
       reason,
       loc,
       module,
-      appliesTo:
-        kind === 'disable-file'
-          ? (f) => f.loc.file === path
-          : (f) => f.loc.file === path && f.loc.line === line + 1,
+      appliesTo: kind === 'disable-file' ? (f) => f.loc.file === path : (f) => f.loc.file === path && f.loc.line === line + 1,
     });
   }
   return out;

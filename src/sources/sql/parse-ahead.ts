@@ -27,10 +27,7 @@ export interface ParsedAheadFile {
  * optimised for both (iterateSqlFile was compiled three times). Then each piece the worker parsed:
  * `per` statements from statement `from` (see claimPiece: this thread parses the pieces it claims itself).
  */
-export type ParsedAheadMessage =
-  | { index: number; spans: number[]; comments: number[]; per: number }
-  | { index: number; from: number; results: (string | PgSyntaxError)[] }
-  | { failed: string };
+export type ParsedAheadMessage = { index: number; spans: number[]; comments: number[]; per: number } | { index: number; from: number; results: (string | PgSyntaxError)[] } | { failed: string };
 
 export interface ParseAhead {
   /**

@@ -57,12 +57,7 @@ export function parseSqlFile(text: string): ParsedFile {
  * next lets its parse tree die young, instead of holding a whole file's trees at once. Syntax errors
  * are appended to `errors` as they are met.
  */
-export function* iterateSqlFile(
-  text: string,
-  errors: SyntaxProblem[],
-  spans = splitStatements(text),
-  parsedAhead?: ParsedAheadFile['result'],
-): Generator<ParsedStatement> {
+export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = splitStatements(text), parsedAhead?: ParsedAheadFile['result']): Generator<ParsedStatement> {
   // Bytes are characters in every statement of an ASCII file: one test for the file, not one per statement.
   const ascii = !NON_ASCII.test(text);
   for (let i = 0; i < spans.length; i++) {

@@ -156,7 +156,9 @@ function print(node: unknown): string {
     }
     case 'BooleanTest': {
       const a = fieldsOf(node, kind);
-      const test = String(a.booltesttype ?? '').replace(/^IS_/, '').replace(/_/g, ' ');
+      const test = String(a.booltesttype ?? '')
+        .replace(/^IS_/, '')
+        .replace(/_/g, ' ');
       return `${operand(a.arg)} IS ${test}`;
     }
     case 'SQLValueFunction': {

@@ -46,8 +46,35 @@ const ALTER_KIND: Partial<Record<string, string>> = { OBJECT_VIEW: 'view', OBJEC
 
 /** What ALTER TABLE may do to a relation that is not a table (ATSimplePermissions' allowed targets). */
 const ALLOWED_ON: Record<string, ReadonlySet<string>> = {
-  view: new Set(['AT_ChangeOwner', 'AT_ColumnDefault', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ReplaceRelOptions', 'AT_AddColumnToView', 'AT_EnableRule', 'AT_DisableRule', 'AT_EnableAlwaysRule', 'AT_EnableReplicaRule', 'AT_SetOptions', 'AT_ResetOptions']),
-  'materialized view': new Set(['AT_ChangeOwner', 'AT_SetStatistics', 'AT_SetOptions', 'AT_ResetOptions', 'AT_SetStorage', 'AT_SetCompression', 'AT_ClusterOn', 'AT_DropCluster', 'AT_SetAccessMethod', 'AT_SetTableSpace', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ReplaceRelOptions']),
+  view: new Set([
+    'AT_ChangeOwner',
+    'AT_ColumnDefault',
+    'AT_SetRelOptions',
+    'AT_ResetRelOptions',
+    'AT_ReplaceRelOptions',
+    'AT_AddColumnToView',
+    'AT_EnableRule',
+    'AT_DisableRule',
+    'AT_EnableAlwaysRule',
+    'AT_EnableReplicaRule',
+    'AT_SetOptions',
+    'AT_ResetOptions',
+  ]),
+  'materialized view': new Set([
+    'AT_ChangeOwner',
+    'AT_SetStatistics',
+    'AT_SetOptions',
+    'AT_ResetOptions',
+    'AT_SetStorage',
+    'AT_SetCompression',
+    'AT_ClusterOn',
+    'AT_DropCluster',
+    'AT_SetAccessMethod',
+    'AT_SetTableSpace',
+    'AT_SetRelOptions',
+    'AT_ResetRelOptions',
+    'AT_ReplaceRelOptions',
+  ]),
   sequence: new Set(['AT_ChangeOwner', 'AT_SetLogged', 'AT_SetUnLogged', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ReplaceRelOptions']),
 };
 
@@ -143,7 +170,10 @@ function alterTableCmds(ctx: StatementContext, table: Table, nodes: Node[], recu
 }
 
 function actionName(cmd: AlterTableCmd): string {
-  return (cmd.subtype ?? '').replace(/^AT_/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+  return (cmd.subtype ?? '')
+    .replace(/^AT_/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toUpperCase();
 }
 
 function column(ctx: StatementContext, table: Table, name: string) {
@@ -204,7 +234,10 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
         ctx.problem(`relation "${parent.name}" is not a parent of relation "${table.name}"`, ctx.nameAt(rv.location));
         return;
       }
-      ctx.state.inheritors.set(parent, siblings.filter((t) => t !== table));
+      ctx.state.inheritors.set(
+        parent,
+        siblings.filter((t) => t !== table),
+      );
       return;
     }
     case 'AT_DetachPartition':

@@ -25,7 +25,23 @@ export function typeRefOf(typeName: TypeName | undefined, searchPath: string[] =
 }
 
 /** Built-in types a number is assigned to: numbers themselves, and strings (I/O conversion casts). */
-const TAKES_A_NUMBER = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision', 'money', 'text', 'character varying', 'character', 'name', 'serial', 'bigserial', 'smallserial', 'oid']);
+const TAKES_A_NUMBER = new Set([
+  'smallint',
+  'integer',
+  'bigint',
+  'numeric',
+  'real',
+  'double precision',
+  'money',
+  'text',
+  'character varying',
+  'character',
+  'name',
+  'serial',
+  'bigserial',
+  'smallserial',
+  'oid',
+]);
 
 /**
  * `DEFAULT 0` on a built-in type a number cannot be assigned to (boolean, timestamp, uuid, arrays …):
@@ -60,10 +76,7 @@ export function columnFromDef(ctx: StatementContext, def: ColumnDef, tableName: 
   ctx.noteDeclaredName(column, colname, def.location);
   const mysqlIndex = odd && (colname === 'index' || colname === 'key');
   if (mysqlIndex) {
-    ctx.problem(
-      `PostgreSQL reads this as a column named "${colname}" of type ${ref.name}: MySQL's inline INDEX/KEY is not PostgreSQL; use CREATE INDEX ${ref.name} ON ${tableName} (…)`,
-      column.loc,
-    );
+    ctx.problem(`PostgreSQL reads this as a column named "${colname}" of type ${ref.name}: MySQL's inline INDEX/KEY is not PostgreSQL; use CREATE INDEX ${ref.name} ON ${tableName} (…)`, column.loc);
   }
   const rest: ConstraintNode[] = [];
   // A column constraint becomes the table constraint it stands for by naming its column (the parse tree is ours to change).

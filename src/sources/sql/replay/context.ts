@@ -250,7 +250,8 @@ export class StatementContext {
   }
 
   private found(t: Table | undefined, relation: RelationName, schema: string, missingOk: boolean): Table | undefined {
-    if (!t && !missingOk && !this.platformRelation(relation.schemaname, relation.relname ?? '')) this.problem(`relation "${schema}.${relation.relname ?? ''}" does not exist at this point of the migrations`, this.nameAt(relation.location));
+    if (!t && !missingOk && !this.platformRelation(relation.schemaname, relation.relname ?? ''))
+      this.problem(`relation "${schema}.${relation.relname ?? ''}" does not exist at this point of the migrations`, this.nameAt(relation.location));
     return t;
   }
 
@@ -258,10 +259,7 @@ export class StatementContext {
   noteDeclaredName(obj: { declaredName?: string }, storedName: string, byteLocation?: number): void {
     // Truncation never splits a character, so a cut name can be up to 3 bytes short of the limit.
     if (byteLength(storedName) <= MAX_IDENTIFIER_BYTES - 4) return;
-    const text =
-      byteLocation === undefined
-        ? this.file.text.slice(this.stmt.start, this.stmt.end)
-        : this.file.text.slice(this.stmt.offset(byteLocation), this.stmt.end);
+    const text = byteLocation === undefined ? this.file.text.slice(this.stmt.start, this.stmt.end) : this.file.text.slice(this.stmt.offset(byteLocation), this.stmt.end);
     const re = /"((?:[^"]|"")*)"|([A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const word = m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase();

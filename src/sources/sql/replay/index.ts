@@ -107,7 +107,12 @@ function dropSchemas(ctx: StatementContext, stmt: DropStmt): void {
     ctx.state.droppedSchemas.add(schema);
     for (const v of views) removeView(ctx, v);
     // Foreign keys into the schema from elsewhere go too.
-    if (tables.length) dropTables(ctx, { behavior: 'DROP_CASCADE' }, tables.map((t) => [t.schema, t.name]));
+    if (tables.length)
+      dropTables(
+        ctx,
+        { behavior: 'DROP_CASCADE' },
+        tables.map((t) => [t.schema, t.name]),
+      );
     for (const q of sequences) {
       catalog.sequences.delete(`${q.schema}.${q.name}`);
       ctx.state.names.removeRelation(q.schema, q.name);

@@ -15,7 +15,11 @@ export function expressionColumnName(expr: unknown): string {
 /** FigureColnameInternal from parse_target.c: a name and its strength (2 beats a type cast's 1). */
 export function figureColname(node: Node | undefined): [string | undefined, number] {
   if (!node) return [undefined, 0];
-  const lastString = (list: Node[] | undefined) => (list ?? []).filter((x) => 'String' in x).map(str).pop();
+  const lastString = (list: Node[] | undefined) =>
+    (list ?? [])
+      .filter((x) => 'String' in x)
+      .map(str)
+      .pop();
   if ('ColumnRef' in node) {
     const name = lastString(node.ColumnRef.fields);
     return name ? [name, 2] : [undefined, 0];
@@ -45,7 +49,14 @@ export function figureColname(node: Node | undefined): [string | undefined, numb
   if ('RowExpr' in node) return ['row', 2];
   if ('CoalesceExpr' in node) return ['coalesce', 2];
   if ('MinMaxExpr' in node) return [node.MinMaxExpr.op === 'IS_GREATEST' ? 'greatest' : 'least', 2];
-  if ('SQLValueFunction' in node) return [String(node.SQLValueFunction.op).replace(/^SVFOP_/, '').replace(/_N$/, '').toLowerCase(), 2];
+  if ('SQLValueFunction' in node)
+    return [
+      String(node.SQLValueFunction.op)
+        .replace(/^SVFOP_/, '')
+        .replace(/_N$/, '')
+        .toLowerCase(),
+      2,
+    ];
   return [undefined, 0];
 }
 

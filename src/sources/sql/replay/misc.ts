@@ -140,7 +140,7 @@ export function selectStatement(ctx: StatementContext, stmt: SelectStmt): void {
     const [relArg, timeArg] = call.args ?? [];
     const relText = constantText(relArg);
     const timeCall = nodeAs(timeArg, 'FuncCall');
-    const timeText = timeCall ? constantText(timeCall.args?.[0]) : constantText(timeArg) ?? constantText(namedArg(call, 'time_column_name'));
+    const timeText = timeCall ? constantText(timeCall.args?.[0]) : (constantText(timeArg) ?? constantText(namedArg(call, 'time_column_name')));
     if (!relText || !timeText) continue;
     const rel = regclassName(relText);
     if (!rel) continue;
@@ -192,7 +192,6 @@ export function setSearchPath(stmt: VariableSetStmt, searchPath: string[]): void
   const schemas = (stmt.args ?? []).map((a) => nodeAs(a, 'A_Const')?.sval?.sval ?? str(a)).filter((s) => s && s !== '$user');
   if (schemas.length) searchPath.splice(0, searchPath.length, ...schemas);
 }
-
 
 /** DROP FUNCTION name(args): the signature may be created again. */
 export function dropFunction(ctx: StatementContext, obj: Node): void {

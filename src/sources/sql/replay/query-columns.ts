@@ -91,7 +91,12 @@ function selectShape(scope: Scope, query: Node | undefined): QueryShape {
       for (const f of items) {
         columns.push(...f.columns);
         complete &&= f.complete;
-        if (f.source) use(scope, f.source, f.columns.map((c) => c.name));
+        if (f.source)
+          use(
+            scope,
+            f.source,
+            f.columns.map((c) => c.name),
+          );
       }
       continue;
     }
@@ -267,4 +272,3 @@ function collectColumnRefs(node: unknown, visit: (ref: ColumnRef) => void): void
 export function columnsFromShape(shape: QueryShape, names: string[], loc: Column['loc']): Column[] {
   return shape.columns.map((c, i) => newColumn(names[i] ?? c.name, c.type, loc));
 }
-

@@ -17,7 +17,10 @@ function model(sql: string) {
   return buildModel([{ name: 'app', dir: 'app', migrations: [{ path: 'app/1.sql', bytes: enc.encode(sql) }] }], 'global');
 }
 const errors = (sql: string) => model(sql).findings.filter((f) => f.ruleId === 'replay-error' || f.ruleId === 'parse-error');
-const columns = (sql: string, table: string) => model(sql).catalog.tables.get(table)?.columns.map((c) => `${c.name} ${c.type.text}${c.notNull ? ' NOT NULL' : ''}`);
+const columns = (sql: string, table: string) =>
+  model(sql)
+    .catalog.tables.get(table)
+    ?.columns.map((c) => `${c.name} ${c.type.text}${c.notNull ? ' NOT NULL' : ''}`);
 
 describe("pg_dump's COPY … FROM stdin", () => {
   const dump = `CREATE TABLE public.t (id integer, note text);
@@ -29,7 +32,11 @@ ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);
 `;
   it('skips the rows up to the \\. line, and replays what follows', () => {
     expect(errors(dump)).toEqual([]);
-    expect(model(dump).catalog.tables.get('public.t')?.constraints.map((c) => c.name)).toEqual(['t_pkey']);
+    expect(
+      model(dump)
+        .catalog.tables.get('public.t')
+        ?.constraints.map((c) => c.name),
+    ).toEqual(['t_pkey']);
   });
 });
 
@@ -51,7 +58,11 @@ describe('typed tables and inheritance', () => {
       ALTER TABLE parent ADD CONSTRAINT a_positive CHECK (a > 0);
       ALTER TABLE parent DROP COLUMN d;`;
     expect(columns(sql, 'public.kid')).toEqual(['a bigint', 'bb text', 'c integer']);
-    expect(model(sql).catalog.tables.get('public.kid')?.constraints.map((c) => c.name)).toEqual(['a_positive']);
+    expect(
+      model(sql)
+        .catalog.tables.get('public.kid')
+        ?.constraints.map((c) => c.name),
+    ).toEqual(['a_positive']);
     expect(errors(sql)).toEqual([]);
   });
 

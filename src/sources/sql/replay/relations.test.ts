@@ -70,16 +70,21 @@ describe('views, materialized views and sequences', () => {
   });
 
   it('an index on a materialized view counts for duplicate-index', () => {
-    const found = ids(`${TENANT_TABLE}
+    const found = ids(
+      `${TENANT_TABLE}
       CREATE MATERIALIZED VIEW incident_titles AS SELECT id, title FROM incidents;
       CREATE INDEX a_idx ON incident_titles (title);
-      CREATE INDEX b_idx ON incident_titles (title);`, 'duplicate-index');
+      CREATE INDEX b_idx ON incident_titles (title);`,
+      'duplicate-index',
+    );
     expect(found.map((f) => f.logical)).toEqual(['public.incident_titles.b_idx']);
   });
 
   it('a view pins the columns it reads: DROP COLUMN and ALTER TYPE of them are refused, DROP TABLE needs CASCADE', () => {
     const base = `${TENANT_TABLE} CREATE VIEW v AS SELECT title FROM incidents;`;
-    expect(replayErrors(`${base} ALTER TABLE incidents DROP COLUMN title;`).map((f) => f.message)).toEqual([expect.stringMatching(/^cannot drop column title of table incidents because other objects depend on it \(view v\)/)]);
+    expect(replayErrors(`${base} ALTER TABLE incidents DROP COLUMN title;`).map((f) => f.message)).toEqual([
+      expect.stringMatching(/^cannot drop column title of table incidents because other objects depend on it \(view v\)/),
+    ]);
     expect(replayErrors(`${base} ALTER TABLE incidents ALTER COLUMN title TYPE varchar(10);`)).toHaveLength(1);
     expect(replayErrors(`${base} DROP TABLE incidents;`)).toHaveLength(1);
     const cascade = model(`${base} DROP TABLE incidents CASCADE;`);
@@ -129,9 +134,15 @@ describe('LIKE, index renames, subcommand order and partitions', () => {
       CREATE TABLE full_copy (LIKE src INCLUDING ALL);`);
     const plain = m.catalog.tables.get('public.plain')!;
     const full = m.catalog.tables.get('public.full_copy')!;
-    expect(plain.columns.map((c) => [c.name, c.notNull, c.default?.text, c.comment])).toEqual([['id', true, undefined, undefined], ['code', true, undefined, undefined]]);
+    expect(plain.columns.map((c) => [c.name, c.notNull, c.default?.text, c.comment])).toEqual([
+      ['id', true, undefined, undefined],
+      ['code', true, undefined, undefined],
+    ]);
     expect(plain.constraints).toEqual([]);
-    expect(full.columns.map((c) => [c.name, c.default?.text, c.comment])).toEqual([['id', undefined, undefined], ['code', "'x'", 'the code']]);
+    expect(full.columns.map((c) => [c.name, c.default?.text, c.comment])).toEqual([
+      ['id', undefined, undefined],
+      ['code', "'x'", 'the code'],
+    ]);
     expect(full.constraints.map((c) => c.name).sort()).toEqual(['code_len', 'full_copy_pkey']);
     expect(full.indexes.map((i) => i.name)).toEqual(['full_copy_code_idx']);
   });
@@ -170,7 +181,9 @@ describe('keys that foreign keys use', () => {
   it('dropping a referenced column or key is refused without CASCADE, as PostgreSQL does; CASCADE drops the foreign keys', () => {
     const base = `CREATE TABLE vendor (id int PRIMARY KEY, legacy_id int UNIQUE);
       CREATE TABLE contact (legacy int REFERENCES vendor (legacy_id), vendor_id int REFERENCES vendor);`;
-    expect(replayErrors(`${base} ALTER TABLE vendor DROP COLUMN legacy_id;`).map((f) => f.message)).toEqual([expect.stringMatching(/^cannot drop column legacy_id of table vendor because other objects depend on it \(constraint contact_legacy_fkey on table contact\)/)]);
+    expect(replayErrors(`${base} ALTER TABLE vendor DROP COLUMN legacy_id;`).map((f) => f.message)).toEqual([
+      expect.stringMatching(/^cannot drop column legacy_id of table vendor because other objects depend on it \(constraint contact_legacy_fkey on table contact\)/),
+    ]);
     expect(replayErrors(`${base} ALTER TABLE vendor DROP CONSTRAINT vendor_pkey;`)).toHaveLength(1);
     const m = model(`${base} ALTER TABLE vendor DROP COLUMN legacy_id CASCADE; ALTER TABLE vendor DROP CONSTRAINT vendor_pkey CASCADE;`);
     expect(m.findings).toEqual([]);

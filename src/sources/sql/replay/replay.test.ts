@@ -52,7 +52,18 @@ const CASES: Case[] = [
           CREATE INDEX ON t (((org + 1)::text));
           CREATE INDEX ON t ((coalesce(email, '')), (CASE WHEN org > 0 THEN 1 END), (lower(email) COLLATE "C"));
           CREATE UNIQUE INDEX ON t (email) WHERE other > 0;`,
-    expect: ['t.t_org_idx', 't.t_org_email_idx', 't.t_lower_idx', 't.t_expr_idx', 't.t_org_other_idx', 't.t_org_org1_idx', 't.t_email_idx', 't.t_text_idx', 't.t_coalesce_case_lower_idx', 't.t_email_idx1'],
+    expect: [
+      't.t_org_idx',
+      't.t_org_email_idx',
+      't.t_lower_idx',
+      't.t_expr_idx',
+      't.t_org_other_idx',
+      't.t_org_org1_idx',
+      't.t_email_idx',
+      't.t_text_idx',
+      't.t_coalesce_case_lower_idx',
+      't.t_email_idx1',
+    ],
   },
   {
     name: 'name conflicts get a number',
@@ -333,13 +344,13 @@ const REJECTED: { name: string; lines: string[] }[] = [
       'ALTER TABLE vendor ALTER COLUMN nope SET NOT NULL;',
       'ALTER TABLE vendor RENAME COLUMN name TO code;',
       'ALTER TABLE vendor ADD PRIMARY KEY (code);',
-      'ALTER TABLE vendor ADD CONSTRAINT code_set CHECK (code <> \'\');',
+      "ALTER TABLE vendor ADD CONSTRAINT code_set CHECK (code <> '');",
       'ALTER TABLE vendor ADD CONSTRAINT code_set CHECK (code IS NOT NULL);',
       'ALTER TABLE vendor DROP CONSTRAINT nope;',
       'ALTER TABLE vendor ADD UNIQUE (nope);',
       'ALTER TABLE vendor ADD FOREIGN KEY (nope) REFERENCES vendor (id);',
       'ALTER TABLE vendor ADD CHECK (nope > 0);',
-      'ALTER TABLE vendor ADD CHECK (vendor.name <> \'\');',
+      "ALTER TABLE vendor ADD CHECK (vendor.name <> '');",
       'ALTER TABLE vendor ADD UNIQUE USING INDEX nope;',
       'CREATE INDEX ON vendor (nope);',
       'CREATE INDEX idx_vendor_name ON vendor (name);',
@@ -350,7 +361,7 @@ const REJECTED: { name: string; lines: string[] }[] = [
       'CREATE TABLE vendor (id int);',
       'CREATE TABLE other (id int);',
       'ALTER TABLE other RENAME TO vendor;',
-      'COMMENT ON COLUMN vendor.nope IS \'x\';',
+      "COMMENT ON COLUMN vendor.nope IS 'x';",
       'CREATE POLICY p ON nope USING (true);',
       'DROP POLICY nope ON vendor;',
     ],
@@ -413,7 +424,8 @@ describe('create_hypertable names its table as a regclass literal', () => {
   for (const [sql, key] of cases) {
     it(sql, async () => {
       await loadParser();
-      const ddl = 'CREATE SCHEMA ops; CREATE TABLE audit_log (created_at timestamptz NOT NULL); CREATE TABLE "Audit Log" (created_at timestamptz NOT NULL); CREATE TABLE ops."Event" (created_at timestamptz NOT NULL);';
+      const ddl =
+        'CREATE SCHEMA ops; CREATE TABLE audit_log (created_at timestamptz NOT NULL); CREATE TABLE "Audit Log" (created_at timestamptz NOT NULL); CREATE TABLE ops."Event" (created_at timestamptz NOT NULL);';
       const model = buildModel([{ name: 'app', dir: 'app', migrations: [{ path: 'app/1.sql', bytes: new TextEncoder().encode(ddl + '\n' + sql) }] }], 'global');
       expect(model.findings).toEqual([]);
       const hyper = [...model.catalog.tables.values()].filter((t) => t.hypertable).map((t) => `${t.schema}.${t.name}`);

@@ -357,7 +357,9 @@ export function referencingForeignKeys(ctx: StatementContext, table: Table, colu
 export function foreignKeysBlock(ctx: StatementContext, what: string, deps: { t: Table; c: Constraint }[], cascade: boolean): boolean {
   if (deps.length === 0) return false;
   if (!cascade) {
-    ctx.problem(`cannot drop ${what} because other objects depend on it (${deps.map(({ t, c }) => `constraint ${c.name} on table ${t.name}`).join(', ')}): drop those foreign keys first, or use CASCADE`);
+    ctx.problem(
+      `cannot drop ${what} because other objects depend on it (${deps.map(({ t, c }) => `constraint ${c.name} on table ${t.name}`).join(', ')}): drop those foreign keys first, or use CASCADE`,
+    );
     return true;
   }
   for (const { t, c } of deps) {
@@ -391,9 +393,7 @@ export function dropColumn(ctx: StatementContext, table: Table, name: string, mi
   table.indexes = table.indexes.filter((i) => {
     // A column used in an expression, INCLUDE or the WHERE of a partial index takes the index with it.
     const uses =
-      i.keys.some((k) => ('column' in k ? k.column === name : mentionsColumn(k.expr.ast, name))) ||
-      i.include.includes(name) ||
-      (i.predicate !== undefined && mentionsColumn(i.predicate.ast, name));
+      i.keys.some((k) => ('column' in k ? k.column === name : mentionsColumn(k.expr.ast, name))) || i.include.includes(name) || (i.predicate !== undefined && mentionsColumn(i.predicate.ast, name));
     if (!uses) return true;
     names.removeRelation(table.schema, i.name);
     ctx.state.indexOwner.delete(table.schema, i.name);

@@ -17,9 +17,7 @@ describe('trigger replay', () => {
 CREATE TRIGGER x BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();
 CREATE TRIGGER x BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION f();
 CREATE OR REPLACE TRIGGER x BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();`);
-    expect(findings.map((f) => [f.ruleId, f.loc.line, f.message])).toEqual([
-      ['replay-error', 3, 'trigger "x" for relation "t" already exists: use CREATE OR REPLACE TRIGGER, or drop it first'],
-    ]);
+    expect(findings.map((f) => [f.ruleId, f.loc.line, f.message])).toEqual([['replay-error', 3, 'trigger "x" for relation "t" already exists: use CREATE OR REPLACE TRIGGER, or drop it first']]);
     expect(table('t').triggers.map((t) => t.events)).toEqual([['insert']]);
   });
 

@@ -13,7 +13,25 @@ import { dropColumn } from './tables.js';
 
 const BUILTIN = new Set(PG_CATALOG_TYPES);
 /** Names the model gives built-in types (format_type's: `boolean`, `timestamp with time zone` …). */
-export const BUILTIN_TYPE_NAMES = new Set(['boolean', 'date', 'uuid', 'json', 'jsonb', 'bytea', 'inet', 'cidr', 'interval', 'timestamp with time zone', 'timestamp without time zone', 'time with time zone', 'time without time zone', 'bit varying', 'xml', 'tsvector', 'point']);
+export const BUILTIN_TYPE_NAMES = new Set([
+  'boolean',
+  'date',
+  'uuid',
+  'json',
+  'jsonb',
+  'bytea',
+  'inet',
+  'cidr',
+  'interval',
+  'timestamp with time zone',
+  'timestamp without time zone',
+  'time with time zone',
+  'time without time zone',
+  'bit varying',
+  'xml',
+  'tsvector',
+  'point',
+]);
 const INFORMATION_SCHEMA = new Set(INFORMATION_SCHEMA_TYPES);
 /** Pseudo-types CREATE TABLE and ADD COLUMN turn into an integer column with a sequence. */
 export const SERIAL_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
@@ -74,7 +92,27 @@ export function unknownTypeMessage(typeName: TypeName): string {
   return `type "${names.join('.')}" does not exist${suggestion(names[names.length - 1]!)}: not a built-in type, a type the migrations create, or one of a configured extension (config "extensions")`;
 }
 
-const COMMON = ['text', 'integer', 'bigint', 'smallint', 'boolean', 'uuid', 'jsonb', 'json', 'numeric', 'date', 'timestamp', 'timestamptz', 'interval', 'varchar', 'bytea', 'inet', 'real', 'serial', 'bigserial'];
+const COMMON = [
+  'text',
+  'integer',
+  'bigint',
+  'smallint',
+  'boolean',
+  'uuid',
+  'jsonb',
+  'json',
+  'numeric',
+  'date',
+  'timestamp',
+  'timestamptz',
+  'interval',
+  'varchar',
+  'bytea',
+  'inet',
+  'real',
+  'serial',
+  'bigserial',
+];
 
 function suggestion(name: string): string {
   const best = closestMatch(name, COMMON, 2);
