@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
+import { runSql } from '../src/commands/sql.js';
+import { loadWorkspace } from '../src/commands/workspace.js';
+import type { BuiltModel } from '../src/sources/build.js';
 import { recordingIO } from './support/command-io.js';
 
 const root = resolve(__dirname, '..');
@@ -37,13 +40,22 @@ describe('module-schemas/', () => {
     expect(r.code).toBe(0);
   }, 60_000);
 
+  const committed = (module: string) => readFileSync(resolve(root, 'module-schemas', module, 'migrations', '001_init.sql'), 'utf8');
+
+  it('global: migrations/001_init.sql is what `ismslint sql global` prints', async () => {
+    expect(await cli(['sql', 'global'])).toEqual({ code: 0, out: committed('global'), err: '' });
+  });
+
+  // Each module's DDL from the one workspace the CLI would load for it.
+  let workspace: Promise<BuiltModel> | undefined;
   it.each(MODULES)(
     '%s: migrations/001_init.sql is what `ismslint sql` generates from its schema.json',
     async (module) => {
-      const r = await cli(['sql', module]);
-      expect(r.code).toBe(0);
-      expect(r.err).toBe('');
-      expect(r.out).toBe(readFileSync(resolve(root, 'module-schemas', module, 'migrations', '001_init.sql'), 'utf8'));
+      workspace ??= loadWorkspace(recordingIO(root), { paths: [] }).then((w) => w.model);
+      const io = recordingIO(root);
+      expect(await runSql(io, { model: await workspace, module })).toBe(0);
+      expect(io.err).toBe('');
+      expect(io.out).toBe(committed(module));
     },
     60_000,
   );

@@ -17,6 +17,13 @@ describe('test projects', () => {
     expect(testFiles).toEqual(expect.arrayContaining(databaseTestFiles));
   });
 
+  it('puts the generated QA suites in db, which is where their imports put them', () => {
+    for (const suite of ['qa/global.test.ts', 'fixtures/qa/generated/hostile.test.ts']) {
+      expect(databaseTestFiles).toContain(suite);
+      expect(usesDatabase(join(__dirname, '..', suite))).toBe(true);
+    }
+  });
+
   it('sees a database package imported through local helpers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-projects-'));
     try {
