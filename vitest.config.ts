@@ -101,12 +101,14 @@ export default defineConfig({
           // database, so every core runs a worker.
           isolate: false,
           maxWorkers: availableParallelism(),
+          // First, on its own: a database test started alongside would wait for a core.
+          sequence: { groupOrder: 0 },
           include: testFiles,
           exclude: [...configDefaults.exclude, ...databaseTestFiles],
           alias: [{ find: DATABASE_PACKAGES, replacement: join(root, 'test/support/no-database.ts') }],
         },
       },
-      { extends: true, test: { name: 'db', include: databaseTestFiles } },
+      { extends: true, test: { name: 'db', include: databaseTestFiles, sequence: { groupOrder: 1 } } },
     ],
   },
 });
