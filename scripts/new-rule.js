@@ -128,7 +128,7 @@ ${EXAMPLE}
 `;
 }
 
-function indexTestTs(o) {
+function indexTestTs() {
   return `import { ruleTester } from '../test-harness.js';
 import rule from './index.js';
 
@@ -223,7 +223,7 @@ async function main() {
   mkdirSync(dir);
   writeAtomic(join(dir, 'index.ts'), indexTs({ ...o, messageIds: hasMessageIds(o.root) }));
   writeAtomic(join(dir, 'README.md'), readme(o));
-  writeAtomic(join(dir, 'index.test.ts'), indexTestTs(o));
+  writeAtomic(join(dir, 'index.test.ts'), indexTestTs());
   for (const [path, text] of writes) writeAtomic(join(o.root, path), text);
   console.log(`created rules/${o.id}: write the rule in index.ts until \`npx vitest run rules/${o.id}\` passes, then remove the DRAFT paragraph from its README.md`);
 }

@@ -26,8 +26,9 @@ async function viaBin(args: string[]): Promise<{ code: number; stdout: string }>
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'ismslint.js'), ...args], { cwd: work, maxBuffer: 64 << 20 });
     return { code: 0, stdout };
-  } catch (e: any) {
-    return { code: e.code, stdout: e.stdout };
+  } catch (e) {
+    const exited = e as { code: number; stdout: string };
+    return { code: exited.code, stdout: exited.stdout };
   }
 }
 

@@ -42,7 +42,31 @@ function sh(script: string, cwd: string, shell: string[]): { status: number; std
 const githubShell = ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '-c'];
 const gitlabShell = ['bash', '-e', '-c'];
 
-const load = (path: string): any => parse(readFileSync(join(root, path), 'utf8'));
+/** What these tests read of the example files (a key a file lacks fails the assertion that reads it). */
+interface WorkflowStep {
+  run?: string;
+  uses?: string;
+  with?: Record<string, string>;
+}
+interface GitHubWorkflow {
+  jobs: Record<string, { permissions: Record<string, string>; steps: WorkflowStep[] }>;
+}
+interface GitLabJob {
+  script: string[];
+  artifacts: { paths: string[]; when: string; reports?: unknown };
+}
+interface PreCommitHook {
+  id: string;
+  entry: string;
+  files: string;
+  language: string;
+  pass_filenames: boolean;
+}
+interface PreCommitConfig {
+  repos: { repo: string; rev?: string; hooks: PreCommitHook[] }[];
+}
+
+const load = <T>(path: string): T => parse(readFileSync(join(root, path), 'utf8')) as T;
 const mentionsIsmslint = (s: unknown): s is string => typeof s === 'string' && /\bismslint\b/.test(s);
 /** The file a command writes with `--output-file` / `-o`. */
 const outputFile = (command: string) => /(?:--output-file|-o)\s+(\S+)/.exec(command)?.[1];
@@ -56,19 +80,19 @@ function sarifResults(file: string): unknown[] {
 }
 
 describe('docs/ci/github-actions.yml', () => {
-  const workflow = load('docs/ci/github-actions.yml');
-  const steps: any[] = Object.values<any>(workflow.jobs).flatMap((job) => job.steps);
-  const lintSteps = steps.filter((s) => mentionsIsmslint(s.run));
-  const sarifStep = lintSteps.find((s) => /--format sarif/.test(s.run));
-  const gateStep = lintSteps.find((s) => /--format github/.test(s.run));
-  const upload = steps.find((s) => typeof s.uses === 'string' && s.uses.startsWith('github/codeql-action/upload-sarif@'));
+  const workflow = load<GitHubWorkflow>('docs/ci/github-actions.yml');
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+  const lintSteps = steps.filter((s): s is WorkflowStep & { run: string } => mentionsIsmslint(s.run));
+  const sarifStep = lintSteps.find((s) => /--format sarif/.test(s.run))!;
+  const gateStep = lintSteps.find((s) => /--format github/.test(s.run))!;
+  const upload = steps.find((s) => typeof s.uses === 'string' && s.uses.startsWith('github/codeql-action/upload-sarif@'))!;
 
   it('writes SARIF, uploads that file to code scanning with the permission it needs, then gates with annotations', () => {
     expect(sarifStep && gateStep && upload).toBeTruthy();
     expect(steps.indexOf(sarifStep)).toBeLessThan(steps.indexOf(upload));
     expect(steps.indexOf(upload)).toBeLessThan(steps.indexOf(gateStep));
-    expect(upload.with.sarif_file).toBe(outputFile(sarifStep.run));
-    const job = Object.values<any>(workflow.jobs).find((j) => j.steps.includes(upload));
+    expect(upload.with?.sarif_file).toBe(outputFile(sarifStep.run));
+    const job = Object.values(workflow.jobs).find((j) => j.steps.includes(upload))!;
     expect(job.permissions['security-events']).toBe('write');
   });
 
@@ -97,11 +121,11 @@ describe('docs/ci/github-actions.yml', () => {
 });
 
 describe('docs/ci/gitlab-ci.yml', () => {
-  const job = load('docs/ci/gitlab-ci.yml').ismslint;
-  const script = (job.script as string[]).join('\n');
+  const job = load<{ ismslint: GitLabJob }>('docs/ci/gitlab-ci.yml').ismslint;
+  const script = job.script.join('\n');
 
   it('keeps the report it writes as an artifact, also when the job fails', () => {
-    const written = (job.script as string[]).map(outputFile).filter(Boolean);
+    const written = job.script.map(outputFile).filter(Boolean);
     expect(written.length).toBeGreaterThan(0);
     expect(job.artifacts.paths).toEqual(expect.arrayContaining(written));
     expect(job.artifacts.when).toBe('always');
@@ -120,7 +144,7 @@ describe('docs/ci/gitlab-ci.yml', () => {
 });
 
 describe('pre-commit', () => {
-  const [hook] = load('.pre-commit-hooks.yaml');
+  const [hook] = load<PreCommitHook[]>('.pre-commit-hooks.yaml') as [PreCommitHook];
   const files = new RegExp(hook.files); // pre-commit matches with Python's re.search: the same here
 
   it('defines the ismslint hook for Node, run once per commit on the whole workspace', () => {
@@ -139,15 +163,15 @@ describe('pre-commit', () => {
   });
 
   it('docs/ci/pre-commit-config.yaml uses this repository and its hook', () => {
-    const config = load('docs/ci/pre-commit-config.yaml');
+    const config = load<PreCommitConfig>('docs/ci/pre-commit-config.yaml');
     const { homepage } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(config.repos).toEqual([{ repo: homepage, rev: expect.any(String), hooks: [{ id: hook.id }] }]);
   });
 
   it('docs/ci/pre-commit-local.yaml runs the installed CLI on the same files', () => {
-    const local = load('docs/ci/pre-commit-local.yaml').repos[0];
+    const local = load<PreCommitConfig>('docs/ci/pre-commit-local.yaml').repos[0]!;
     expect(local.repo).toBe('local');
-    const [localHook] = local.hooks;
+    const [localHook] = local.hooks as [PreCommitHook];
     expect(localHook).toMatchObject({ id: 'ismslint', language: 'system', files: hook.files, pass_filenames: false });
     expect(sh(localHook.entry, clean, ['sh', '-c']).status).toBe(0);
     expect(sh(localHook.entry, violations, ['sh', '-c']).status).toBe(1);

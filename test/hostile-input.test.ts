@@ -15,7 +15,7 @@ import { cli } from './support/cli-run.js';
 describe('hostile input keeps the contract', () => {
   it('on mutated workspaces', { timeout: 120_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(hostileWorkspace, async (c: any) => {
+      fc.asyncProperty(hostileWorkspace, async (c: { format: string }) => {
         const { dir, args, cleanup } = writeCase(c);
         try {
           const r = await cli(args, { cwd: dir });

@@ -48,7 +48,7 @@ describe('non-ASCII module and migration names', () => {
             cpSync(join(root, 'module-schemas', 'global'), join(ws, 'global'), { recursive: true });
             cpSync(join(root, 'fixtures', 'workspaces', 'clean', 'vendor_risk'), join(ws, 'other'), { recursive: true });
             mkdirSync(join(ws, mod, 'migrations'), { recursive: true });
-            const files = names.map((n, i) => join(ws, mod, 'migrations', n));
+            const files = names.map((n) => join(ws, mod, 'migrations', n));
             if (target === 'changed-since') {
               git(dir, 'init', '-q');
               git(dir, 'add', '.');
@@ -71,7 +71,11 @@ describe('non-ASCII module and migration names', () => {
               for (const f of target === 'file' ? files.slice(0, 1) : files) expect(paths).toContain(f);
             }
             if (format === 'sarif') {
-              const uris = new Set(JSON.parse(r.stdout).runs[0].results.map((x: any) => decodeURIComponent(x.locations[0].physicalLocation.artifactLocation.uri)));
+              const uris = new Set(
+                JSON.parse(r.stdout).runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+                  decodeURIComponent(x.locations[0]!.physicalLocation.artifactLocation.uri),
+                ),
+              );
               for (const f of target === 'file' ? shown.slice(0, 1) : shown) expect(uris).toContain(f);
             }
             if (format === 'github') {

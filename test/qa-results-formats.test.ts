@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatQa, type QaRun } from '../src/qa/report.js';
 import { itWithChromium, launchChromium } from './support/browser.js';
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile name, meant literally
 const HOSTILE = 'evil"table*/`${x}`\n-- name <b>&amp; ]]> # TODO \u0001 \u2028 ✓';
 
 const run: QaRun = {

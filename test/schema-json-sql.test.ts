@@ -13,6 +13,7 @@ import { createSchemaJsonLoader } from '../src/sources/schema-json/index.js';
 import { loadParser } from '../src/sources/sql/parser.js';
 import { ddlModule, GLOBAL_PRELUDE } from './support/generator-fixture.js';
 import { postgresIt } from './support/postgres.js';
+import { withoutKeys } from './support/without-keys.js';
 
 const fixtures = resolve(__dirname, '..', 'fixtures', 'schema-json');
 const UUIDV7_STUB = 'CREATE FUNCTION generate_uuidv7() RETURNS uuid LANGUAGE sql AS $$ SELECT gen_random_uuid() $$;';
@@ -89,20 +90,10 @@ describe('schema.json enums, identity columns and a named primary key → ismsli
 
   /** What both sources must agree on: everything but places, module and documentation. */
   const shape = (model: BuiltModel) => {
-    const strip = (v: any): any => {
-      if (Array.isArray(v)) return v.map(strip);
-      if (v && typeof v === 'object')
-        return Object.fromEntries(
-          Object.entries(v)
-            .filter(([k, x]) => x !== undefined && !['loc', 'module', 'kind', 'description', 'comment', 'jsonPath'].includes(k))
-            .map(([k, x]) => [k, strip(x)]),
-        );
-      return v;
-    };
     const own = <T extends { module: string }>(xs: Iterable<T>) => [...xs].filter((x) => x.module === 'risk_scale');
     // The DDL creates enums by name, schema.json lists them in any order.
     const enums = own(model.catalog.enums.values()).sort((a, b) => (a.name < b.name ? -1 : 1));
-    return strip({ enums, tables: own(model.catalog.tables.values()) });
+    return withoutKeys({ enums, tables: own(model.catalog.tables.values()) }, ['loc', 'module', 'kind', 'description', 'comment', 'jsonPath']);
   };
 
   beforeAll(async () => {

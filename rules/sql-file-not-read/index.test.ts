@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../test/support/cli-run.js';
+import { readLintJson } from '../../test/support/lint-json.js';
 
 /** A module `m` holding these files (relative paths), and a config when given. */
 function module(files: Record<string, string>, config?: object): string {
@@ -18,8 +19,8 @@ function module(files: Record<string, string>, config?: object): string {
 async function notRead(dir: string): Promise<string[]> {
   const r = await cli(['lint', 'm', '-f', 'json'], { cwd: dir });
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout).flatMap((f: any) =>
-    f.messages.filter((m: any) => m.ruleId === 'sql-file-not-read').map((m: any) => `${f.filePath.slice(dir.length + 1)}:${m.line}:${m.column} ${m.severity} ${m.message}`),
+  return readLintJson(r.stdout).flatMap((f) =>
+    f.messages.filter((m) => m.ruleId === 'sql-file-not-read').map((m) => `${f.filePath.slice(dir.length + 1)}:${m.line}:${m.column} ${m.severity} ${m.message}`),
   );
 }
 
@@ -74,7 +75,7 @@ describe('sql-file-not-read', () => {
     mkdirSync(join(dir, 'notes'));
     writeFileSync(join(dir, 'notes', 'readme.md'), '# notes');
     const r = await cli(['lint', '.', '-f', 'json'], { cwd: dir });
-    const found = JSON.parse(r.stdout).flatMap((f: any) => f.messages.filter((m: any) => m.ruleId === 'sql-file-not-read').map((m: any) => `${f.filePath.slice(dir.length + 1)} ${m.message}`));
+    const found = readLintJson(r.stdout).flatMap((f) => f.messages.filter((m) => m.ruleId === 'sql-file-not-read').map((m) => `${f.filePath.slice(dir.length + 1)} ${m.message}`));
     expect(found).toEqual([
       'tools/sql/a.sql SQL file "tools/sql/a.sql" is not read: folder "tools" of the workspace is not a module (a module holds schema.json, migrations/ or .sql files directly); move the file into a module, or add "**/tools/**" to "ignorePatterns" in ismslint.config.json to leave it out',
     ]);

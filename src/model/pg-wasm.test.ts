@@ -25,13 +25,13 @@ describe('pg-wasm binding', () => {
   it('reports a syntax error with its message and a 0-based code-point cursor, as libpg-query does', () => {
     const sql = "SELECT 'é' FROM WHERE";
     const result = parseToJson(sql);
-    let expected: any;
+    let details: { message: string; cursorPosition: number } | undefined;
     try {
       parseSync(sql);
     } catch (e) {
-      expected = e;
+      details = (e as { sqlDetails: typeof details }).sqlDetails;
     }
-    expect(result).toEqual({ error: { message: expected.sqlDetails.message, cursor: expected.sqlDetails.cursorPosition } });
+    expect(result).toEqual({ error: { message: details?.message, cursor: details?.cursorPosition } });
     expect(result).toEqual({ error: { message: 'syntax error at or near "WHERE"', cursor: 16 } });
   });
 

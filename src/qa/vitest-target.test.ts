@@ -26,6 +26,7 @@ describe('generated vitest suites', () => {
     const { code, json } = codeOnly(readFileSync(resolve(root, HOSTILE), 'utf8'));
     expect(JSON.parse(json)).toEqual(m!.suite);
     const names = m!.suite.requirements.map((r) => r.table);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile table name, meant literally
     expect(names).toContain('evil"table*/`${x}`\n-- name');
     // Outside the data, nothing of the schema: no template literal or comment it could have opened.
     expect(code).not.toContain('evil');
@@ -53,8 +54,9 @@ describe('generated vitest suites', () => {
     writeFileSync(config, JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true }, include: ['qa/global.test.ts', HOSTILE], exclude: [] }));
     try {
       execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
-    } catch (e: any) {
-      throw new Error(`tsc: ${e.stdout}${e.stderr}`);
+    } catch (e) {
+      const failed = e as { stdout: string; stderr: string };
+      throw new Error(`tsc: ${failed.stdout}${failed.stderr}`);
     } finally {
       rmSync(config, { force: true });
     }

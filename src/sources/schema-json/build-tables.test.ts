@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_PRELUDE } from '../../../rules/test-harness.js';
+import { withoutKeys } from '../../../test/support/without-keys.js';
 import type { Table } from '../../model/catalog.js';
 import { buildModel, type BuiltModel, type InputModule } from '../build.js';
 import { createSchemaJsonLoader, readSchemaJson } from './index.js';
@@ -23,16 +24,7 @@ function def(tables: unknown[]): Record<string, unknown> {
 
 /** A table without what differs by nature between the two sources: places, module, documentation. */
 function shape(t: Table | undefined): unknown {
-  const strip = (v: any): any => {
-    if (Array.isArray(v)) return v.map(strip);
-    if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) if (!['loc', 'module', 'kind', 'description', 'comment', 'jsonPath'].includes(k)) out[k] = strip(x);
-      return out;
-    }
-    return v;
-  };
-  return strip(t);
+  return withoutKeys(t, ['loc', 'module', 'kind', 'description', 'comment', 'jsonPath']);
 }
 
 const appTables = (m: BuiltModel) => [...m.catalog.tables.values()].filter((t) => t.module !== 'global');

@@ -6,6 +6,7 @@ import { resolveConfig } from '../../engine/config/load.js';
 import { runRules } from '../../engine/runner.js';
 import type { RawFinding } from '../../engine/suppressions.js';
 import { buildModel, type BuiltModel, type InputModule } from '../build.js';
+import type { ModuleDefinition } from './definition.js';
 import { createSchemaJsonLoader } from './index.js';
 
 const enc = new TextEncoder();
@@ -39,7 +40,7 @@ ALTER TABLE vendor FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON vendor USING (${TENANT});
 `;
 
-const BASE_JSON = {
+const BASE_JSON: ModuleDefinition = {
   module: 'vendor_risk',
   tables: [
     {
@@ -62,9 +63,7 @@ const BASE_JSON = {
   ],
 };
 
-type Json = typeof BASE_JSON;
-
-function jsonText(edit: (j: Json) => void = () => {}): string {
+function jsonText(edit: (j: ModuleDefinition) => void = () => {}): string {
   const j = structuredClone(BASE_JSON);
   edit(j);
   return JSON.stringify(j, null, 2);
@@ -184,15 +183,15 @@ describe('schema-drift: schema.json against the final state of the migrations', 
       '  created_by uuid REFERENCES users (id),\n  CONSTRAINT uq_',
     );
     const json = jsonText((j) => {
-      j.tables[0]!.columns.push({ name: 'created_by', type: 'uuid' } as any);
+      j.tables[0]!.columns.push({ name: 'created_by', type: 'uuid' });
     });
     expect(messages(drift(json, sql))).toEqual([
       'foreign key "vendor_organisation_id_fkey" of "vendor": schema.json says FOREIGN KEY (organisation_id) REFERENCES organisations (id) ON DELETE RESTRICT, migrations (vendor_risk/migrations/001_init.sql:3) say FOREIGN KEY (organisation_id) REFERENCES organisations (id) ON DELETE CASCADE',
       'foreign key "vendor_created_by_fkey" of "vendor" (FOREIGN KEY (created_by) REFERENCES users (id)) exists in the migrations (vendor_risk/migrations/001_init.sql:7) but is not declared in schema.json',
     ]);
     const renamed = jsonText((j) => {
-      (j.tables[0] as any).foreignKeys = [{ name: 'fk_vendor_organisation', columns: ['organisation_id'], references: { table: 'organisations', columns: ['id'] }, onDelete: 'restrict' }];
-      delete (j.tables[0]!.columns[1] as any).references;
+      j.tables[0]!.foreignKeys = [{ name: 'fk_vendor_organisation', columns: ['organisation_id'], references: { table: 'organisations', columns: ['id'] }, onDelete: 'restrict' }];
+      delete j.tables[0]!.columns[1]!.references;
     });
     const found = drift(renamed);
     expect(messages(found)).toEqual([
@@ -226,7 +225,7 @@ describe('schema-drift: schema.json against the final state of the migrations', 
     ]);
     const missing = jsonText((j) => {
       j.tables[0]!.checks = [];
-      j.tables[0]!.unique.push({ name: 'uq_vendor_name', columns: ['name'] });
+      j.tables[0]!.unique!.push({ name: 'uq_vendor_name', columns: ['name'] });
     });
     expect(messages(drift(missing))).toEqual([
       'unique constraint "uq_vendor_name" of "vendor" (UNIQUE (name)) is declared in schema.json but the migrations do not create it',
@@ -264,7 +263,7 @@ describe('schema-drift: schema.json against the final state of the migrations', 
       [lineOf(json, '"enabled": true'), 'row-level security of "vendor": schema.json says enabled, migrations (vendor_risk/migrations/001_init.sql:14) say disabled'],
       [lineOf(json, '"force": true'), 'FORCE ROW LEVEL SECURITY of "vendor": schema.json says forced, migrations (vendor_risk/migrations/001_init.sql:14) say not forced'],
     ]);
-    const undeclared = jsonText((j) => delete (j.tables[0] as any).rls);
+    const undeclared = jsonText((j) => delete j.tables[0]!.rls);
     expect(drift(undeclared).map((f) => [f.loc.line, f.message.slice(0, 45)])).toEqual([
       [lineOf(undeclared, '"name": "vendor"'), 'row-level security of "vendor": schema.json s'],
       [lineOf(undeclared, '"name": "vendor"'), 'FORCE ROW LEVEL SECURITY of "vendor": schema.'],
@@ -291,7 +290,7 @@ describe('schema-drift: schema.json against the final state of the migrations', 
   });
 
   it('hypertable', () => {
-    const json = jsonText((j) => ((j.tables[0] as any).hypertable = { timeColumn: 'created_at' }));
+    const json = jsonText((j) => (j.tables[0]!.hypertable = { timeColumn: 'created_at' }));
     expect(drift(json).map((f) => [f.loc.line, f.message])).toEqual([
       [lineOf(json, '"timeColumn"'), 'hypertable of "vendor": schema.json says a hypertable on "created_at", migrations (vendor_risk/migrations/001_init.sql:1) say no hypertable'],
     ]);
@@ -300,7 +299,7 @@ describe('schema-drift: schema.json against the final state of the migrations', 
 
   it('an invalid schema.json is reported, not compared', () => {
     const m = build(
-      jsonText((j) => ((j.tables[0]!.columns[2] as any).nullable = 'no')),
+      jsonText((j) => Object.assign(j.tables[0]!.columns[2]!, { nullable: 'no' })),
       { 'vendor_risk/migrations/001_init.sql': BASE_SQL.replace('name text NOT NULL', 'name text') },
     );
     expect(m.findings.map((f) => f.ruleId)).toEqual(['schema-definition-invalid']);

@@ -5,23 +5,32 @@ import { describe, expect, it } from 'vitest';
 import { exampleTable } from '../../commands/init.js';
 import { moduleSchemaPath, validateModuleDefinition } from './module-schema.js';
 
-const schema = JSON.parse(readFileSync(moduleSchemaPath(), 'utf8'));
+/** What these tests read of a JSON Schema node. */
+interface SchemaNode {
+  [keyword: string]: unknown;
+  $ref?: string;
+  description?: string;
+  additionalProperties?: unknown;
+  properties?: Record<string, SchemaNode>;
+}
+
+const schema = JSON.parse(readFileSync(moduleSchemaPath(), 'utf8')) as SchemaNode;
 
 /** Every subschema that declares properties, with its JSON pointer. */
-function objectSchemas(node: any, pointer = '#', out: [string, any][] = []): [string, any][] {
+function objectSchemas(node: unknown, pointer = '#', out: [string, SchemaNode][] = []): [string, SchemaNode][] {
   if (Array.isArray(node)) node.forEach((n, i) => objectSchemas(n, `${pointer}/${i}`, out));
   else if (node && typeof node === 'object') {
-    if (node.properties) out.push([pointer, node]);
+    if ('properties' in node) out.push([pointer, node as SchemaNode]);
     for (const [k, v] of Object.entries(node)) objectSchemas(v, `${pointer}/${k}`, out);
   }
   return out;
 }
 
-function resolveRef(ref: string): any {
+function resolveRef(ref: string): SchemaNode {
   return ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce((n: any, k) => n[k], schema);
+    .reduce((n, k) => n[k] as SchemaNode, schema);
 }
 
 describe('schemas/module-schema.json', () => {
@@ -42,7 +51,7 @@ describe('schemas/module-schema.json', () => {
     for (const [pointer, node] of objects) {
       if (pointer.includes('/oneOf/')) continue;
       expect(node.additionalProperties, pointer).toBe(false);
-      for (const [name, prop] of Object.entries<any>(node.properties)) {
+      for (const [name, prop] of Object.entries(node.properties ?? {})) {
         const description = prop.description ?? (prop.$ref ? resolveRef(prop.$ref).description : undefined);
         expect(description, `${pointer}/properties/${name}`).toEqual(expect.any(String));
       }
