@@ -88,6 +88,7 @@ export const COMMANDS: CommandSpec[] = [
       'output-file': { type: 'string', short: 'o', value: 'file', describe: 'Write the report to this file (atomically) instead of standard output' },
       quiet: { type: 'boolean', describe: 'Report errors only' },
       'max-warnings': { type: 'string', value: 'n', describe: 'Fail (exit 1) when there are more warnings than this' },
+      fix: { type: 'boolean', describe: 'Apply the fixes of schema.json findings to those files (migrations are never edited: see --fix-migration)' },
       'fix-migration': { type: 'string', value: 'file', describe: 'Write every SQL fix of the run into this new migration file (never an existing one)' },
       'changed-since': { type: 'string', value: 'ref', describe: 'Lint only the modules whose files changed since this git ref, judged with their whole workspace' },
       'base-dir': { type: 'string', value: 'dir', describe: 'Make sarif and github paths relative to this directory (default: the git repository root)' },
@@ -102,6 +103,7 @@ export const COMMANDS: CommandSpec[] = [
         maxWarnings: wholeNumber('max-warnings', str(v['max-warnings'])),
         color: v['no-color'] === true ? false : v.color === true ? true : undefined,
         fixMigration: str(v['fix-migration']),
+        fix: v.fix === true,
         baseDir: str(v['base-dir']),
         changedSince: str(v['changed-since']),
       });

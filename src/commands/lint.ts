@@ -9,6 +9,7 @@ import type { ChunkedFormatter, FormatInput } from '../formatters/types.js';
 import { formatTimings } from '../formatters/timings.js';
 import { buildModel } from '../sources/build.js';
 import { createSchemaJsonLoader } from '../sources/schema-json/index.js';
+import { applyJsonFixes, MAX_FIX_PASSES } from './fix-json.js';
 import { findingsToFix, fixMigrationText, moduleFor, placeSqlFixes, shownPath, writeNewFile } from './fix-migration.js';
 import { homepage, ruleDocsUrl, toolVersion } from '../package-info.js';
 import type { CommandIO } from './io.js';
@@ -16,7 +17,7 @@ import { Chunks, writeFileAtomic, writeInBatches } from './io.js';
 import { dropKnockOns } from './knock-on.js';
 import { progress } from './progress.js';
 import { findRepoRoot } from './repo-root.js';
-import { changedModules, inScope, scopeFor } from './scope.js';
+import { changedModules, inScope, type LintScope, scopeFor } from './scope.js';
 import type { Workspace } from './workspace.js';
 import { loadWorkspace, todayUtc } from './workspace.js';
 
@@ -30,6 +31,8 @@ export interface LintOptions {
   color?: boolean;
   /** Write every SQL fix of the run into this new migration file. */
   fixMigration?: string;
+  /** Apply the JSON fixes of schema.json findings to their files, then report what remains. */
+  fix?: boolean;
   /** Directory SARIF and github paths are relative to (default: the git repository root, else the working directory). */
   baseDir?: string;
   /** Lint the modules whose files changed since this git ref (in the context of their workspace). */
@@ -62,22 +65,40 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
     if (paths.length === 0) return report(io, opts, formatter, { findings: [], sources: new Map() });
   }
   const scope = paths.length > 0 ? scopeFor(paths, loadConfig(allRules, { cwd: io.cwd, configPath: opts.config }), io.cwd) : { load: paths };
+  if (opts.fix) await fixSchemaJson(io, opts, scope);
+  const { findings, workspace } = await lintScope(io, opts, scope, io.env.TIMING ? new Map<string, number>() : undefined);
+  return report(io, opts, formatter, { findings, sources: workspace.model.sources, workspace });
+}
+
+/** Load the workspace and run the rules; the findings are those of the scope asked for. */
+async function lintScope(io: CommandIO, opts: LintOptions, scope: LintScope, timings?: Map<string, number>): Promise<{ findings: Finding[]; workspace: Workspace }> {
   const shown = progress(io);
   const workspace = await loadWorkspace(io, { paths: scope.load, config: opts.config, onFile: (done, total) => shown.update('reading files', done, total) });
   const { config, model } = workspace;
-  const timings = io.env.TIMING ? new Map<string, number>() : undefined;
   shown.update('checking rules on tables', model.catalog.tables.size, model.catalog.tables.size);
   let findings = dropKnockOns(runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings }), model.sources);
   shown.done();
   if (timings) io.stderr(formatTimings(timings, io.env.TIMING!));
   if (scope.report) findings = findings.filter(inScope(scope, io.cwd));
-  return report(io, opts, formatter, { findings, sources: model.sources, workspace });
+  if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
+  return { findings, workspace };
+}
+
+/** `--fix`: lint and apply the schema.json fixes until none is left to apply; say on stderr what changed. */
+async function fixSchemaJson(io: CommandIO, opts: LintOptions, scope: LintScope): Promise<void> {
+  const fixed = new Map<string, number>();
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { findings, workspace } = await lintScope(io, opts, scope);
+    const applied = applyJsonFixes(findings, workspace.model.sources, io.cwd);
+    if (applied.size === 0) break;
+    for (const [file, n] of applied) fixed.set(file, (fixed.get(file) ?? 0) + n);
+  }
+  for (const [file, n] of [...fixed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) io.stderr(`ismslint: fixed ${n} ${n === 1 ? 'finding' : 'findings'} in ${shownPath(io.cwd, file)}\n`);
 }
 
 /** Format, write and judge the findings against the gate. */
 function report(io: CommandIO, opts: LintOptions, formatter: ChunkedFormatter, result: { findings: Finding[]; sources: FormatInput['sources']; workspace?: Workspace }): LintResult {
-  let findings = result.findings;
-  if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
+  const findings = result.findings;
   const workspace = result.workspace;
   if (workspace) placeSqlFixes(findings, workspace.model.catalog.modules, io.cwd, opts.fixMigration);
 
