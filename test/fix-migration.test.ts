@@ -106,7 +106,8 @@ CREATE TABLE "IncidentNote" (
   organisation_id text REFERENCES organisations (id::text),
   "user" uuid REFERENCES users (id),
   created_at timestamp,
-  created_by uuid
+  created_by uuid,
+  "Payload" json
 );
 CREATE TABLE crm."Vendor" (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), organisation_id uuid REFERENCES organisations (id), "order" uuid REFERENCES crm."Vendor" (id));
 ALTER TABLE crm."Vendor" ENABLE ROW LEVEL SECURITY;
@@ -130,6 +131,9 @@ CREATE TABLE audit_events (id uuid, organisation_id uuid NOT NULL REFERENCES org
     expect(migration).toContain('"user"');
     // foreign-key-index and tenant-key-indexed both want an index on crm."Vendor" (organisation_id): one statement.
     expect(migration.match(/ON crm\."Vendor" \(organisation_id\)/g)).toHaveLength(1);
+    // audit-column-definition and prefer-timestamptz both judge created_at's type: one conversion, from UTC.
+    expect(migration.match(/ALTER COLUMN created_at TYPE [^;]*/g)).toEqual(["ALTER COLUMN created_at TYPE timestamptz USING created_at AT TIME ZONE 'UTC'"]);
+    expect(migration).toContain('ALTER TABLE "IncidentNote" ALTER COLUMN "Payload" TYPE jsonb;');
     const indexNames = [...migration.matchAll(/^CREATE INDEX (\S+) ON/gm)].map((m) => m[1]);
     expect(new Set(indexNames).size).toBe(indexNames.length);
 

@@ -32,7 +32,7 @@ describe('ismslint lint --fix', () => {
     expect(fixable(unfixed.stdout)).toEqual(expect.arrayContaining(['audit-columns-required', 'foreign-key-index', 'rls-forced']));
 
     const fixed = await lint(dir, '--fix');
-    expect(fixed.stderr).toBe('ismslint: fixed 12 findings in ms/risk_register/schema.json\n');
+    expect(fixed.stderr).toBe('ismslint: fixed 14 findings in ms/risk_register/schema.json\n');
     expect(fixed.code).toBe(1);
     expect(fixable(fixed.stdout)).toEqual([]);
     // What remains has no JSON fix, and is what a plain lint of the fixed files reports.

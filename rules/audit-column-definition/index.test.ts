@@ -68,7 +68,7 @@ ruleTester(rule, {
         { messageId: 'noDefault', data: { what: 'audit column "created_at" of "vendor"' }, fix: 'ALTER TABLE vendor ALTER COLUMN created_at SET DEFAULT now();', line: 2 },
         {
           message: /^audit column "created_at" of "vendor" is timestamp without time zone, not timestamptz \(it stores no time zone.*/,
-          fix: /ALTER TABLE vendor ALTER COLUMN created_at TYPE timestamptz;$/,
+          fix: /ALTER TABLE vendor ALTER COLUMN created_at TYPE timestamptz USING created_at AT TIME ZONE 'UTC';$/,
           line: 2,
         },
       ],

@@ -86,8 +86,9 @@ function deviations(table: Table, column: Column, spec: Spec): Deviation[] {
   const t = column.type;
   if (t.name !== TYPE_NAMES[spec.type] || t.mods.length > 0 || t.arrayDims > 0) {
     const note = t.name === 'timestamp without time zone' && t.arrayDims === 0 ? " (it stores no time zone, so its meaning depends on the writer's session)" : '';
-    // PostgreSQL has no automatic cast to uuid from text or other types: it needs the USING clause.
-    const using = spec.type === 'uuid' ? ` USING ${ident(column.name)}::uuid` : '';
+    // PostgreSQL has no automatic cast to uuid from text or other types: it needs the USING clause. From
+    // timestamp it would read the stored values in the session's time zone: the fix says UTC.
+    const using = spec.type === 'uuid' ? ` USING ${ident(column.name)}::uuid` : note ? ` USING ${ident(column.name)} AT TIME ZONE 'UTC'` : '';
     out.push({ messageId: 'wrongType', data: { what, type: t.text, wanted: spec.type, note }, action: `TYPE ${spec.type}${using}`, json: { path: ['type'], value: spec.type } });
   }
   if (spec.notNull && !column.notNull) out.push({ messageId: 'nullable', data: { what, why: spec.why }, action: 'SET NOT NULL', json: { path: ['nullable'], value: false } });

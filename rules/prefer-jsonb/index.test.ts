@@ -16,13 +16,35 @@ ruleTester(rule, {
           line: 3,
           column: 3,
           logical: 'public.event.payload',
+          fix: 'ALTER TABLE event ALTER COLUMN payload TYPE jsonb;',
         },
       ],
     },
     {
+      name: 'in schema.json: the fix sets the column type',
+      schemaJson: {
+        'app/schema.json': JSON.stringify({
+          module: 'app',
+          tables: [
+            {
+              name: 'event',
+              columns: [
+                { name: 'id', type: 'uuid' },
+                { name: 'tags', type: 'json[]' },
+              ],
+            },
+          ],
+        }),
+      },
+      errors: [{ messageId: 'json', data: { column: 'tags', better: 'jsonb[]' }, fix: 'set tables[0].columns[1].type to "jsonb[]"' }],
+    },
+    {
       name: 'qualified, array, quoted column',
       sql: 'CREATE TABLE event (a pg_catalog.json, "Docs" json[]);',
-      errors: [{ message: /^column "a" is json:/ }, { message: /^column "Docs" is json\[\]: .* use jsonb\[\]$/, logical: 'public.event.Docs' }],
+      errors: [
+        { message: /^column "a" is json:/ },
+        { message: /^column "Docs" is json\[\]: .* use jsonb\[\]$/, logical: 'public.event.Docs', fix: 'ALTER TABLE event ALTER COLUMN "Docs" TYPE jsonb[];' },
+      ],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { ident, sqlTableName } from '../../src/model/names.js';
 import { typeText } from '../../src/model/types.js';
 
 export default defineRule({
@@ -19,11 +20,17 @@ export default defineRule({
       for (const column of table.columns) {
         const { name, arrayDims, text } = column.type;
         if (name !== 'json') continue;
+        const better = typeText('jsonb', [], arrayDims);
         ctx.report({
           table,
           node: column,
           messageId: 'json',
-          data: { column: column.name, type: text, better: typeText('jsonb', [], arrayDims) },
+          data: { column: column.name, type: text, better },
+          // json casts to jsonb on assignment, so no USING is needed.
+          fix: {
+            sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)} TYPE ${better}`,
+            json: { op: 'set', path: ['type'], value: better, of: 'node' },
+          },
         });
       }
     }

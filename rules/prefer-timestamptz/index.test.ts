@@ -24,17 +24,37 @@ ruleTester(rule, {
           line: 3,
           column: 3,
           logical: 'public.event.starts_at',
+          fix: "ALTER TABLE event ALTER COLUMN starts_at TYPE timestamptz USING starts_at AT TIME ZONE 'UTC';",
         },
       ],
+    },
+    {
+      name: 'in schema.json: the fix sets the column type',
+      schemaJson: {
+        'app/schema.json': JSON.stringify({
+          module: 'app',
+          tables: [
+            {
+              name: 'event',
+              columns: [
+                { name: 'id', type: 'uuid' },
+                { name: 'starts_at', type: 'timestamp(3)' },
+              ],
+            },
+          ],
+        }),
+      },
+      errors: [{ messageId: 'timestamp', data: { column: 'starts_at', better: 'timestamptz(3)' }, fix: 'set tables[0].columns[1].type to "timestamptz(3)"' }],
     },
     {
       name: 'spelled out, with precision, qualified, arrays',
       sql: 'CREATE TABLE event (a timestamp without time zone, b timestamp(3), c pg_catalog.timestamp, d timestamp[], "E" timestamp(0)[][]);',
       errors: [
         { message: /^column "a" is timestamp without time zone: .* use timestamptz$/ },
-        { message: /^column "b" is timestamp\(3\) without time zone: .* use timestamptz\(3\)$/ },
+        { message: /^column "b" is timestamp\(3\) without time zone: .* use timestamptz\(3\)$/, fix: "ALTER TABLE event ALTER COLUMN b TYPE timestamptz(3) USING b AT TIME ZONE 'UTC';" },
         { message: /^column "c" is timestamp without time zone/ },
-        { message: /^column "d" is timestamp without time zone\[\]: .* use timestamptz\[\]$/ },
+        // An array has no simple USING for the time zone: no fix.
+        { message: /^column "d" is timestamp without time zone\[\]: .* use timestamptz\[\]$/, fix: null },
         // PostgreSQL ignores the number of array dimensions: timestamp(0)[][] is timestamp(0)[].
         { message: /^column "E" is timestamp\(0\) without time zone\[\]: .* use timestamptz\(0\)\[\]$/, logical: 'public.event.E' },
       ],

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { ident, sqlTableName } from '../../src/model/names.js';
 import { typeText } from '../../src/model/types.js';
 
 export default defineRule({
@@ -16,16 +17,29 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // An audit column's type is audit-column-definition's to fix (to timestamptz without a precision):
+    // two fixes of one column would each convert it.
+    const { createdAt, updatedAt, deletedAt } = ctx.standard.auditColumns;
+    const auditTimes = new Set([createdAt, updatedAt, deletedAt]);
     for (const table of ctx.tables) {
       for (const column of table.columns) {
         const { name, mods, arrayDims, text } = column.type;
         if (name !== 'timestamp without time zone') continue;
         const better = typeText('timestamptz', mods, arrayDims);
+        // Without USING, PostgreSQL would read the stored values in the session's time zone: the fix says
+        // UTC, so that the migration means the same wherever it runs. An array has no such simple USING,
+        // so it gets no fix.
+        const quoted = ident(column.name);
+        const fix = {
+          sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${quoted} TYPE ${better} USING ${quoted} AT TIME ZONE 'UTC'`,
+          json: { op: 'set' as const, path: ['type'], value: better, of: 'node' as const },
+        };
         ctx.report({
           table,
           node: column,
           messageId: 'timestamp',
           data: { column: column.name, type: text, better },
+          ...(arrayDims === 0 && !auditTimes.has(column.name) ? { fix } : {}),
         });
       }
     }
