@@ -39,6 +39,8 @@ export async function runTest(io: CommandIO, opts: TestOptions): Promise<number>
     const run = () => (opts.mutation ? runMutationAnalysis(io, opts, sel, base, url) : runSuites(io, opts, sel, base, url));
     return await (url ? droppingOnInterrupt(io, run) : run());
   } catch (e) {
+    // Both paths open their databases through openDatabase, which raises this for a server that cannot
+    // be reached, refuses the login or will not create the run's database: one line, exit 2.
     if (e instanceof DatabaseServerError) throw new UsageError(`cannot use the database server at ${shownUrl(url!)}: ${e.message}`);
     throw e;
   }
@@ -107,25 +109,12 @@ async function runMutationAnalysis(io: CommandIO, opts: TestOptions, sel: QaSele
   for (const m of moduleSuites(io, sel, resolve(io.cwd))) {
     const mutants = moduleMutants(sel.model.catalog, sel.config.standard, m.suite.module);
     const onProgress = (done: number, total: number) => shown.update(`mutation analysis of ${m.suite.module}`, done, total);
-    runs.push(await onServer(url, () => runMutation(m.suite, mutants, { base, databaseUrl: url, onProgress })));
+    runs.push(await runMutation(m.suite, mutants, { base, databaseUrl: url, onProgress }));
   }
   shown.done();
   const text = opts.reporter === 'json' ? formatMutationJson(runs, threshold, toolVersion) : formatMutationStylish(runs, threshold);
   emit(io, opts.outputFile, text);
   return mutationFailed(runs, threshold) ? 1 : 0;
-}
-
-/** Runs `fn`; a server that refuses the connection or the user is a usage problem (exit 2), not a crash. */
-async function onServer<T>(url: string | undefined, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (url && (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || /password|authentication|permission denied/i.test(err.message ?? ''))) {
-      throw new UsageError(`cannot use the database server: ${err.message}`);
-    }
-    throw e;
-  }
 }
 
 function emit(io: CommandIO, outputFile: string | undefined, text: string): void {
