@@ -165,7 +165,7 @@ export async function computeReport(io: CommandIO, opts: ReportOptions, stamp: s
       qaEngine: qa?.engine ?? null,
     },
     generatedAt: stamp,
-    mutationThreshold: opts.mutationThreshold ?? 95,
+    mutationThreshold: opts.mutationThreshold ?? config.qaMutationThreshold,
   });
 }
 

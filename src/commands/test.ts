@@ -21,7 +21,7 @@ export interface TestOptions {
   outputFile?: string;
   /** Run the mutation analysis instead of the suites. */
   mutation?: boolean;
-  /** Minimum mutation score in percent (default 95). */
+  /** Minimum mutation score in percent (default: the configuration's qa.mutationThreshold). */
   threshold?: number;
 }
 
@@ -103,7 +103,7 @@ async function runSuites(io: CommandIO, opts: TestOptions, sel: QaSelection, bas
 }
 
 async function runMutationAnalysis(io: CommandIO, opts: TestOptions, sel: QaSelection, base: URL, url: string | undefined): Promise<number> {
-  const threshold = opts.threshold ?? 95;
+  const threshold = opts.threshold ?? sel.config.qaMutationThreshold;
   const runs: MutationRun[] = [];
   const shown = progress(io);
   for (const m of moduleSuites(io, sel, resolve(io.cwd))) {
