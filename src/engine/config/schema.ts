@@ -77,7 +77,7 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
             minimum: 0,
             maximum: 100,
             default: DEFAULT_MUTATION_THRESHOLD,
-            description: 'Mutation score in percent below which ismslint test --mutation fails (exit 1), and the report\'s mutation-score target; --mutation-threshold overrides it.',
+            description: "Mutation score in percent below which ismslint test --mutation fails (exit 1), and the report's mutation-score target; --mutation-threshold overrides it.",
           },
         },
       },
