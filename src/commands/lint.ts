@@ -34,6 +34,8 @@ export interface LintOptions {
   baseDir?: string;
   /** Lint the modules whose files changed since this git ref (in the context of their workspace). */
   changedSince?: string;
+  /** The configured roots' workspace, already loaded (`ismslint check` shares one); only without paths. */
+  workspace?: Workspace;
 }
 
 export interface LintResult {
@@ -63,7 +65,7 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
   }
   const scope = paths.length > 0 ? scopeFor(paths, loadConfig(allRules, { cwd: io.cwd, configPath: opts.config }), io.cwd) : { load: paths };
   const shown = progress(io);
-  const workspace = await loadWorkspace(io, { paths: scope.load, config: opts.config, onFile: (done, total) => shown.update('reading files', done, total) });
+  const workspace = opts.workspace ?? (await loadWorkspace(io, { paths: scope.load, config: opts.config, onFile: (done, total) => shown.update('reading files', done, total) }));
   const { config, model } = workspace;
   const timings = io.env.TIMING ? new Map<string, number>() : undefined;
   shown.update('checking rules on tables', model.catalog.tables.size, model.catalog.tables.size);

@@ -9,6 +9,7 @@ import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
 import { progress } from './progress.js';
 import { moduleSuites, selectModules, type QaSelection } from './qa-common.js';
+import type { Workspace } from './workspace.js';
 import { moduleMutants } from '../qa/mutants.js';
 import { runMutation, type MutationRun } from '../qa/mutation.js';
 import { formatMutationJson, formatMutationStylish, mutationFailed } from '../qa/mutation-report.js';
@@ -23,6 +24,8 @@ export interface TestOptions {
   mutation?: boolean;
   /** Minimum mutation score in percent (default: the configuration's qa.mutationThreshold). */
   threshold?: number;
+  /** The configured roots' workspace, already loaded (`ismslint check` shares one). */
+  workspace?: Workspace;
 }
 
 /** `ismslint test`: generate the suites in memory, run each on a fresh database, report; exit 1 on any failure. */
@@ -33,7 +36,7 @@ export async function runTest(io: CommandIO, opts: TestOptions): Promise<number>
   if (opts.mutation && opts.reporter !== 'stylish' && opts.reporter !== 'json') throw new UsageError(`--mutation reports as stylish or json (got "${opts.reporter}")`);
   const url = opts.databaseUrl ?? (io.env.ISMSLINT_DATABASE_URL?.trim() || undefined);
   if (url !== undefined) checkDatabaseUrl(url);
-  const sel = await selectModules(io, opts.args, opts.config);
+  const sel = await selectModules(io, opts.args, opts.config, opts.workspace);
   const base = pathToFileURL(resolve(io.cwd) + '/');
   try {
     const run = () => (opts.mutation ? runMutationAnalysis(io, opts, sel, base, url) : runSuites(io, opts, sel, base, url));
