@@ -1,7 +1,8 @@
 /** Names, types, roles and comment lines as generated SQL writes them: quoted and escaped where PostgreSQL needs it. */
 import type { TypeRef } from '../../model/catalog.js';
 import { BUILTIN_TYPE_NAMES, typeText } from '../../model/types.js';
-import { intervalType, sqlIdent } from '../../sources/sql/print-expr.js';
+import { sqlIdent } from '../../model/names.js';
+import { intervalType } from '../../sources/sql/print-expr.js';
 
 export { sqlIdent };
 

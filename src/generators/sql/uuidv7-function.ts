@@ -3,7 +3,7 @@
  * writes for a new project, and the stand-in the QA build supplies when no migration defines it
  * (schema.json cannot define functions).
  */
-import { sqlIdent } from '../../sources/sql/print-expr.js';
+import { sqlIdent } from '../../model/names.js';
 
 /** The call every `id` defaults to, quoted as PostgreSQL's quote_ident() would: `generate_uuidv7()`, `"Gen UUID"()`. Needs the parser loaded (key words). */
 export function uuidV7Call(name: string): string {
