@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,4 +36,16 @@ describe('ismslint test --mutation', () => {
     expect(hostile.mutants.find((m: { operator: string }) => m.operator === 'pk-remove-column')).toMatchObject({ status: 'stillborn', error: expect.stringContaining('other objects depend on it') });
     expect(hostile.mutants.every((m: { status: string; killedBy?: string }) => m.status !== 'killed' || m.killedBy)).toBe(true);
   }, 900_000);
+
+  it('takes the threshold from qa.mutationThreshold of the configuration, and --mutation-threshold over it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismslint-mutation-config-'));
+    writeFileSync(join(dir, 'ismslint.config.json'), JSON.stringify({ roots: ['db'], qa: { mutationThreshold: 80 } }));
+    expect(await run(['init', 'vendor_risk', '--root', 'db'], recordingIO(dir))).toBe(0);
+    const configured = recordingIO(dir);
+    expect(await run(['test', '--mutation', 'vendor_risk'], configured)).toBe(0);
+    expect(configured.out).toMatch(/^✓ mutation score 100\.0% \(\d+\/\d+\), threshold 80%$/m);
+    const overridden = recordingIO(dir);
+    expect(await run(['test', '--mutation', 'vendor_risk', '--mutation-threshold', '90', '--reporter', 'json'], overridden)).toBe(0);
+    expect(JSON.parse(overridden.out)).toMatchObject({ kind: 'qa-mutation', threshold: 90 });
+  }, 300_000);
 });

@@ -252,6 +252,11 @@ describe('ismslint report with QA results', () => {
     expect(rep.verdict.reason).toMatch(/1 failing QA test/);
     expect(r.code).toBe(1);
     expect(rep.evidence.qaEngine).toBe('pglite');
+    // The target is the configured mutation threshold.
+    const config = join(dir, 'ismslint.config.json');
+    writeFileSync(config, JSON.stringify({ qa: { mutationThreshold: 98 } }));
+    await report([fixture, '--config', config, '--out', out, '--format', 'json', '--qa-results', mutation, '--no-gate']);
+    expect(readJson(out).criteria.find((c) => c.id === 'mutation-score')).toMatchObject({ target: 98, value: 97.5, status: 'not met' });
   });
 });
 

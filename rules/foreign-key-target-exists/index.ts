@@ -2,17 +2,16 @@ import { defineRule } from '../../src/engine/rule.js';
 import type { Column, Constraint, Table, TypeRef } from '../../src/model/catalog.js';
 import { findColumn, foreignKeys, primaryKey } from '../../src/model/catalog.js';
 import { indexLikes } from '../../src/model/queries.js';
+import { storedTypeName } from '../../src/model/types.js';
 
-/** The type a column stores: serial types are integers with a sequence default. */
-const STORED: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
 const INTEGERS = new Set(['smallint', 'integer', 'bigint']);
 const STRINGS = new Set(['text', 'character varying', 'character']);
 /** Broad type categories with no implicit casts between them, so PostgreSQL finds no equality operator. */
 const CATEGORIES: Set<string>[] = [new Set([...INTEGERS, 'numeric', 'real', 'double precision']), STRINGS, new Set(['uuid']), new Set(['boolean'])];
 
 function storedType(t: TypeRef, defaultSchema: string): string {
-  if (t.arrayDims === 0 && !(t.name in STORED) && !t.name.includes('.')) return t.name;
-  const name = STORED[t.name] ?? t.name;
+  const name = storedTypeName(t.name);
+  if (t.arrayDims === 0 && name === t.name && !t.name.includes('.')) return t.name;
   const bare = name.startsWith(`${defaultSchema}.`) ? name.slice(defaultSchema.length + 1) : name;
   return bare + '[]'.repeat(t.arrayDims);
 }

@@ -50,6 +50,12 @@ CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2
       errors: [{ message: /table "Vendor" has no primary key: .* DEFAULT uuid_v7\(\)$/, line: 2, column: 14, logical: 'crm.Vendor' }],
     },
     {
+      name: 'a configured UUIDv7 function whose name must be quoted: the fix quotes it',
+      sql: 'CREATE TABLE vendor (name text);',
+      standard: { uuidV7Function: 'select' },
+      errors: [{ fix: 'ALTER TABLE vendor ADD COLUMN id uuid PRIMARY KEY DEFAULT "select"();' }],
+    },
+    {
       name: 'partitioned parent without a key is reported once, not per partition',
       sql: `CREATE TABLE event (id uuid, at timestamptz) PARTITION BY RANGE (at);
 CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,

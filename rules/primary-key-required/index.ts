@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { primaryKey } from '../../src/model/catalog.js';
 import { findColumn, type Table } from '../../src/model/catalog.js';
-import { ident, sqlTableName } from '../../src/model/names.js';
+import { ident, sqlIdent, sqlTableName } from '../../src/model/names.js';
 import type { FixProposal } from '../../src/engine/rule.js';
 
 /** An `id` column that exists becomes the key; otherwise the standard's key column is added. */
@@ -25,7 +25,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const uuidV7 = `${ctx.standard.uuidV7Function}()`;
+    const uuidV7 = `${sqlIdent(ctx.standard.uuidV7Function)}()`;
     for (const table of ctx.tables) {
       // A partition shares its parent's primary key (PostgreSQL creates it on every partition).
       if (table.partitionOf || primaryKey(table)) continue;

@@ -72,6 +72,23 @@ ruleTester(rule, {
     { name: 'text id', sql: 'CREATE TABLE "Vendor" (id text PRIMARY KEY);', errors: [{ message: /"Vendor"\."id" is of type text, not uuid/, logical: 'public.Vendor.id' }] },
     { name: 'other function', sql: "CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT md5('x')::uuid);", errors: [{ message: /defaults to md5\('x'\)::uuid, not generate_uuidv7\(\)/ }] },
     {
+      name: 'a configured function whose name must be quoted: the fix quotes it',
+      sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY);',
+      standard: { uuidV7Function: 'Gen "UUID"' },
+      errors: [{ messageId: 'noDefault', fix: 'ALTER TABLE vendor ALTER COLUMN id SET DEFAULT "Gen ""UUID"""();' }],
+    },
+    {
+      name: 'a key word as the configured function',
+      sql: 'CREATE TABLE vendor (id int PRIMARY KEY);',
+      standard: { uuidV7Function: 'time' },
+      errors: [{ messageId: 'notUuid', data: { where: '"vendor"."id"', type: 'integer', definition: 'id uuid DEFAULT "time"()' } }],
+    },
+    {
+      name: 'a default calling a function named like a property of Object',
+      sql: 'CREATE FUNCTION "constructor"() RETURNS uuid LANGUAGE sql AS $$ SELECT gen_random_uuid() $$;\nCREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT "constructor"());',
+      errors: [{ messageId: 'otherDefault' }],
+    },
+    {
       name: 'the old standard function when another one is configured',
       sql: 'CREATE TABLE vendor (id uuid PRIMARY KEY DEFAULT generate_uuidv7());',
       standard: { uuidV7Function: 'uuid_v7' },

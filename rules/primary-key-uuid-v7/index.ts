@@ -2,14 +2,13 @@ import { defineRule, type FixProposal } from '../../src/engine/rule.js';
 import type { Column, Expr, Table } from '../../src/model/catalog.js';
 import { findColumn, primaryKey } from '../../src/model/catalog.js';
 import { nameParts, nodeAs, withoutCasts } from '../../src/model/ast.js';
-import { ident, sqlTableName } from '../../src/model/names.js';
+import { ident, sqlIdent, sqlTableName } from '../../src/model/names.js';
+import { storedTypeName } from '../../src/model/types.js';
 
 interface Options extends Record<string, unknown> {
   column: string;
   functions: string[];
 }
-
-const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial']);
 
 /** Why the usual non-v7 UUID generators are wrong for a primary key. */
 const OTHER_UUIDS: Record<string, string> = {
@@ -69,7 +68,9 @@ export default defineRule<Options>({
     const isAccepted = (call: { name: string; qualified: string }) =>
       accepted.some((f) => f === call.qualified || (f.endsWith(`.${call.name}`) && call.qualified === call.name) || (!f.includes('.') && f === call.name));
     const idName = ctx.options.column;
-    const fix = `${ident(idName)} uuid DEFAULT ${standardFn}()`;
+    // The call as SQL writes it: a configured name such as `Gen UUID` is quoted.
+    const standardCall = `${sqlIdent(standardFn)}()`;
+    const fix = `${ident(idName)} uuid DEFAULT ${standardCall}`;
 
     for (const table of ctx.tables) {
       const pk = primaryKey(table);
@@ -107,7 +108,7 @@ export default defineRule<Options>({
       const where = `"${table.name}"."${column.name}"`;
       const report = (messageId: string, data: Record<string, string>, loc = column.loc, fix?: FixProposal) =>
         ctx.report({ table, node: column, loc, messageId, data: { where, ...data }, ...(fix ? { fix } : {}) });
-      if (SERIAL_TYPES.has(column.type.name)) {
+      if (storedTypeName(column.type.name) !== column.type.name) {
         report('serial', { type: column.type.name, definition: fix });
         return;
       }
@@ -120,8 +121,8 @@ export default defineRule<Options>({
         return;
       }
       const setDefault: FixProposal = {
-        sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)} SET DEFAULT ${standardFn}()`,
-        json: { op: 'set', path: ['default'], value: `${standardFn}()`, of: 'node' },
+        sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${ident(column.name)} SET DEFAULT ${standardCall}`,
+        json: { op: 'set', path: ['default'], value: standardCall, of: 'node' },
       };
       const def = column.default;
       if (!def) {
@@ -130,7 +131,7 @@ export default defineRule<Options>({
       }
       const call = calledName(def);
       if (call && isAccepted(call)) return;
-      const why = call ? OTHER_UUIDS[call.name] : undefined;
+      const why = call && Object.hasOwn(OTHER_UUIDS, call.name) ? OTHER_UUIDS[call.name] : undefined;
       if (why) report('otherUuid', { default: def.text, why, fn: standardFn }, def.loc, setDefault);
       else report('otherDefault', { default: def.text, fn: standardFn }, def.loc, setDefault);
     }

@@ -222,7 +222,11 @@ export const COMMANDS: CommandSpec[] = [
       reporter: { type: 'string', default: 'stylish', value: 'name', describe: 'stylish | junit | json | tap' },
       'output-file': { type: 'string', short: 'o', value: 'file', describe: 'Write the results to this file (atomically) instead of standard output' },
       mutation: { type: 'boolean', describe: 'Mutation analysis: the score per operator, and every surviving mutant' },
-      'mutation-threshold': { type: 'string', value: 'percent', describe: "With --mutation: fail (exit 1) below this score (default 95), or when a mutant of the standard's own operators survives" },
+      'mutation-threshold': {
+        type: 'string',
+        value: 'percent',
+        describe: "With --mutation: fail (exit 1) below this score (default: qa.mutationThreshold of the configuration, else 95), or when a mutant of the standard's own operators survives",
+      },
     },
     async run(io, args, v) {
       const threshold = str(v['mutation-threshold'])?.replace(/%$/, '');

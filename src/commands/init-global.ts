@@ -1,4 +1,5 @@
 import type { Standard } from '../engine/standard.js';
+import { uuidV7Call } from '../generators/sql/uuidv7-function.js';
 import type { ColumnDefinition, ModuleDefinition, TableDefinition } from '../sources/schema-json/definition.js';
 
 /**
@@ -17,7 +18,7 @@ export function globalModuleDefinition(standard: Standard, schemaRef: string): M
     references: { table: users, column: 'id', onDelete: 'restrict' },
     description,
   });
-  const id: ColumnDefinition = { name: 'id', type: 'uuid', nullable: false, default: `${standard.uuidV7Function}()`, primaryKey: true, description: 'Primary key (UUIDv7).' };
+  const id: ColumnDefinition = { name: 'id', type: 'uuid', nullable: false, default: uuidV7Call(standard.uuidV7Function), primaryKey: true, description: 'Primary key (UUIDv7).' };
   const times: ColumnDefinition[] = [
     { name: a.createdAt, type: 'timestamptz', nullable: false, default: 'now()', description: 'When the row was created.' },
     { name: a.updatedAt, type: 'timestamptz', nullable: false, default: 'now()', description: 'When the row was last changed.' },
@@ -61,29 +62,4 @@ export function globalModuleDefinition(standard: Standard, schemaRef: string): M
     description: 'Tables every module may reference: the tenant root and the users.',
     tables: [organisations, userTable],
   };
-}
-
-/**
- * A UUIDv7 (RFC 9562) function for PostgreSQL 15+ without an extension, under the configured name:
- * gen_random_uuid()'s 16 random bytes (RFC variant set), the first 8 overlaid with the 48-bit Unix time
- * in milliseconds, the version nibble 7 and 12 bits of sub-millisecond time (RFC 9562 method 3).
- */
-export function uuidV7FunctionSql(name: string): string {
-  const fn = /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-  return `-- Hand-written (ismslint init): the function every id defaults to, which schema.json cannot express.
--- Applied before 001_init.sql.
-CREATE FUNCTION ${fn}() RETURNS uuid
-LANGUAGE sql VOLATILE PARALLEL SAFE AS $$
-  SELECT encode(
-    overlay(
-      uuid_send(gen_random_uuid())
-      PLACING substring(int8send(now_us.us / 1000) FROM 3)
-        || int2send((28672 + (now_us.us % 1000) * 4096 / 1000)::smallint)
-      FROM 1 FOR 8
-    ),
-    'hex'
-  )::uuid
-  FROM (SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS us) AS now_us
-$$;
-`;
 }

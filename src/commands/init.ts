@@ -5,7 +5,9 @@ import { DEFAULT_STANDARD, type Standard } from '../engine/standard.js';
 import { byteLength, isSnakeCase, MAX_IDENTIFIER_BYTES } from '../model/names.js';
 import type { ColumnDefinition, ModuleDefinition, TableDefinition } from '../sources/schema-json/definition.js';
 import { moduleSchemaPath } from '../sources/schema-json/module-schema.js';
-import { globalModuleDefinition, uuidV7FunctionSql } from './init-global.js';
+import { uuidV7Call, uuidV7FunctionSql } from '../generators/sql/uuidv7-function.js';
+import { loadPgQuery } from '../model/pg-wasm.js';
+import { globalModuleDefinition } from './init-global.js';
 import { runSql } from './sql.js';
 import { loadWorkspace } from './workspace.js';
 import { writeFileAtomic, type CommandIO } from './io.js';
@@ -50,7 +52,7 @@ export function exampleTable(module: string, standard: Standard = DEFAULT_STANDA
     description: `An example ${module} record: rename it, or copy it for each table of the module.`,
     kind: 'tenant',
     columns: [
-      { name: 'id', type: 'uuid', nullable: false, default: `${standard.uuidV7Function}()`, primaryKey: true, description: 'Primary key (UUIDv7).' },
+      { name: 'id', type: 'uuid', nullable: false, default: uuidV7Call(standard.uuidV7Function), primaryKey: true, description: 'Primary key (UUIDv7).' },
       {
         name: standard.tenantKey,
         type: 'uuid',
@@ -86,6 +88,8 @@ export async function runInit(io: CommandIO, opts: InitOptions): Promise<number>
   const target = resolve(io.cwd, opts.root, opts.module, 'schema.json');
   const shown = relative(io.cwd, target).split(sep).join('/') || target;
   if (existsSync(target)) throw new UsageError(`${shown} already exists: init never overwrites a module definition`);
+  // Quoting the UUIDv7 function's name as PostgreSQL would needs its key-word list.
+  await loadPgQuery();
   const schemaRef = relative(dirname(target), moduleSchemaPath()).split(sep).join('/');
   const definition: ModuleDefinition = {
     $schema: schemaRef,
@@ -123,7 +127,8 @@ async function writeGlobalMigrations(io: CommandIO, root: string, standard: Stan
   const dir = resolve(root, standard.globalModule, 'migrations');
   const functions = resolve(dir, '000_functions.sql');
   const shown = (p: string) => relative(io.cwd, p).split(sep).join('/');
-  if (!existsSync(functions)) writeFileAtomic(functions, uuidV7FunctionSql(standard.uuidV7Function), shown(functions));
+  const header = `-- Hand-written (ismslint init): the function every id defaults to, which schema.json cannot express.\n-- Applied before 001_init.sql.\n`;
+  if (!existsSync(functions)) writeFileAtomic(functions, `${header}${uuidV7FunctionSql(standard.uuidV7Function)};\n`, shown(functions));
   const tables = resolve(dir, '001_init.sql');
   if (existsSync(tables)) return;
   const { model } = await loadWorkspace({ ...io, stderr: () => {} }, { paths: [root], config });

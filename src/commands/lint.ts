@@ -37,6 +37,8 @@ export interface LintOptions {
   baseDir?: string;
   /** Lint the modules whose files changed since this git ref (in the context of their workspace). */
   changedSince?: string;
+  /** The configured roots' workspace, already loaded (`ismslint check` shares one); only without paths. */
+  workspace?: Workspace;
 }
 
 export interface LintResult {
@@ -73,7 +75,7 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
 /** Load the workspace and run the rules; the findings are those of the scope asked for. */
 async function lintScope(io: CommandIO, opts: LintOptions, scope: LintScope, timings?: Map<string, number>): Promise<{ findings: Finding[]; workspace: Workspace }> {
   const shown = progress(io);
-  const workspace = await loadWorkspace(io, { paths: scope.load, config: opts.config, onFile: (done, total) => shown.update('reading files', done, total) });
+  const workspace = opts.workspace ?? (await loadWorkspace(io, { paths: scope.load, config: opts.config, onFile: (done, total) => shown.update('reading files', done, total) }));
   const { config, model } = workspace;
   shown.update('checking rules on tables', model.catalog.tables.size, model.catalog.tables.size);
   let findings = dropKnockOns(runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives, timings }), model.sources);

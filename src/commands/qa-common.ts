@@ -7,7 +7,7 @@ import { moduleSuite, type ModuleSuite } from '../qa/suite.js';
 import type { BuiltModel } from '../sources/build.js';
 import { requireModules, warnIfIncomplete } from './generate-common.js';
 import type { CommandIO } from './io.js';
-import { loadWorkspace } from './workspace.js';
+import { loadWorkspace, type Workspace } from './workspace.js';
 
 export interface QaSelection {
   config: ResolvedConfig;
@@ -19,12 +19,13 @@ const looksLikePath = (s: string) => /[/\\]/.test(s) || s.startsWith('.');
 
 /**
  * `[modules|paths]`: module names of the workspace, or directories loaded next to the configured roots
- * (so the global module is there to build on). None: every module.
+ * (so the global module is there to build on). None: every module. `roots` is the configured roots'
+ * workspace when the caller has loaded it already.
  */
-export async function selectModules(io: CommandIO, args: string[], configPath?: string): Promise<QaSelection> {
+export async function selectModules(io: CommandIO, args: string[], configPath?: string, roots?: Workspace): Promise<QaSelection> {
   const paths = args.filter((a) => looksLikePath(a) || (existsSync(resolve(io.cwd, a)) && !/^[a-z0-9_]+$/.test(a)));
   const names = args.filter((a) => !paths.includes(a));
-  const first = await loadWorkspace(io, { paths: [], config: configPath });
+  const first = roots ?? (await loadWorkspace(io, { paths: [], config: configPath }));
   let { model } = first;
   if (paths.length) {
     // A path that is a workspace of its own (it has the global module) is built alone; a module

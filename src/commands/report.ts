@@ -19,7 +19,7 @@ import type { ReportFormat } from '../reports/write.js';
 import { REPORT_FORMATS, existingGeneratedAt, renderReport, staleFiles } from '../reports/write.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
-import { loadWorkspace, todayUtc } from './workspace.js';
+import { loadWorkspace, todayUtc, type Workspace } from './workspace.js';
 
 export interface ReportOptions {
   paths: string[];
@@ -31,6 +31,8 @@ export interface ReportOptions {
   gate: boolean;
   check: boolean;
   mutationThreshold?: number;
+  /** The workspace of `paths`, already loaded (`ismslint check` shares one). */
+  workspace?: Workspace;
 }
 
 /** The six documents the seed asks of every module. */
@@ -100,7 +102,7 @@ function fixOf(f: Finding): string | null {
 
 /** Build the report from the workspace; nothing is written. */
 export async function computeReport(io: CommandIO, opts: ReportOptions, stamp: string | null): Promise<ComplianceReport> {
-  const { config, model } = await loadWorkspace(io, opts);
+  const { config, model } = opts.workspace ?? (await loadWorkspace(io, opts));
   const findings = runRules({ catalog: model.catalog, rules: allRules, config, sourceFindings: model.findings, directives: model.directives });
   const baseDir = config.baseDir;
   const displayPath = (file: string) => {
@@ -165,7 +167,7 @@ export async function computeReport(io: CommandIO, opts: ReportOptions, stamp: s
       qaEngine: qa?.engine ?? null,
     },
     generatedAt: stamp,
-    mutationThreshold: opts.mutationThreshold ?? 95,
+    mutationThreshold: opts.mutationThreshold ?? config.qaMutationThreshold,
   });
 }
 

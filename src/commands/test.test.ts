@@ -96,13 +96,15 @@ describe('ismslint test', () => {
     await expect(refusal({ args: ['no_such_module'] })).rejects.toMatchObject({ name: 'UsageError', message: expect.stringMatching(/^unknown module "no_such_module"; known modules: .*global/) });
   });
 
-  it('says in one line, with exit 2, that a server cannot be reached', async () => {
-    const io = recordingIO(root);
-    await expect(runTest(io, { args: ['global'], reporter: 'stylish', databaseUrl: 'postgres://u:secret@127.0.0.1:1/db' })).rejects.toMatchObject({
-      name: 'UsageError',
-      message: 'cannot use the database server at 127.0.0.1:1: cannot connect: connect ECONNREFUSED 127.0.0.1:1',
-    });
-    expect(io.out).toBe('');
+  it('says in one line, with exit 2, that a server cannot be reached, for the suites and the mutation analysis alike', async () => {
+    for (const mutation of [false, true]) {
+      const io = recordingIO(root);
+      await expect(runTest(io, { args: ['global'], reporter: 'stylish', mutation, databaseUrl: 'postgres://u:secret@127.0.0.1:1/db' })).rejects.toMatchObject({
+        name: 'UsageError',
+        message: 'cannot use the database server at 127.0.0.1:1: cannot connect: connect ECONNREFUSED 127.0.0.1:1',
+      });
+      expect(io.out).toBe('');
+    }
   });
 
   it('reports a migration that does not apply as a failing requirement naming its file, line and column, and exits 1', async () => {
@@ -153,10 +155,12 @@ describe('ismslint test', () => {
       const url = new URL(pgUrl()!);
       url.username = `ismslint_no_such_role_${process.pid}`;
       url.password = '';
-      const { code, stdout, stderr } = await cli(['test', 'global', '--database-url', url.toString()], 60_000);
-      expect(stdout).toBe('');
-      expect(stderr).toMatch(new RegExp(`^ismslint: cannot use the database server at ${url.hostname}:${url.port}: cannot connect: .+\n$`));
-      expect(code).toBe(2);
+      for (const mutation of [[], ['--mutation']]) {
+        const { code, stdout, stderr } = await cli(['test', 'global', ...mutation, '--database-url', url.toString()], 60_000);
+        expect(stdout).toBe('');
+        expect(stderr).toMatch(new RegExp(`^ismslint: cannot use the database server at ${url.hostname}:${url.port}: cannot connect: .+\n$`));
+        expect(code).toBe(2);
+      }
     },
     90_000,
   );

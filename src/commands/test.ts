@@ -9,6 +9,7 @@ import type { CommandIO } from './io.js';
 import { writeFileAtomic } from './io.js';
 import { progress } from './progress.js';
 import { moduleSuites, selectModules, type QaSelection } from './qa-common.js';
+import type { Workspace } from './workspace.js';
 import { moduleMutants } from '../qa/mutants.js';
 import { runMutation, type MutationRun } from '../qa/mutation.js';
 import { formatMutationJson, formatMutationStylish, mutationFailed } from '../qa/mutation-report.js';
@@ -21,8 +22,10 @@ export interface TestOptions {
   outputFile?: string;
   /** Run the mutation analysis instead of the suites. */
   mutation?: boolean;
-  /** Minimum mutation score in percent (default 95). */
+  /** Minimum mutation score in percent (default: the configuration's qa.mutationThreshold). */
   threshold?: number;
+  /** The configured roots' workspace, already loaded (`ismslint check` shares one). */
+  workspace?: Workspace;
 }
 
 /** `ismslint test`: generate the suites in memory, run each on a fresh database, report; exit 1 on any failure. */
@@ -33,12 +36,14 @@ export async function runTest(io: CommandIO, opts: TestOptions): Promise<number>
   if (opts.mutation && opts.reporter !== 'stylish' && opts.reporter !== 'json') throw new UsageError(`--mutation reports as stylish or json (got "${opts.reporter}")`);
   const url = opts.databaseUrl ?? (io.env.ISMSLINT_DATABASE_URL?.trim() || undefined);
   if (url !== undefined) checkDatabaseUrl(url);
-  const sel = await selectModules(io, opts.args, opts.config);
+  const sel = await selectModules(io, opts.args, opts.config, opts.workspace);
   const base = pathToFileURL(resolve(io.cwd) + '/');
   try {
     const run = () => (opts.mutation ? runMutationAnalysis(io, opts, sel, base, url) : runSuites(io, opts, sel, base, url));
     return await (url ? droppingOnInterrupt(io, run) : run());
   } catch (e) {
+    // Both paths open their databases through openDatabase, which raises this for a server that cannot
+    // be reached, refuses the login or will not create the run's database: one line, exit 2.
     if (e instanceof DatabaseServerError) throw new UsageError(`cannot use the database server at ${shownUrl(url!)}: ${e.message}`);
     throw e;
   }
@@ -101,31 +106,18 @@ async function runSuites(io: CommandIO, opts: TestOptions, sel: QaSelection, bas
 }
 
 async function runMutationAnalysis(io: CommandIO, opts: TestOptions, sel: QaSelection, base: URL, url: string | undefined): Promise<number> {
-  const threshold = opts.threshold ?? 95;
+  const threshold = opts.threshold ?? sel.config.qaMutationThreshold;
   const runs: MutationRun[] = [];
   const shown = progress(io);
   for (const m of moduleSuites(io, sel, resolve(io.cwd))) {
     const mutants = moduleMutants(sel.model.catalog, sel.config.standard, m.suite.module);
     const onProgress = (done: number, total: number) => shown.update(`mutation analysis of ${m.suite.module}`, done, total);
-    runs.push(await onServer(url, () => runMutation(m.suite, mutants, { base, databaseUrl: url, onProgress })));
+    runs.push(await runMutation(m.suite, mutants, { base, databaseUrl: url, onProgress }));
   }
   shown.done();
   const text = opts.reporter === 'json' ? formatMutationJson(runs, threshold, toolVersion) : formatMutationStylish(runs, threshold);
   emit(io, opts.outputFile, text);
   return mutationFailed(runs, threshold) ? 1 : 0;
-}
-
-/** Runs `fn`; a server that refuses the connection or the user is a usage problem (exit 2), not a crash. */
-async function onServer<T>(url: string | undefined, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (url && (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || /password|authentication|permission denied/i.test(err.message ?? ''))) {
-      throw new UsageError(`cannot use the database server: ${err.message}`);
-    }
-    throw e;
-  }
 }
 
 function emit(io: CommandIO, outputFile: string | undefined, text: string): void {

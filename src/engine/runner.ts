@@ -1,6 +1,7 @@
 import type { Catalog, Table } from '../model/catalog.js';
 import { qualifiedName, tableKey } from '../model/catalog.js';
 import type { Location } from '../model/location.js';
+import { forgetSuggestedNames } from '../model/suggested-names.js';
 import { effectiveSetting } from './config/load.js';
 import type { ResolvedConfig, RuleSetting } from './config/types.js';
 import type { Finding } from './finding.js';
@@ -26,6 +27,7 @@ export interface RunInput {
 /** Run every enabled rule over the tables it applies to, then apply severities and suppressions. */
 export function runRules(input: RunInput): Finding[] {
   const { catalog, rules, config } = input;
+  forgetSuggestedNames(catalog);
   const findings: Finding[] = [];
   const views = new Map<(table: Table) => unknown, Map<Table, unknown>>();
   const derived = <T>(table: Table, compute: (table: Table) => T): T => {

@@ -1,4 +1,4 @@
-import { isReservedWord } from './keywords.js';
+import { isReservedWord, keywordKind } from './keywords.js';
 
 /** PostgreSQL's NAMEDATALEN - 1: identifiers longer than this many bytes are silently truncated. */
 export const MAX_IDENTIFIER_BYTES = 63;
@@ -84,6 +84,20 @@ export function quoteIdent(name: string, isReserved: (word: string) => boolean =
 /** An identifier as generated SQL writes it: quoted where PostgreSQL needs it, reserved words included. */
 export function ident(name: string): string {
   return quoteIdent(name, isReservedWord);
+}
+
+/**
+ * Quote where PostgreSQL's own quote_identifier() would: anything but a plain lower-case word (letters,
+ * digits, `_`; a `$` is quoted) that is no key word or only an unreserved one. Column-name key words
+ * such as `time` must be quoted too: bare, `time '…'` reads as a typed literal, and `time()` is no call.
+ * Needs the parser loaded (its key-word list).
+ */
+export function sqlIdent(name: string): string {
+  return quoteIdent(name, (w) => {
+    if (w.includes('$')) return true;
+    const kind = keywordKind(w);
+    return kind !== 'NO_KEYWORD' && kind !== 'UNRESERVED_KEYWORD';
+  });
 }
 
 export function quoteLiteral(value: string): string {

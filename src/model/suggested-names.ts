@@ -29,6 +29,14 @@ function takenIn(state: Suggestions, catalog: Catalog, schema: string): Set<stri
 }
 
 /**
+ * Forgets the names the fixes of a previous run over this catalog claimed: each run of the rules
+ * suggests the same names as on a freshly built catalog, also when several runs share one.
+ */
+export function forgetSuggestedNames(catalog: Catalog): void {
+  perCatalog.delete(catalog);
+}
+
+/**
  * Claims a relation name a fix gives (a rename of a table or an index): true when it is free, and it
  * then stays taken for every other fix of this lint, so the statements of one run never collide.
  */

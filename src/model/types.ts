@@ -50,10 +50,25 @@ const ALIASES: Record<string, string> = {
   cidr: 'cidr',
 };
 
+/** PostgreSQL's built-in types by the names normaliseTypeName() gives them: format_type()'s names, and the serial types. */
+export const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set([...Object.values(ALIASES), 'bit']);
+
+const SERIAL_STORED = new Map([
+  ['serial', 'integer'],
+  ['bigserial', 'bigint'],
+  ['smallserial', 'smallint'],
+]);
+
+/** The type a column of this normalised type stores: a serial type is an integer with a sequence default. */
+export function storedTypeName(name: string): string {
+  return SERIAL_STORED.get(name) ?? name;
+}
+
 export function normaliseTypeName(raw: string): string {
   const lower = raw.trim().replace(/\s+/g, ' ');
   const bare = lower.startsWith('pg_catalog.') ? lower.slice('pg_catalog.'.length) : lower;
-  return ALIASES[bare] ?? bare;
+  // Own keys only: a type named `constructor` is a user's type, not Object's.
+  return Object.hasOwn(ALIASES, bare) ? ALIASES[bare]! : bare;
 }
 
 const typeRefs = new Map<string, TypeRef>();

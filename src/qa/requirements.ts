@@ -7,11 +7,12 @@ import type { Catalog, Constraint, Table } from '../model/catalog.js';
 import { foreignKeys, primaryKey, tableKey } from '../model/catalog.js';
 import { isSnakeCase } from '../model/names.js';
 import { calledFunction } from '../model/queries.js';
+import { BUILTIN_TYPE_NAMES, storedTypeName } from '../model/types.js';
 import type { Standard } from '../engine/standard.js';
 import { classifyTable } from '../engine/rule.js';
 import type { Requirement, RequirementGroup, Step, Suite } from './runtime/types.js';
 import { ident, literal, qualified, regclass } from './runtime/sql.js';
-import { RowFactory, targetColumns, columnValue, BUILTIN_TYPES, type Org, type TestRow } from './rows.js';
+import { RowFactory, targetColumns, columnValue, type Org, type TestRow } from './rows.js';
 import { columnChecks } from './checks.js';
 import * as q from './catalog-sql.js';
 
@@ -508,9 +509,9 @@ class SuiteBuilder {
 
 /** The type as format_type() prints it with the default search_path. */
 export function expectedType(t: Table['columns'][number]['type']): string {
-  const serial: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
-  if (serial[t.name]) return serial[t.name]!;
-  if (BUILTIN_TYPES.has(t.name)) return t.text;
+  const stored = storedTypeName(t.name);
+  if (stored !== t.name) return stored;
+  if (BUILTIN_TYPE_NAMES.has(t.name)) return t.text;
   const bare = t.name.startsWith('public.') ? t.name.slice('public.'.length) : t.name;
   return bare + (t.arrayDims > 0 ? '[]' : '');
 }

@@ -9,6 +9,7 @@
  */
 import type { Catalog, Column, Constraint, Table } from '../model/catalog.js';
 import { foreignKeys, primaryKey, tableKey } from '../model/catalog.js';
+import { BUILTIN_TYPE_NAMES, storedTypeName } from '../model/types.js';
 import type { Standard } from '../engine/standard.js';
 import { classifyTable } from '../engine/rule.js';
 import { literal, qualified, ident } from './runtime/sql.js';
@@ -298,10 +299,11 @@ const POSIX_JS: Record<string, string> = { space: '\\s', digit: '0-9', alpha: 'A
 /** A valid value of the column's type, distinct for each n; undefined for types we cannot produce. */
 export function columnValue(catalog: Catalog, col: Column, n: number): string | undefined {
   const t = col.type;
-  const builtin = BUILTIN_TYPES.has(t.name);
+  const builtin = BUILTIN_TYPE_NAMES.has(t.name);
   if (t.arrayDims > 0) return builtin ? `${literal('{}')}::${t.text}` : literal('{}');
-  const cast = (v: string) => `${literal(v)}::${SERIALS[t.name] ?? t.text}`;
-  switch (SERIALS[t.name] ?? t.name) {
+  const stored = storedTypeName(t.name);
+  const cast = (v: string) => `${literal(v)}::${stored === t.name ? t.text : stored}`;
+  switch (stored) {
     case 'uuid':
       return cast(testUuid(n));
     case 'text':
@@ -351,34 +353,3 @@ export function columnValue(catalog: Catalog, col: Column, n: number): string | 
   if (e?.values.length) return `${literal(e.values[0]!)}::${qualified(e.schema, e.name)}`;
   return undefined;
 }
-
-const SERIALS: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
-
-/** Types whose canonical text is safe to write as a cast: PostgreSQL's own, as types.ts normalises them. */
-export const BUILTIN_TYPES = new Set([
-  'uuid',
-  'text',
-  'character varying',
-  'character',
-  'smallint',
-  'integer',
-  'bigint',
-  'real',
-  'double precision',
-  'numeric',
-  'boolean',
-  'timestamp with time zone',
-  'timestamp without time zone',
-  'date',
-  'time without time zone',
-  'time with time zone',
-  'interval',
-  'json',
-  'jsonb',
-  'inet',
-  'cidr',
-  'bytea',
-  'serial',
-  'bigserial',
-  'smallserial',
-]);

@@ -5,7 +5,7 @@ import type { Standard } from '../engine/standard.js';
 import { generateModuleSql } from '../generators/sql/index.js';
 import type { BuildSource, Suite } from './runtime/types.js';
 import { buildRequirements } from './requirements.js';
-import { uuidV7FunctionSql, uuidV7Note } from './uuidv7-function.js';
+import { uuidV7Call, uuidV7FunctionSql } from '../generators/sql/uuidv7-function.js';
 
 export interface ModuleSuite {
   suite: Suite;
@@ -46,7 +46,7 @@ export function moduleSuite(inputs: SuiteInputs): ModuleSuite {
   }
   const fn = standard.uuidV7Function;
   const defined = [...catalog.functions].some((f) => f === fn || f.endsWith(`.${fn}`));
-  if (!defined && build.some((b) => 'sql' in b && b.sql.includes(`${fn}()`))) build.unshift({ name: `ismslint's ${fn}()`, sql: uuidV7FunctionSql(fn), note: uuidV7Note(fn) });
+  if (!defined && build.some((b) => 'sql' in b && b.sql.includes(uuidV7Call(fn)))) build.unshift({ name: `ismslint's ${fn}()`, sql: uuidV7FunctionSql(fn), note: uuidV7Note(fn) });
   const hash = createHash('sha256');
   hash.update(`ismslint ${inputs.version}\0`);
   for (const f of files) {
@@ -55,4 +55,8 @@ export function moduleSuite(inputs: SuiteInputs): ModuleSuite {
     hash.update('\0');
   }
   return { suite: { ...buildRequirements({ catalog, standard, module }), build }, inputs: files.map(inputs.projectPath), hash: hash.digest('hex') };
+}
+
+function uuidV7Note(name: string): string {
+  return `no migration defines ${name}(), which the design's defaults call: the database uses ismslint's UUIDv7 ${name}()`;
 }

@@ -20,3 +20,17 @@ describe('rule options with formats', () => {
     expect(config.rules.get('index-name-pattern')).toEqual({ severity: 'error', options: { pattern: '^{table}_[a-z0-9_]+_idx$', uniquePattern: '^uq_{table}_[a-z0-9_]+$' } });
   });
 });
+
+describe('qa.mutationThreshold', () => {
+  it('defaults to 95 and takes any percentage from 0 to 100', () => {
+    expect(resolveConfig({}, allRules, '/').qaMutationThreshold).toBe(95);
+    for (const n of [0, 80, 99.5, 100]) expect(resolveConfig({ qa: { mutationThreshold: n } }, allRules, '/').qaMutationThreshold).toBe(n);
+  });
+
+  it('refuses anything else in one line naming the key', () => {
+    const refused = (value: unknown) => () => resolveConfig({ qa: { mutationThreshold: value as number } }, allRules, '/');
+    expect(refused(101)).toThrow(new UsageError('ismslint.config.json: qa: "mutationThreshold" must be <= 100'));
+    expect(refused(-1)).toThrow(new UsageError('ismslint.config.json: qa: "mutationThreshold" must be >= 0'));
+    expect(refused('95%')).toThrow(new UsageError('ismslint.config.json: qa: "mutationThreshold" must be a number'));
+  });
+});

@@ -11,7 +11,7 @@ import { DEFAULT_STANDARD, type Standard } from '../standard.js';
 import { PRESETS, presetRules, type PresetName } from './presets.js';
 import { buildShapeSchema } from './schema.js';
 import type { ConfigFile, ResolvedConfig, RuleEntry, RuleSetting } from './types.js';
-import { UsageError } from './types.js';
+import { DEFAULT_MUTATION_THRESHOLD, UsageError } from './types.js';
 
 export const CONFIG_FILE_NAME = 'ismslint.config.json';
 
@@ -97,6 +97,7 @@ export function resolveConfig(raw: ConfigFile, rules: Rule[], baseDir: string, s
     moduleOrder: raw.moduleOrder ?? [],
     migrations: raw.migrations ?? {},
     qaOutDir: raw.qa?.outDir ?? 'qa',
+    qaMutationThreshold: raw.qa?.mutationThreshold ?? DEFAULT_MUTATION_THRESHOLD,
     standard: mergeStandard(raw.standard),
     rules: base,
     overrides,

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { PRESETS } from './presets.js';
+import { DEFAULT_MUTATION_THRESHOLD } from './types.js';
 
 const severity = { enum: ['off', 'warn', 'error'] };
 
@@ -71,6 +72,13 @@ export function buildConfigSchema(rules: Rule[]): Record<string, unknown> {
         additionalProperties: false,
         properties: {
           outDir: { type: 'string', minLength: 1, default: 'qa', description: 'Directory ismslint generate-tests writes the QA suites to when --out is not given (relative to this file).' },
+          mutationThreshold: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+            default: DEFAULT_MUTATION_THRESHOLD,
+            description: "Mutation score in percent below which ismslint test --mutation fails (exit 1), and the report's mutation-score target; --mutation-threshold overrides it.",
+          },
         },
       },
       moduleOrder: { ...stringList, description: 'Modules replayed first, in this order; the others follow the global module and the modules they reference.' },

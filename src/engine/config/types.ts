@@ -12,7 +12,7 @@ export interface ConfigFile {
   extensions?: string[];
   moduleOrder?: string[];
   migrations?: { include?: string[]; exclude?: string[] };
-  qa?: { outDir?: string };
+  qa?: { outDir?: string; mutationThreshold?: number };
   standard?: Partial<Omit<Standard, 'auditColumns'>> & { auditColumns?: Partial<Standard['auditColumns']> };
   rules?: Record<string, RuleEntry>;
   overrides?: { files?: string[]; modules?: string[]; rules: Record<string, RuleEntry> }[];
@@ -43,10 +43,15 @@ export interface ResolvedConfig {
   migrations: { include?: string[]; exclude?: string[] };
   /** Where `ismslint generate-tests` writes the suites (relative to baseDir) when --out is not given. */
   qaOutDir: string;
+  /** The mutation score in percent below which `ismslint test --mutation` fails, when --mutation-threshold is not given. */
+  qaMutationThreshold: number;
   standard: Standard;
   rules: Map<string, RuleSetting>;
   overrides: ResolvedOverride[];
 }
+
+/** `qa.mutationThreshold` when the configuration does not set it. */
+export const DEFAULT_MUTATION_THRESHOLD = 95;
 
 /** A problem with the configuration or the command line: a one-line message, exit code 2. */
 export class UsageError extends Error {

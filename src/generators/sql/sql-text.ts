@@ -1,7 +1,8 @@
 /** Names, types, roles and comment lines as generated SQL writes them: quoted and escaped where PostgreSQL needs it. */
 import type { TypeRef } from '../../model/catalog.js';
-import { typeText } from '../../model/types.js';
-import { intervalType, sqlIdent } from '../../sources/sql/print-expr.js';
+import { BUILTIN_TYPE_NAMES, typeText } from '../../model/types.js';
+import { sqlIdent } from '../../model/names.js';
+import { intervalType } from '../../sources/sql/print-expr.js';
 
 export { sqlIdent };
 
@@ -9,26 +10,6 @@ export { sqlIdent };
 export function sqlRelation(schema: string, name: string, defaultSchema: string): string {
   return schema === defaultSchema ? sqlIdent(name) : `${sqlIdent(schema)}.${sqlIdent(name)}`;
 }
-
-/** Normalised built-in type names whose spelling is SQL syntax (key words, several words), written as they are. */
-const SYNTAX_TYPES = new Set([
-  'smallint',
-  'integer',
-  'bigint',
-  'real',
-  'double precision',
-  'numeric',
-  'boolean',
-  'character varying',
-  'character',
-  'bit',
-  'bit varying',
-  'timestamp with time zone',
-  'timestamp without time zone',
-  'time with time zone',
-  'time without time zone',
-  'json',
-]);
 
 /** A column type that PostgreSQL reads back to the same TypeRef. */
 export function sqlType(type: TypeRef): string {
@@ -39,7 +20,9 @@ export function sqlType(type: TypeRef): string {
   if (type.name === 'bit' && type.mods.length === 0) return '"bit"' + arrays;
   // The model names the one-byte internal type as format_type() does, quotes included.
   if (type.name === '"char"') return type.name + arrays;
-  if (SYNTAX_TYPES.has(type.name)) return typeText(type.name, type.mods, type.arrayDims);
+  // A built-in whose name is SQL syntax (a key word such as `integer`, or several words) is written as
+  // it is: quoted, it would name another type, which does not exist.
+  if (BUILTIN_TYPE_NAMES.has(type.name) && sqlIdent(type.name) !== type.name) return typeText(type.name, type.mods, type.arrayDims);
   const mods = type.mods.length ? `(${type.mods.join(',')})` : '';
   return type.name.split('.').map(sqlIdent).join('.') + mods + arrays;
 }

@@ -156,8 +156,6 @@ function mysqlHint(sql: string): string {
   return '';
 }
 
-export { keywordKind } from '../../model/keywords.js';
-
 /** Parse a lone SQL expression, e.g. a default or policy from schema.json. An error's `cursor` is a 0-based code-point offset into `sql`. */
 export function parseExpression(sql: string): { ast: Node; offset: (b: number | undefined) => number } | { error: string; cursor: number } {
   const prefix = 'SELECT ';

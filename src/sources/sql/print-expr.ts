@@ -5,20 +5,7 @@
  */
 import type { A_Const, A_Expr, Alias, FuncCall, SelectStmt, SQLValueFunction, SubLink, TypeName } from '@pgsql/types';
 import { type NodeKind, type NodeOf, nodeAs } from '../../model/ast.js';
-import { quoteIdent, quoteLiteral } from '../../model/names.js';
-import { keywordKind } from './parser.js';
-
-/**
- * Quote where PostgreSQL's own quote_identifier() would: anything but a plain lower-case word that is
- * no key word or only an unreserved one. Column-name key words such as `time` must be quoted too:
- * bare, `time '…'` reads as a typed literal.
- */
-export function sqlIdent(name: string): string {
-  return quoteIdent(name, (w) => {
-    const kind = keywordKind(w);
-    return kind !== 'NO_KEYWORD' && kind !== 'UNRESERVED_KEYWORD';
-  });
-}
+import { quoteLiteral, sqlIdent } from '../../model/names.js';
 
 /** A possibly qualified name whose parts are joined by dots, as the model keeps opclasses and collations. */
 export function sqlDottedName(parts: string[]): string {
