@@ -1,6 +1,6 @@
 import { findColumn, type Column, type Table } from '../../src/model/catalog.js';
 import { nameParts, nodeAs, peelCasts, withoutCasts } from '../../src/model/ast.js';
-import { ident, sqlTableName } from '../../src/model/names.js';
+import { ident, sqlIdent, sqlTableName } from '../../src/model/names.js';
 import { normaliseTypeName } from '../../src/model/types.js';
 import { defineRule } from '../../src/engine/rule.js';
 import type { Standard } from '../../src/engine/standard.js';
@@ -88,7 +88,7 @@ function deviations(table: Table, column: Column, spec: Spec): Deviation[] {
     const note = t.name === 'timestamp without time zone' && t.arrayDims === 0 ? " (it stores no time zone, so its meaning depends on the writer's session)" : '';
     // PostgreSQL has no automatic cast to uuid from text or other types: it needs the USING clause. From
     // timestamp it would read the stored values in the session's time zone: the fix says UTC.
-    const using = spec.type === 'uuid' ? ` USING ${ident(column.name)}::uuid` : note ? ` USING ${ident(column.name)} AT TIME ZONE 'UTC'` : '';
+    const using = spec.type === 'uuid' ? ` USING ${sqlIdent(column.name)}::uuid` : note ? ` USING ${sqlIdent(column.name)} AT TIME ZONE 'UTC'` : '';
     out.push({ messageId: 'wrongType', data: { what, type: t.text, wanted: spec.type, note }, action: `TYPE ${spec.type}${using}`, json: { path: ['type'], value: spec.type } });
   }
   if (spec.notNull && !column.notNull) out.push({ messageId: 'nullable', data: { what, why: spec.why }, action: 'SET NOT NULL', json: { path: ['nullable'], value: false } });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { ident, sqlTableName } from '../../src/model/names.js';
+import { sqlIdent, sqlTableName } from '../../src/model/names.js';
 import { typeText } from '../../src/model/types.js';
 
 export default defineRule({
@@ -29,7 +29,7 @@ export default defineRule({
         // Without USING, PostgreSQL would read the stored values in the session's time zone: the fix says
         // UTC, so that the migration means the same wherever it runs. An array has no such simple USING,
         // so it gets no fix.
-        const quoted = ident(column.name);
+        const quoted = sqlIdent(column.name);
         const fix = {
           sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${quoted} TYPE ${better} USING ${quoted} AT TIME ZONE 'UTC'`,
           json: { op: 'set' as const, path: ['type'], value: better, of: 'node' as const },
