@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import pg, { type QueryResultRow } from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../src/commands/workspace.js';
 import type { Catalog, Table } from '../src/model/catalog.js';
@@ -29,14 +29,15 @@ beforeAll(async () => {
   migrations = catalog.modules.flatMap((m) => m.files.filter((f) => f.endsWith('.sql')).map((f) => ({ module: m.name, path: f, sql: readFileSync(resolve(root, f), 'utf8') })));
 });
 
-type Query = (text: string, params?: unknown[]) => Promise<{ rows: any[] }>;
+/** A query on PGlite or PostgreSQL, typed by the row the caller's SQL selects. */
+type Query = <Row>(text: string, params?: unknown[]) => Promise<{ rows: Row[] }>;
 
 async function applyAll(exec: (sql: string) => Promise<unknown>): Promise<void> {
   for (const m of migrations) {
     try {
       await exec(m.sql);
-    } catch (e: any) {
-      throw new Error(`${m.path} does not apply: ${e.message}`);
+    } catch (e) {
+      throw new Error(`${m.path} does not apply: ${(e as Error).message}`);
     }
   }
 }
@@ -45,15 +46,19 @@ async function applyAll(exec: (sql: string) => Promise<unknown>): Promise<void> 
 async function checkUuidV7(query: Query): Promise<void> {
   const made: string[] = [];
   for (let i = 0; i < 20; i++) {
-    made.push((await query('SELECT generate_uuidv7()::text AS u')).rows[0].u);
+    made.push((await query<{ u: string }>('SELECT generate_uuidv7()::text AS u')).rows[0]!.u);
     await new Promise((r) => setTimeout(r, 2));
   }
-  const sorted = (await query('SELECT u::text FROM unnest($1::uuid[]) AS u ORDER BY u', [made])).rows.map((r) => r.u);
+  const sorted = (await query<{ u: string }>('SELECT u::text FROM unnest($1::uuid[]) AS u ORDER BY u', [made])).rows.map((r) => r.u);
   expect(sorted).toEqual(made);
   for (const u of made) expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   const ms = parseInt(made[0]!.replace(/-/g, '').slice(0, 12), 16);
   expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
-  const many = (await query('SELECT count(DISTINCT u)::int AS n, bool_and(substr(u::text, 15, 1) = $1) AS v7 FROM (SELECT generate_uuidv7() AS u FROM generate_series(1, 2000)) AS s', ['7'])).rows[0];
+  const many = (
+    await query<{ n: number; v7: boolean }>('SELECT count(DISTINCT u)::int AS n, bool_and(substr(u::text, 15, 1) = $1) AS v7 FROM (SELECT generate_uuidv7() AS u FROM generate_series(1, 2000)) AS s', [
+      '7',
+    ])
+  ).rows[0];
   expect(many).toEqual({ n: 2000, v7: true });
 }
 
@@ -135,7 +140,7 @@ describe('on PostgreSQL 15', () => {
       await applyAll((sql) => client.query(sql));
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()`);
       expect(rows[0].n).toBe(catalog.tables.size);
-      await checkUuidV7((text, params) => client.query(text, params));
+      await checkUuidV7(<Row>(text: string, params?: unknown[]) => client.query<Row & QueryResultRow>(text, params));
     },
     120_000,
   );

@@ -9,9 +9,16 @@ import { recordingIO } from '../../test/support/command-io.js';
 import { runTest } from './test.js';
 import { runInit } from './init.js';
 import { moduleSuites, selectModules } from './qa-common.js';
-import { runSuite, type Suite } from '../qa/runtime/index.js';
+import { type RequirementResult, runSuite, type Suite } from '../qa/runtime/index.js';
 
 const root = resolve(__dirname, '../..');
+
+/** What these tests read of `ismslint test --reporter json`. */
+interface QaResultsJson {
+  kind: string;
+  summary: { requirements: number; passed: number; failed: number };
+  modules: { module: string; requirements: RequirementResult[] }[];
+}
 
 describe('ismslint test', () => {
   // The command reads ISMSLINT_DATABASE_URL from its own environment (io.env), never from the process's.
@@ -39,9 +46,9 @@ describe('ismslint test', () => {
     cpSync(join(root, 'fixtures/schema-json/risk_scale/schema.json'), join(ws, 'risk_scale/schema.json'));
     const io = recordingIO(root);
     expect(await runTest(io, { args: [ws], reporter: 'json' })).toBe(0);
-    const json = JSON.parse(io.out);
-    expect(json.modules.map((m: any) => m.module)).toEqual(['global', 'risk_scale']);
-    expect(json.modules[1].requirements.length).toBeGreaterThan(20);
+    const json = JSON.parse(io.out) as QaResultsJson;
+    expect(json.modules.map((m) => m.module)).toEqual(['global', 'risk_scale']);
+    expect(json.modules[1]!.requirements.length).toBeGreaterThan(20);
     expect(json.summary.failed).toBe(0);
     expect(json.summary.requirements).toBeGreaterThan(20);
   }, 180_000);
@@ -58,11 +65,11 @@ describe('ismslint test', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismslint-test-'));
     const io = recordingIO(root);
     expect(await runTest(io, { args: ['fixtures/workspaces/violations'], reporter: 'json', outputFile: join(dir, 'qa.json') })).toBe(1);
-    const json = JSON.parse(readFileSync(join(dir, 'qa.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(dir, 'qa.json'), 'utf8')) as QaResultsJson;
     expect(json.kind).toBe('qa-results');
     expect(json.summary.failed).toBe(2);
-    const vendorModule = json.modules.find((m: any) => m.module === 'vendor_risk');
-    const failed = vendorModule.requirements.filter((r: any) => !r.ok).map((r: any) => [r.group, r.title]);
+    const vendorModule = json.modules.find((m) => m.module === 'vendor_risk')!;
+    const failed = vendorModule.requirements.filter((r) => !r.ok).map((r) => [r.group, r.title]);
     expect(failed).toEqual([
       ['rls', 'vendor has row-level security enabled and forced'],
       ['completeness', 'vendor_contact.vendor_id is covered by an index'],

@@ -4,7 +4,8 @@
  */
 import type { Catalog } from '../../src/model/catalog.js';
 
-export type Query = (sql: string) => Promise<{ rows: any[] }>;
+/** A query on PGlite or PostgreSQL, typed by the row the caller's SQL selects. */
+export type Query = <Row>(sql: string) => Promise<{ rows: Row[] }>;
 
 export interface SchemaShape {
   tables: Record<
@@ -24,19 +25,19 @@ export interface SchemaShape {
 const sorted = (xs: string[]) => [...xs].sort();
 
 export async function inspectSchema(query: Query): Promise<SchemaShape> {
-  const rows = async (sql: string) => (await query(sql)).rows;
+  const rows = async <Row>(sql: string) => (await query<Row>(sql)).rows;
   const tables: SchemaShape['tables'] = {};
-  const rels = await rows(`
+  const rels = await rows<{ oid: number; relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; comment: string | null }>(`
     SELECT c.oid::int AS oid, c.relname, c.relrowsecurity, c.relforcerowsecurity, obj_description(c.oid, 'pg_class') AS comment
     FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') ORDER BY c.relname`);
   for (const r of rels) {
-    const cols = await rows(`
+    const cols = await rows<{ attname: string; type: string; attnotnull: boolean; comment: string | null }>(`
       SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, col_description(a.attrelid, a.attnum) AS comment
       FROM pg_attribute a WHERE a.attrelid = ${r.oid} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`);
-    const cons = await rows(`
+    const cons = await rows<{ conname: string; contype: string; convalidated: boolean }>(`
       SELECT conname, contype, convalidated FROM pg_constraint WHERE conrelid = ${r.oid} AND contype IN ('p', 'u', 'f', 'c')`);
-    const idx = await rows(`SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = ${r.oid}`);
-    const pols = await rows(`SELECT polname, polcmd, polpermissive FROM pg_policy WHERE polrelid = ${r.oid}`);
+    const idx = await rows<{ relname: string }>(`SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = ${r.oid}`);
+    const pols = await rows<{ polname: string; polcmd: string; polpermissive: boolean }>(`SELECT polname, polcmd, polpermissive FROM pg_policy WHERE polrelid = ${r.oid}`);
     tables[r.relname] = {
       columns: cols.map((c) => `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}`),
       constraints: sorted(cons.map((c) => `${c.conname} ${c.contype}${c.convalidated ? '' : ' NOT VALID'}`)),

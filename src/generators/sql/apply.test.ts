@@ -1,5 +1,6 @@
 // The generated DDL applies cleanly on PGlite (PostgreSQL 17+ in WASM) and on a real PostgreSQL 15,
 // and what it builds there is exactly the schema model it was generated from.
+import type { QueryResultRow } from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltModel } from '../../sources/build.js';
@@ -47,7 +48,7 @@ async function applyAndCompare(exec: (sql: string) => Promise<unknown>, query: Q
     INSERT INTO vendor_contact (id, organisation_id, vendor_id, email, created_by) VALUES ('00000000-0000-7000-8000-000000000004', '${org}', '00000000-0000-7000-8000-000000000003', 'c@d.e', '${user}');
     UPDATE vendor SET primary_contact_id = '00000000-0000-7000-8000-000000000004';
     INSERT INTO assessment (organisation_id, vendor_id, period_start, period_end, score_a, score_b) VALUES ('${org}', '00000000-0000-7000-8000-000000000003', '2026-01-01', '2026-03-31', 1, 2);`);
-  const total = await query('SELECT id, total FROM assessment');
+  const total = await query<{ id: string; total: string }>('SELECT id, total FROM assessment');
   expect(total.rows.map((r) => [Number(r.id), Number(r.total)])).toEqual([[1, 3]]);
   await expect(exec(`UPDATE vendor SET status = 'unknown'`)).rejects.toThrow(/vendor_status_check/);
 }
@@ -74,7 +75,7 @@ describe('generated SQL on PostgreSQL 15', () => {
     await ensureRoles(client, FIXTURE_ROLES);
     await applyAndCompare(
       (s) => client.query(s),
-      (s) => client.query(s),
+      <Row>(s: string) => client.query<Row & QueryResultRow>(s),
     );
   });
 });
