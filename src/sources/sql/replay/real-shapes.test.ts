@@ -1,6 +1,6 @@
 /**
- * Shapes real projects' SQL takes that the replay must read as PostgreSQL does: pg_dump's COPY data,
- * typed tables, inheritance, recursive CTEs in views, and platform schemas (Supabase's `auth` and
+ * Shapes real projects' SQL takes that the replay must read as PostgreSQL does: pg_dump's COPY data and
+ * psql meta-commands, typed tables, inheritance, recursive CTEs in views, and platform schemas (Supabase's `auth` and
  * `storage`) that migrations use without creating. PostgreSQL's side of each is proved in
  * test/replay-differential.test.ts on the fixtures in fixtures/sql.
  */
@@ -37,6 +37,25 @@ ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);
         .catalog.tables.get('public.t')
         ?.constraints.map((c) => c.name),
     ).toEqual(['t_pkey']);
+  });
+});
+
+describe("psql's meta-commands (pg_dump 17.6's \\restrict)", () => {
+  const dump = `\\restrict K3y
+CREATE TABLE t (
+\\echo inside a statement
+  id int);
+ALTER TABLE nowhere ADD COLUMN x int;
+\\set ON_ERROR_STOP on
+CREATE TABLE u (id int,);
+\\unrestrict K3y
+`;
+  it('are not SQL: no finding of their own, and what follows keeps its line and column', () => {
+    expect(columns(dump, 'public.t')).toEqual(['id integer']);
+    expect(errors(dump).map((f) => `${f.ruleId} ${f.loc.line}:${f.loc.column} ${f.message}`)).toEqual([
+      'parse-error 7:24 syntax error at or near ")"',
+      'replay-error 5:13 relation "public.nowhere" does not exist at this point of the migrations',
+    ]);
   });
 });
 
