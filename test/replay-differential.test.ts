@@ -185,6 +185,39 @@ const statement: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom(...TABLES, 'p', 'kid'), fc.constantFrom('', 'ONLY ')).map(([t, o]) => `ALTER TABLE ${o}${t} ADD COLUMN e int`),
   fc.tuple(fc.constantFrom(...TABLES, 'p'), fc.constantFrom('', 'ONLY ')).map(([t, o]) => `ALTER TABLE ${o}${t} ADD CONSTRAINT k3 CHECK (a <> 7)`),
   fc.constantFrom('CREATE TABLE typed OF pair', 'CREATE TABLE typed OF pair (x WITH OPTIONS NOT NULL, PRIMARY KEY (y))', 'CREATE TABLE typed OF mood'),
+  fc
+    .tuple(
+      fc.constantFrom('pair', 'mood', 't1', 'nothing'),
+      fc.constantFrom(
+        'ADD ATTRIBUTE z int',
+        'ADD ATTRIBUTE x bigint',
+        'DROP ATTRIBUTE y',
+        'DROP ATTRIBUTE IF EXISTS z',
+        'ALTER ATTRIBUTE x TYPE bigint',
+        'ALTER ATTRIBUTE y SET DATA TYPE varchar(20)',
+        'ALTER ATTRIBUTE z TYPE text',
+        'DROP ATTRIBUTE y CASCADE, ADD ATTRIBUTE y int',
+        'ADD ATTRIBUTE w timestmp',
+        'RENAME ATTRIBUTE x TO w',
+        'RENAME ATTRIBUTE y TO x',
+      ),
+      fc.constantFrom('', ' CASCADE', ' RESTRICT'),
+    )
+    .map(([ty, action, behavior]) => `ALTER TYPE ${ty} ${action}${behavior}`),
+  fc.tuple(table, fc.constantFrom('pair', 'pair[]')).map(([t, ty]) => `ALTER TABLE ${t} ADD COLUMN d ${ty}`),
+  fc.constantFrom(
+    'CREATE VIEW v2 AS SELECT x, y FROM typed',
+    'CREATE INDEX ON typed (y)',
+    'CREATE TABLE typed2 OF pair',
+    'ALTER TABLE typed DROP COLUMN x',
+    'ALTER TABLE typed ALTER COLUMN x TYPE bigint',
+    'ALTER TABLE typed RENAME COLUMN y TO w',
+    'ALTER TABLE typed ADD COLUMN q int',
+    'DROP TYPE pair',
+    'DROP TYPE pair CASCADE',
+    'ALTER TYPE pair RENAME TO couple',
+    'CREATE TABLE typed2 OF couple',
+  ),
   fc.tuple(table, fc.constantFrom('t1_pkey', 'k1', 't2_pkey')).map(([t, k]) => `ALTER TABLE ${t} DROP CONSTRAINT ${k} CASCADE`),
 );
 

@@ -83,7 +83,7 @@ const ALLOWED_ON: Record<string, ReadonlySet<string>> = {
  * statement's subcommands run pass by pass, in written order within a pass, so `DROP COLUMN x, ADD COLUMN x`
  * and `ADD CHECK (x > 0), ADD COLUMN x int` both work.
  */
-function pass(cmd: AlterTableCmd): number {
+export function alterPass(cmd: AlterTableCmd): number {
   switch (cmd.subtype) {
     case 'AT_DropColumn':
     case 'AT_DropConstraint':
@@ -163,7 +163,7 @@ function alterTableCmds(ctx: StatementContext, table: Table, nodes: Node[], recu
   const ordered: { c: AlterTableCmd; i: number; p: number }[] = [];
   nodes.forEach((node, i) => {
     const c = field(node, 'AlterTableCmd');
-    if (c) ordered.push({ c, i, p: pass(c) });
+    if (c) ordered.push({ c, i, p: alterPass(c) });
   });
   ordered.sort((a, b) => a.p - b.p || a.i - b.i);
   for (const { c } of ordered) alterTableCmd(ctx, table, c, recurse);
@@ -244,6 +244,10 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       detachPartition(ctx, table, field(cmd.def, 'PartitionCmd'));
       return;
     case 'AT_DropColumn': {
+      if (ctx.state.typedTables.has(table)) {
+        ctx.problem(`cannot drop column from typed table "${table.name}": its columns are its type's (ALTER TYPE … DROP ATTRIBUTE … CASCADE)`);
+        return;
+      }
       // Found before the parent's column goes: partitions' columns, and columns only inherited, go with it.
       const inheriting = recurse ? descendants(ctx, table).filter((t) => t.columns.some((c) => c.name === name && (t.partitionOf || ctx.state.inheritedColumns.has(c)))) : [];
       const had = table.columns.length;
@@ -252,6 +256,10 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       return;
     }
     case 'AT_AlterColumnType': {
+      if (ctx.state.typedTables.has(table)) {
+        ctx.problem(`cannot alter column type of typed table "${table.name}": its columns are its type's (ALTER TYPE … ALTER ATTRIBUTE … CASCADE)`);
+        return;
+      }
       const col = column(ctx, table, name);
       if (!col) return;
       const typeName = nodeAs(cmd.def, 'ColumnDef')?.typeName;
@@ -421,6 +429,10 @@ export function rename(ctx: StatementContext, stmt: RenameStmt): void {
       const t = rv && ctx.tableOrView(rv, stmt.missing_ok);
       if (!t) return;
       const from = stmt.subname ?? '';
+      if (ctx.state.typedTables.has(t)) {
+        ctx.problem(`cannot rename column of typed table "${t.name}": its columns are its type's (ALTER TYPE … RENAME ATTRIBUTE … CASCADE)`);
+        return;
+      }
       // The column is renamed in partitions and inheriting tables too.
       const inheriting = isView(t) ? [] : descendants(ctx, t).filter((c) => c.columns.some((x) => x.name === from));
       const had = t.columns.some((c) => c.name === newname);

@@ -64,6 +64,48 @@ describe('typed tables and inheritance', () => {
     expect(columns(`CREATE TYPE pair AS (x integer, "Y" text); CREATE TABLE p OF pair (x WITH OPTIONS NOT NULL);`, 'public.p')).toEqual(['x integer NOT NULL', 'Y text']);
   });
 
+  it('ALTER TYPE … CASCADE changes the typed tables’ columns with the type’s attributes, and later typed tables get them', () => {
+    const sql = `CREATE TYPE pair AS (x int, y text);
+      CREATE TABLE p OF pair (x WITH OPTIONS NOT NULL);
+      ALTER TYPE pair ADD ATTRIBUTE z int CASCADE, DROP ATTRIBUTE y CASCADE, ALTER ATTRIBUTE x TYPE bigint CASCADE;
+      ALTER TYPE pair RENAME ATTRIBUTE x TO xx CASCADE;
+      ALTER TYPE pair RENAME TO couple;
+      CREATE TABLE q OF couple;`;
+    expect(errors(sql)).toEqual([]);
+    expect(columns(sql, 'public.p')).toEqual(['xx bigint NOT NULL', 'z integer']);
+    expect(columns(sql, 'public.q')).toEqual(['xx bigint', 'z integer']);
+  });
+
+  it('refuses ALTER TYPE without CASCADE while typed tables use the type, at the type’s name', () => {
+    const base = `CREATE TYPE pair AS (x int, y text);\nCREATE TABLE p OF pair;\n`;
+    const found = (sql: string) => errors(base + sql).map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
+    const refusal = 'cannot alter type "pair" because it is the type of a typed table (p): use ALTER TYPE … CASCADE to alter the typed tables too';
+    for (const action of ['ADD ATTRIBUTE z int', 'DROP ATTRIBUTE y', 'ALTER ATTRIBUTE x TYPE bigint RESTRICT', 'RENAME ATTRIBUTE x TO w']) {
+      expect(found(`ALTER TYPE pair ${action};`), action).toEqual([`3:12 ${refusal}`]);
+    }
+    // The replay goes on as if CASCADE had been written.
+    expect(columns(`${base}ALTER TYPE pair ADD ATTRIBUTE z int;`, 'public.p')).toEqual(['x integer', 'y text', 'z integer']);
+  });
+
+  it('refuses what PostgreSQL refuses about composite types and typed tables', () => {
+    const base = `CREATE TYPE pair AS (x int, y text); CREATE TABLE p OF pair; CREATE TYPE solo AS (a int); CREATE TABLE uses (s solo[]); CREATE TYPE mood AS ENUM ('ok');\n`;
+    const messages = (sql: string) => errors(base + sql).map((f) => f.message);
+    // Drops run before additions, as in ALTER TABLE.
+    expect(messages('ALTER TYPE solo DROP ATTRIBUTE a, ADD ATTRIBUTE a text;')).toEqual([]);
+    expect(messages('ALTER TYPE solo ADD ATTRIBUTE b int, DROP ATTRIBUTE b;')).toEqual(['column "b" of relation "solo" does not exist']);
+    expect(messages('ALTER TYPE solo ALTER ATTRIBUTE a TYPE bigint;')).toEqual(['cannot alter type "solo" because column "uses.s" uses it']);
+    expect(messages('ALTER TYPE pair ADD ATTRIBUTE x int CASCADE;')).toEqual(['column "x" of relation "pair" already exists']);
+    expect(messages('ALTER TYPE pair ALTER ATTRIBUTE nope TYPE int CASCADE;')).toEqual(['column "nope" of relation "pair" does not exist']);
+    expect(messages('ALTER TYPE uses ADD ATTRIBUTE b int;')).toEqual(['"uses" is not a composite type']);
+    expect(messages('ALTER TYPE mood ADD ATTRIBUTE b int;')).toEqual(['"mood" is not a composite type']);
+    expect(messages('ALTER TYPE nothing ADD ATTRIBUTE b int;')).toEqual(['relation "public.nothing" does not exist at this point of the migrations']);
+    expect(messages('ALTER TABLE p DROP COLUMN x;')).toEqual([expect.stringMatching(/^cannot drop column from typed table "p"/)]);
+    expect(messages('ALTER TABLE p ALTER COLUMN x TYPE bigint;')).toEqual([expect.stringMatching(/^cannot alter column type of typed table "p"/)]);
+    expect(messages('ALTER TABLE p RENAME COLUMN x TO w;')).toEqual([expect.stringMatching(/^cannot rename column of typed table "p"/)]);
+    expect(messages('DROP TYPE pair;')).toEqual(['cannot drop type pair because other objects depend on it (table p): use DROP … CASCADE']);
+    expect(model(base + 'DROP TYPE pair CASCADE;').catalog.tables.has('public.p')).toBe(false);
+  });
+
   it('a table cannot be OF a type that is not composite', () => {
     expect(errors(`CREATE TYPE mood AS ENUM ('ok'); CREATE TABLE m OF mood;`).map((f) => f.message)).toEqual(['type "mood" is not a composite type']);
   });

@@ -72,7 +72,7 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
     const schemas = names.length > 1 ? [names[0]!] : ctx.searchPath;
     const attributes = schemas.map((s) => ctx.state.compositeColumns.get(tableKey(s, typeName))).find(Boolean);
     if (attributes) table.columns = attributes.map((c) => ({ ...c, loc: table.loc }));
-    if (attributes) ctx.state.typedTables.add(table);
+    if (attributes) ctx.state.typedTables.set(table, attributes);
     else if (!checkType(ctx, stmt.ofTypename, false)) ctx.problem(`type "${names[names.length - 1]}" is not a composite type`, ctx.nameAt(stmt.ofTypename.location));
   } else {
     // INHERITS (a, b): the parents' columns come first, so keys and checks may name them; the parents'
