@@ -219,6 +219,9 @@ const statement: fc.Arbitrary<string> = fc.oneof(
     'CREATE TABLE typed2 OF couple',
   ),
   fc.tuple(table, fc.constantFrom('t1_pkey', 'k1', 't2_pkey')).map(([t, k]) => `ALTER TABLE ${t} DROP CONSTRAINT ${k} CASCADE`),
+  fc.tuple(table, column).map(([t, c]) => `DO $$ BEGIN EXECUTE 'ALTER TABLE ${t} ADD COLUMN ${c} int'; END $$`),
+  fc.tuple(table, column).map(([t, c]) => `DO $$ BEGIN EXECUTE 'CREATE INDEX i1 ON ' || '${t} (${c})'; END $$`),
+  fc.tuple(table, table).map(([t, u]) => `DO $d$ BEGIN EXECUTE $q$DROP TABLE ${t}; CREATE TABLE ${u} (a int)$q$; END $d$`),
 );
 
 /** A script that first makes a few objects (so later statements find them), then does anything. */
