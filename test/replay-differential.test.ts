@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadParser } from '../src/sources/sql/parser.js';
 import type { ScriptFile } from './support/differential.js';
+import { defaultText } from './support/catalog-shape.js';
 import { differential } from './support/differential.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -71,6 +72,22 @@ describe('every SQL fixture: lint agrees with PGlite', () => {
       if (!project.name.includes('mysql')) expect(outcome.rejected).toBe(outcome.serverOnly.length);
     }, 60_000);
   }
+});
+
+describe("default text: only pg_get_expr()'s cosmetic spelling is taken out", () => {
+  it('drops the cast of a literal to the column type, wrapping parentheses and the schema public of a sequence', () => {
+    expect(defaultText("'open'::text", 'text')).toBe("'open'");
+    expect(defaultText("(now() + '7 years'::interval)", 'timestamp with time zone')).toBe("now() + '7 years'::interval");
+    expect(defaultText("('now'::text)::date", 'date')).toBe("'now'::text::date");
+    expect(defaultText("nextval('public.s')", 'bigint')).toBe("nextval('s'::regclass)");
+  });
+
+  it('keeps what changes the value', () => {
+    expect(defaultText("'open'::text", 'character varying(5)')).toBe("'open'::text");
+    expect(defaultText('(1 + 2) * 3', 'integer')).toBe('(1 + 2) * 3');
+    expect(defaultText("nextval('other.s'::regclass)", 'bigint')).toBe("nextval('other.s'::regclass)");
+    expect(defaultText('0', 'integer')).not.toBe(defaultText('1', 'integer'));
+  });
 });
 
 // A small world of names, so that generated statements meet each other's objects.

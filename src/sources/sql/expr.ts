@@ -3,7 +3,7 @@ import { lastName, nameParts, nodeAs } from '../../model/ast.js';
 import type { Expr } from '../../model/catalog.js';
 import type { Location } from '../../model/location.js';
 import { normaliseTypeName } from '../../model/types.js';
-import { printExpr } from './print-expr.js';
+import { printExpr, sqlIdent } from './print-expr.js';
 
 export { printExpr };
 
@@ -114,6 +114,48 @@ export function renameColumnRefs(expr: Expr, from: string, to: string): Expr {
   };
   const ast = visit(expr.ast);
   return changed ? new ParsedExpr(ast, expr.loc) : expr;
+}
+
+/**
+ * The expression after `ALTER SEQUENCE … RENAME TO`: `nextval('name')` holds the sequence's oid, so a
+ * default follows the rename. `names(literal)` reads the literal's possibly qualified name and tells
+ * whether it is the renamed sequence.
+ */
+export function renameSequenceRefs(expr: Expr, isRenamed: (parts: string[]) => boolean, to: string): Expr {
+  let changed = false;
+  const visit = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(visit);
+    if (!n || typeof n !== 'object') return n;
+    const call = nodeAs(n, 'FuncCall');
+    if (call && lastName(call.funcname) === 'nextval' && call.args?.length === 1) {
+      const cast = nodeAs(call.args[0], 'TypeCast');
+      const constant = nodeAs(cast ? cast.arg : call.args[0], 'A_Const');
+      const literal = constant?.sval?.sval;
+      const parts = literal === undefined ? undefined : regclassParts(literal);
+      if (parts && isRenamed(parts)) {
+        changed = true;
+        const renamed = [...parts.slice(0, -1), to].map(sqlIdent).join('.');
+        const arg = { A_Const: { ...constant, sval: { sval: renamed } } };
+        return { FuncCall: { ...call, args: [cast ? { TypeCast: { ...cast, arg } } : arg] } };
+      }
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(n)) out[k] = visit(v);
+    return out;
+  };
+  const ast = visit(expr.ast);
+  return changed ? new ParsedExpr(ast, expr.loc) : expr;
+}
+
+/** The parts of a regclass literal (`'s.name'`, `'"Mixed"'`), as PostgreSQL reads it; undefined if it is not a name. */
+function regclassParts(literal: string): string[] | undefined {
+  const parts: string[] = [];
+  const re = /\s*(?:"((?:[^"]|"")*)"|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*))\s*(\.|$)/y;
+  for (let m = re.exec(literal); m; m = re.exec(literal)) {
+    parts.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase());
+    if (m[3] === '') return re.lastIndex === literal.length ? parts : undefined;
+  }
+  return undefined;
 }
 
 /**

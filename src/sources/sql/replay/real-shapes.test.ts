@@ -59,6 +59,20 @@ CREATE TABLE u (id int,);
   });
 });
 
+describe('sequences renamed', () => {
+  it("a default's nextval() follows the sequence, as its oid does in PostgreSQL", () => {
+    const defaults = (sql: string) =>
+      model(sql)
+        .catalog.tables.get('public.t')
+        ?.columns.map((c) => c.default?.text);
+    expect(
+      defaults(
+        `CREATE SEQUENCE s; CREATE TABLE t (a bigint DEFAULT nextval('s'), b bigint DEFAULT nextval('public.s'::regclass), c bigint DEFAULT nextval('other')); CREATE SEQUENCE other; ALTER SEQUENCE s RENAME TO "S2";`,
+      ),
+    ).toEqual([`nextval('"S2"')`, `nextval('public."S2"'::regclass)`, `nextval('other')`]);
+  });
+});
+
 describe('typed tables and inheritance', () => {
   it('a typed table has the composite type’s attributes, WITH OPTIONS adding to one', () => {
     expect(columns(`CREATE TYPE pair AS (x integer, "Y" text); CREATE TABLE p OF pair (x WITH OPTIONS NOT NULL);`, 'public.p')).toEqual(['x integer NOT NULL', 'Y text']);

@@ -5,6 +5,7 @@ import { chooseName } from '../../../model/names.js';
 import { field } from '../ast-helpers.js';
 import type { Relation, StatementContext } from './context.js';
 import { isSequence, isView, relationKindName, strings } from './context.js';
+import { renameSequenceRefs } from '../expr.js';
 import { columnsFromShape, queryShape } from './query-columns.js';
 
 /** A new relation's name must be free among the schema's relations (tables, views, sequences, indexes). */
@@ -300,6 +301,13 @@ export function renameRelation(ctx: StatementContext, seq: Sequence, newName: st
   }
   ctx.catalog.sequences.delete(tableKey(seq.schema, seq.name));
   ctx.state.names.removeRelation(seq.schema, seq.name);
+  // Defaults hold the sequence itself, not its name. An unqualified name was read through the search path
+  // when the default was set, which the replay no longer knows: it names this sequence unless another of
+  // that name is in the current path.
+  const from = seq.name;
+  const isRenamed = (parts: string[]) =>
+    parts[parts.length - 1] === from && (parts.length > 1 ? parts[parts.length - 2] === seq.schema : !ctx.searchPath.some((s) => s !== seq.schema && ctx.catalog.sequences.has(tableKey(s, from))));
+  for (const t of ctx.catalog.tables.values()) for (const c of t.columns) if (c.default) c.default = renameSequenceRefs(c.default, isRenamed, newName);
   seq.name = newName;
   ctx.catalog.sequences.set(tableKey(seq.schema, newName), seq);
   ctx.state.names.addRelation(seq.schema, newName);
