@@ -236,6 +236,10 @@ const statement: fc.Arbitrary<string> = fc.oneof(
     'CREATE TABLE typed2 OF couple',
   ),
   fc.tuple(table, fc.constantFrom('t1_pkey', 'k1', 't2_pkey')).map(([t, k]) => `ALTER TABLE ${t} DROP CONSTRAINT ${k} CASCADE`),
+  fc
+    .tuple(table, column, fc.constantFrom('NULL', "nextval('s1')", "nextval('public.s1'::regclass)", '0', '1 + 2', '(-1)', "'7'", "length('ab')", 'DEFAULT'))
+    .map(([t, c, e]) => (e === 'DEFAULT' ? `ALTER TABLE ${t} ALTER COLUMN ${c} DROP DEFAULT` : `ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT ${e}`)),
+  fc.constantFrom('ALTER SEQUENCE s1 RENAME TO s3', 'ALTER SEQUENCE s3 RENAME TO s1'),
   fc.tuple(table, column).map(([t, c]) => `DO $$ BEGIN EXECUTE 'ALTER TABLE ${t} ADD COLUMN ${c} int'; END $$`),
   fc.tuple(table, column).map(([t, c]) => `DO $$ BEGIN EXECUTE 'CREATE INDEX i1 ON ' || '${t} (${c})'; END $$`),
   fc.tuple(table, table).map(([t, u]) => `DO $d$ BEGIN EXECUTE $q$DROP TABLE ${t}; CREATE TABLE ${u} (a int)$q$; END $d$`),

@@ -77,15 +77,21 @@ function valueSource(generated: boolean, hasDefault: boolean, identity: boolean)
  * - an untyped literal takes the column's type, which pg_get_expr() writes as a cast to that type;
  * - pg_get_expr() wraps an operator expression, and a literal cast again, in parentheses;
  * - nextval() takes a regclass, so `nextval('s')` is `nextval('s'::regclass)`, and `public.` names the same
- *   sequence as no schema.
+ *   sequence as no schema;
+ * - an untyped literal argument that a function takes as text is written with `::text`, and a quoted
+ *   integer for an integer column as the integer it is stored as.
  */
 export function defaultText(text: string, columnType: string): string {
   let t = text;
   while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1);
   t = t.replace(/\(('(?:[^']|'')*'(?:::[\w ".]+)+)\)::/g, '$1::');
   t = t.replace(/\bnextval\('((?:[^']|'')*)'\)/g, "nextval('$1'::regclass)").replace(/\bnextval\('public\./g, "nextval('");
+  // An untyped literal passed to a function resolves to text where the function takes text.
+  t = t.replace(/('(?:[^']|'')*')::text(?=[,)])/g, '$1');
   const cast = `::${columnType}`;
   if (t.endsWith(cast) && /^'(?:[^']|'')*'$/.test(t.slice(0, -cast.length))) t = t.slice(0, -cast.length);
+  // A quoted integer for an integer column is stored as the integer.
+  if (/^(smallint|integer|bigint)$/.test(columnType)) t = t.replace(/^'(-?\d+)'$/, '$1');
   return t;
 }
 

@@ -47,6 +47,7 @@ export const SERVER_ONLY: RegExp[] = [
   /^functions in index (expression|predicate) must be marked IMMUTABLE/,
   /^generation expression is not immutable/,
   /^could not determine which collation to use/,
+  /^column ".*" is of type .* but default expression is of type/,
 ];
 
 const FK_TARGET = allRules.find((r) => r.meta.id === 'foreign-key-target-exists')!;

@@ -5,18 +5,16 @@ import { tableKey } from '../../../model/catalog.js';
 import { field } from '../ast-helpers.js';
 import { makeTypeRef } from '../../../model/types.js';
 import { makeExpr } from '../expr.js';
-import { addConstraint, columnFromDef, IDENTITY_TYPES, typeRefOf } from './columns.js';
+import { addConstraint, columnFromDef, IDENTITY_TYPES, storesNoDefault, typeRefOf, checkNumericDefault, checkNextvalTargets } from './columns.js';
 import type { StatementContext } from './context.js';
 import { isSequence, isView, relationKindName } from './context.js';
 import { attachPartition, detachPartition } from './partitions.js';
 import { addOwnedSequence, dependentViews, dropOwnedSequences, renameRelation } from './relations.js';
-import { dropColumn, foreignKeysBlock, identityOptions, referencingForeignKeys, ownsSequence, renameColumn, renameTable } from './tables.js';
+import { SERIAL_INTEGER, inheritedSerial, dropColumn, foreignKeysBlock, identityOptions, referencingForeignKeys, ownsSequence, renameColumn, renameTable } from './tables.js';
 import { partitionsOf, renameIndex } from './indexes.js';
 import { cloneConstraints, cloneIndexes } from './clone.js';
 
 const PROPAGATED: ReadonlySet<Constraint['kind']> = new Set(['check', 'foreign key']);
-/** The integer type behind each serial type. */
-const SERIAL_INTEGER: Partial<Record<string, string>> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
 const INHERITED_CHECKS: ReadonlySet<Constraint['kind']> = new Set(['check']);
 
 /** The tables that INHERIT from `table` and still exist. */
@@ -211,9 +209,12 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       for (const con of constraints) addConstraint(ctx, table, con);
       // Without ONLY, partitions and inheriting tables get the column too (merged where they have it).
       if (!recurse) return;
+      const inherited = inheritedSerial(ctx, table, col);
       for (const child of descendants(ctx, table)) {
-        if (child.columns.some((c) => c.name === col.name)) continue;
-        const copy = { ...col, identity: undefined, loc: child.loc };
+        const own = child.columns.find((c) => c.name === col.name);
+        if (own && own.type.text !== inherited.type.text) ctx.problem(`child table "${child.name}" has different type for column "${col.name}"`, col.loc);
+        if (own) continue;
+        const copy = { ...inherited, identity: undefined, loc: child.loc };
         ctx.state.inheritedColumns.add(copy);
         child.columns.push(copy);
       }
@@ -296,11 +297,22 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
     case 'AT_ColumnDefault': {
       const col = column(ctx, table, name);
       if (col) {
-        col.default = cmd.def ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
-        col.changedAt = ctx.statementLoc();
-        // A serial column without its nextval() default is the plain integer it is in the catalog.
-        const plain = !cmd.def && col.type.arrayDims === 0 ? SERIAL_INTEGER[col.type.name] : undefined;
-        if (plain) col.type = makeTypeRef(plain);
+        // PostgreSQL stores no default for DEFAULT NULL: it is DROP DEFAULT.
+        if (cmd.def) {
+          checkNumericDefault(ctx, col, cmd.def);
+          checkNextvalTargets(ctx, cmd.def);
+        }
+        const def = cmd.def && !storesNoDefault(ctx, col, cmd.def) ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
+        // Without ONLY, inheriting tables and partitions take the default too.
+        for (const t of [table, ...(recurse && !isView(table) ? descendants(ctx, table) : [])]) {
+          const c = t === table ? col : t.columns.find((x) => x.name === col.name);
+          if (!c) continue;
+          c.default = def;
+          c.changedAt = ctx.statementLoc();
+          // A serial column without its nextval() default is the plain integer it is in the catalog.
+          const plain = !def && c.type.arrayDims === 0 ? SERIAL_INTEGER[c.type.name] : undefined;
+          if (plain) c.type = makeTypeRef(plain);
+        }
       }
       return;
     }

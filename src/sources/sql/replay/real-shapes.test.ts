@@ -59,6 +59,39 @@ CREATE TABLE u (id int,);
   });
 });
 
+describe('column defaults as PostgreSQL stores them', () => {
+  const defaults = (sql: string, table = 'public.t') =>
+    model(sql)
+      .catalog.tables.get(table)
+      ?.columns.map((c) => `${c.name} ${c.type.text}${c.default ? ` DEFAULT ${c.default.text}` : ''}`);
+
+  it('DEFAULT NULL stores no default, but a domain column keeps it', () => {
+    expect(defaults(`CREATE DOMAIN d AS int DEFAULT 1; CREATE TABLE t (a int DEFAULT NULL, b d DEFAULT NULL, c int DEFAULT 2); ALTER TABLE t ALTER COLUMN c SET DEFAULT NULL::int;`)).toEqual([
+      'a integer',
+      'b d DEFAULT NULL',
+      'c integer',
+    ]);
+  });
+
+  it('SET DEFAULT without ONLY reaches inheriting tables; a parent’s serial is the integer with its nextval() there', () => {
+    const sql = `CREATE TABLE t (id serial, c int); CREATE TABLE kid (e text) INHERITS (t); ALTER TABLE t ALTER COLUMN c SET DEFAULT 7; ALTER TABLE ONLY t ALTER COLUMN c SET DEFAULT 8;`;
+    expect(defaults(sql, 'public.kid')).toEqual([`id integer DEFAULT nextval('t_id_seq'::regclass)`, 'c integer DEFAULT 7', 'e text']);
+  });
+
+  it('nextval() needs its sequence, which DROP SEQUENCE then needs CASCADE to drop', () => {
+    expect(errors(`CREATE TABLE t (a bigint DEFAULT nextval('nope'));`).map((f) => f.message)).toEqual(['relation "public.nope" does not exist at this point of the migrations']);
+    const base = `CREATE SEQUENCE s; CREATE TABLE t (a bigint DEFAULT nextval('s'), b int);\n`;
+    expect(errors(`${base}DROP SEQUENCE s;`).map((f) => f.message)).toEqual(['cannot drop sequence s because other objects depend on it (default value for column a of table t): use DROP … CASCADE']);
+    expect(defaults(`${base}DROP SEQUENCE s CASCADE;`)).toEqual(['a bigint', 'b integer']);
+  });
+
+  it('a column added to a parent must have the type an inheriting table declares it with', () => {
+    expect(errors(`CREATE TABLE t (b int); CREATE TABLE kid (a int) INHERITS (t); ALTER TABLE t ADD COLUMN a jsonb;`).map((f) => f.message)).toEqual([
+      'child table "kid" has different type for column "a"',
+    ]);
+  });
+});
+
 describe('sequences renamed', () => {
   it("a default's nextval() follows the sequence, as its oid does in PostgreSQL", () => {
     const defaults = (sql: string) =>
