@@ -78,8 +78,8 @@ function valueSource(generated: boolean, hasDefault: boolean, identity: boolean)
  * - pg_get_expr() wraps an operator expression, and a literal cast again, in parentheses;
  * - nextval() takes a regclass, so `nextval('s')` is `nextval('s'::regclass)`, and `public.` names the same
  *   sequence as no schema;
- * - an untyped literal argument that a function takes as text is written with `::text`, and a quoted
- *   integer for an integer column as the integer it is stored as.
+ * - an untyped literal argument that a function takes as text is written with `::text`; a negative
+ *   integer as `'-1'::integer`; and a whole number, quoted or not, stores the same value.
  */
 export function defaultText(text: string, columnType: string): string {
   let t = text;
@@ -90,8 +90,9 @@ export function defaultText(text: string, columnType: string): string {
   t = t.replace(/('(?:[^']|'')*')::text(?=[,)])/g, '$1');
   const cast = `::${columnType}`;
   if (t.endsWith(cast) && /^'(?:[^']|'')*'$/.test(t.slice(0, -cast.length))) t = t.slice(0, -cast.length);
-  // A quoted integer for an integer column is stored as the integer.
-  if (/^(smallint|integer|bigint)$/.test(columnType)) t = t.replace(/^'(-?\d+)'$/, '$1');
+  // pg_get_expr() writes a negative integer as '-1'::integer; and a whole number, quoted or not, gives the
+  // column the same value (as an integer, or as its text after the assignment cast).
+  t = t.replace(/^'(-\d+)'::(?:integer|bigint|smallint)$/, '$1').replace(/^'(-?\d+)'$/, '$1');
   return t;
 }
 
