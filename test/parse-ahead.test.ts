@@ -50,6 +50,7 @@ ALTER TABLE risk ENABLE ROW LEVEL SECURITY;`,
       file('risk/002_empty.sql', '-- nothing yet\n'),
       file('risk/003_latin1.sql', new Uint8Array([0x43, 0x52, 0x45, 0x41, 0x54, 0x45, 0x20, 0xe9, 0x3b])),
       file('risk/004_policy.sql', `CREATE POLICY tenant ON risk USING (organisation_id = current_setting('app.current_organisation_id')::uuid);\nSELECT 'unterminated`),
+      file('risk/005_psql.sql', `\\restrict K3y\nCREATE TABLE psql_made (\n\\echo psql's, not SQL\n  id uuid PRIMARY KEY);\n\\unrestrict K3y\n`),
     ],
   },
   { name: 'vendor', dir: 'vendor', migrations: [file('vendor/001_vendor.sql', `CREATE TABLE vendor (id uuid PRIMARY KEY, risk_id uuid REFERENCES risk (id));\nDROP INDEX "idx_Größe";`)] },
@@ -62,6 +63,7 @@ describe('parsing on a second thread', () => {
     expect(here.findings.map((f) => f.ruleId).sort()).toEqual(['empty-file', 'parse-error', 'parse-error', 'parse-error']);
     expect(here.directives).toHaveLength(1);
     expect(here.catalog.tables.get('public.risk')?.indexes).toEqual([]);
+    expect(here.catalog.tables.get('public.psql_made')?.columns.map((c) => c.name)).toEqual(['id']);
     expect(worker.findings).toEqual(here.findings);
     // Each directive carries a closure of its own; the rest must match.
     const plain = (ds: typeof here.directives) => ds.map(({ appliesTo, ...d }) => d);

@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadParser } from '../src/sources/sql/parser.js';
 import type { ScriptFile } from './support/differential.js';
+import { defaultText } from './support/catalog-shape.js';
 import { differential } from './support/differential.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -71,6 +72,22 @@ describe('every SQL fixture: lint agrees with PGlite', () => {
       if (!project.name.includes('mysql')) expect(outcome.rejected).toBe(outcome.serverOnly.length);
     }, 60_000);
   }
+});
+
+describe("default text: only pg_get_expr()'s cosmetic spelling is taken out", () => {
+  it('drops the cast of a literal to the column type, wrapping parentheses and the schema public of a sequence', () => {
+    expect(defaultText("'open'::text", 'text')).toBe("'open'");
+    expect(defaultText("(now() + '7 years'::interval)", 'timestamp with time zone')).toBe("now() + '7 years'::interval");
+    expect(defaultText("('now'::text)::date", 'date')).toBe("'now'::text::date");
+    expect(defaultText("nextval('public.s')", 'bigint')).toBe("nextval('s'::regclass)");
+  });
+
+  it('keeps what changes the value', () => {
+    expect(defaultText("'open'::text", 'character varying(5)')).toBe("'open'::text");
+    expect(defaultText('(1 + 2) * 3', 'integer')).toBe('(1 + 2) * 3');
+    expect(defaultText("nextval('other.s'::regclass)", 'bigint')).toBe("nextval('other.s'::regclass)");
+    expect(defaultText('0', 'integer')).not.toBe(defaultText('1', 'integer'));
+  });
 });
 
 // A small world of names, so that generated statements meet each other's objects.
@@ -185,7 +202,47 @@ const statement: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom(...TABLES, 'p', 'kid'), fc.constantFrom('', 'ONLY ')).map(([t, o]) => `ALTER TABLE ${o}${t} ADD COLUMN e int`),
   fc.tuple(fc.constantFrom(...TABLES, 'p'), fc.constantFrom('', 'ONLY ')).map(([t, o]) => `ALTER TABLE ${o}${t} ADD CONSTRAINT k3 CHECK (a <> 7)`),
   fc.constantFrom('CREATE TABLE typed OF pair', 'CREATE TABLE typed OF pair (x WITH OPTIONS NOT NULL, PRIMARY KEY (y))', 'CREATE TABLE typed OF mood'),
+  fc
+    .tuple(
+      fc.constantFrom('pair', 'mood', 't1', 'nothing'),
+      fc.constantFrom(
+        'ADD ATTRIBUTE z int',
+        'ADD ATTRIBUTE x bigint',
+        'DROP ATTRIBUTE y',
+        'DROP ATTRIBUTE IF EXISTS z',
+        'ALTER ATTRIBUTE x TYPE bigint',
+        'ALTER ATTRIBUTE y SET DATA TYPE varchar(20)',
+        'ALTER ATTRIBUTE z TYPE text',
+        'DROP ATTRIBUTE y CASCADE, ADD ATTRIBUTE y int',
+        'ADD ATTRIBUTE w timestmp',
+        'RENAME ATTRIBUTE x TO w',
+        'RENAME ATTRIBUTE y TO x',
+      ),
+      fc.constantFrom('', ' CASCADE', ' RESTRICT'),
+    )
+    .map(([ty, action, behavior]) => `ALTER TYPE ${ty} ${action}${behavior}`),
+  fc.tuple(table, fc.constantFrom('pair', 'pair[]')).map(([t, ty]) => `ALTER TABLE ${t} ADD COLUMN d ${ty}`),
+  fc.constantFrom(
+    'CREATE VIEW v2 AS SELECT x, y FROM typed',
+    'CREATE INDEX ON typed (y)',
+    'CREATE TABLE typed2 OF pair',
+    'ALTER TABLE typed DROP COLUMN x',
+    'ALTER TABLE typed ALTER COLUMN x TYPE bigint',
+    'ALTER TABLE typed RENAME COLUMN y TO w',
+    'ALTER TABLE typed ADD COLUMN q int',
+    'DROP TYPE pair',
+    'DROP TYPE pair CASCADE',
+    'ALTER TYPE pair RENAME TO couple',
+    'CREATE TABLE typed2 OF couple',
+  ),
   fc.tuple(table, fc.constantFrom('t1_pkey', 'k1', 't2_pkey')).map(([t, k]) => `ALTER TABLE ${t} DROP CONSTRAINT ${k} CASCADE`),
+  fc
+    .tuple(table, column, fc.constantFrom('NULL', "nextval('s1')", "nextval('public.s1'::regclass)", '0', '1 + 2', '(-1)', "'7'", "length('ab')", 'DEFAULT'))
+    .map(([t, c, e]) => (e === 'DEFAULT' ? `ALTER TABLE ${t} ALTER COLUMN ${c} DROP DEFAULT` : `ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT ${e}`)),
+  fc.constantFrom('ALTER SEQUENCE s1 RENAME TO s3', 'ALTER SEQUENCE s3 RENAME TO s1'),
+  fc.tuple(table, column).map(([t, c]) => `DO $$ BEGIN EXECUTE 'ALTER TABLE ${t} ADD COLUMN ${c} int'; END $$`),
+  fc.tuple(table, column).map(([t, c]) => `DO $$ BEGIN EXECUTE 'CREATE INDEX i1 ON ' || '${t} (${c})'; END $$`),
+  fc.tuple(table, table).map(([t, u]) => `DO $d$ BEGIN EXECUTE $q$DROP TABLE ${t}; CREATE TABLE ${u} (a int)$q$; END $d$`),
 );
 
 /** A script that first makes a few objects (so later statements find them), then does anything. */

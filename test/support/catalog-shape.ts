@@ -1,10 +1,11 @@
 /**
  * The relations of a database (PGlite or PostgreSQL) and of the schema model in one comparable shape:
  * tables with their columns (name, type, nullability, whether a default, generation expression or identity
- * gives their value), constraints and indexes, views and materialized
+ * gives their value, and the default's text), constraints and indexes, views and materialized
  * views with their columns, and sequences. Used by the differential replay test.
  */
 import type { Catalog, Table } from '../../src/model/catalog.js';
+import { sqlIdent } from '../../src/sources/sql/print-expr.js';
 
 export type Query = (sql: string) => Promise<{ rows: any[] }>;
 
@@ -30,9 +31,13 @@ export async function databaseShape(query: Query, schemas: string[]): Promise<Ca
     await query(`SELECT c.oid::int AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname IN (${list}) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') ORDER BY 2, 3`)
   ).rows;
+  // Names in defaults (a sequence's in nextval) are written as seen from public.
+  await query('SET search_path TO public');
   const cols = (
-    await query(`SELECT a.attrelid::int AS oid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.atthasdef, a.attidentity::text AS identity, a.attgenerated::text AS generated FROM pg_attribute a
+    await query(`SELECT a.attrelid::int AS oid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.atthasdef, a.attidentity::text AS identity, a.attgenerated::text AS generated,
+                        pg_get_expr(d.adbin, d.adrelid) AS expr FROM pg_attribute a
                  JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                  WHERE n.nspname IN (${list}) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum`)
   ).rows;
   const cons = (await query(`SELECT conrelid::int AS oid, conname, contype::text AS contype FROM pg_constraint WHERE contype IN ('p', 'u', 'f', 'c', 'x') AND conrelid <> 0`)).rows;
@@ -46,7 +51,12 @@ export async function databaseShape(query: Query, schemas: string[]): Promise<Ca
       columns:
         kind === 'sequence'
           ? []
-          : cols.filter((c) => c.oid === r.oid).map((c) => `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}${valueSource(c.generated !== '', c.atthasdef, c.identity !== '')}`),
+          : cols
+              .filter((c) => c.oid === r.oid)
+              .map(
+                (c) =>
+                  `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}${valueSource(c.generated !== '', c.atthasdef, c.identity !== '')}${c.atthasdef && c.generated === '' ? ` ${defaultText(c.expr, c.type)}` : ''}`,
+              ),
       constraints: sorted(cons.filter((c) => c.oid === r.oid).map((c) => `${c.conname} ${c.contype}`)),
       indexes: sorted(idx.filter((i) => i.oid === r.oid).map((i) => i.relname)),
       policies: sorted(pols.filter((p) => p.oid === r.oid).map((p) => p.polname)),
@@ -61,14 +71,73 @@ function valueSource(generated: boolean, hasDefault: boolean, identity: boolean)
   return generated ? ' GENERATED' : hasDefault ? ' DEFAULT' : identity ? ' IDENTITY' : '';
 }
 
+/**
+ * A default's text, as pg_get_expr() and the model write it, with only what is cosmetic taken out (the
+ * database is read with search_path public):
+ * - an untyped literal takes the column's type, which pg_get_expr() writes as a cast to that type;
+ * - pg_get_expr() wraps an operator expression, and a literal cast again, in parentheses;
+ * - nextval() takes a regclass, so `nextval('s')` is `nextval('s'::regclass)`, and `public.` names the same
+ *   sequence as no schema;
+ * - an untyped literal argument that a function takes as text is written with `::text`; a negative
+ *   integer as `'-1'::integer`; and a whole number, quoted or not, stores the same value.
+ */
+export function defaultText(text: string, columnType: string): string {
+  let t = text;
+  while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1);
+  t = t.replace(/\(('(?:[^']|'')*'(?:::[\w ".]+)+)\)::/g, '$1::');
+  t = t.replace(/\bnextval\('((?:[^']|'')*)'\)/g, "nextval('$1'::regclass)").replace(/\bnextval\('public\./g, "nextval('");
+  // An untyped literal passed to a function resolves to text where the function takes text.
+  t = t.replace(/('(?:[^']|'')*')::text(?=[,)])/g, '$1');
+  const cast = `::${columnType}`;
+  if (t.endsWith(cast) && /^'(?:[^']|'')*'$/.test(t.slice(0, -cast.length))) t = t.slice(0, -cast.length);
+  // pg_get_expr() writes a negative integer as '-1'::integer; and a whole number, quoted or not, gives the
+  // column the same value (as an integer, or as its text after the assignment cast).
+  t = t.replace(/^'(-\d+)'::(?:integer|bigint|smallint)$/, '$1').replace(/^'(-?\d+)'$/, '$1');
+  return t;
+}
+
+/** True when the parentheses in `t` (outside string literals) pair up. */
+function balanced(t: string): boolean {
+  let depth = 0;
+  for (const part of t.split(/'(?:[^']|'')*'/)) {
+    for (const ch of part) {
+      if (ch === '(') depth++;
+      else if (ch === ')' && --depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
+/**
+ * An unqualified sequence name in nextval() was resolved through the search path when the default was
+ * set; the database shows the sequence as seen from public. Where the model has one sequence of that
+ * name, it is that one.
+ */
+function qualifySequences(catalog: Catalog, text: string): string {
+  return text.replace(/\bnextval\('([a-z_][\w$]*)'::regclass\)/g, (all, name: string) => {
+    const found = [...catalog.sequences.values()].filter((s) => s.name === name);
+    return found.length === 1 && found[0]!.schema !== 'public' ? `nextval('${sqlIdent(found[0]!.schema)}.${name}'::regclass)` : all;
+  });
+}
+
+/** The default a serial column gets: nextval() of the sequence it owns, as pg_get_expr() writes it. */
+function serialDefault(catalog: Catalog, t: Table, column: string): string {
+  const seq = [...catalog.sequences.values()].find((s) => s.ownedBy?.schema === t.schema && s.ownedBy.table === t.name && s.ownedBy.column === column);
+  if (!seq) return 'nextval(?)';
+  const name = (seq.schema === 'public' ? [seq.name] : [seq.schema, seq.name]).map(sqlIdent).join('.');
+  return `nextval('${name.replace(/'/g, "''")}'::regclass)`;
+}
+
 const CONTYPE = { 'primary key': 'p', unique: 'u', 'foreign key': 'f', check: 'c', exclude: 'x' } as const;
 
-function tableShape(t: Table, kind: string): RelationShape {
+function tableShape(catalog: Catalog, t: Table, kind: string): RelationShape {
   return {
     kind,
     columns: t.columns.map((c) => {
       const serial = c.type.arrayDims === 0 ? SERIAL[c.type.name] : undefined;
-      return `${c.name} ${serial ?? c.type.text}${c.notNull || serial ? ' NOT NULL' : ''}${valueSource(c.generated !== undefined, c.default !== undefined || serial !== undefined, c.identity !== undefined)}`;
+      const value = valueSource(c.generated !== undefined, c.default !== undefined || serial !== undefined, c.identity !== undefined);
+      const text = c.default && c.generated === undefined ? ` ${qualifySequences(catalog, defaultText(c.default.text, c.type.text))}` : serial ? ` ${serialDefault(catalog, t, c.name)}` : '';
+      return `${c.name} ${serial ?? c.type.text}${c.notNull || serial ? ' NOT NULL' : ''}${value}${text}`;
     }),
     constraints: sorted(t.constraints.map((c) => `${c.name} ${CONTYPE[c.kind]}`)),
     indexes: sorted([...t.indexes.map((i) => i.name), ...t.constraints.filter((c) => c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclude').map((c) => c.name)]),
@@ -80,8 +149,8 @@ function tableShape(t: Table, kind: string): RelationShape {
 /** The same shape from the schema model. */
 export function modelShape(catalog: Catalog): CatalogShape {
   const out: CatalogShape = {};
-  for (const t of catalog.tables.values()) out[`${t.schema}.${t.name}`] = tableShape(t, 'table');
-  for (const v of catalog.views.values()) out[`${v.schema}.${v.name}`] = tableShape(v, v.relkind);
+  for (const t of catalog.tables.values()) out[`${t.schema}.${t.name}`] = tableShape(catalog, t, 'table');
+  for (const v of catalog.views.values()) out[`${v.schema}.${v.name}`] = tableShape(catalog, v, v.relkind);
   for (const s of catalog.sequences.values()) out[`${s.schema}.${s.name}`] = { kind: 'sequence', columns: [], constraints: [], indexes: [], policies: [], rls: false };
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -10,7 +10,7 @@ import { allRules } from '../../rules/index.js';
 import { resolveConfig } from '../../src/engine/config/load.js';
 import { runRules } from '../../src/engine/runner.js';
 import { buildModel } from '../../src/sources/build.js';
-import { splitStatements } from '../../src/sources/sql/split.js';
+import { splitWithComments, withoutMetaCommands } from '../../src/sources/sql/split.js';
 import type { CatalogShape } from './catalog-shape.js';
 import { alignUnknownTypes, databaseShape, modelShape } from './catalog-shape.js';
 
@@ -47,6 +47,7 @@ export const SERVER_ONLY: RegExp[] = [
   /^functions in index (expression|predicate) must be marked IMMUTABLE/,
   /^generation expression is not immutable/,
   /^could not determine which collation to use/,
+  /^column ".*" is of type .* but default expression is of type/,
 ];
 
 const FK_TARGET = allRules.find((r) => r.meta.id === 'foreign-key-target-exists')!;
@@ -79,9 +80,12 @@ const lineAt = (text: string, offset: number) => {
 };
 
 export function statementsOf(files: ScriptFile[]): Statement[] {
-  return files.flatMap((f) =>
-    splitStatements(f.text).map((s) => {
-      const text = f.text.slice(s.start, s.end);
+  return files.flatMap((f) => {
+    // psql's meta-commands (pg_dump's `\restrict`) are psql's own: the server never sees them.
+    const { spans, meta } = splitWithComments(f.text);
+    const sql = withoutMetaCommands(f.text, meta);
+    return spans.map((s) => {
+      const text = sql.slice(s.start, s.end);
       const statement: Statement = { file: f.path, start: s.start, end: s.end, text, line: lineAt(f.text, s.start), endLine: lineAt(f.text, s.end) };
       if (/^copy\b[\s\S]*\bfrom\s+stdin\b/i.test(text)) {
         const from = f.text.indexOf('\n', s.end) + 1;
@@ -89,8 +93,8 @@ export function statementsOf(files: ScriptFile[]): Statement[] {
         statement.copyData = f.text.slice(from, end === -1 ? undefined : from + end);
       }
       return statement;
-    }),
-  );
+    });
+  });
 }
 
 /** Run one statement; pg_dump's `COPY … FROM stdin` takes its rows as PGlite's /dev/blob. */
@@ -113,14 +117,24 @@ interface Replayed {
 
 /** Replay statements as one module's migrations, one file per source file, in order. */
 function replay(statements: Statement[], files: ScriptFile[]): Replayed {
+  return replayTexts(
+    files.map((f) => ({
+      path: f.path,
+      text: statements
+        .filter((s) => s.file === f.path)
+        .map(written)
+        .join('\n'),
+    })),
+  );
+}
+
+/** Replay files as one module's migrations, in order. */
+function replayTexts(files: ScriptFile[]): Replayed {
   const byFile = files.map((f, i) => ({
     // Numbered so that replay order is file order whatever the names.
     path: `m/${String(i).padStart(4, '0')}_${f.path.replace(/[^A-Za-z0-9_.-]/g, '_')}`,
     original: f.path,
-    text: statements
-      .filter((s) => s.file === f.path)
-      .map(written)
-      .join('\n'),
+    text: f.text,
   }));
   const model = buildModel([{ name: 'm', dir: 'm', migrations: byFile.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) })) }], 'global');
   const original = new Map(byFile.map((f) => [f.path, f.original]));
@@ -179,6 +193,12 @@ export async function differential(db: PGlite, files: ScriptFile[]): Promise<Dif
   }
   const { errors, shape } = replay(accepted, files);
   for (const e of errors) outcome.problems.push(`${e.file}:${e.line} (of the accepted statements only): lint reports "${e.message}", PGlite accepted every statement`);
+  // Lint reads the files as written (psql's meta-commands, comments and all) as the statements PGlite ran.
+  if (outcome.rejected === 0) {
+    const asWritten = replayTexts(files);
+    for (const e of asWritten.errors) outcome.problems.push(`${e.file}:${e.line} (the files as written): lint reports "${e.message}", PGlite accepted every statement`);
+    if (JSON.stringify(asWritten.shape) !== JSON.stringify(shape)) outcome.problems.push('the files as written replay to another model than their statements one by one');
+  }
   const schemas = (await db.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'`)).rows.map((r) => r.nspname);
   const db0 = await databaseShape((sql) => db.query(sql), schemas);
   const model = alignUnknownTypes(shape, db0);

@@ -1,9 +1,9 @@
-import type { TypeName } from '@pgsql/types';
+import type { A_Const, FuncCall, TypeCast, TypeName } from '@pgsql/types';
 import { lastName, nameParts, nodeAs } from '../../model/ast.js';
 import type { Expr } from '../../model/catalog.js';
 import type { Location } from '../../model/location.js';
 import { normaliseTypeName } from '../../model/types.js';
-import { printExpr } from './print-expr.js';
+import { printExpr, sqlIdent } from './print-expr.js';
 
 export { printExpr };
 
@@ -114,6 +114,63 @@ export function renameColumnRefs(expr: Expr, from: string, to: string): Expr {
   };
   const ast = visit(expr.ast);
   return changed ? new ParsedExpr(ast, expr.loc) : expr;
+}
+
+/** A `nextval('name')` or `nextval('name'::regclass)` call: its nodes and the literal's name parts. */
+export function nextvalCall(node: unknown): { call: FuncCall; cast?: TypeCast; constant: A_Const; parts: string[] } | undefined {
+  const call = nodeAs(node, 'FuncCall');
+  if (!call || lastName(call.funcname) !== 'nextval' || call.args?.length !== 1) return undefined;
+  const cast = nodeAs(call.args[0], 'TypeCast');
+  const constant = nodeAs(cast ? cast.arg : call.args[0], 'A_Const');
+  const literal = constant?.sval?.sval;
+  const parts = literal === undefined ? undefined : regclassParts(literal);
+  return parts && constant ? { call, cast, constant, parts } : undefined;
+}
+
+/**
+ * The expression after `ALTER SEQUENCE … RENAME TO`: `nextval('name')` holds the sequence's oid, so a
+ * default follows the rename. `isRenamed` tells from a literal's name parts whether it is the sequence.
+ */
+export function renameSequenceRefs(expr: Expr, isRenamed: (parts: string[]) => boolean, to: string): Expr {
+  let changed = false;
+  const visit = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(visit);
+    if (!n || typeof n !== 'object') return n;
+    const found = nextvalCall(n);
+    if (found && isRenamed(found.parts)) {
+      changed = true;
+      const renamed = [...found.parts.slice(0, -1), to].map(sqlIdent).join('.');
+      const arg = { A_Const: { ...found.constant, sval: { sval: renamed } } };
+      return { FuncCall: { ...found.call, args: [found.cast ? { TypeCast: { ...found.cast, arg } } : arg] } };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(n)) out[k] = visit(v);
+    return out;
+  };
+  const ast = visit(expr.ast);
+  return changed ? new ParsedExpr(ast, expr.loc) : expr;
+}
+
+/** True when the expression calls nextval() of a sequence `matches` accepts (by its literal's name parts). */
+export function callsNextval(expr: Expr, matches: (parts: string[]) => boolean): boolean {
+  const visit = (n: unknown): boolean => {
+    if (Array.isArray(n)) return n.some(visit);
+    if (!n || typeof n !== 'object') return false;
+    const found = nextvalCall(n);
+    return (found !== undefined && matches(found.parts)) || Object.values(n).some(visit);
+  };
+  return visit(expr.ast);
+}
+
+/** The parts of a regclass literal (`'s.name'`, `'"Mixed"'`), as PostgreSQL reads it; undefined if it is not a name. */
+function regclassParts(literal: string): string[] | undefined {
+  const parts: string[] = [];
+  const re = /\s*(?:"((?:[^"]|"")*)"|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*))\s*(\.|$)/y;
+  for (let m = re.exec(literal); m; m = re.exec(literal)) {
+    parts.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase());
+    if (m[3] === '') return re.lastIndex === literal.length ? parts : undefined;
+  }
+  return undefined;
 }
 
 /**

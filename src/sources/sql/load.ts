@@ -6,7 +6,7 @@ import { readDirectives } from './directives.js';
 import { iterateSqlFile, type SyntaxProblem } from './parser.js';
 import type { ReplayState } from './replay/index.js';
 import { replayFile } from './replay/index.js';
-import { splitWithComments } from './split.js';
+import { splitWithComments, withoutMetaCommands } from './split.js';
 
 export interface LoadedSqlFile {
   source?: SourceFile;
@@ -25,14 +25,14 @@ export function loadSqlFile(state: ReplayState, path: string, bytes: Uint8Array,
   }
   const source = new SourceFile(path, decoded.text);
   const findings: RawFinding[] = [];
-  const { spans, comments } = parsedAhead ?? splitWithComments(decoded.text);
+  const { spans, comments, meta } = parsedAhead ?? splitWithComments(decoded.text);
   if (spans.length === 0) {
     findings.push(sourceFinding('empty-file', 'noStatements', undefined, { loc: source.span(0, 0), module }));
   }
   const syntaxErrors: SyntaxProblem[] = [];
   const before = state.problems.length;
   // Parsed and replayed a statement at a time, so each parse tree is garbage before the next is made.
-  replayFile(state, source, module, iterateSqlFile(decoded.text, syntaxErrors, spans, parsedAhead?.result));
+  replayFile(state, source, module, iterateSqlFile(withoutMetaCommands(decoded.text, meta), syntaxErrors, spans, parsedAhead?.result));
   for (const e of syntaxErrors) findings.push(sourceFinding('parse-error', 'syntaxError', { message: e.message }, { loc: source.span(e.start, e.end), module }));
   for (const p of state.problems.splice(before)) findings.push(sourceFinding('replay-error', 'rejected', { message: p.message }, { loc: p.loc, module }));
   // A directive counts only inside a comment: the same text in a string or dollar-quoted body is data.

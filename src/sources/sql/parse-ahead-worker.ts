@@ -32,7 +32,7 @@ function deliver(message: ParsedAheadMessage): void {
 try {
   // Imported here, not at the top, so that a failure to load is reported to the main thread too.
   const { loadPgQuery, parseToJson } = await import('../../model/pg-wasm.js');
-  const { splitWithComments } = await import('./split.js');
+  const { splitWithComments, withoutMetaCommands } = await import('./split.js');
   const { texts, wasm } = await new Promise<{ texts: string[]; wasm: Parameters<typeof LoadPgQuery>[0] }>((resolve) => port.once('message', resolve));
   await loadPgQuery(wasm);
   for (;;) {
@@ -42,8 +42,8 @@ try {
     }
     const index = Atomics.add(shared, CLAIMED, 1);
     if (index >= texts.length) break;
-    const text = texts[index]!;
-    const { spans, comments } = splitWithComments(text);
+    const { spans, comments, meta } = splitWithComments(texts[index]!);
+    const text = withoutMetaCommands(texts[index]!, meta);
     const flat: number[] = [];
     for (const span of spans) flat.push(span.start, span.end);
     // A file is parsed in pieces, which the main thread may claim too when it would otherwise wait, so
@@ -51,7 +51,7 @@ try {
     const per = statementsPerPiece(spans.length);
     const pieces = Math.ceil(spans.length / per);
     Atomics.store(shared, PIECE, firstPiece(index));
-    deliver({ index, spans: flat, comments, per });
+    deliver({ index, spans: flat, comments, meta, per });
     for (;;) {
       waitForRoom();
       const piece = claimPiece(shared, index, pieces);

@@ -4,7 +4,7 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from '
 import { parseToJson, parserModule, type PgSyntaxError } from '../../model/pg-wasm.js';
 import { parserThreadCreated, parserThreadReady } from '../events.js';
 import { CLAIMED, COUNTERS, DELIVERED, PIECES_TAKEN, TAKEN, claimPiece } from './parse-ahead-protocol.js';
-import type { StatementSpan } from './split.js';
+import { withoutMetaCommands, type StatementSpan } from './split.js';
 
 /** One file as the worker split it, and its statements as the worker parses them. */
 export interface ParsedAheadFile {
@@ -12,6 +12,8 @@ export interface ParsedAheadFile {
   spans: StatementSpan[];
   /** Comment [start, end) pairs, flattened. */
   comments: number[];
+  /** psql meta-commands' [start, end) pairs, flattened. */
+  meta: number[];
   /**
    * Statement `i`'s libpg-query JSON or syntax error, waiting for the worker if it has not sent it yet;
    * undefined when the worker has failed and the caller is to parse the statement itself. Each is
@@ -27,7 +29,10 @@ export interface ParsedAheadFile {
  * optimised for both (iterateSqlFile was compiled three times). Then each piece the worker parsed:
  * `per` statements from statement `from` (see claimPiece: this thread parses the pieces it claims itself).
  */
-export type ParsedAheadMessage = { index: number; spans: number[]; comments: number[]; per: number } | { index: number; from: number; results: (string | PgSyntaxError)[] } | { failed: string };
+export type ParsedAheadMessage =
+  | { index: number; spans: number[]; comments: number[]; meta: number[]; per: number }
+  | { index: number; from: number; results: (string | PgSyntaxError)[] }
+  | { failed: string };
 
 export interface ParseAhead {
   /**
@@ -146,13 +151,14 @@ function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnl
     return false;
   };
 
-  const opened = (first: { index: number; spans: number[]; comments: number[]; per: number }) => {
+  const opened = (first: { index: number; spans: number[]; comments: number[]; meta: number[]; per: number }) => {
     const { index, per } = first;
     const count = first.spans.length / 2;
     const pieces = Math.ceil(count / per);
     const results: Slot[] = new Array(count).fill(undefined);
     slots.set(index, results);
-    const text = texts[index]!;
+    // Pieces parsed here are parsed as the worker parses them: without psql's meta-commands.
+    let text: string | undefined;
     const result = (i: number): string | PgSyntaxError | undefined => {
       if (i >= count) return undefined;
       for (;;) {
@@ -168,6 +174,7 @@ function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnl
         const piece = steal ? claimPiece(shared, index, pieces) : -1;
         if (piece >= 0) {
           for (let k = piece * per; k < Math.min(count, (piece + 1) * per); k++) {
+            text ??= withoutMetaCommands(texts[index]!, first.meta);
             const parsed = parseToJson(text.slice(first.spans[2 * k]!, first.spans[2 * k + 1]!));
             results[k] = 'json' in parsed ? parsed.json : parsed.error;
           }
@@ -176,7 +183,7 @@ function taker(shared: Int32Array, port: MessagePort, texts: string[], workerOnl
         if (!pump(STALL_MS)) return undefined;
       }
     };
-    arrived.set(index, { index, spans: spanObjects(first.spans), comments: first.comments, result });
+    arrived.set(index, { index, spans: spanObjects(first.spans), comments: first.comments, meta: first.meta, result });
   };
 
   return (index) => {

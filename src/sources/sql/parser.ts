@@ -2,7 +2,7 @@ import type { Node } from '@pgsql/types';
 import { nodeAs } from '../../model/ast.js';
 import { loadPgQuery, parseToJson, type PgSyntaxError } from '../../model/pg-wasm.js';
 import type { ParsedAheadFile } from './parse-ahead.js';
-import { splitStatements } from './split.js';
+import { splitWithComments, withoutMetaCommands, type StatementSpan } from './split.js';
 
 /** Load the PostgreSQL parser (WASM) once; every other function here needs it loaded. */
 export function loadParser(): Promise<void> {
@@ -48,16 +48,18 @@ function byteMapper(text: string, start: number, ascii = !NON_ASCII.test(text)):
  */
 export function parseSqlFile(text: string): ParsedFile {
   const errors: SyntaxProblem[] = [];
-  const statements = [...iterateSqlFile(text, errors)];
+  const { spans, meta } = splitWithComments(text);
+  const statements = [...iterateSqlFile(withoutMetaCommands(text, meta), errors, spans)];
   return { statements, errors };
 }
 
 /**
  * The same, one statement at a time: a caller that replays each statement before asking for the
  * next lets its parse tree die young, instead of holding a whole file's trees at once. Syntax errors
- * are appended to `errors` as they are met.
+ * are appended to `errors` as they are met. `text` is the file without its psql meta-commands
+ * (withoutMetaCommands), `spans` its statements.
  */
-export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans = splitStatements(text), parsedAhead?: ParsedAheadFile['result']): Generator<ParsedStatement> {
+export function* iterateSqlFile(text: string, errors: SyntaxProblem[], spans: StatementSpan[], parsedAhead?: ParsedAheadFile['result']): Generator<ParsedStatement> {
   // Bytes are characters in every statement of an ASCII file: one test for the file, not one per statement.
   const ascii = !NON_ASCII.test(text);
   for (let i = 0; i < spans.length; i++) {

@@ -1,7 +1,7 @@
 import { scanTokens } from '../../model/pg-wasm.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParser } from './parser.js';
-import { splitStatements } from './split.js';
+import { splitStatements, splitWithComments, withoutMetaCommands } from './split.js';
 
 beforeAll(() => loadParser());
 
@@ -23,6 +23,48 @@ describe('splitStatements', () => {
     expect(pieces(dump)).toEqual(['COPY t (a, b) FROM stdin', 'SELECT 1', 'copy t from STDIN with (format csv)', 'SELECT 2']);
     // COPY to stdout, or from a file, has no rows in the script.
     expect(pieces("COPY t TO stdout; SELECT 1; COPY t FROM '/tmp/x'; SELECT 2")).toEqual(['COPY t TO stdout', 'SELECT 1', "COPY t FROM '/tmp/x'", 'SELECT 2']);
+  });
+
+  it("reads psql's meta-commands as psql does: not SQL, up to the end of the line", () => {
+    const key = 'hQ7fWm2Kc9TzR4pLxV1bN8sYd3GjU6eAqP0oZiXtMwC5vHkJrDl2nFyEgBa9sQ';
+    const dump = `--\n\\restrict ${key}\n\nSET x = 1;\n  \\connect -reuse-previous=on "dbname='a b'"\nSELECT 2;\n\n\\unrestrict ${key}\n`;
+    expect(pieces(dump)).toEqual(['SET x = 1', 'SELECT 2']);
+    const { meta } = splitWithComments(dump);
+    expect(meta.map((at, k) => (k % 2 === 0 ? dump.slice(at, meta[k + 1]) : '')).filter(Boolean)).toEqual([`\\restrict ${key}`, `\\connect -reuse-previous=on "dbname='a b'"`, `\\unrestrict ${key}`]);
+    // Windows line ends stay out of the command.
+    expect(splitWithComments('\\restrict k\r\nSELECT 1').meta).toEqual([0, 11]);
+  });
+
+  it('a backslash in a string, escape string, quoted identifier, dollar quote, comment or COPY row is not a meta-command', () => {
+    const sql = `SELECT 'C:\\', E'\\\\x\\'', "a\\b", $$\n\\restrict$$ -- \\x\n/* \\y */;\nCOPY t FROM stdin;\n\\N\t\\restrict\n\\.\nSELECT 3`;
+    expect(splitWithComments(sql).meta).toEqual([]);
+    expect(pieces(sql)).toEqual([`SELECT 'C:\\', E'\\\\x\\'', "a\\b", $$\n\\restrict$$ -- \\x\n/* \\y */`, 'COPY t FROM stdin', 'SELECT 3']);
+  });
+
+  it('a meta-command inside a statement leaves one statement, which the parser sees without it, at the same offsets', () => {
+    const sql = 'CREATE TABLE t (\n  a int,\n\\echo between the lines\n  b text);\nSELECT 1';
+    const { spans, meta } = splitWithComments(sql);
+    expect(spans).toHaveLength(2);
+    const blanked = withoutMetaCommands(sql, meta);
+    expect(blanked).toHaveLength(sql.length);
+    expect(blanked.slice(spans[0]!.start, spans[0]!.end)).toBe(`CREATE TABLE t (\n  a int,\n${' '.repeat('\\echo between the lines'.length)}\n  b text)`);
+    expect(blanked.indexOf('b text')).toBe(sql.indexOf('b text'));
+  });
+
+  it('\\g and its kin send the statement, \\r discards it, \\\\ ends a command, \\; separates', () => {
+    expect(pieces('SELECT 1 \\g out.txt\nSELECT 2\n\\gset p_\nSELECT 3 \\gx\n')).toEqual(['SELECT 1 ', 'SELECT 2\n', 'SELECT 3 ']);
+    expect(pieces('SELECT oops\n\\r\nSELECT 4;')).toEqual(['SELECT 4']);
+    expect(pieces("\\set v 'a \\\\ b' \\\\ SELECT 5;")).toEqual(['SELECT 5']);
+    expect(pieces('SELECT 6 \\; SELECT 7;')).toEqual(['SELECT 6 ', 'SELECT 7']);
+    // `\:` is psql's escape for a colon: the colon is SQL.
+    const cast = "SELECT 'a'\\::text;";
+    const { spans, meta } = splitWithComments(cast);
+    expect(withoutMetaCommands(cast, meta).slice(spans[0]!.start, spans[0]!.end)).toBe("SELECT 'a' ::text");
+  });
+
+  it('the rows after \\copy … from stdin, up to \\., belong to the command', () => {
+    const sql = "\\copy t (a) from stdin with (format csv)\n1;'\n\\.\nSELECT 8;\n\\copy t to 'x.csv'\nSELECT 9;";
+    expect(pieces(sql)).toEqual(['SELECT 8', 'SELECT 9']);
   });
 
   it('drops spans of only white space, comments and empty statements', () => {

@@ -9,8 +9,15 @@ export interface StatementSpan {
  * (with E'' backslash escapes), quoted identifiers, dollar quoting, line comments and nested block
  * comments. Spans that hold only white space and comments are dropped. `onComment` sees every comment
  * outside strings, e.g. to find suppression directives.
+ *
+ * The text is read as psql reads a script (`psql -f`): a backslash outside a string, quoted identifier,
+ * dollar quote or comment starts a meta-command (`\restrict`, `\connect`, `\set` …), which is psql's, not
+ * SQL, and runs to the end of its line or to a `\\`. `onMeta` sees each one's [start, end); a statement
+ * around one is still one statement (withoutMetaCommands blanks it out of the text the parser sees).
+ * `\g` and its kin send the statement as `;` does, `\r` discards it, and `\copy … from stdin` is
+ * followed by rows up to `\.`, as `COPY … FROM stdin;` is.
  */
-export function splitStatements(text: string, onComment?: (start: number, end: number) => void): StatementSpan[] {
+export function splitStatements(text: string, onComment?: (start: number, end: number) => void, onMeta?: (start: number, end: number) => void): StatementSpan[] {
   const spans: StatementSpan[] = [];
   let start = 0;
   let hasCode = false;
@@ -48,6 +55,15 @@ export function splitStatements(text: string, onComment?: (start: number, end: n
       i++;
       continue;
     }
+    if (c === 92 /* \ */) {
+      const meta = metaCommand(text, i);
+      onMeta?.(i, meta.end);
+      if (meta.effect === 'send' && hasCode) spans.push({ start, end: i });
+      if (meta.effect !== 'none') hasCode = false;
+      i = meta.end;
+      if (!hasCode) start = i;
+      continue;
+    }
     if (!hasCode) {
       start = i;
       hasCode = true;
@@ -67,11 +83,75 @@ export function splitStatements(text: string, onComment?: (start: number, end: n
   return spans;
 }
 
-/** The statements' spans and the comments' [start, end) pairs, flattened, of a whole file. */
-export function splitWithComments(text: string): { spans: StatementSpan[]; comments: number[] } {
+/** The statements' spans, and the comments' and meta-commands' [start, end) pairs, flattened, of a whole file. */
+export function splitWithComments(text: string): { spans: StatementSpan[]; comments: number[]; meta: number[] } {
   const comments: number[] = [];
-  const spans = splitStatements(text, (start, end) => comments.push(start, end));
-  return { spans, comments };
+  const meta: number[] = [];
+  const spans = splitStatements(
+    text,
+    (start, end) => comments.push(start, end),
+    (start, end) => meta.push(start, end),
+  );
+  return { spans, comments, meta };
+}
+
+/**
+ * The text as PostgreSQL receives it from psql: each meta-command ([start, end) pairs in `meta`) replaced
+ * by spaces, so that every offset, line and column stays where it is in the file.
+ */
+export function withoutMetaCommands(text: string, meta: number[]): string {
+  if (meta.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (let k = 0; k < meta.length; k += 2) {
+    const start = meta[k]!;
+    const end = meta[k + 1]!;
+    parts.push(text.slice(at, start));
+    parts.push(' '.repeat(end - start));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** What a meta-command does to the statement being gathered: `send` and `reset` end it. */
+type MetaEffect = 'none' | 'send' | 'reset';
+
+/** psql's commands that send the query buffer to the server, as `;` does. */
+const SENDS = new Set(['g', 'gx', 'gset', 'gexec', 'crosstabview', 'watch']);
+/** Commands whose argument is the whole rest of the line, `\\` included. */
+const WHOLE_LINE = new Set(['copy', '!']);
+
+/**
+ * The meta-command at `i` (a backslash) and its effect. psql reads a meta-command's arguments from its
+ * line only: it ends before the line break, or after a `\\` outside quotes (SQL follows on the line).
+ */
+function metaCommand(text: string, i: number): { end: number; effect: MetaEffect } {
+  // `\;` and `\:` are psql's escapes for a literal `;` (sent together with what follows) and `:`.
+  const next = text.charCodeAt(i + 1);
+  if (next === 59 /* ; */) return { end: i + 2, effect: 'send' };
+  if (next === 58 /* : */) return { end: i + 1, effect: 'none' };
+  const nl = text.indexOf('\n', i);
+  const lineEnd = nl === -1 ? text.length : text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+  let j = i + 1;
+  while (j < lineEnd && !/[\s\\]/.test(text[j]!)) j++;
+  const name = text.slice(i + 1, j);
+  const wholeLine = WHOLE_LINE.has(name);
+  while (j < lineEnd && !wholeLine) {
+    const c = text.charCodeAt(j);
+    if (c === 92 && text.charCodeAt(j + 1) === 92) {
+      j += 2;
+      break;
+    }
+    // Quoted arguments: 'with \-escapes', "identifiers" and `shell commands`.
+    if (c === 39 || c === 34 || c === 96) j = Math.min(lineEnd, skipQuoted(text, j, c, c === 39));
+    else j++;
+  }
+  if (wholeLine) j = lineEnd;
+  if (SENDS.has(name)) return { end: j, effect: 'send' };
+  if (name === 'r' || name === 'reset') return { end: j, effect: 'reset' };
+  if (name === 'copy' && /\bfrom\s+stdin\b/i.test(text.slice(i, j))) return { end: endOfCopyData(text, j), effect: 'none' };
+  return { end: j, effect: 'none' };
 }
 
 const COPY_FROM_STDIN = /copy\b[^;]*?\bfrom\s+stdin\b/iy;
@@ -92,8 +172,8 @@ function endOfCopyData(text: string, from: number): number {
   return m ? m.index + m[0].length : text.length;
 }
 
-/** What can start a comment, a quoted string or identifier, or end a statement. */
-const SPECIAL = /[-/;'"$]/g;
+/** What can start a comment, a quoted string or identifier or a meta-command, or end a statement. */
+const SPECIAL = /[-/;'"$\\]/g;
 
 function isIdentChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;

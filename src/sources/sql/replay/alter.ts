@@ -5,18 +5,16 @@ import { tableKey } from '../../../model/catalog.js';
 import { field } from '../ast-helpers.js';
 import { makeTypeRef } from '../../../model/types.js';
 import { makeExpr } from '../expr.js';
-import { addConstraint, columnFromDef, IDENTITY_TYPES, typeRefOf } from './columns.js';
+import { addConstraint, columnFromDef, IDENTITY_TYPES, storesNoDefault, typeRefOf, checkNumericDefault, checkNextvalTargets } from './columns.js';
 import type { StatementContext } from './context.js';
 import { isSequence, isView, relationKindName } from './context.js';
 import { attachPartition, detachPartition } from './partitions.js';
 import { addOwnedSequence, dependentViews, dropOwnedSequences, renameRelation } from './relations.js';
-import { dropColumn, foreignKeysBlock, identityOptions, referencingForeignKeys, ownsSequence, renameColumn, renameTable } from './tables.js';
+import { SERIAL_INTEGER, inheritedSerial, dropColumn, foreignKeysBlock, identityOptions, referencingForeignKeys, ownsSequence, renameColumn, renameTable } from './tables.js';
 import { partitionsOf, renameIndex } from './indexes.js';
 import { cloneConstraints, cloneIndexes } from './clone.js';
 
 const PROPAGATED: ReadonlySet<Constraint['kind']> = new Set(['check', 'foreign key']);
-/** The integer type behind each serial type. */
-const SERIAL_INTEGER: Partial<Record<string, string>> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
 const INHERITED_CHECKS: ReadonlySet<Constraint['kind']> = new Set(['check']);
 
 /** The tables that INHERIT from `table` and still exist. */
@@ -83,7 +81,7 @@ const ALLOWED_ON: Record<string, ReadonlySet<string>> = {
  * statement's subcommands run pass by pass, in written order within a pass, so `DROP COLUMN x, ADD COLUMN x`
  * and `ADD CHECK (x > 0), ADD COLUMN x int` both work.
  */
-function pass(cmd: AlterTableCmd): number {
+export function alterPass(cmd: AlterTableCmd): number {
   switch (cmd.subtype) {
     case 'AT_DropColumn':
     case 'AT_DropConstraint':
@@ -163,7 +161,7 @@ function alterTableCmds(ctx: StatementContext, table: Table, nodes: Node[], recu
   const ordered: { c: AlterTableCmd; i: number; p: number }[] = [];
   nodes.forEach((node, i) => {
     const c = field(node, 'AlterTableCmd');
-    if (c) ordered.push({ c, i, p: pass(c) });
+    if (c) ordered.push({ c, i, p: alterPass(c) });
   });
   ordered.sort((a, b) => a.p - b.p || a.i - b.i);
   for (const { c } of ordered) alterTableCmd(ctx, table, c, recurse);
@@ -211,9 +209,12 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       for (const con of constraints) addConstraint(ctx, table, con);
       // Without ONLY, partitions and inheriting tables get the column too (merged where they have it).
       if (!recurse) return;
+      const inherited = inheritedSerial(ctx, table, col);
       for (const child of descendants(ctx, table)) {
-        if (child.columns.some((c) => c.name === col.name)) continue;
-        const copy = { ...col, identity: undefined, loc: child.loc };
+        const own = child.columns.find((c) => c.name === col.name);
+        if (own && own.type.text !== inherited.type.text) ctx.problem(`child table "${child.name}" has different type for column "${col.name}"`, col.loc);
+        if (own) continue;
+        const copy = { ...inherited, identity: undefined, loc: child.loc };
         ctx.state.inheritedColumns.add(copy);
         child.columns.push(copy);
       }
@@ -244,6 +245,10 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       detachPartition(ctx, table, field(cmd.def, 'PartitionCmd'));
       return;
     case 'AT_DropColumn': {
+      if (ctx.state.typedTables.has(table)) {
+        ctx.problem(`cannot drop column from typed table "${table.name}": its columns are its type's (ALTER TYPE … DROP ATTRIBUTE … CASCADE)`);
+        return;
+      }
       // Found before the parent's column goes: partitions' columns, and columns only inherited, go with it.
       const inheriting = recurse ? descendants(ctx, table).filter((t) => t.columns.some((c) => c.name === name && (t.partitionOf || ctx.state.inheritedColumns.has(c)))) : [];
       const had = table.columns.length;
@@ -252,6 +257,10 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
       return;
     }
     case 'AT_AlterColumnType': {
+      if (ctx.state.typedTables.has(table)) {
+        ctx.problem(`cannot alter column type of typed table "${table.name}": its columns are its type's (ALTER TYPE … ALTER ATTRIBUTE … CASCADE)`);
+        return;
+      }
       const col = column(ctx, table, name);
       if (!col) return;
       const typeName = nodeAs(cmd.def, 'ColumnDef')?.typeName;
@@ -288,11 +297,22 @@ function alterTableCmd(ctx: StatementContext, table: Table, cmd: AlterTableCmd, 
     case 'AT_ColumnDefault': {
       const col = column(ctx, table, name);
       if (col) {
-        col.default = cmd.def ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
-        col.changedAt = ctx.statementLoc();
-        // A serial column without its nextval() default is the plain integer it is in the catalog.
-        const plain = !cmd.def && col.type.arrayDims === 0 ? SERIAL_INTEGER[col.type.name] : undefined;
-        if (plain) col.type = makeTypeRef(plain);
+        // PostgreSQL stores no default for DEFAULT NULL: it is DROP DEFAULT.
+        if (cmd.def) {
+          checkNumericDefault(ctx, col, cmd.def);
+          checkNextvalTargets(ctx, cmd.def);
+        }
+        const def = cmd.def && !storesNoDefault(ctx, col, cmd.def) ? makeExpr(cmd.def, ctx.statementLoc()) : undefined;
+        // Without ONLY, inheriting tables and partitions take the default too.
+        for (const t of [table, ...(recurse && !isView(table) ? descendants(ctx, table) : [])]) {
+          const c = t === table ? col : t.columns.find((x) => x.name === col.name);
+          if (!c) continue;
+          c.default = def;
+          c.changedAt = ctx.statementLoc();
+          // A serial column without its nextval() default is the plain integer it is in the catalog.
+          const plain = !def && c.type.arrayDims === 0 ? SERIAL_INTEGER[c.type.name] : undefined;
+          if (plain) c.type = makeTypeRef(plain);
+        }
       }
       return;
     }
@@ -421,6 +441,10 @@ export function rename(ctx: StatementContext, stmt: RenameStmt): void {
       const t = rv && ctx.tableOrView(rv, stmt.missing_ok);
       if (!t) return;
       const from = stmt.subname ?? '';
+      if (ctx.state.typedTables.has(t)) {
+        ctx.problem(`cannot rename column of typed table "${t.name}": its columns are its type's (ALTER TYPE … RENAME ATTRIBUTE … CASCADE)`);
+        return;
+      }
       // The column is renamed in partitions and inheriting tables too.
       const inheriting = isView(t) ? [] : descendants(ctx, t).filter((c) => c.columns.some((x) => x.name === from));
       const had = t.columns.some((c) => c.name === newname);

@@ -1,9 +1,10 @@
 import type { ColumnDef, Constraint as ConstraintNode, Node, TypeName } from '@pgsql/types';
 import type { Column, Constraint, ReferentialAction, Table } from '../../../model/catalog.js';
+import { tableKey } from '../../../model/catalog.js';
 import { nodeAs } from '../../../model/ast.js';
 import { chooseName, columnsAddition } from '../../../model/names.js';
 import { makeTypeRef } from '../../../model/types.js';
-import { makeExpr } from '../expr.js';
+import { makeExpr, nextvalCall } from '../expr.js';
 import type { StatementContext } from './context.js';
 import { BUILTIN_TYPE_NAMES, checkType } from './user-types.js';
 import { intern, str, strings } from './context.js';
@@ -47,7 +48,7 @@ const TAKES_A_NUMBER = new Set([
  * `DEFAULT 0` on a built-in type a number cannot be assigned to (boolean, timestamp, uuid, arrays …):
  * PostgreSQL rejects the column. Only bare numeric constants are judged; other expressions need typing.
  */
-function checkNumericDefault(ctx: StatementContext, column: Column, expr: Node | undefined): void {
+export function checkNumericDefault(ctx: StatementContext, column: Column, expr: Node | undefined): void {
   let e = expr;
   const minus = nodeAs(e, 'A_Expr');
   if (minus?.kind === 'AEXPR_OP' && !minus.lexpr && str(minus.name?.[0]) === '-') e = minus.rexpr;
@@ -58,6 +59,41 @@ function checkNumericDefault(ctx: StatementContext, column: Column, expr: Node |
   if (!builtin || (t.arrayDims === 0 && TAKES_A_NUMBER.has(t.name))) return;
   const numberType = c.ival ? 'integer' : 'numeric';
   ctx.problem(`column "${column.name}" is of type ${t.text} but default expression is of type ${numberType}`, ctx.at(c.location));
+}
+
+/**
+ * A `nextval('name')` default: PostgreSQL reads the name as a regclass when the default is set, so the
+ * sequence (any relation, in fact) must exist then.
+ */
+export function checkNextvalTargets(ctx: StatementContext, expr: Node | undefined): void {
+  const visit = (n: unknown): void => {
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x);
+      return;
+    }
+    if (!n || typeof n !== 'object') return;
+    const found = nextvalCall(n);
+    if (found) {
+      const { parts, constant } = found;
+      if (parts.length <= 2) ctx.relation({ schemaname: parts.length === 2 ? parts[0] : undefined, relname: parts[parts.length - 1]!, location: constant.location });
+      return;
+    }
+    for (const v of Object.values(n)) visit(v);
+  };
+  visit(expr);
+}
+
+/**
+ * `DEFAULT NULL` (or `NULL::type`): PostgreSQL stores no default, as the column is null without one. A
+ * domain's column keeps it, since it overrides the domain's own default.
+ */
+export function storesNoDefault(ctx: StatementContext, column: Column, node: Node | undefined): boolean {
+  const cast = nodeAs(node, 'TypeCast');
+  if (nodeAs(cast ? cast.arg : node, 'A_Const')?.isnull !== true) return false;
+  if (column.type.arrayDims > 0) return true;
+  const parts = column.type.name.split('.');
+  const name = parts[parts.length - 1]!;
+  return !(parts.length > 1 ? [parts[0]!] : ctx.searchPath).some((s) => ctx.catalog.types.get(tableKey(s, name))?.kind === 'domain');
 }
 
 /** A nullable column without default; every optional field declared now, so tens of thousands of columns keep one compact shape. */
@@ -90,8 +126,10 @@ export function columnFromDef(ctx: StatementContext, def: ColumnDef, tableName: 
         column.notNull = false;
         break;
       case 'CONSTR_DEFAULT':
-        column.default = makeExpr(con.raw_expr, ctx.at(con.location));
+        // PostgreSQL stores no default for DEFAULT NULL.
+        column.default = storesNoDefault(ctx, column, con.raw_expr) ? undefined : makeExpr(con.raw_expr, ctx.at(con.location));
         checkNumericDefault(ctx, column, con.raw_expr);
+        checkNextvalTargets(ctx, con.raw_expr);
         break;
       case 'CONSTR_IDENTITY':
         column.identity = con.generated_when === 'a' ? 'always' : 'by default';

@@ -74,8 +74,8 @@ export class ReplayState {
   readonly inheritedColumns = new WeakSet<Column>();
   /** The attributes of each composite type (`schema.name`), for typed tables (`CREATE TABLE … OF type`). */
   readonly compositeColumns = new Map<string, Column[]>();
-  /** Tables made `OF type`. */
-  readonly typedTables = new WeakSet<Table>();
+  /** Tables made `OF type`, with their type's attributes (the array in compositeColumns). */
+  readonly typedTables = new WeakMap<Table, Column[]>();
   /** Schemas known to exist: `public`, and those the migrations create (and have not dropped). */
   readonly schemas = new Set<string>(['public']);
   /** Schemas the migrations dropped: unlike a platform's schemas, known not to exist. */

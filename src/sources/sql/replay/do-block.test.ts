@@ -75,4 +75,54 @@ DO $$ BEGIN ALTER TABLE nowhere ADD COLUMN a int; END $$;
     // Only the unguarded block's error is PostgreSQL's for sure.
     expect(model.findings.filter((f) => f.ruleId === 'replay-error').map((f) => [f.loc.line, f.message])).toEqual([[18, 'relation "public.nowhere" does not exist at this point of the migrations']]);
   });
+
+  describe('dynamic EXECUTE', () => {
+    const lint = (sql: string) => buildModel([{ name: 'app', dir: 'app', migrations: [{ path: 'app/migrations/001.sql', bytes: new TextEncoder().encode(sql) }] }], 'global');
+    const errors = (sql: string) => lint(sql).findings.map((f) => `${f.loc.line}:${f.loc.column} ${f.message}`);
+
+    it('replays the SQL of a constant string as if written there: quoted, dollar-quoted, E-strings and || of literals', () => {
+      const model = lint(`DO $$
+BEGIN
+  EXECUTE 'CREATE TABLE a (id int); CREATE TABLE b (id int)';
+  EXECUTE $q$ALTER TABLE a ADD COLUMN note text DEFAULT 'it''s'$q$;
+  EXECUTE 'CREATE TABLE c ' || '(id int)' || ' ';
+  EXECUTE E'CREATE TABLE "d\\x65" (t text)';
+END $$;`);
+      expect(model.findings).toEqual([]);
+      expect([...model.catalog.tables.keys()]).toEqual(['public.a', 'public.b', 'public.c', 'public.de']);
+      expect(model.catalog.tables.get('public.a')?.columns.map((c) => c.name)).toEqual(['id', 'note']);
+    });
+
+    it('reports what PostgreSQL refuses in it at the place in the literal, or at the expression when the SQL is built', () => {
+      expect(
+        errors(`DO $$
+BEGIN
+  EXECUTE 'ALTER TABLE nope ADD COLUMN y int';
+  EXECUTE 'ALTER TABLE ' || 'nope2 ADD COLUMN y int';
+  EXECUTE $x$CREATE TABLE e (id int,,)$x$;
+END $$;`),
+      ).toEqual([
+        '3:24 relation "public.nope" does not exist at this point of the migrations',
+        '4:11 relation "public.nope2" does not exist at this point of the migrations',
+        '5:37 syntax error at or near "," (in the SQL that EXECUTE runs)',
+      ]);
+    });
+
+    it('leaves SQL it cannot know alone, and is silent where the block guards it', () => {
+      const model = lint(`DO $$
+DECLARE n int; name text := 'x';
+BEGIN
+  EXECUTE format('CREATE TABLE %I (id int)', name);
+  EXECUTE 'ALTER TABLE ' || quote_ident(name) || ' ADD COLUMN y int';
+  EXECUTE 'SELECT count(*) FROM nowhere' INTO n;
+  EXECUTE 'ALTER TABLE nowhere ADD COLUMN y int' USING n;
+  EXECUTE name;
+END $$;
+DO $$ BEGIN
+  IF to_regclass('nowhere') IS NOT NULL THEN EXECUTE 'ALTER TABLE nowhere ADD COLUMN y int'; END IF;
+END $$;`);
+      expect(model.findings).toEqual([]);
+      expect(model.catalog.tables.size).toBe(0);
+    });
+  });
 });

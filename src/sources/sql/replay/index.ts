@@ -4,6 +4,7 @@ import type { SourceFile } from '../../source-file.js';
 import { field } from '../ast-helpers.js';
 import type { ParsedStatement } from '../parser.js';
 import { alterTable, rename } from './alter.js';
+import { alterCompositeType, renameAttribute } from './composite-types.js';
 import type { ReplayState } from './context.js';
 import { StatementContext, str, strings } from './context.js';
 import { doStatement } from './do-block.js';
@@ -22,8 +23,8 @@ type Handler<K extends NodeKind> = (ctx: StatementContext, node: NodeOf<K>) => v
 /** What each kind of statement does to the catalog; kinds not here (DML, GRANT on functions, …) change nothing it holds. */
 const HANDLERS: { [K in NodeKind]?: Handler<K> } = {
   CreateStmt: createTable,
-  AlterTableStmt: alterTable,
-  RenameStmt: rename,
+  AlterTableStmt: (ctx, node) => (node.objtype === 'OBJECT_TYPE' ? alterCompositeType(ctx, node) : alterTable(ctx, node)),
+  RenameStmt: (ctx, node) => (node.renameType === 'OBJECT_ATTRIBUTE' ? renameAttribute(ctx, node) : rename(ctx, node)),
   IndexStmt: createIndex,
   CreatePolicyStmt: createPolicy,
   AlterPolicyStmt: alterPolicy,

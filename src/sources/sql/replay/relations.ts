@@ -5,6 +5,7 @@ import { chooseName } from '../../../model/names.js';
 import { field } from '../ast-helpers.js';
 import type { Relation, StatementContext } from './context.js';
 import { isSequence, isView, relationKindName, strings } from './context.js';
+import { callsNextval, renameSequenceRefs } from '../expr.js';
 import { columnsFromShape, queryShape } from './query-columns.js';
 
 /** A new relation's name must be free among the schema's relations (tables, views, sequences, indexes). */
@@ -276,7 +277,17 @@ export function dropRelations(ctx: StatementContext, stmt: { missing_ok?: boolea
   const dropping = new Set(found);
   if (stmt.behavior !== 'DROP_CASCADE') {
     for (const r of found) {
-      if (isSequence(r)) continue;
+      if (isSequence(r)) {
+        // A default that calls nextval() of the sequence depends on it.
+        const users = sequenceDefaults(ctx, r);
+        if (users.length > 0) {
+          ctx.problem(
+            `cannot drop sequence ${r.name} because other objects depend on it (${users.map(({ t, c }) => `default value for column ${c.name} of table ${t.name}`).join(', ')}): use DROP … CASCADE`,
+          );
+          return;
+        }
+        continue;
+      }
       const deps = dependentViews(ctx, r, undefined, dropping);
       if (deps.length > 0) {
         refuseForDependants(ctx, `${kind} ${r.name}`, deps);
@@ -286,10 +297,28 @@ export function dropRelations(ctx: StatementContext, stmt: { missing_ok?: boolea
   }
   for (const r of found) {
     if (isSequence(r)) {
+      for (const { c } of sequenceDefaults(ctx, r)) c.default = undefined;
       ctx.catalog.sequences.delete(tableKey(r.schema, r.name));
       ctx.state.names.removeRelation(r.schema, r.name);
     } else if (isView(r)) removeView(ctx, r);
   }
+}
+
+/**
+ * Whether a nextval() literal's name parts name `seq`. An unqualified name was read through the search path
+ * when the default was set, which the replay no longer knows: it names this sequence unless another of that
+ * name is in the current path.
+ */
+function namesSequence(ctx: StatementContext, seq: Sequence): (parts: string[]) => boolean {
+  const name = seq.name;
+  return (parts) =>
+    parts[parts.length - 1] === name && (parts.length > 1 ? parts[parts.length - 2] === seq.schema : !ctx.searchPath.some((s) => s !== seq.schema && ctx.catalog.sequences.has(tableKey(s, name))));
+}
+
+/** Columns whose default calls nextval() of the sequence. */
+function sequenceDefaults(ctx: StatementContext, seq: Sequence): { t: Table; c: Table['columns'][number] }[] {
+  const matches = namesSequence(ctx, seq);
+  return [...ctx.catalog.tables.values()].flatMap((t) => t.columns.filter((c) => c.default && callsNextval(c.default, matches)).map((c) => ({ t, c })));
 }
 
 /** ALTER SEQUENCE … RENAME TO (or ALTER TABLE on a sequence). */
@@ -300,6 +329,9 @@ export function renameRelation(ctx: StatementContext, seq: Sequence, newName: st
   }
   ctx.catalog.sequences.delete(tableKey(seq.schema, seq.name));
   ctx.state.names.removeRelation(seq.schema, seq.name);
+  // Defaults hold the sequence itself, not its name.
+  const isRenamed = namesSequence(ctx, seq);
+  for (const t of ctx.catalog.tables.values()) for (const c of t.columns) if (c.default) c.default = renameSequenceRefs(c.default, isRenamed, newName);
   seq.name = newName;
   ctx.catalog.sequences.set(tableKey(seq.schema, newName), seq);
   ctx.state.names.addRelation(seq.schema, newName);

@@ -1,14 +1,21 @@
 import type { ColumnDef, CommentStmt, Constraint as ConstraintNode, CreateStmt, DropBehavior, Node } from '@pgsql/types';
-import type { Constraint, Expr, Table } from '../../../model/catalog.js';
+import type { Column, Constraint, Expr, Table } from '../../../model/catalog.js';
+import { quoteLiteral } from '../../../model/names.js';
+import { makeTypeRef } from '../../../model/types.js';
+import { parseExpression } from '../parser.js';
+import { sqlIdent } from '../print-expr.js';
 import { lastName, nodeAs } from '../../../model/ast.js';
 import { tableKey } from '../../../model/catalog.js';
-import { renameColumnRefs } from '../expr.js';
+import { makeExpr, renameColumnRefs } from '../expr.js';
 import { cloneConstraints, cloneIndexes } from './clone.js';
 import { addConstraint, columnFromDef } from './columns.js';
 import type { StatementContext } from './context.js';
 import { isSequence, strings } from './context.js';
 import { addOwnedSequence, dependentViews, dropOwnedSequences, newTable, refuseForDependants, removeView, renameOwnedBy } from './relations.js';
 import { checkType, SERIAL_TYPES } from './user-types.js';
+
+/** The integer type behind each serial type. */
+export const SERIAL_INTEGER: Partial<Record<string, string>> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
 
 // TableLikeOption bits (parsenodes.h).
 const LIKE_COMMENTS = 1 << 0;
@@ -61,7 +68,7 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
     const from = ctx.table(parent);
     if (from) {
       // A partition's columns are the parent's, without identity (PostgreSQL 17+ shares the parent's) or comments.
-      table.columns = from.columns.map((c) => ({ ...c, comment: undefined }));
+      table.columns = from.columns.map((c) => ({ ...inheritedSerial(ctx, from, c), comment: undefined }));
       table.partitionOf = { schema: from.schema, table: from.name };
       partitionParent = from;
     }
@@ -72,7 +79,7 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
     const schemas = names.length > 1 ? [names[0]!] : ctx.searchPath;
     const attributes = schemas.map((s) => ctx.state.compositeColumns.get(tableKey(s, typeName))).find(Boolean);
     if (attributes) table.columns = attributes.map((c) => ({ ...c, loc: table.loc }));
-    if (attributes) ctx.state.typedTables.add(table);
+    if (attributes) ctx.state.typedTables.set(table, attributes);
     else if (!checkType(ctx, stmt.ofTypename, false)) ctx.problem(`type "${names[names.length - 1]}" is not a composite type`, ctx.nameAt(stmt.ofTypename.location));
   } else {
     // INHERITS (a, b): the parents' columns come first, so keys and checks may name them; the parents'
@@ -83,7 +90,7 @@ export function createTable(ctx: StatementContext, stmt: CreateStmt): void {
       if (!from) continue;
       for (const c of from.columns) {
         if (table.columns.some((x) => x.name === c.name)) continue;
-        const copy = { ...c, identity: undefined, comment: undefined };
+        const copy = { ...inheritedSerial(ctx, from, c), identity: undefined, comment: undefined };
         ctx.state.inheritedColumns.add(copy);
         table.columns.push(copy);
       }
@@ -293,6 +300,20 @@ export function renameTable(ctx: StatementContext, table: Table, newName: string
   table.declaredName = undefined;
   map.set(tableKey(table.schema, newName), table);
   names.addRelation(table.schema, newName);
+}
+
+/**
+ * A parent's serial column as a partition or inheriting table has it: the integer, with the default
+ * nextval() of the parent's sequence (the sequence is the parent's alone).
+ */
+export function inheritedSerial(ctx: StatementContext, parent: Table, c: Column): Column {
+  const integer = c.type.arrayDims === 0 ? SERIAL_INTEGER[c.type.name] : undefined;
+  if (!integer || c.default) return c;
+  const seq = [...ctx.catalog.sequences.values()].find((s) => s.ownedBy?.schema === parent.schema && s.ownedBy.table === parent.name && s.ownedBy.column === c.name);
+  if (!seq) return c;
+  const name = (seq.schema === 'public' ? [seq.name] : [seq.schema, seq.name]).map(sqlIdent).join('.');
+  const parsed = parseExpression(`nextval(${quoteLiteral(name)}::regclass)`);
+  return 'error' in parsed ? c : { ...c, type: makeTypeRef(integer), default: makeExpr(parsed.ast, c.loc) };
 }
 
 export function renameColumn(ctx: StatementContext, table: Table, from: string, to: string): void {

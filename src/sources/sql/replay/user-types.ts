@@ -9,7 +9,7 @@ import { field } from '../ast-helpers.js';
 import type { ReplayState, StatementContext } from './context.js';
 import { intern, str, strings } from './context.js';
 import { newColumn, typeRefOf } from './columns.js';
-import { dropColumn } from './tables.js';
+import { dropColumn, dropTables } from './tables.js';
 
 const BUILTIN = new Set(PG_CATALOG_TYPES);
 /** Names the model gives built-in types (format_type's: `boolean`, `timestamp with time zone` …). */
@@ -198,14 +198,19 @@ export function dropTypes(ctx: StatementContext, stmt: DropStmt): void {
     const [schema] = key.split('.');
     const visible = ctx.searchPath.includes(schema!) ? name : key;
     const users = [...catalog.tables.values()].flatMap((t) => t.columns.filter((c) => c.type.name === visible || c.type.name === key).map((c) => ({ t, c })));
-    if (users.length > 0 && stmt.behavior !== 'DROP_CASCADE') {
-      const list = users.map(({ t, c }) => `column ${c.name} of table ${t.name}`).join(', ');
+    // Typed tables (`CREATE TABLE … OF type`) depend on their type as a whole.
+    const attributes = ctx.state.compositeColumns.get(key);
+    const typed = attributes ? [...catalog.tables.values()].filter((t) => ctx.state.typedTables.get(t) === attributes) : [];
+    if ((users.length > 0 || typed.length > 0) && stmt.behavior !== 'DROP_CASCADE') {
+      const list = [...typed.map((t) => `table ${t.name}`), ...users.map(({ t, c }) => `column ${c.name} of table ${t.name}`)].join(', ');
       ctx.problem(`cannot drop type ${name} because other objects depend on it (${list}): use DROP … CASCADE`);
       return;
     }
     for (const { t, c } of users) dropColumn(ctx, t, c.name, true, true);
+    for (const t of typed) dropTables(ctx, { behavior: 'DROP_CASCADE' }, [[t.schema, t.name]]);
     catalog.types.delete(key);
     catalog.enums.delete(key);
+    ctx.state.compositeColumns.delete(key);
   }
 }
 
@@ -243,6 +248,11 @@ export function renameType(ctx: StatementContext, stmt: RenameStmt): void {
     catalog.types.delete(key);
     type.name = stmt.newname;
     catalog.types.set(newKey, type);
+  }
+  const attributes = ctx.state.compositeColumns.get(key);
+  if (attributes) {
+    ctx.state.compositeColumns.delete(key);
+    ctx.state.compositeColumns.set(newKey, attributes);
   }
   if (enumType) {
     catalog.enums.delete(key);
