@@ -5,9 +5,10 @@
  * views with their columns, and sequences. Used by the differential replay test.
  */
 import type { Catalog, Table } from '../../src/model/catalog.js';
-import { sqlIdent } from '../../src/sources/sql/print-expr.js';
+import { sqlIdent } from '../../src/model/names.js';
 
-export type Query = (sql: string) => Promise<{ rows: any[] }>;
+/** A query on PGlite or PostgreSQL, typed by the row the caller's SQL selects. */
+export type Query = <Row>(sql: string) => Promise<{ rows: Row[] }>;
 
 export interface RelationShape {
   kind: string;
@@ -28,21 +29,40 @@ const sorted = (xs: string[]) => [...xs].sort();
 export async function databaseShape(query: Query, schemas: string[]): Promise<CatalogShape> {
   const list = schemas.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ');
   const rels = (
-    await query(`SELECT c.oid::int AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    await query<{
+      oid: number;
+      nspname: string;
+      relname: string;
+      relkind: string;
+      relrowsecurity: boolean;
+    }>(`SELECT c.oid::int AS oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname IN (${list}) AND c.relkind IN ('r', 'p', 'v', 'm', 'S') ORDER BY 2, 3`)
   ).rows;
   // Names in defaults (a sequence's in nextval) are written as seen from public.
   await query('SET search_path TO public');
   const cols = (
-    await query(`SELECT a.attrelid::int AS oid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.atthasdef, a.attidentity::text AS identity, a.attgenerated::text AS generated,
+    await query<{
+      oid: number;
+      attname: string;
+      type: string;
+      attnotnull: boolean;
+      atthasdef: boolean;
+      identity: string;
+      generated: string;
+      expr: string | null;
+    }>(`SELECT a.attrelid::int AS oid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.atthasdef, a.attidentity::text AS identity, a.attgenerated::text AS generated,
                         pg_get_expr(d.adbin, d.adrelid) AS expr FROM pg_attribute a
                  JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                  WHERE n.nspname IN (${list}) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum`)
   ).rows;
-  const cons = (await query(`SELECT conrelid::int AS oid, conname, contype::text AS contype FROM pg_constraint WHERE contype IN ('p', 'u', 'f', 'c', 'x') AND conrelid <> 0`)).rows;
-  const idx = (await query(`SELECT x.indrelid::int AS oid, i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid`)).rows;
-  const pols = (await query(`SELECT polrelid::int AS oid, polname FROM pg_policy`)).rows;
+  const cons = (
+    await query<{ oid: number; conname: string; contype: string }>(
+      `SELECT conrelid::int AS oid, conname, contype::text AS contype FROM pg_constraint WHERE contype IN ('p', 'u', 'f', 'c', 'x') AND conrelid <> 0`,
+    )
+  ).rows;
+  const idx = (await query<{ oid: number; relname: string }>(`SELECT x.indrelid::int AS oid, i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid`)).rows;
+  const pols = (await query<{ oid: number; polname: string }>(`SELECT polrelid::int AS oid, polname FROM pg_policy`)).rows;
   const out: CatalogShape = {};
   for (const r of rels) {
     const kind = KIND[r.relkind]!;
@@ -55,7 +75,7 @@ export async function databaseShape(query: Query, schemas: string[]): Promise<Ca
               .filter((c) => c.oid === r.oid)
               .map(
                 (c) =>
-                  `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}${valueSource(c.generated !== '', c.atthasdef, c.identity !== '')}${c.atthasdef && c.generated === '' ? ` ${defaultText(c.expr, c.type)}` : ''}`,
+                  `${c.attname} ${c.type}${c.attnotnull ? ' NOT NULL' : ''}${valueSource(c.generated !== '', c.atthasdef, c.identity !== '')}${c.atthasdef && c.generated === '' ? ` ${defaultText(c.expr!, c.type)}` : ''}`,
               ),
       constraints: sorted(cons.filter((c) => c.oid === r.oid).map((c) => `${c.conname} ${c.contype}`)),
       indexes: sorted(idx.filter((i) => i.oid === r.oid).map((i) => i.relname)),

@@ -200,7 +200,7 @@ export async function differential(db: PGlite, files: ScriptFile[]): Promise<Dif
     if (JSON.stringify(asWritten.shape) !== JSON.stringify(shape)) outcome.problems.push('the files as written replay to another model than their statements one by one');
   }
   const schemas = (await db.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'`)).rows.map((r) => r.nspname);
-  const db0 = await databaseShape((sql) => db.query(sql), schemas);
+  const db0 = await databaseShape(<Row>(sql: string) => db.query<Row>(sql), schemas);
   const model = alignUnknownTypes(shape, db0);
   for (const key of new Set([...Object.keys(db0), ...Object.keys(model)])) {
     const a = JSON.stringify(db0[key]);

@@ -3,7 +3,8 @@ import { lastName, nameParts, nodeAs } from '../../model/ast.js';
 import type { Expr } from '../../model/catalog.js';
 import type { Location } from '../../model/location.js';
 import { normaliseTypeName } from '../../model/types.js';
-import { printExpr, sqlIdent } from './print-expr.js';
+import { sqlIdent } from '../../model/names.js';
+import { printExpr } from './print-expr.js';
 
 export { printExpr };
 

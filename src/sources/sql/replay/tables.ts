@@ -1,9 +1,8 @@
 import type { ColumnDef, CommentStmt, Constraint as ConstraintNode, CreateStmt, DropBehavior, Node } from '@pgsql/types';
 import type { Column, Constraint, Expr, Table } from '../../../model/catalog.js';
-import { quoteLiteral } from '../../../model/names.js';
+import { quoteLiteral, sqlIdent } from '../../../model/names.js';
 import { makeTypeRef } from '../../../model/types.js';
 import { parseExpression } from '../parser.js';
-import { sqlIdent } from '../print-expr.js';
 import { lastName, nodeAs } from '../../../model/ast.js';
 import { tableKey } from '../../../model/catalog.js';
 import { makeExpr, renameColumnRefs } from '../expr.js';
