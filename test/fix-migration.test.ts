@@ -107,7 +107,8 @@ CREATE TABLE "IncidentNote" (
   "user" uuid REFERENCES users (id),
   created_at timestamp,
   created_by uuid,
-  "Payload" json
+  "Payload" json,
+  reviewed_at timestamp(3)
 );
 CREATE TABLE crm."Vendor" (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), organisation_id uuid REFERENCES organisations (id), "order" uuid REFERENCES crm."Vendor" (id));
 ALTER TABLE crm."Vendor" ENABLE ROW LEVEL SECURITY;
@@ -134,6 +135,7 @@ CREATE TABLE audit_events (id uuid, organisation_id uuid NOT NULL REFERENCES org
     // audit-column-definition and prefer-timestamptz both judge created_at's type: one conversion, from UTC.
     expect(migration.match(/ALTER COLUMN created_at TYPE [^;]*/g)).toEqual(["ALTER COLUMN created_at TYPE timestamptz USING created_at AT TIME ZONE 'UTC'"]);
     expect(migration).toContain('ALTER TABLE "IncidentNote" ALTER COLUMN "Payload" TYPE jsonb;');
+    expect(migration).toContain(`ALTER TABLE "IncidentNote" ALTER COLUMN reviewed_at TYPE timestamptz(3) USING reviewed_at AT TIME ZONE 'UTC';`);
     const indexNames = [...migration.matchAll(/^CREATE INDEX (\S+) ON/gm)].map((m) => m[1]);
     expect(new Set(indexNames).size).toBe(indexNames.length);
 
