@@ -53,7 +53,7 @@ interface GitHubWorkflow {
 }
 interface GitLabJob {
   script: string[];
-  artifacts: { paths: string[]; when: string; reports?: unknown };
+  artifacts: { paths: string[]; when: string; reports?: Record<string, string> };
 }
 interface PreCommitHook {
   id: string;
@@ -124,22 +124,27 @@ describe('docs/ci/gitlab-ci.yml', () => {
   const job = load<{ ismslint: GitLabJob }>('docs/ci/gitlab-ci.yml').ismslint;
   const script = job.script.join('\n');
 
-  it('keeps the report it writes as an artifact, also when the job fails', () => {
+  it('keeps the Code Quality report it writes as the codequality report of the job, also when the job fails', () => {
     const written = job.script.map(outputFile).filter(Boolean);
-    expect(written.length).toBeGreaterThan(0);
+    expect(written).toEqual(['gl-code-quality-report.json']);
+    expect(job.script[0]).toMatch(/--format gitlab/);
+    expect(job.artifacts.reports).toEqual({ codequality: written[0] });
     expect(job.artifacts.paths).toEqual(expect.arrayContaining(written));
     expect(job.artifacts.when).toBe('always');
-    // Only report types ismslint can write: it has no Code Quality or JUnit output.
-    expect(job.artifacts.reports).toBeUndefined();
   });
 
-  it('passes on a clean project and fails on findings, by exit code', () => {
+  it('passes on a clean project and fails on findings, by exit code, with the findings in the report', () => {
+    const report = (dir: string) => JSON.parse(readFileSync(join(dir, 'gl-code-quality-report.json'), 'utf8')) as { check_name: string; severity: string; location: { path: string } }[];
     expect(sh(script, clean, gitlabShell)).toMatchObject({ status: 0, stderr: '' });
-    expect(sarifResults(join(clean, 'ismslint.sarif'))).toEqual([]);
+    expect(report(clean)).toEqual([]);
     const failing = sh(script, violations, gitlabShell);
     expect(failing.status).toBe(1);
     expect(failing.stdout).toContain('\u001b['); // --color: GitLab's log shows colours
     expect(failing.stdout).toMatch(/rls-enabled/);
+    const issues = report(violations);
+    expect(issues).toContainEqual(
+      expect.objectContaining({ check_name: 'rls-enabled', severity: 'major', location: expect.objectContaining({ path: 'module-schemas/vendor_risk/migrations/001_vendor.sql' }) }),
+    );
   });
 });
 

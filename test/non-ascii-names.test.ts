@@ -39,7 +39,7 @@ describe('non-ASCII module and migration names', () => {
       fc.asyncProperty(
         moduleName,
         fc.uniqueArray(fileName, { minLength: 1, maxLength: 3, selector: (n) => n.normalize('NFC').toLowerCase() }),
-        fc.constantFrom('stylish', 'json', 'sarif', 'github'),
+        fc.constantFrom('stylish', 'json', 'sarif', 'github', 'gitlab'),
         fc.constantFrom('workspace', 'module', 'file', 'changed-since', 'fix-migration'),
         async (mod, names, format, target) => {
           const dir = mkdtempSync(join(tmpdir(), 'ismslint-names-'));
@@ -77,6 +77,10 @@ describe('non-ASCII module and migration names', () => {
                 ),
               );
               for (const f of target === 'file' ? shown.slice(0, 1) : shown) expect(uris).toContain(f);
+            }
+            if (format === 'gitlab') {
+              const paths = new Set(JSON.parse(r.stdout).map((i: { location: { path: string } }) => i.location.path));
+              for (const f of target === 'file' ? shown.slice(0, 1) : shown) expect(paths).toContain(f);
             }
             if (format === 'github') {
               // Workflow-command properties escape %, CR, LF, ':' and ','; one annotation per line.

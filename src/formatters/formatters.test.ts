@@ -12,8 +12,8 @@ const odd = finding({
 const sources = { 'db/odd, dir:1/001 %.sql': `CREATE TABLE "${ODD_TABLE.replace(/"/g, '""')}" (a int);` };
 
 describe('formatters', () => {
-  it('lists the four formats, stylish first', () => {
-    expect(formatNames).toEqual(['stylish', 'json', 'sarif', 'github']);
+  it('lists the five formats, stylish first', () => {
+    expect(formatNames).toEqual(['stylish', 'json', 'sarif', 'github', 'gitlab']);
     expect(Object.keys(formatters).sort()).toEqual([...formatNames].sort());
   });
 
@@ -62,6 +62,14 @@ describe('formatters', () => {
     it('github escapes the newline, % and the property separators', () => {
       const out = formatters.github(input([odd], sources));
       expect(out).toBe('::error file=db/odd%2C dir%3A1/001 %25.sql,line=1,col=14,endLine=1,endColumn=27,title=ismslint (foreign-key-index)' + '::table "we""ird%0A::x%250A,y" has no primary key\n');
+    });
+
+    it('gitlab round-trips the message and the path, one issue per line', () => {
+      const out = formatters.gitlab(input([odd], sources));
+      expect(out.split('\n')).toHaveLength(4);
+      const [issue] = JSON.parse(out);
+      expect(issue.description).toBe(odd.message);
+      expect(issue.location.path).toBe('db/odd, dir:1/001 %.sql');
     });
   });
 });

@@ -1,10 +1,10 @@
-import { hash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../engine/finding.js';
 import { fixText } from '../engine/fix.js';
 import { fixEdits, type TextEdit } from './fix-edits.js';
 import type { RuleMeta } from '../engine/rule.js';
+import { fingerprintsOf } from './fingerprint.js';
 import { rebased } from './paths.js';
 import { joined, type ChunkedFormatter, type FormatInput } from './types.js';
 
@@ -175,18 +175,4 @@ function pascalCase(id: string): string {
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
-}
-
-/**
- * Independent of line numbers, so a result keeps its identity when lines move: the rule plus the
- * object's name (or the file when there is none) plus the message. Repeats get `:2`, `:3`… in order.
- */
-function fingerprintsOf(findings: readonly Finding[]): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const digest = hash('sha256', [f.ruleId, f.logical ?? f.loc.file, f.message].join('\0'), 'hex').slice(0, 32);
-    const n = (seen.get(digest) ?? 0) + 1;
-    seen.set(digest, n);
-    return `${digest}:${n}`;
-  });
 }

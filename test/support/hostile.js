@@ -112,7 +112,7 @@ export const hostileWorkspaceOf = (big) =>
     sql: fc.array(fc.record({ name: fc.constantFrom(...FILE_NAMES), input: mutated(SQL_SEEDS, big), nested: fc.boolean() }), { maxLength: 3 }),
     schemaJson: fc.option(mutated(JSON_SEEDS), { nil: undefined }),
     config: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: mutated(CONFIG_SEEDS) }),
-    format: fc.constantFrom('json', 'stylish', 'sarif', 'github'),
+    format: fc.constantFrom('json', 'stylish', 'sarif', 'github', 'gitlab'),
     target: fc.constantFrom('workspace', 'module', 'file'),
   });
 
@@ -143,7 +143,7 @@ export function contractViolation(result, format) {
   if (![0, 1, 2].includes(result.code)) return `exit code ${result.code}`;
   if (/internal error/.test(result.stderr)) return `internal error: ${result.stderr.trim().slice(0, 300)}`;
   if (result.code === 2) return result.stderr.trim().split('\n').length === 1 ? undefined : `exit 2 with more than one line: ${result.stderr.slice(0, 300)}`;
-  if (format === 'json' || format === 'sarif') {
+  if (format === 'json' || format === 'sarif' || format === 'gitlab') {
     let parsed;
     try {
       parsed = JSON.parse(result.stdout);
@@ -153,10 +153,12 @@ export function contractViolation(result, format) {
     const keys =
       format === 'json'
         ? parsed.flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))
-        : parsed.runs[0].results.map(
-            (r) =>
-              `${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri}:${r.locations?.[0]?.physicalLocation?.region?.startLine}:${r.locations?.[0]?.physicalLocation?.region?.startColumn} ${r.ruleId} ${r.message.text}`,
-          );
+        : format === 'gitlab'
+          ? parsed.map((i) => i.fingerprint)
+          : parsed.runs[0].results.map(
+              (r) =>
+                `${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri}:${r.locations?.[0]?.physicalLocation?.region?.startLine}:${r.locations?.[0]?.physicalLocation?.region?.startColumn} ${r.ruleId} ${r.message.text}`,
+            );
     const seen = new Set();
     for (const k of keys) {
       if (seen.has(k)) return `duplicate finding: ${k.slice(0, 300)}`;
