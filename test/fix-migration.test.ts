@@ -108,7 +108,8 @@ CREATE TABLE "IncidentNote" (
   created_at timestamp,
   created_by uuid,
   "Payload" json,
-  reviewed_at timestamp(3)
+  reviewed_at timestamp(3),
+  "order" varchar
 );
 CREATE TABLE crm."Vendor" (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), organisation_id uuid REFERENCES organisations (id), "order" uuid REFERENCES crm."Vendor" (id));
 ALTER TABLE crm."Vendor" ENABLE ROW LEVEL SECURITY;
@@ -136,6 +137,7 @@ CREATE TABLE audit_events (id uuid, organisation_id uuid NOT NULL REFERENCES org
     expect(migration.match(/ALTER COLUMN created_at TYPE [^;]*/g)).toEqual(["ALTER COLUMN created_at TYPE timestamptz USING created_at AT TIME ZONE 'UTC'"]);
     expect(migration).toContain('ALTER TABLE "IncidentNote" ALTER COLUMN "Payload" TYPE jsonb;');
     expect(migration).toContain(`ALTER TABLE "IncidentNote" ALTER COLUMN reviewed_at TYPE timestamptz(3) USING reviewed_at AT TIME ZONE 'UTC';`);
+    expect(migration).toContain('ALTER TABLE "IncidentNote" ALTER COLUMN "order" TYPE text;');
     const indexNames = [...migration.matchAll(/^CREATE INDEX (\S+) ON/gm)].map((m) => m[1]);
     expect(new Set(indexNames).size).toBe(indexNames.length);
 

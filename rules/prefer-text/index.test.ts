@@ -48,12 +48,33 @@ ruleTester(rule, {
     {
       name: 'varchar without a length: same as text, gentler message',
       sql: 'CREATE TABLE vendor (name varchar, notes character varying);',
-      errors: [{ messageId: 'unboundedVarchar', data: { column: 'name', type: 'character varying', better: 'text' } }, { message: /^column "notes" is character varying, which without a length/ }],
+      errors: [
+        { messageId: 'unboundedVarchar', data: { column: 'name', type: 'character varying', better: 'text' }, fix: 'ALTER TABLE vendor ALTER COLUMN name TYPE text;' },
+        { message: /^column "notes" is character varying, which without a length/, fix: 'ALTER TABLE vendor ALTER COLUMN notes TYPE text;' },
+      ],
     },
     {
-      name: 'arrays: no CHECK hint',
+      name: 'varchar without a length in schema.json: the fix sets the type',
+      schemaJson: {
+        'app/schema.json': JSON.stringify({
+          module: 'app',
+          tables: [
+            {
+              name: 'vendor',
+              columns: [
+                { name: 'id', type: 'uuid' },
+                { name: 'tags', type: 'varchar[]' },
+              ],
+            },
+          ],
+        }),
+      },
+      errors: [{ messageId: 'unboundedVarchar', data: { better: 'text[]' }, fix: 'set tables[0].columns[1].type to "text[]"' }],
+    },
+    {
+      name: "arrays: no CHECK hint; a length is the author's call, so no fix",
       sql: 'CREATE TABLE vendor (aliases varchar(50)[]);',
-      errors: [{ message: /^column "aliases" is character varying\(50\)\[\]: .*; use text\[\]$/ }],
+      errors: [{ message: /^column "aliases" is character varying\(50\)\[\]: .*; use text\[\]$/, fix: null }],
     },
     {
       name: 'allowFixedLength still reports varchar(n) and unbounded bpchar',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Column } from '../../src/model/catalog.js';
-import { ident } from '../../src/model/names.js';
+import { ident, sqlIdent, sqlTableName } from '../../src/model/names.js';
 import { typeText } from '../../src/model/types.js';
 
 interface Options extends Record<string, unknown> {
@@ -36,7 +36,17 @@ export default defineRule({
     for (const table of ctx.tables) {
       for (const column of table.columns) {
         const found = problem(column, ctx.options.allowFixedLength);
-        if (found) ctx.report({ table, node: column, ...found });
+        if (!found) continue;
+        // Only varchar without a length has a fix: it is text by another name (binary-coercible, so
+        // PostgreSQL does not rewrite the table). A length may be a business rule, which the author decides.
+        const fix =
+          found.messageId === 'unboundedVarchar'
+            ? {
+                sql: `ALTER TABLE ${sqlTableName(table, ctx.standard.defaultSchema)} ALTER COLUMN ${sqlIdent(column.name)} TYPE ${found.data.better}`,
+                json: { op: 'set' as const, path: ['type'], value: found.data.better, of: 'node' as const },
+              }
+            : undefined;
+        ctx.report({ table, node: column, ...found, ...(fix ? { fix } : {}) });
       }
     }
   },
