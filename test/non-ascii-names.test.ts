@@ -39,7 +39,7 @@ describe('non-ASCII module and migration names', () => {
       fc.asyncProperty(
         moduleName,
         fc.uniqueArray(fileName, { minLength: 1, maxLength: 3, selector: (n) => n.normalize('NFC').toLowerCase() }),
-        fc.constantFrom('stylish', 'json', 'sarif', 'github', 'gitlab'),
+        fc.constantFrom('stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'),
         fc.constantFrom('workspace', 'module', 'file', 'changed-since', 'fix-migration'),
         async (mod, names, format, target) => {
           const dir = mkdtempSync(join(tmpdir(), 'ismslint-names-'));

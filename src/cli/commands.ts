@@ -84,7 +84,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'Lint modules (schema.json and migrations/*.sql) against the database standard',
     positionals: { name: 'paths', describe: 'Module or workspace directories, or files (default: roots from the config, module-schemas/)', variadic: true },
     options: {
-      format: { type: 'string', short: 'f', default: 'stylish', value: 'name', describe: 'stylish | json | sarif | github | gitlab' },
+      format: { type: 'string', short: 'f', default: 'stylish', value: 'name', describe: 'stylish | json | sarif | github | gitlab | junit' },
       'output-file': { type: 'string', short: 'o', value: 'file', describe: 'Write the report to this file (atomically) instead of standard output' },
       quiet: { type: 'boolean', describe: 'Report errors only' },
       'max-warnings': { type: 'string', value: 'n', describe: 'Fail (exit 1) when there are more warnings than this' },

@@ -12,8 +12,8 @@ const odd = finding({
 const sources = { 'db/odd, dir:1/001 %.sql': `CREATE TABLE "${ODD_TABLE.replace(/"/g, '""')}" (a int);` };
 
 describe('formatters', () => {
-  it('lists the five formats, stylish first', () => {
-    expect(formatNames).toEqual(['stylish', 'json', 'sarif', 'github', 'gitlab']);
+  it('lists the six formats, stylish first', () => {
+    expect(formatNames).toEqual(['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit']);
     expect(Object.keys(formatters).sort()).toEqual([...formatNames].sort());
   });
 

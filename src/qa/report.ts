@@ -3,6 +3,7 @@
  * entry per requirement, its group (schema, relationships, completeness, required, rls, append-only,
  * naming) and its assertions.
  */
+import { xmlAttribute as attr, xmlText as xml } from '../engine/xml.js';
 import type { SuiteResult } from './runtime/index.js';
 
 export type QaReporter = 'stylish' | 'junit' | 'json' | 'tap';
@@ -46,21 +47,6 @@ function formatJson(run: QaRun): string {
       2,
     ) + '\n'
   );
-}
-
-/** XML text: markup escaped, and the control characters XML 1.0 cannot hold dropped. */
-function xml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
-/** An attribute value: also line breaks and tabs as references, which a parser would otherwise turn into spaces. */
-function attr(s: string): string {
-  return xml(s).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
 
 function failureText(r: SuiteResult['requirements'][number]): string {

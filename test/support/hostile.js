@@ -112,7 +112,7 @@ export const hostileWorkspaceOf = (big) =>
     sql: fc.array(fc.record({ name: fc.constantFrom(...FILE_NAMES), input: mutated(SQL_SEEDS, big), nested: fc.boolean() }), { maxLength: 3 }),
     schemaJson: fc.option(mutated(JSON_SEEDS), { nil: undefined }),
     config: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: mutated(CONFIG_SEEDS) }),
-    format: fc.constantFrom('json', 'stylish', 'sarif', 'github', 'gitlab'),
+    format: fc.constantFrom('json', 'stylish', 'sarif', 'github', 'gitlab', 'junit'),
     target: fc.constantFrom('workspace', 'module', 'file'),
   });
 

@@ -1,11 +1,5 @@
+import { xmlText as xml } from '../../engine/xml.js';
 import type { ComplianceReport } from '../types.js';
-
-/** XML text and attribute values; characters XML 1.0 cannot hold at all are dropped. */
-export function xml(text: string | number): string {
-  return String(text)
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
 
 interface Case {
   name: string;
