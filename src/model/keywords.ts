@@ -12,13 +12,10 @@ export function keywordKind(word: string): string {
   if (!/^[a-z_]+$/.test(word)) return 'NO_KEYWORD';
   let kind = keywordCache.get(word);
   if (kind === undefined) {
-    kind = 'NO_KEYWORD';
-    try {
-      const tokens = scanTokens(word).tokens;
-      if (tokens.length === 1) kind = tokens[0]!.keywordName;
-    } catch {
-      kind = 'NO_KEYWORD';
-    }
+    // A word of these letters always scans; a parser not loaded yet throws here rather than caching a
+    // wrong answer that would leave key words unquoted for the rest of the run.
+    const tokens = scanTokens(word).tokens;
+    kind = tokens.length === 1 ? tokens[0]!.keywordName : 'NO_KEYWORD';
     keywordCache.set(word, kind);
   }
   return kind;
