@@ -1,4 +1,4 @@
-// The adoption examples in docs/ci/ and the hook in .pre-commit-hooks.yaml, run as written: their
+// The adoption examples in docs/ci/ and the hooks in .pre-commit-hooks.yaml, run as written: their
 // ismslint commands lint a project laid out as a user's (the global module plus one module) through
 // bin/ismslint.js, so an option that does not exist, a wrong exit-code guard or a file that the next
 // step cannot find fails here instead of in someone's pipeline.
@@ -149,7 +149,9 @@ describe('docs/ci/gitlab-ci.yml', () => {
 });
 
 describe('pre-commit', () => {
-  const [hook] = load<PreCommitHook[]>('.pre-commit-hooks.yaml') as [PreCommitHook];
+  const hooks = load<PreCommitHook[]>('.pre-commit-hooks.yaml');
+  const hook = hooks.find((h) => h.id === 'ismslint')!;
+  const fixHook = hooks.find((h) => h.id === 'ismslint-fix')!;
   const files = new RegExp(hook.files); // pre-commit matches with Python's re.search: the same here
 
   it('defines the ismslint hook for Node, run once per commit on the whole workspace', () => {
@@ -165,6 +167,21 @@ describe('pre-commit', () => {
   it('its entry passes on a clean project and fails on findings', () => {
     expect(sh(hook.entry, clean, ['sh', '-c']).status).toBe(0);
     expect(sh(hook.entry, violations, ['sh', '-c']).status).toBe(1);
+  });
+
+  it('defines ismslint-fix, which writes the schema.json fixes and then fails the commit as ismslint does', () => {
+    expect(hooks.map((h) => h.id)).toEqual(['ismslint', 'ismslint-fix']);
+    expect(fixHook).toMatchObject({ language: 'node', pass_filenames: false, files: hook.files, entry: `${hook.entry} --fix` });
+    const dir = join(work, 'fix-hook');
+    cpSync(join(root, 'module-schemas', 'global'), join(dir, 'module-schemas', 'global'), { recursive: true });
+    cpSync(join(root, 'fixtures', 'schema-json', 'risk_register'), join(dir, 'module-schemas', 'risk_register'), { recursive: true });
+    const schema = join(dir, 'module-schemas', 'risk_register', 'schema.json');
+    const before = readFileSync(schema, 'utf8');
+    const r = sh(fixHook.entry, dir, ['sh', '-c']);
+    expect(r.stderr).toMatch(/^ismslint: fixed \d+ findings in module-schemas\/risk_register\/schema\.json\n$/);
+    expect(r.status).toBe(1); // what has no fix remains
+    expect(readFileSync(schema, 'utf8')).not.toBe(before);
+    expect(sh(fixHook.entry, clean, ['sh', '-c'])).toMatchObject({ status: 0, stderr: '' });
   });
 
   it('docs/ci/pre-commit-config.yaml uses this repository and its hook', () => {
