@@ -26,6 +26,18 @@ const files = (stdout: string) =>
     .map((f) => f.filePath);
 
 describe('lint <file or module>', () => {
+  it('lists in junit only the files it reports on, not those read for context', async () => {
+    const dir = workspace();
+    const r = await cli(['lint', 'ws/clean_mod', '-f', 'junit'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const suites = [...r.stdout.matchAll(/<testsuite name="([^"]*)"/g)].map((m) => m[1]);
+    expect(suites).toEqual(['ws/clean_mod/migrations/001_vendor.sql']);
+    const whole = await cli(['lint', 'ws', '-f', 'junit'], { cwd: dir });
+    expect([...whole.stdout.matchAll(/<testsuite name="([^"]*)"/g)].map((m) => m[1])).toEqual(
+      expect.arrayContaining(['ws/vendor_risk/migrations/001_noisy.sql', 'ws/clean_mod/migrations/001_vendor.sql']),
+    );
+  });
+
   it('one migration file is judged with its workspace: no false "relation does not exist"', async () => {
     const dir = workspace();
     const r = await cli(['lint', 'ws/clean_mod/migrations/001_vendor.sql', '-f', 'json'], { cwd: dir });

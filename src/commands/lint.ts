@@ -17,7 +17,7 @@ import { Chunks, writeFileAtomic, writeInBatches } from './io.js';
 import { dropKnockOns } from './knock-on.js';
 import { progress } from './progress.js';
 import { findRepoRoot } from './repo-root.js';
-import { changedModules, inScope, type LintScope, scopeFor } from './scope.js';
+import { changedModules, fileInScope, inScope, type LintScope, scopeFor } from './scope.js';
 import type { Workspace } from './workspace.js';
 import { loadWorkspace, todayUtc } from './workspace.js';
 
@@ -69,7 +69,10 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
   const scope = paths.length > 0 ? scopeFor(paths, loadConfig(allRules, { cwd: io.cwd, configPath: opts.config }), io.cwd) : { load: paths };
   if (opts.fix) await fixSchemaJson(io, opts, scope);
   const { findings, workspace } = await lintScope(io, opts, scope, io.env.TIMING ? new Map<string, number>() : undefined);
-  return report(io, opts, formatter, { findings, sources: workspace.model.sources, workspace });
+  // The files read only as context are not the report's: junit would list them as passing.
+  const inScope = fileInScope(scope, io.cwd);
+  const sources = scope.report ? new Map([...workspace.model.sources].filter(([file]) => inScope(file))) : workspace.model.sources;
+  return report(io, opts, formatter, { findings, sources, workspace });
 }
 
 /** Load the workspace and run the rules; the findings are those of the scope asked for. */

@@ -72,10 +72,16 @@ export function scopeFor(paths: string[], config: ResolvedConfig, cwd: string): 
 }
 
 export function inScope(scope: LintScope, cwd: string): (f: Finding) => boolean {
+  const file = fileInScope(scope, cwd);
+  return (f) => file(f.loc.file);
+}
+
+/** Whether a file (relative to `cwd`) is one the run reports on, not one read only for context. */
+export function fileInScope(scope: LintScope, cwd: string): (file: string) => boolean {
   if (!scope.report) return () => true;
   const report = scope.report;
-  return (f) => {
-    const abs = resolve(cwd, f.loc.file);
+  return (file) => {
+    const abs = resolve(cwd, file);
     return report.some((r) => within(abs, r));
   };
 }
