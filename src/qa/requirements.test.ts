@@ -6,23 +6,13 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STANDARD } from '../engine/standard.js';
-import { GLOBAL_PRELUDE, ddlModule } from '../../test/support/generator-fixture.js';
+import { GLOBAL_PRELUDE, ddlModule, tenantTableSql } from '../../test/support/generator-fixture.js';
 import { buildModel } from '../sources/build.js';
 import { loadParser } from '../sources/sql/parser.js';
 import { buildRequirements } from './requirements.js';
 import { runSuite, type Suite } from './runtime/index.js';
 
-const tenantTable = (name: string, idDefault: string) => `CREATE TABLE ${name} (
-  id uuid PRIMARY KEY DEFAULT ${idDefault},
-  organisation_id uuid NOT NULL REFERENCES organisations (id),
-  created_at timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX idx_${name}_organisation_id ON ${name} (organisation_id);
-ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;
-ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON ${name}
-  USING (organisation_id = current_setting('app.current_organisation_id')::uuid)
-  WITH CHECK (organisation_id = current_setting('app.current_organisation_id')::uuid);`;
+const tenantTable = (name: string, idDefault: string) => tenantTableSql(name, { idDefault });
 
 const SQL = [
   // Random bits with the version and variant of UUIDv7: the time the first 48 bits should hold is missing.

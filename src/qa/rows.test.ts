@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STANDARD } from '../engine/standard.js';
-import { FIXTURE_ROLES, GLOBAL_PRELUDE, VENDOR_RISK_SQL, ddlModule, fixtureModel } from '../../test/support/generator-fixture.js';
+import { FIXTURE_ROLES, GLOBAL_PRELUDE, VENDOR_RISK_SQL, ddlModule, fixtureModel, tenantTableSql } from '../../test/support/generator-fixture.js';
 import { buildModel } from '../sources/build.js';
 import { buildRequirements } from './requirements.js';
 import { runSuite, type Suite } from './runtime/index.js';
@@ -112,18 +112,7 @@ describe('rows for unique keys over foreign keys and CHECKs between columns', ()
   // As in the ISMS modules that broke the first generator: a composite unique key over two foreign keys
   // and a CHECK-listed column, a partial unique index over a foreign key, two keys to one table with a
   // `<>` CHECK between them, and a regular-expression CHECK.
-  const tenantTable = (name: string, columns: string, extra = '') => `CREATE TABLE ${name} (
-  id uuid PRIMARY KEY DEFAULT generate_uuidv7(),
-  organisation_id uuid NOT NULL REFERENCES organisations (id),
-  ${columns},
-  created_at timestamptz NOT NULL DEFAULT now()${extra}
-);
-CREATE INDEX idx_${name}_organisation_id ON ${name} (organisation_id);
-ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;
-ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON ${name}
-  USING (organisation_id = current_setting('app.current_organisation_id')::uuid)
-  WITH CHECK (organisation_id = current_setting('app.current_organisation_id')::uuid);`;
+  const tenantTable = (name: string, columns: string, extra = '') => tenantTableSql(name, { columns, extra });
   const sql = [
     tenantTable('course', `code text NOT NULL CHECK (code ~ '^[A-Z]{3}-[0-9]{3}$')`),
     tenantTable(

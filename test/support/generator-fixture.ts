@@ -11,6 +11,25 @@ import { GLOBAL_PRELUDE } from '../../rules/test-harness.js';
 export { GLOBAL_PRELUDE };
 
 /** Roles the fixture's policies and grants name: a server needs them before the SQL applies. */
+/**
+ * A tenant table the standard accepts as it stands (tenant key indexed, RLS forced, the tenant policy),
+ * with the id default, the columns and the constraints after created_at that a test needs.
+ */
+export function tenantTableSql(name: string, opts: { idDefault?: string; columns?: string; extra?: string } = {}): string {
+  const { idDefault = 'generate_uuidv7()', columns, extra = '' } = opts;
+  return `CREATE TABLE ${name} (
+  id uuid PRIMARY KEY DEFAULT ${idDefault},
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+${columns ? `  ${columns},\n` : ''}  created_at timestamptz NOT NULL DEFAULT now()${extra}
+);
+CREATE INDEX idx_${name}_organisation_id ON ${name} (organisation_id);
+ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ${name}
+  USING (organisation_id = current_setting('app.current_organisation_id')::uuid)
+  WITH CHECK (organisation_id = current_setting('app.current_organisation_id')::uuid);`;
+}
+
 export const FIXTURE_ROLES = ['app_reader', 'app_writer'];
 
 export const HOSTILE_COMMENT = `it's "x"; DROP TABLE y; -- */ $$ \\ done`;
