@@ -67,8 +67,9 @@ export async function runLint(io: CommandIO, opts: LintOptions): Promise<LintRes
     if (paths.length === 0) return report(io, opts, formatter, { findings: [], sources: new Map() });
   }
   const scope = paths.length > 0 ? scopeFor(paths, loadConfig(allRules, { cwd: io.cwd, configPath: opts.config }), io.cwd) : { load: paths };
-  if (opts.fix) await fixSchemaJson(io, opts, scope);
-  const { findings, workspace } = await lintScope(io, opts, scope, io.env.TIMING ? new Map<string, number>() : undefined);
+  const fixed = opts.fix ? await fixSchemaJson(io, opts, scope) : undefined;
+  // The last pass of --fix, which had nothing to write, linted the files as they now are (TIMING wants a run of its own).
+  const { findings, workspace } = fixed && !io.env.TIMING ? fixed : await lintScope(io, opts, scope, io.env.TIMING ? new Map<string, number>() : undefined);
   // The files read only as context are not the report's: junit would list them as passing.
   const inScope = fileInScope(scope, io.cwd);
   const sources = scope.report ? new Map([...workspace.model.sources].filter(([file]) => inScope(file))) : workspace.model.sources;
@@ -89,16 +90,21 @@ async function lintScope(io: CommandIO, opts: LintOptions, scope: LintScope, tim
   return { findings, workspace };
 }
 
-/** `--fix`: lint and apply the schema.json fixes until none is left to apply; say on stderr what changed. */
-async function fixSchemaJson(io: CommandIO, opts: LintOptions, scope: LintScope): Promise<void> {
+/**
+ * `--fix`: lint and apply the schema.json fixes until none is left to apply; say on stderr what changed.
+ * Returns the lint of the pass that wrote nothing (the files as they are), or nothing when every pass wrote.
+ */
+async function fixSchemaJson(io: CommandIO, opts: LintOptions, scope: LintScope): Promise<{ findings: Finding[]; workspace: Workspace } | undefined> {
   const fixed = new Map<string, number>();
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { findings, workspace } = await lintScope(io, opts, scope);
-    const applied = applyJsonFixes(findings, workspace.model.sources, io.cwd);
-    if (applied.size === 0) break;
+  let settled: { findings: Finding[]; workspace: Workspace } | undefined;
+  for (let pass = 0; pass < MAX_FIX_PASSES && !settled; pass++) {
+    const linted = await lintScope(io, opts, scope);
+    const applied = applyJsonFixes(linted.findings, linted.workspace.model.sources, io.cwd);
+    if (applied.size === 0) settled = linted;
     for (const [file, n] of applied) fixed.set(file, (fixed.get(file) ?? 0) + n);
   }
   for (const [file, n] of [...fixed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) io.stderr(`ismslint: fixed ${n} ${n === 1 ? 'finding' : 'findings'} in ${shownPath(io.cwd, file)}\n`);
+  return settled;
 }
 
 /** Format, write and judge the findings against the gate. */
